@@ -1,0 +1,58 @@
+# The commands people type; each wraps CMake/Ninja (DESIGN.md "Conventions", after DuckDB).
+JOBS ?= $(shell nproc)
+BUILD ?= build
+CMAKE_FLAGS ?=
+FUZZ_SECONDS ?= 30
+
+.PHONY: all deps build demo test asan fuzz bench format clean golden
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+# Runs the main job, `gpaikit check`, on a bundled example and writes its report.
+demo: build
+	@scripts/demo $(BUILD)
+
+# Unit tests beside their sources, conformance suites and end-to-end golden tests.
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Unit tests under AddressSanitizer and UndefinedBehaviorSanitizer, built with clang.
+asan: deps
+	CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+	  -DGPAIKIT_SANITIZE=ON $(CMAKE_FLAGS)
+	cmake --build build-asan -j $(JOBS)
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS) -L unit
+
+# Builds every libFuzzer target with clang and runs each for FUZZ_SECONDS.
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DGPAIKIT_FUZZ=ON -DGPAIKIT_TESTS=OFF $(CMAKE_FLAGS)
+	cmake --build build-fuzz -j $(JOBS)
+	scripts/run-fuzzers build-fuzz $(FUZZ_SECONDS)
+
+# Benchmarks (Google Benchmark and comparison scripts that print ratios).
+bench: deps
+	cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DGPAIKIT_BENCH=ON \
+	  -DGPAIKIT_TESTS=OFF $(CMAKE_FLAGS)
+	cmake --build build-bench -j $(JOBS)
+	scripts/run-benchmarks build-bench
+
+# Rewrites the end-to-end golden files from the current build (review the diff!).
+golden: build
+	GPAIKIT_UPDATE_GOLDEN=1 tests/e2e/run-golden $(BUILD)/src/cli/gpaikit
+
+format:
+	git ls-files '*.cc' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf build build-asan build-fuzz build-bench

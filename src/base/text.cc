@@ -1,0 +1,45 @@
+// Edit distance (two-row dynamic programme) and nearest-candidate suggestion.
+#include "gpaikit/text.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace gpaikit {
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> previous(b.size() + 1), current(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+    }
+    std::swap(previous, current);
+  }
+  return previous[b.size()];
+}
+
+std::string NearestWord(std::string_view word, std::span<const std::string_view> candidates) {
+  size_t limit = std::max<size_t>(2, word.size() / 3);
+  size_t best = limit + 1;
+  std::string_view best_word;
+  for (std::string_view candidate : candidates) {
+    size_t distance = EditDistance(AsciiLower(word), AsciiLower(candidate));
+    if (distance < best) {
+      best = distance;
+      best_word = candidate;
+    }
+  }
+  return std::string(best_word);
+}
+
+std::string AsciiLower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+}  // namespace gpaikit

@@ -1,0 +1,18 @@
+// The gpaikit subcommands: each file src/cli/<name>_command.cc registers one with CLI11.
+#ifndef GPAIKIT_CLI_COMMANDS_H_
+#define GPAIKIT_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+namespace gpaikit::cli {
+
+// Each Register function adds its subcommand to `app`; when the subcommand runs, its callback
+// stores the process exit code (DESIGN.md "Interfaces": 0, 1, 2 or 70) in `exit_code`.
+void RegisterInitCommand(CLI::App& app, int& exit_code);
+void RegisterComputeCommand(CLI::App& app, int& exit_code);
+void RegisterCheckCommand(CLI::App& app, int& exit_code);
+void RegisterObligationsCommand(CLI::App& app, int& exit_code);
+
+}  // namespace gpaikit::cli
+
+#endif  // GPAIKIT_CLI_COMMANDS_H_

@@ -1,0 +1,26 @@
+// gpaikit command-line entry point: parses the subcommand and maps failures to exit codes.
+#include <exception>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"gpaikit: EU AI Act and GPAI Code of Practice compliance for model providers"};
+  app.require_subcommand(1);
+  int exit_code = gpaikit::cli::kExitOk;
+  gpaikit::cli::RegisterInitCommand(app, exit_code);
+  gpaikit::cli::RegisterComputeCommand(app, exit_code);
+  gpaikit::cli::RegisterCheckCommand(app, exit_code);
+  gpaikit::cli::RegisterObligationsCommand(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    int code = app.exit(error);
+    return code == 0 ? gpaikit::cli::kExitOk : gpaikit::cli::kExitInvalidInput;
+  } catch (const std::exception& error) {
+    std::cerr << "gpaikit: internal error: " << error.what() << "\n";
+    return gpaikit::cli::kExitInternal;
+  }
+  return exit_code;
+}
