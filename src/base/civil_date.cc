@@ -5,18 +5,15 @@
 
 namespace gpaikit {
 
-using std::chrono::day;
-using std::chrono::month;
-using std::chrono::months;
-using std::chrono::sys_days;
-using std::chrono::year;
-using std::chrono::year_month_day;
-using std::chrono::year_month_day_last;
+namespace chr = std::chrono;
+using chr::sys_days;
+using chr::year_month_day;
+using chr::year_month_day_last;
 
-CivilDate::CivilDate(int y, unsigned m, unsigned d) : ymd_(year{y}, month{m}, day{d}) {}
+CivilDate::CivilDate(int y, unsigned m, unsigned d) : ymd_(chr::year{y}, chr::month{m}, chr::day{d}) {}
 
 bool CivilDate::IsValid(int y, unsigned m, unsigned d) {
-  return year_month_day(year{y}, month{m}, day{d}).ok();
+  return year_month_day(chr::year{y}, chr::month{m}, chr::day{d}).ok();
 }
 
 std::optional<CivilDate> CivilDate::Parse(std::string_view text) {
@@ -47,10 +44,10 @@ CivilDate CivilDate::AddDays(int days) const {
 }
 
 CivilDate CivilDate::AddMonths(int count) const {
-  year_month_day target = ymd_.year() / ymd_.month() / day{1};
-  target += months(count);
-  auto last = year_month_day_last(target.year(), std::chrono::month_day_last(target.month()));
-  day d = ymd_.day() > last.day() ? last.day() : ymd_.day();
+  year_month_day target = ymd_.year() / ymd_.month() / chr::day{1};
+  target += chr::months(count);
+  auto last = year_month_day_last(target.year(), chr::month_day_last(target.month()));
+  chr::day d = ymd_.day() > last.day() ? last.day() : ymd_.day();
   return CivilDate(target.year() / target.month() / d);
 }
 

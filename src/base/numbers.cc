@@ -35,7 +35,7 @@ std::string FormatPowerOfTen(double value, int figures) {
   if (value == 0.0 || !std::isfinite(value)) return value == 0.0 ? "0" : "n/a";
   if (std::fabs(value) < 1000.0) {
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*g", figures, value);
+    std::snprintf(buffer, sizeof buffer, "%.15g", RoundSignificant(value, figures));
     return buffer;
   }
   double mantissa;
