@@ -1,0 +1,20 @@
+// Reads the `source:` and `verified:` fields every law data entry carries (DESIGN.md "Law as data").
+#ifndef GPAIKIT_LAW_PROVENANCE_READER_H_
+#define GPAIKIT_LAW_PROVENANCE_READER_H_
+
+#include "gpaikit/law.h"
+#include "gpaikit/yaml_reader.h"
+
+namespace gpaikit::law {
+
+inline Provenance ReadProvenance(MapReader& entry) {
+  Provenance provenance;
+  provenance.source = entry.String("source", true).value_or("");
+  provenance.verified =
+      entry.Choice("verified", {"primary", "secondary", "unverified"}, true).value_or("");
+  return provenance;
+}
+
+}  // namespace gpaikit::law
+
+#endif  // GPAIKIT_LAW_PROVENANCE_READER_H_
