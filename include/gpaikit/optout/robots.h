@@ -1,0 +1,156 @@
+// robots.txt (RFC 9309): parse a body once into a compiled policy, then match many URLs fast.
+#ifndef GPAIKIT_OPTOUT_ROBOTS_H_
+#define GPAIKIT_OPTOUT_ROBOTS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gpaikit::optout {
+
+// RFC 9309 section 2.5: crawlers parse at least 500 KiB of a robots.txt body.
+inline constexpr size_t kRobotsDefaultMaxBytes = 500 * 1024;
+// Lines longer than this are cut (as the reference parser does: 8 URLs of 2083 bytes).
+inline constexpr size_t kRobotsMaxLineBytes = 2083 * 8 - 1;
+
+struct RobotsParseOptions {
+  size_t max_bytes = kRobotsDefaultMaxBytes;  // bytes parsed; the rest is ignored and reported
+  // RFC 9309 section 2.2.2 read literally: escapes of unreserved characters are decoded and raw
+  // non-ASCII octets encoded in both patterns and URLs, so "/%62az" matches "/baz" and a raw UTF-8
+  // URL matches its encoded rule. Off by default: the reference matcher (and the conformance
+  // verdicts) expect URLs already percent-encoded and compare them as given. See
+  // docs/robots-divergences.md.
+  bool rfc_percent_decoding = false;
+};
+
+enum class RobotsRuleKind : uint8_t { kAllow, kDisallow };
+
+// One allow or disallow rule (RFC 9309 section 2.2.2), with its compiled pattern.
+struct RobotsRule {
+  RobotsRuleKind kind = RobotsRuleKind::kDisallow;
+  uint32_t line = 0;      // 1-based line in the body
+  uint32_t priority = 0;  // octets in the normalised pattern: the longest match wins
+  bool derived = false;   // "/dir/index.htm*" allow rule rewritten to "/dir/$" (see docs)
+  bool has_star = false;  // contains '*'
+  bool anchored = false;  // ends with '$'
+  uint32_t pattern_begin = 0, pattern_size = 0;  // normalised pattern in the arena (without '$')
+  uint32_t prefix_size = 0;                      // octets before the first '*'
+  uint32_t text_begin = 0, text_size = 0;        // the line as written, for explanations
+};
+
+// A "key: value" line other than user-agent/allow/disallow that a caller may want to report:
+// sitemap, crawl-delay, content-usage, content-signal and anything unknown.
+struct RobotsDirective {
+  uint32_t line = 0;
+  std::string key;    // lowercased
+  std::string value;  // as written, whitespace trimmed
+  // Index of the group the line sits in (-1 before the first user-agent line).
+  int32_t group = -1;
+};
+
+// A group: consecutive user-agent lines and the rules that follow (RFC 9309 section 2.1).
+struct RobotsGroup {
+  std::vector<std::string> agents;  // product tokens, lowercased
+  std::vector<uint32_t> agent_lines;
+  bool global = false;                    // one of its user-agent lines is "*"
+  uint32_t first_rule = 0, end_rule = 0;  // rules [first_rule, end_rule) in RobotsPolicy::rules()
+};
+
+// Why a URL is allowed or disallowed.
+enum class RobotsReason : uint8_t {
+  kRuleMatched,          // a rule of the agent's group (or of '*') decided
+  kGroupNoRuleMatched,   // the agent has a group but none of its rules matched: allowed
+  kGlobalNoRuleMatched,  // only the '*' group applies and none of its rules matched: allowed
+  kNoGroup,              // neither a group for the agent nor a '*' group: allowed
+  kRobotsTxtPath,        // /robots.txt is implicitly allowed (RFC 9309 section 2.2.2)
+};
+
+// The verdict for one URL, with the deciding rule when there is one.
+struct RobotsMatch {
+  bool allowed = true;
+  RobotsReason reason = RobotsReason::kNoGroup;
+  int32_t rule = -1;         // index into RobotsPolicy::rules(), or -1
+  bool from_global = false;  // the deciding rule belongs to the '*' group
+};
+
+class RobotsAgentRules;
+
+// A parsed robots.txt body. Parsing never fails (RFC 9309 section 2.2: unparseable lines are
+// ignored); `truncated()` says whether the byte limit was hit.
+class RobotsPolicy {
+ public:
+  static RobotsPolicy Parse(std::string_view body, const RobotsParseOptions& options = {});
+
+  // Verdict for `url` (absolute URL or path) and the product token `agent`, without allocating
+  // (except once for the rare URL whose path must gain a leading '/').
+  RobotsMatch Check(std::string_view agent, std::string_view url) const;
+  // Same, for a path as returned by RobotsMatchPath.
+  RobotsMatch CheckPath(std::string_view agent, std::string_view path) const;
+
+  // Precomputes the rules that apply to `agent`, for matching many paths.
+  RobotsAgentRules ForAgent(std::string_view agent) const;
+
+  const std::vector<RobotsRule>& rules() const { return rules_; }
+  const std::vector<RobotsGroup>& groups() const { return groups_; }
+  const std::vector<RobotsDirective>& directives() const { return directives_; }
+  std::string_view Pattern(const RobotsRule& rule) const {
+    return std::string_view(arena_).substr(rule.pattern_begin, rule.pattern_size);
+  }
+  std::string_view Text(const RobotsRule& rule) const {
+    return std::string_view(arena_).substr(rule.text_begin, rule.text_size);
+  }
+  bool truncated() const { return truncated_; }
+  bool rfc_percent_decoding() const { return rfc_percent_decoding_; }
+  size_t body_bytes() const { return body_bytes_; }      // size of the whole body
+  size_t parsed_bytes() const { return parsed_bytes_; }  // bytes actually parsed
+  uint32_t lines() const { return lines_; }
+  size_t MemoryBytes() const;  // approximate heap bytes held
+
+  // Directive lines with the given lowercase key ("sitemap", "crawl-delay", "content-usage" ...).
+  std::vector<const RobotsDirective*> DirectivesNamed(std::string_view key) const;
+
+  // A one-line explanation of `match` ("disallowed by line 3 'Disallow: /x' in group for gptbot").
+  std::string Explain(const RobotsMatch& match) const;
+
+ private:
+  friend class RobotsParser;
+  friend class RobotsAgentRules;
+  bool GroupMatches(const RobotsGroup& group, std::string_view agent) const;
+
+  std::string arena_;
+  std::vector<RobotsRule> rules_;
+  std::vector<RobotsGroup> groups_;
+  std::vector<RobotsDirective> directives_;
+  bool truncated_ = false;
+  bool rfc_percent_decoding_ = false;
+  size_t body_bytes_ = 0;
+  size_t parsed_bytes_ = 0;
+  uint32_t lines_ = 0;
+};
+
+// The rules of one policy that apply to one agent; Match never allocates.
+class RobotsAgentRules {
+ public:
+  RobotsAgentRules() = default;
+  RobotsMatch MatchPath(std::string_view path) const;
+  RobotsMatch Match(std::string_view url, std::string* scratch) const;
+  bool has_group() const { return has_group_; }
+
+ private:
+  friend class RobotsPolicy;
+  const RobotsPolicy* policy_ = nullptr;
+  std::vector<uint32_t> specific_;
+  std::vector<uint32_t> global_;
+  bool has_group_ = false;
+  bool has_global_ = false;
+};
+
+// True when `path` matches the rule's pattern (RFC 9309 section 2.2.3: '*' any octets, '$' end).
+bool RobotsPatternMatches(const RobotsPolicy& policy, const RobotsRule& rule,
+                          std::string_view path);
+
+}  // namespace gpaikit::optout
+
+#endif  // GPAIKIT_OPTOUT_ROBOTS_H_

@@ -1,0 +1,209 @@
+// robots.txt matching (RFC 9309 section 2.2.2-2.2.3): longest match wins, allow wins a tie.
+#include <string>
+#include <string_view>
+
+#include "gpaikit/optout/robots.h"
+#include "gpaikit/optout/url.h"
+
+namespace gpaikit::optout {
+namespace {
+
+char ToLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The best (longest) matching rule of one kind seen so far; the first one wins among equals.
+struct Best {
+  int64_t priority = -1;
+  int32_t rule = -1;
+};
+
+struct Tally {
+  Best allow, disallow;
+
+  void Add(const RobotsPolicy& policy, uint32_t index, std::string_view path) {
+    const RobotsRule& rule = policy.rules()[index];
+    Best& best = rule.kind == RobotsRuleKind::kAllow ? allow : disallow;
+    if (static_cast<int64_t>(rule.priority) <= best.priority) return;  // cannot win
+    if (!RobotsPatternMatches(policy, rule, path)) return;
+    best.priority = rule.priority;
+    best.rule = static_cast<int32_t>(index);
+  }
+  bool Decides() const { return allow.priority > 0 || disallow.priority > 0; }
+  RobotsMatch Verdict(bool global) const {
+    RobotsMatch match;
+    match.reason = RobotsReason::kRuleMatched;
+    match.from_global = global;
+    // RFC 9309 section 2.2.2: the most specific match wins; allow wins when equal.
+    match.allowed = !(disallow.priority > allow.priority);
+    match.rule = match.allowed ? allow.rule : disallow.rule;
+    return match;
+  }
+};
+
+RobotsMatch Decide(const Tally& specific, bool has_group, const Tally& global, bool has_global) {
+  if (specific.Decides()) return specific.Verdict(false);
+  RobotsMatch match;
+  if (has_group) {
+    match.reason = RobotsReason::kGroupNoRuleMatched;
+    return match;
+  }
+  if (global.Decides()) return global.Verdict(true);
+  match.reason = has_global ? RobotsReason::kGlobalNoRuleMatched : RobotsReason::kNoGroup;
+  return match;
+}
+
+// RFC 9309 section 2.2.2: "/robots.txt" is implicitly allowed.
+bool IsRobotsTxt(std::string_view path) { return path == "/robots.txt"; }
+
+RobotsMatch RobotsTxtVerdict() {
+  RobotsMatch match;
+  match.reason = RobotsReason::kRobotsTxtPath;
+  return match;
+}
+
+}  // namespace
+
+bool RobotsPatternMatches(const RobotsPolicy& policy, const RobotsRule& rule,
+                          std::string_view path) {
+  std::string_view pattern = policy.Pattern(rule);
+  if (!rule.has_star) return rule.anchored ? path == pattern : path.starts_with(pattern);
+  std::string_view prefix = pattern.substr(0, rule.prefix_size);
+  if (!path.starts_with(prefix)) return false;
+  size_t pos = prefix.size();
+  std::string_view rest = pattern.substr(prefix.size() + 1);
+  if (rule.anchored) {
+    // The last literal segment must end the path; the ones before it go leftmost-first.
+    size_t last_star = rest.rfind('*');
+    std::string_view last = last_star == std::string_view::npos ? rest : rest.substr(last_star + 1);
+    if (path.size() < pos + last.size() || !path.ends_with(last)) return false;
+    path = path.substr(0, path.size() - last.size());
+    rest = last_star == std::string_view::npos ? std::string_view() : rest.substr(0, last_star);
+  }
+  while (!rest.empty()) {
+    size_t star = rest.find('*');
+    std::string_view segment = rest.substr(0, star);
+    if (!segment.empty()) {
+      size_t found = path.find(segment, pos);
+      if (found == std::string_view::npos) return false;
+      pos = found + segment.size();
+    }
+    if (star == std::string_view::npos) break;
+    rest.remove_prefix(star + 1);
+  }
+  return true;
+}
+
+bool RobotsPolicy::GroupMatches(const RobotsGroup& group, std::string_view agent) const {
+  for (const std::string& token : group.agents) {
+    if (token.size() != agent.size()) continue;
+    size_t i = 0;
+    while (i < token.size() && token[i] == ToLower(agent[i])) ++i;
+    if (i == token.size()) return true;
+  }
+  return false;
+}
+
+RobotsMatch RobotsPolicy::CheckPath(std::string_view agent, std::string_view path) const {
+  thread_local std::string normalized;
+  if (rfc_percent_decoding_ && !IsPercentEncodingNormal(path)) {
+    normalized = NormalizePercentEncoding(path);
+    path = normalized;
+  }
+  if (IsRobotsTxt(path)) return RobotsTxtVerdict();
+  Tally specific, global;
+  bool has_group = false, has_global = false;
+  for (const RobotsGroup& group : groups_) {
+    bool mine = GroupMatches(group, agent);
+    if (!mine && !group.global) continue;
+    Tally& tally = mine ? specific : global;
+    (mine ? has_group : has_global) = true;
+    for (uint32_t i = group.first_rule; i < group.end_rule; ++i) tally.Add(*this, i, path);
+  }
+  return Decide(specific, has_group, global, has_global);
+}
+
+RobotsMatch RobotsPolicy::Check(std::string_view agent, std::string_view url) const {
+  thread_local std::string scratch;
+  return CheckPath(agent, RobotsMatchPath(url, &scratch));
+}
+
+RobotsAgentRules RobotsPolicy::ForAgent(std::string_view agent) const {
+  RobotsAgentRules rules;
+  rules.policy_ = this;
+  for (const RobotsGroup& group : groups_) {
+    bool mine = GroupMatches(group, agent);
+    if (!mine && !group.global) continue;
+    auto& list = mine ? rules.specific_ : rules.global_;
+    (mine ? rules.has_group_ : rules.has_global_) = true;
+    for (uint32_t i = group.first_rule; i < group.end_rule; ++i) list.push_back(i);
+  }
+  return rules;
+}
+
+RobotsMatch RobotsAgentRules::MatchPath(std::string_view path) const {
+  thread_local std::string normalized;
+  if (policy_->rfc_percent_decoding_ && !IsPercentEncodingNormal(path)) {
+    normalized = NormalizePercentEncoding(path);
+    path = normalized;
+  }
+  if (IsRobotsTxt(path)) return RobotsTxtVerdict();
+  Tally specific, global;
+  for (uint32_t i : specific_) specific.Add(*policy_, i, path);
+  if (!specific.Decides() && !has_group_) {
+    for (uint32_t i : global_) global.Add(*policy_, i, path);
+  }
+  return Decide(specific, has_group_, global, has_global_);
+}
+
+RobotsMatch RobotsAgentRules::Match(std::string_view url, std::string* scratch) const {
+  return MatchPath(RobotsMatchPath(url, scratch));
+}
+
+std::vector<const RobotsDirective*> RobotsPolicy::DirectivesNamed(std::string_view key) const {
+  std::vector<const RobotsDirective*> found;
+  for (const RobotsDirective& directive : directives_) {
+    if (directive.key == key) found.push_back(&directive);
+  }
+  return found;
+}
+
+size_t RobotsPolicy::MemoryBytes() const {
+  size_t bytes = sizeof(*this) + arena_.capacity() + rules_.capacity() * sizeof(RobotsRule) +
+                 groups_.capacity() * sizeof(RobotsGroup) +
+                 directives_.capacity() * sizeof(RobotsDirective);
+  for (const RobotsGroup& group : groups_) {
+    bytes += group.agent_lines.capacity() * sizeof(uint32_t);
+    for (const std::string& agent : group.agents) bytes += sizeof(agent) + agent.capacity();
+  }
+  for (const RobotsDirective& directive : directives_) {
+    bytes += directive.key.capacity() + directive.value.capacity();
+  }
+  return bytes;
+}
+
+std::string RobotsPolicy::Explain(const RobotsMatch& match) const {
+  std::string out = match.allowed ? "allowed" : "disallowed";
+  switch (match.reason) {
+    case RobotsReason::kRuleMatched: {
+      const RobotsRule& rule = rules_[static_cast<size_t>(match.rule)];
+      out += " by line " + std::to_string(rule.line) + " '" + std::string(Text(rule)) + "'";
+      if (rule.derived) out += " (as '" + std::string(Pattern(rule)) + "$')";
+      out += match.from_global ? " in the '*' group" : " in the agent's group";
+      break;
+    }
+    case RobotsReason::kGroupNoRuleMatched:
+      out += ": the agent's group has no rule matching this path";
+      break;
+    case RobotsReason::kGlobalNoRuleMatched:
+      out += ": no group names the agent and no rule of the '*' group matches this path";
+      break;
+    case RobotsReason::kNoGroup:
+      out += ": no group names the agent and there is no '*' group";
+      break;
+    case RobotsReason::kRobotsTxtPath:
+      out += ": /robots.txt is implicitly allowed (RFC 9309 section 2.2.2)";
+      break;
+  }
+  return out;
+}
+
+}  // namespace gpaikit::optout

@@ -1,0 +1,183 @@
+// Unit tests of the robots.txt parser and matcher, each citing the RFC 9309 clause it checks.
+#include "gpaikit/optout/robots.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace gpaikit::optout {
+namespace {
+
+bool Allowed(std::string_view body, std::string_view agent, std::string_view url) {
+  return RobotsPolicy::Parse(body).Check(agent, url).allowed;
+}
+
+// RFC 9309 section 2.1: an empty file allows everything.
+TEST(Robots, EmptyBodyAllowsAll) {
+  RobotsMatch match = RobotsPolicy::Parse("").Check("FooBot", "http://a.example/x");
+  EXPECT_TRUE(match.allowed);
+  EXPECT_EQ(match.reason, RobotsReason::kNoGroup);
+}
+
+// RFC 9309 section 2.2.1: product tokens match case-insensitively; '*' is the fallback group.
+TEST(Robots, UserAgentCaseInsensitiveAndFallback) {
+  const char* body = "User-agent: FooBot\nDisallow: /foo\n\nUser-agent: *\nDisallow: /\n";
+  EXPECT_FALSE(Allowed(body, "foobot", "http://a.example/foo/x"));
+  EXPECT_TRUE(Allowed(body, "FOOBOT", "http://a.example/bar"));  // its own group wins over '*'
+  EXPECT_FALSE(Allowed(body, "OtherBot", "http://a.example/bar"));
+}
+
+// RFC 9309 section 2.2.1: a group may list several user-agent lines.
+TEST(Robots, SeveralAgentsPerGroup) {
+  const char* body = "User-agent: a\nUser-agent: b\nDisallow: /x\nUser-agent: c\nAllow: /\n";
+  EXPECT_FALSE(Allowed(body, "a", "/x"));
+  EXPECT_FALSE(Allowed(body, "b", "/x"));
+  EXPECT_TRUE(Allowed(body, "c", "/x"));
+  RobotsPolicy policy = RobotsPolicy::Parse(body);
+  ASSERT_EQ(policy.groups().size(), 2u);
+  EXPECT_EQ(policy.groups()[0].agents.size(), 2u);
+}
+
+// RFC 9309 section 2.2.1: groups for the same agent are merged.
+TEST(Robots, SameAgentGroupsMerge) {
+  const char* body =
+      "User-agent: a\nDisallow: /x\n\nUser-agent: b\nDisallow: /y\n\n"
+      "User-agent: a\nDisallow: /z\n";
+  EXPECT_FALSE(Allowed(body, "a", "/x"));
+  EXPECT_FALSE(Allowed(body, "a", "/z"));
+  EXPECT_TRUE(Allowed(body, "a", "/y"));
+}
+
+// RFC 9309 section 2.2.1: the product token is the [a-zA-Z_-] prefix of the value.
+TEST(Robots, ProductTokenPrefix) {
+  EXPECT_FALSE(Allowed("User-agent: FooBot/1.2\nDisallow: /\n", "FooBot", "/"));
+  EXPECT_TRUE(Allowed("User-agent: FooBot/1.2\nDisallow: /\n", "FooBot/1.2", "/"));
+}
+
+// RFC 9309 section 2.2.2: the most specific (longest) match wins.
+TEST(Robots, LongestMatchWins) {
+  const char* body = "User-agent: *\nDisallow: /a\nAllow: /a/b\n";
+  EXPECT_FALSE(Allowed(body, "x", "/a/c"));
+  EXPECT_TRUE(Allowed(body, "x", "/a/b/c"));
+}
+
+// RFC 9309 section 2.2.2: equivalent allow and disallow rules: allow wins.
+TEST(Robots, AllowWinsTie) {
+  RobotsPolicy policy = RobotsPolicy::Parse("User-agent: *\nDisallow: /page\nAllow: /page\n");
+  RobotsMatch match = policy.Check("x", "/page");
+  EXPECT_TRUE(match.allowed);
+  ASSERT_GE(match.rule, 0);
+  EXPECT_EQ(policy.rules()[static_cast<size_t>(match.rule)].line, 3u);
+  EXPECT_EQ(policy.Explain(match), "allowed by line 3 'Allow: /page' in the '*' group");
+}
+
+// RFC 9309 section 2.2.2: an empty disallow value disallows nothing.
+TEST(Robots, EmptyDisallow) {
+  EXPECT_TRUE(Allowed("User-agent: *\nDisallow:\n", "x", "/anything"));
+}
+
+// RFC 9309 section 2.2.2: /robots.txt is implicitly allowed.
+TEST(Robots, RobotsTxtAlwaysAllowed) {
+  RobotsMatch match = RobotsPolicy::Parse("User-agent: *\nDisallow: /\n")
+                          .Check("x", "https://a.example/robots.txt");
+  EXPECT_TRUE(match.allowed);
+  EXPECT_EQ(match.reason, RobotsReason::kRobotsTxtPath);
+}
+
+// RFC 9309 section 2.2.2: non-ASCII octets in rules are percent-encoded before comparison.
+TEST(Robots, NonAsciiPatternIsEncoded) {
+  const char* body = "User-agent: *\nDisallow: /foo/bar/\xE3\x83\x84\n";
+  EXPECT_FALSE(Allowed(body, "x", "/foo/bar/%E3%83%84"));
+  EXPECT_FALSE(Allowed("User-agent: *\nDisallow: /a%2fb\n", "x", "/a%2Fb"));
+}
+
+// RFC 9309 section 2.2.3: '*' matches any sequence of octets, '$' the end of the path.
+TEST(Robots, SpecialCharacters) {
+  const char* body = "User-agent: *\nDisallow: /*.gif$\nDisallow: /a*b*c\nAllow: /$\n";
+  EXPECT_FALSE(Allowed(body, "x", "/img/x.gif"));
+  EXPECT_TRUE(Allowed(body, "x", "/img/x.gif?size=2"));
+  EXPECT_FALSE(Allowed(body, "x", "/a--b--c--"));
+  EXPECT_TRUE(Allowed(body, "x", "/a--c--b"));
+  EXPECT_TRUE(Allowed(body, "x", "/"));
+}
+
+// RFC 9309 section 2.2.3: '$' before the end of a pattern is an ordinary character.
+TEST(Robots, DollarInsidePatternIsLiteral) {
+  EXPECT_FALSE(Allowed("User-agent: *\nDisallow: /a$b\n", "x", "/a$bc"));
+  EXPECT_TRUE(Allowed("User-agent: *\nDisallow: /a$b\n", "x", "/ab"));
+}
+
+// RFC 9309 section 2.2.3: '#' starts a comment.
+TEST(Robots, Comments) {
+  EXPECT_TRUE(Allowed("User-agent: * # all\nDisallow: # /\n", "x", "/a"));
+  EXPECT_FALSE(Allowed("# header\nUser-agent: *\nDisallow: /a # private\n", "x", "/a"));
+}
+
+// RFC 9309 section 2.2: lines end with CR, LF or CR LF; key names are case-insensitive.
+TEST(Robots, LineEndingsAndCase) {
+  EXPECT_FALSE(Allowed("user-AGENT: x\rDISALLOW: /a\r", "x", "/a"));
+  EXPECT_FALSE(Allowed("User-agent: x\r\nDisallow: /a\r\n", "x", "/a"));
+  RobotsPolicy policy = RobotsPolicy::Parse("User-agent: x\r\n\r\nDisallow: /a\r\n");
+  ASSERT_EQ(policy.rules().size(), 1u);
+  EXPECT_EQ(policy.rules()[0].line, 3u);
+}
+
+// RFC 9309 section 2.2: a UTF-8 byte order mark before the first line is ignored.
+TEST(Robots, ByteOrderMark) {
+  EXPECT_FALSE(Allowed("\xEF\xBB\xBFUser-agent: *\nDisallow: /\n", "x", "/a"));
+}
+
+// RFC 9309 section 2.2.4: sitemap and other records are reported, not matched.
+TEST(Robots, OtherRecordsReported) {
+  RobotsPolicy policy = RobotsPolicy::Parse(
+      "Sitemap: https://a.example/s.xml\nUser-agent: *\nCrawl-delay: 5\n"
+      "Content-Usage: train-ai=n\nDisallow: /x\n");
+  auto sitemaps = policy.DirectivesNamed("sitemap");
+  ASSERT_EQ(sitemaps.size(), 1u);
+  EXPECT_EQ(sitemaps[0]->value, "https://a.example/s.xml");
+  auto delay = policy.DirectivesNamed("crawl-delay");
+  ASSERT_EQ(delay.size(), 1u);
+  EXPECT_EQ(delay[0]->line, 3u);
+  EXPECT_EQ(policy.DirectivesNamed("content-usage").size(), 1u);
+  EXPECT_FALSE(policy.Check("x", "/x").allowed);  // the group goes on past the other records
+}
+
+// RFC 9309 section 2.5: the parsing limit (at least 500 KiB) is applied and reported.
+TEST(Robots, ParsingLimit) {
+  std::string body = "User-agent: *\nDisallow: /a\n";
+  body.append(100, '#');
+  body += "\nDisallow: /b\n";
+  RobotsParseOptions options;
+  options.max_bytes = 60;
+  RobotsPolicy policy = RobotsPolicy::Parse(body, options);
+  EXPECT_TRUE(policy.truncated());
+  EXPECT_FALSE(policy.Check("x", "/a").allowed);
+  EXPECT_TRUE(policy.Check("x", "/b").allowed);
+  EXPECT_EQ(policy.body_bytes(), body.size());
+  EXPECT_LE(policy.parsed_bytes(), 60u);
+  EXPECT_FALSE(RobotsPolicy::Parse(body).truncated());
+}
+
+// RFC 9309 section 2.2.1: rules before any user-agent line belong to no group.
+TEST(Robots, RulesBeforeUserAgentIgnored) {
+  EXPECT_TRUE(Allowed("Disallow: /\nUser-agent: x\nAllow: /y\n", "x", "/z"));
+}
+
+// Precomputed agent rules give the same verdicts as Check.
+TEST(Robots, AgentRulesAgreeWithCheck) {
+  const char* body = "User-agent: a\nDisallow: /p\nUser-agent: *\nDisallow: /q\nAllow: /q/r\n";
+  RobotsPolicy policy = RobotsPolicy::Parse(body);
+  std::string scratch;
+  for (const char* agent : {"a", "b"}) {
+    RobotsAgentRules rules = policy.ForAgent(agent);
+    for (const char* url : {"/p", "/q", "/q/r", "/z", "http://h?x"}) {
+      RobotsMatch one = policy.Check(agent, url);
+      RobotsMatch two = rules.Match(url, &scratch);
+      EXPECT_EQ(one.allowed, two.allowed) << agent << " " << url;
+      EXPECT_EQ(one.rule, two.rule) << agent << " " << url;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace gpaikit::optout
