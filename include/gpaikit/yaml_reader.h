@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -82,13 +83,23 @@ class MapReader {
   std::optional<CivilDate> Date(std::string_view key, bool required = false);
   // One of `choices`; suggests the nearest when the value is not one of them.
   std::optional<std::string> Choice(std::string_view key,
-                                    std::initializer_list<std::string_view> choices,
+                                    std::span<const std::string_view> choices,
                                     bool required = false);
+  std::optional<std::string> Choice(std::string_view key,
+                                    std::initializer_list<std::string_view> choices,
+                                    bool required = false) {
+    return Choice(key, std::span(choices.begin(), choices.size()), required);
+  }
   // A sequence of strings (a single string is accepted as a one-element list); each element
   // must be one of `choices` unless `choices` is empty.
   std::vector<std::string> StringList(std::string_view key,
-                                      std::initializer_list<std::string_view> choices = {},
+                                      std::span<const std::string_view> choices,
                                       bool required = false);
+  std::vector<std::string> StringList(std::string_view key,
+                                      std::initializer_list<std::string_view> choices = {},
+                                      bool required = false) {
+    return StringList(key, std::span(choices.begin(), choices.size()), required);
+  }
   // A sequence node (empty node when absent; an error when present but not a sequence).
   YAML::Node Sequence(std::string_view key, bool required = false);
 

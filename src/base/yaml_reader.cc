@@ -204,18 +204,18 @@ bool CheckChoice(Diagnostics& diagnostics, const YAML::Mark& mark, const std::st
 }  // namespace
 
 std::optional<std::string> MapReader::Choice(std::string_view key,
-                                             std::initializer_list<std::string_view> choices,
+                                             std::span<const std::string_view> choices,
                                              bool required) {
   std::optional<std::string> text = Scalar(key, required, "one of the listed values");
   if (!text) return std::nullopt;
-  if (!CheckChoice(diagnostics_, MarkOf(key), PathOf(key), *text, std::vector(choices))) {
+  if (!CheckChoice(diagnostics_, MarkOf(key), PathOf(key), *text, std::vector<std::string_view>(choices.begin(), choices.end()))) {
     return std::nullopt;
   }
   return text;
 }
 
 std::vector<std::string> MapReader::StringList(std::string_view key,
-                                               std::initializer_list<std::string_view> choices,
+                                               std::span<const std::string_view> choices,
                                                bool required) {
   std::vector<std::string> out;
   if (!Has(key)) {
@@ -232,7 +232,7 @@ std::vector<std::string> MapReader::StringList(std::string_view key,
     diagnostics_.Error(value.Mark(), PathOf(key) + ": expected a list of values");
     return out;
   }
-  std::vector<std::string_view> allowed(choices);
+  std::vector<std::string_view> allowed(choices.begin(), choices.end());
   for (size_t i = 0; i < items.size(); ++i) {
     std::string where = PathOf(key) + "[" + std::to_string(i) + "]";
     if (!items[i].IsScalar()) {

@@ -1,0 +1,130 @@
+// Compute estimation, classification and obligations with due dates (AI Act Arts 51-55,
+// Commission Guidelines on the scope of GPAI obligations, July 2025).
+#ifndef GPAIKIT_SCOPE_H_
+#define GPAIKIT_SCOPE_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gpaikit/civil_date.h"
+#include "gpaikit/law.h"
+#include "gpaikit/project.h"
+#include "gpaikit/status.h"
+
+namespace gpaikit::scope {
+
+// ---- Compute (Guidelines Annex A) ----
+
+// "Greater than" for thresholds (Art. 51(2), Guidelines paras 17 and 60): a value within a
+// billionth of the threshold is the same figure up to floating-point rounding and is not above.
+bool StrictlyAbove(double value, double threshold);
+
+// C = k * P * D for dense transformers, k from the rulepack (6; Annex A.2.2).
+double ArchitectureFlop(const law::Rulepack& rules, double parameters, double tokens);
+// C = operations per full pass x passes (Annex A.2.2, general form).
+double OperationsFlop(double operations_per_pass, double passes);
+// C = N * L * H * U for one period (Annex A.2.1); L from hours.
+double HardwareFlop(double units, double hours, double peak_flops, double utilization);
+
+// The peak FLOP/s of a period: explicit, or the catalogue's for its precision.
+Result<double> PeakFlops(const project::HardwarePeriod& period,
+                         const law::AcceleratorCatalogue& catalogue);
+
+struct RunEstimate {
+  std::string name;
+  std::string stage;
+  std::string method;  // "architecture" | "operations" | "hardware" | "reported"
+  std::string formula;  // how the figure was computed, in words and numbers
+  double flop = 0;
+  bool counts_training = false;
+  bool counts_cumulative = false;
+  bool planned = false;
+  std::string stage_note;  // why a stage is excluded, from the rulepack
+};
+
+struct ComputeSummary {
+  double training_flop = 0;    // parameter updates (1e23 criterion, modification rule)
+  double cumulative_flop = 0;  // all that contributes to capabilities (1e25 presumption)
+  double executed_cumulative_flop = 0;  // cumulative, planned runs left out
+  std::vector<RunEstimate> runs;
+  double tolerance = 0;  // +-30%
+  // The day the 1e25 condition was met or became known (runs' known_on/start, in order).
+  std::optional<CivilDate> systemic_threshold_known_on;
+  bool near_systemic_threshold = false;  // the tolerance band straddles 1e25
+};
+
+// Estimates every run of `model`; errors name the project file and place.
+Result<ComputeSummary> EstimateModelCompute(const project::Model& model,
+                                            const law::Rulepack& rules,
+                                            const law::AcceleratorCatalogue& catalogue);
+
+// ---- Classification (Art. 51, 53(2); Guidelines sections 2.1, 2.3, 3.2, 4) ----
+
+struct Classification {
+  bool gpai = false;
+  bool systemic_risk = false;
+  std::string systemic_risk_basis;  // presumed | designated | modified-systemic | ""
+  bool modification = false;        // the model modifies another provider's model
+  bool modifier_is_provider = true;  // false: modification below the one-third criterion
+  double modification_threshold_flop = 0;
+  bool open_source_exempt = false;
+  bool non_eu_provider = false;
+  bool placed_on_market = false;
+  bool placed_before_chapter_v = false;
+  std::vector<std::string> reasons;  // each with its legal source
+};
+
+Classification Classify(const project::Project& project, const project::Model& model,
+                        const ComputeSummary& compute, const law::Rulepack& rules);
+
+// ---- Obligations and due dates ----
+
+enum class DueStatus { kNotApplicable, kMet, kNoDate, kUpcoming, kDueSoon, kOverdue };
+const char* DueStatusName(DueStatus status);
+
+struct Obligation {
+  std::string id;
+  std::string title;
+  bool applies = false;
+  std::string reason;
+  law::Provenance provenance;
+  std::optional<CivilDate> due;
+  std::string due_basis;  // how the due date was derived
+  std::optional<CivilDate> enforceable_from;
+  std::optional<CivilDate> retain_until;
+  std::optional<CivilDate> next_update;  // summary updates while training continues
+  std::optional<CivilDate> fulfilled_on;
+  std::string evidence;
+  bool limited_to_modification = false;
+  DueStatus status = DueStatus::kNotApplicable;
+};
+
+struct ObligationOptions {
+  CivilDate as_of;
+  int due_soon_days = 30;
+};
+
+std::vector<Obligation> DeriveObligations(const project::Project& project,
+                                          const project::Model& model,
+                                          const ComputeSummary& compute,
+                                          const Classification& classification,
+                                          const law::Rulepack& rules,
+                                          const ObligationOptions& options);
+
+// Everything `check` reports for one model.
+struct ModelAssessment {
+  const project::Model* model = nullptr;
+  ComputeSummary compute;
+  Classification classification;
+  std::vector<Obligation> obligations;
+};
+
+Result<ModelAssessment> AssessModel(const project::Project& project, const project::Model& model,
+                                    const law::Rulepack& rules,
+                                    const law::AcceleratorCatalogue& catalogue,
+                                    const ObligationOptions& options);
+
+}  // namespace gpaikit::scope
+
+#endif  // GPAIKIT_SCOPE_H_

@@ -1,0 +1,102 @@
+// Parses gpaikit.yaml (format version 1, docs/project-file.md): provider and models, strictly.
+#include <set>
+
+#include "gpaikit/files.h"
+#include "gpaikit/project.h"
+#include "project/model_parser.h"
+
+namespace gpaikit::project {
+namespace {
+
+Provider ParseProvider(const YAML::Node& node, Diagnostics& diagnostics) {
+  MapReader reader(node, "provider", diagnostics,
+                   {"legal_name", "contact", "established_in_eu", "country",
+                    "authorised_representative", "size", "signatory"});
+  Provider provider;
+  provider.legal_name = reader.String("legal_name", true).value_or("");
+  provider.contact = reader.String("contact", true).value_or("");
+  provider.established_in_eu = reader.Bool("established_in_eu", true).value_or(true);
+  provider.country = reader.String("country").value_or("");
+  provider.size = reader.Choice("size", {"large", "sme", "small-mid-cap"}).value_or("large");
+  if (reader.Has("authorised_representative")) {
+    MapReader representative(reader.Get("authorised_representative"),
+                             "provider.authorised_representative", diagnostics,
+                             {"name", "contact", "mandate_date"});
+    AuthorisedRepresentative out;
+    out.name = representative.String("name", true).value_or("");
+    out.contact = representative.String("contact", true).value_or("");
+    out.mandate_date = representative.Date("mandate_date");
+    provider.authorised_representative = out;
+  }
+  if (reader.Has("signatory")) {
+    MapReader signatory(reader.Get("signatory"), "provider.signatory", diagnostics,
+                        {"transparency", "copyright", "safety_security"});
+    provider.signatory.transparency = signatory.Bool("transparency").value_or(false);
+    provider.signatory.copyright = signatory.Bool("copyright").value_or(false);
+    provider.signatory.safety_security = signatory.Bool("safety_security").value_or(false);
+  }
+  return provider;
+}
+
+}  // namespace
+
+Result<Project> ParseProject(std::string_view text, const std::string& file) {
+  Result<YAML::Node> root = ParseYaml(text, file);
+  if (!root.ok()) return root.status();
+  Diagnostics diagnostics(file);
+  if (!root->IsDefined() || root->IsNull()) {
+    diagnostics.Error(root->Mark(), "empty project file: expected 'gpaikit: 1', 'provider' and "
+                                    "'models' (run 'gpaikit init DIR' for a starting file)");
+    return diagnostics.ToStatus();
+  }
+  MapReader reader(*root, "", diagnostics, {"gpaikit", "rulepack", "provider", "models"});
+  Project project;
+  project.file = file;
+  std::optional<int> format = reader.Integer("gpaikit", true);
+  if (format && *format != 1) {
+    diagnostics.Error(reader.MarkOf("gpaikit"), "gpaikit: unsupported format version " +
+                                                    std::to_string(*format) +
+                                                    "; this gpaikit reads version 1");
+  }
+  project.rulepack = reader.String("rulepack").value_or("");
+  if (reader.Has("provider")) {
+    project.provider = ParseProvider(reader.Get("provider"), diagnostics);
+  } else if (reader.valid()) {
+    diagnostics.Error(root->Mark(), "provider: required key is missing");
+  }
+  YAML::Node models = reader.Sequence("models", true);
+  std::set<std::string> ids;
+  for (size_t i = 0; i < models.size(); ++i) {
+    Model model = ParseModel(models[i], "models[" + std::to_string(i) + "]", diagnostics);
+    if (!model.id.empty() && !ids.insert(model.id).second) {
+      diagnostics.Error(models[i]["id"].Mark(),
+                        "models[" + std::to_string(i) + "].id: duplicate model id '" +
+                            model.id + "'");
+    }
+    project.models.push_back(std::move(model));
+  }
+  if (reader.Has("models") && models.size() == 0) {
+    diagnostics.Error(reader.MarkOf("models"), "models: expected at least one model");
+  }
+  if (!diagnostics.ok()) return diagnostics.ToStatus();
+  return project;
+}
+
+Result<Project> LoadProject(const std::filesystem::path& dir_or_file) {
+  std::filesystem::path file = dir_or_file;
+  std::error_code error;
+  if (std::filesystem::is_directory(dir_or_file, error)) file = dir_or_file / kProjectFileName;
+  Result<std::string> text = ReadFile(file);
+  if (!text.ok()) {
+    if (text.status().code() == StatusCode::kNotFound) {
+      return Status::NotFound(file.string() +
+                              ": no project file (run 'gpaikit init DIR' to create one)");
+    }
+    return text.status();
+  }
+  Result<Project> project = ParseProject(*text, file.string());
+  if (project.ok()) project->root = file.parent_path().empty() ? "." : file.parent_path();
+  return project;
+}
+
+}  // namespace gpaikit::project

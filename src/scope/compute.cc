@@ -1,0 +1,172 @@
+// Training compute estimation per run and per model (Guidelines Annex A.1-A.2; AI Act Art. 51(2)).
+#include <algorithm>
+#include <cstdio>
+
+#include "gpaikit/numbers.h"
+#include "gpaikit/scope.h"
+#include "gpaikit/text.h"
+
+namespace gpaikit::scope {
+namespace {
+
+constexpr double kSecondsPerHour = 3600.0;
+
+std::string Sci(double value) { return FormatScientific(value, 3); }
+
+Status RunError(const project::ComputeRun& run, const std::string& message) {
+  return Status::InvalidInput(run.location.ToString() + ": " + message);
+}
+
+// The parameter count an architecture-based estimate uses: the run's own, else the model's
+// active parameters (mixture-of-experts, Annex A.2.2), else its total.
+std::optional<double> ParametersFor(const project::ComputeRun& run, const project::Model& model) {
+  if (run.parameters) return run.parameters;
+  if (model.parameters_active) return model.parameters_active;
+  return model.parameters_total;
+}
+
+Result<RunEstimate> EstimateRun(const project::ComputeRun& run, const project::Model& model,
+                                const law::Rulepack& rules,
+                                const law::AcceleratorCatalogue& catalogue) {
+  RunEstimate estimate;
+  estimate.name = run.name.empty() ? run.stage : run.name;
+  estimate.stage = run.stage;
+  estimate.planned = run.planned;
+  switch (run.method) {
+    case project::ComputeMethod::kArchitecture: {
+      std::optional<double> parameters = ParametersFor(run, model);
+      if (!parameters) {
+        return RunError(run, "an estimate from tokens needs the parameter count: set "
+                             "'parameters' on the run or 'parameters.total' on the model");
+      }
+      estimate.method = "architecture";
+      estimate.flop = ArchitectureFlop(rules, *parameters, *run.tokens);
+      estimate.formula = FormatScientific(rules.dense_transformer_flop_per_parameter_token.value,
+                                          1) +
+                         " x " + Sci(*parameters) + " parameters x " + Sci(*run.tokens) +
+                         " tokens";
+      break;
+    }
+    case project::ComputeMethod::kOperations:
+      estimate.method = "operations";
+      estimate.flop = OperationsFlop(*run.operations_per_pass, *run.passes);
+      estimate.formula = Sci(*run.operations_per_pass) + " operations per pass x " +
+                         Sci(*run.passes) + " passes";
+      break;
+    case project::ComputeMethod::kHardware: {
+      estimate.method = "hardware";
+      for (const project::HardwarePeriod& period : run.hardware) {
+        Result<double> peak = PeakFlops(period, catalogue);
+        if (!peak.ok()) return peak.status();
+        estimate.flop += HardwareFlop(period.count, period.hours, *peak, period.utilization);
+        if (!estimate.formula.empty()) estimate.formula += " + ";
+        estimate.formula += Sci(period.count) + " units x " + Sci(period.hours) + " h x " +
+                            Sci(*peak) + " FLOP/s x " + Sci(period.utilization);
+      }
+      break;
+    }
+    case project::ComputeMethod::kReported:
+      estimate.method = "reported";
+      estimate.flop = *run.flop;
+      estimate.formula = "reported " + Sci(*run.flop) + " FLOP";
+      break;
+  }
+  const law::ComputeStage* stage = rules.FindStage(run.stage);
+  if (stage == nullptr) {
+    return RunError(run, "stage '" + run.stage + "' is not in rulepack " + rules.version);
+  }
+  estimate.counts_training = stage->training;
+  estimate.counts_cumulative = stage->cumulative;
+  estimate.stage_note = stage->note;
+  return estimate;
+}
+
+}  // namespace
+
+bool StrictlyAbove(double value, double threshold) {
+  constexpr double kRoundingMargin = 1e-9;
+  return value > threshold * (1 + kRoundingMargin);
+}
+
+double ArchitectureFlop(const law::Rulepack& rules, double parameters, double tokens) {
+  return rules.dense_transformer_flop_per_parameter_token.value * parameters * tokens;
+}
+
+double OperationsFlop(double operations_per_pass, double passes) {
+  return operations_per_pass * passes;
+}
+
+double HardwareFlop(double units, double hours, double peak_flops, double utilization) {
+  return units * hours * kSecondsPerHour * peak_flops * utilization;
+}
+
+Result<double> PeakFlops(const project::HardwarePeriod& period,
+                         const law::AcceleratorCatalogue& catalogue) {
+  if (period.peak_flops) return *period.peak_flops;
+  const law::Accelerator* accelerator = catalogue.Find(period.accelerator);
+  if (accelerator == nullptr) {
+    std::string message = period.location.ToString() + ": unknown accelerator '" +
+                          period.accelerator + "'";
+    std::vector<std::string_view> names = catalogue.Names();
+    std::string suggestion = NearestWord(period.accelerator, names);
+    if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
+    message += " (data/accelerators.yaml lists the catalogue; 'peak_flops' gives a figure directly)";
+    return Status::InvalidInput(message);
+  }
+  std::string precision = period.precision.empty() ? catalogue.default_precision
+                                                   : AsciiLower(period.precision);
+  auto found = accelerator->peak_flops.find(precision);
+  if (found == accelerator->peak_flops.end()) {
+    std::string known;
+    for (const auto& [name, value] : accelerator->peak_flops) known += (known.empty() ? "" : ", ") + name;
+    return Status::InvalidInput(period.location.ToString() + ": " + accelerator->id +
+                                " has no peak figure for precision '" + precision +
+                                "' (known: " + known + ")");
+  }
+  return found->second;
+}
+
+Result<ComputeSummary> EstimateModelCompute(const project::Model& model,
+                                            const law::Rulepack& rules,
+                                            const law::AcceleratorCatalogue& catalogue) {
+  ComputeSummary summary;
+  summary.tolerance = rules.estimate_tolerance.value;
+  struct Dated {
+    std::optional<CivilDate> date;
+    double flop;
+  };
+  std::vector<Dated> cumulative_runs;
+  for (const project::ComputeRun& run : model.runs) {
+    Result<RunEstimate> estimate = EstimateRun(run, model, rules, catalogue);
+    if (!estimate.ok()) return estimate.status();
+    if (estimate->counts_training) summary.training_flop += estimate->flop;
+    if (estimate->counts_cumulative) {
+      summary.cumulative_flop += estimate->flop;
+      if (!estimate->planned) summary.executed_cumulative_flop += estimate->flop;
+      cumulative_runs.push_back({run.known_on ? run.known_on : run.start, estimate->flop});
+    }
+    summary.runs.push_back(std::move(*estimate));
+  }
+  // Art. 52(1): the condition is met, or known to be met, when the planned or executed
+  // cumulative compute first exceeds the threshold; runs count in the order they became known.
+  std::stable_sort(cumulative_runs.begin(), cumulative_runs.end(),
+                   [](const Dated& a, const Dated& b) {
+                     if (a.date.has_value() != b.date.has_value()) return a.date.has_value();
+                     return a.date.has_value() && *a.date < *b.date;
+                   });
+  double running = 0;
+  double threshold = rules.systemic_risk_cumulative_flop.value;
+  for (const Dated& run : cumulative_runs) {
+    running += run.flop;
+    if (StrictlyAbove(running, threshold)) {
+      summary.systemic_threshold_known_on = run.date;
+      break;
+    }
+  }
+  double low = summary.cumulative_flop * (1 - summary.tolerance);
+  double high = summary.cumulative_flop * (1 + summary.tolerance);
+  summary.near_systemic_threshold = low <= threshold && threshold < high;
+  return summary;
+}
+
+}  // namespace gpaikit::scope

@@ -1,0 +1,52 @@
+// Test helpers for scope: the shipped rulepack and catalogue, and a project from YAML text.
+#ifndef GPAIKIT_SCOPE_SCOPE_TEST_UTIL_H_
+#define GPAIKIT_SCOPE_SCOPE_TEST_UTIL_H_
+
+#include <gtest/gtest.h>
+
+#include "gpaikit/law.h"
+#include "gpaikit/project.h"
+#include "gpaikit/scope.h"
+
+namespace gpaikit::scope::testing {
+
+inline const law::Rulepack& Rules() {
+  static const law::Rulepack rules = *law::LoadRulepack(GPAIKIT_SOURCE_DATA_DIR, "2025-07");
+  return rules;
+}
+
+inline const law::AcceleratorCatalogue& Catalogue() {
+  static const law::AcceleratorCatalogue catalogue = *law::LoadAcceleratorCatalogue(
+      std::filesystem::path(GPAIKIT_SOURCE_DATA_DIR) / "accelerators.yaml");
+  return catalogue;
+}
+
+inline CivilDate Date(const char* text) { return *CivilDate::Parse(text); }
+
+// A one-model project; `provider` and `model` are YAML blocks indented as in gpaikit.yaml.
+inline project::Project MakeProject(const std::string& model, bool in_eu = true) {
+  std::string text = std::string("gpaikit: 1\nprovider:\n  legal_name: P\n  contact: c@p.eu\n") +
+                     "  established_in_eu: " + (in_eu ? "true" : "false") + "\nmodels:\n" + model;
+  Result<project::Project> project = project::ParseProject(text, "test.yaml");
+  EXPECT_TRUE(project.ok()) << project.status().message();
+  return project.ok() ? *project : project::Project{};
+}
+
+inline ModelAssessment Assess(const project::Project& project, const char* as_of = "2026-11-26") {
+  Result<ModelAssessment> result = AssessModel(project, project.models.at(0), Rules(), Catalogue(),
+                                               ObligationOptions{Date(as_of), 30});
+  EXPECT_TRUE(result.ok()) << result.status().message();
+  return result.ok() ? *result : ModelAssessment{};
+}
+
+inline const Obligation& Find(const ModelAssessment& assessment, const std::string& id) {
+  for (const Obligation& obligation : assessment.obligations) {
+    if (obligation.id == id) return obligation;
+  }
+  ADD_FAILURE() << "no obligation " << id;
+  return assessment.obligations.at(0);
+}
+
+}  // namespace gpaikit::scope::testing
+
+#endif  // GPAIKIT_SCOPE_SCOPE_TEST_UTIL_H_
