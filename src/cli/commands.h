@@ -12,6 +12,7 @@ void RegisterInitCommand(CLI::App& app, int& exit_code);
 void RegisterComputeCommand(CLI::App& app, int& exit_code);
 void RegisterCheckCommand(CLI::App& app, int& exit_code);
 void RegisterObligationsCommand(CLI::App& app, int& exit_code);
+void RegisterRobotsCommand(CLI::App& app, int& exit_code);
 
 }  // namespace gpaikit::cli
 

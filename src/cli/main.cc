@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   gpaikit::cli::RegisterComputeCommand(app, exit_code);
   gpaikit::cli::RegisterCheckCommand(app, exit_code);
   gpaikit::cli::RegisterObligationsCommand(app, exit_code);
+  gpaikit::cli::RegisterRobotsCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
