@@ -1,0 +1,67 @@
+// A report as data (sections of paragraphs, facts, lists and tables) and its renderers:
+// Markdown, self-contained print-ready HTML, and terminal text with optional colour.
+#ifndef GPAIKIT_REPORT_H_
+#define GPAIKIT_REPORT_H_
+
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace gpaikit::report {
+
+// How a piece of text should stand out: fine, needs attention, blocking, or secondary.
+enum class Tone { kPlain, kGood, kWarn, kBad, kMuted };
+
+struct Text {
+  std::string text;
+  Tone tone = Tone::kPlain;
+};
+
+struct Fact {
+  std::string label;
+  Text value;
+};
+
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<Text>> rows;
+};
+
+struct Paragraph {
+  Text text;
+};
+struct FactList {
+  std::vector<Fact> facts;
+};
+struct BulletList {
+  std::vector<Text> items;
+};
+
+using Block = std::variant<Paragraph, FactList, BulletList, Table>;
+
+// A titled part of the report; modules contribute sections (scope, docs, safety, ...).
+struct Section {
+  std::string id;  // stable anchor, e.g. "model-aurora-7b-obligations"
+  std::string title;
+  std::vector<Block> blocks;
+  std::vector<Section> children;
+};
+
+struct Document {
+  std::string title;
+  std::vector<Fact> header;
+  std::vector<Section> sections;
+};
+
+std::string RenderMarkdown(const Document& document);
+// One HTML file with inline CSS, no external resources; prints cleanly (A4, page breaks).
+std::string RenderHtml(const Document& document);
+// Plain text for a terminal; ANSI colours only when `colour`.
+std::string RenderTerminal(const Document& document, bool colour);
+
+// HTML-escapes &, <, >, " and '.
+std::string EscapeHtml(const std::string& text);
+
+}  // namespace gpaikit::report
+
+#endif  // GPAIKIT_REPORT_H_
