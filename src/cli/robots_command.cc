@@ -4,11 +4,11 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
-#include "gpaikit/files.h"
 #include "gpaikit/optout/robots.h"
 #include "gpaikit/optout/robots_cases.h"
 
@@ -41,11 +41,12 @@ const char* ReasonName(optout::RobotsReason reason) {
 }
 
 int RunCases(const RobotsCheckOptions& options, const optout::RobotsParseOptions& parse) {
-  std::string out;
-  Result<optout::RobotsCaseStats> stats = optout::CheckRobotsCases(options.cases_file, parse, &out);
-  if (!stats.ok()) return ReportFailure(stats.status());
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  Result<optout::RobotsCaseStats> stats =
+      optout::CheckRobotsCases(options.cases_file, parse, [](std::string_view chunk) {
+        std::fwrite(chunk.data(), 1, chunk.size(), stdout);
+      });
   std::fflush(stdout);
+  if (!stats.ok()) return ReportFailure(stats.status());
   if (options.stats) {
     std::fprintf(stderr,
                  "gpaikit robots: %zu cases, %zu robots files (%zu bytes, %zu over the limit), "
@@ -63,7 +64,7 @@ int RunUrls(const RobotsCheckOptions& options, const optout::RobotsParseOptions&
   }
   const std::string& path = options.args[0];
   const std::string& agent = options.args[1];
-  Result<std::string> body = ReadFile(path);
+  Result<std::string> body = optout::ReadWholeFile(path);
   if (!body.ok()) return ReportFailure(body.status());
   optout::RobotsPolicy policy = optout::RobotsPolicy::Parse(*body, parse);
   if (policy.truncated() && !options.json) {

@@ -33,6 +33,22 @@ size_t Width(const std::string& text) {
   return width;
 }
 
+// Terminal tables keep every column but the last within this many characters.
+constexpr size_t kMaxColumnWidth = 44;
+
+// `text` cut to `width` display characters, ending in "..." when cut.
+Text Clip(const Text& text, size_t width) {
+  if (Width(text.text) <= width) return text;
+  std::string out;
+  size_t shown = 0;
+  for (size_t i = 0; i < text.text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text.text[i]);
+    if ((c & 0xC0) != 0x80 && ++shown > width - 3) break;
+    out += text.text[i];
+  }
+  return Text{out + "...", text.tone};
+}
+
 std::string Pad(const std::string& painted, const std::string& plain, size_t width) {
   size_t w = Width(plain);
   return painted + std::string(width > w ? width - w : 0, ' ');
@@ -61,7 +77,7 @@ void RenderSection(const Section& section, int depth, const Painter& painter,
       for (size_t i = 0; i < widths.size(); ++i) widths[i] = Width(table->header[i]);
       for (const auto& row : table->rows) {
         for (size_t i = 0; i < row.size() && i < widths.size(); ++i) {
-          widths[i] = std::max(widths[i], std::min<size_t>(Width(row[i].text), 60));
+          widths[i] = std::max(widths[i], std::min(Width(row[i].text), kMaxColumnWidth));
         }
       }
       out << indent << "  ";
@@ -72,8 +88,12 @@ void RenderSection(const Section& section, int depth, const Painter& painter,
       for (const auto& row : table->rows) {
         out << indent << "  ";
         for (size_t i = 0; i < row.size() && i < widths.size(); ++i) {
-          bool last = i + 1 == row.size();
-          out << (last ? painter.Paint(row[i]) : Pad(painter.Paint(row[i]), row[i].text, widths[i] + 2));
+          if (i + 1 == row.size()) {
+            out << painter.Paint(row[i]);
+          } else {
+            Text cell = Clip(row[i], kMaxColumnWidth);
+            out << Pad(painter.Paint(cell), cell.text, widths[i] + 2);
+          }
         }
         out << "\n";
       }

@@ -11,7 +11,7 @@ namespace {
 
 constexpr double kSecondsPerHour = 3600.0;
 
-std::string Sci(double value) { return FormatScientific(value, 3); }
+std::string Sci(double value) { return FormatPowerOfTen(value, 3); }
 
 Status RunError(const project::ComputeRun& run, const std::string& message) {
   return Status::InvalidInput(run.location.ToString() + ": " + message);
@@ -41,8 +41,7 @@ Result<RunEstimate> EstimateRun(const project::ComputeRun& run, const project::M
       }
       estimate.method = "architecture";
       estimate.flop = ArchitectureFlop(rules, *parameters, *run.tokens);
-      estimate.formula = FormatScientific(rules.dense_transformer_flop_per_parameter_token.value,
-                                          1) +
+      estimate.formula = Sci(rules.dense_transformer_flop_per_parameter_token.value) +
                          " x " + Sci(*parameters) + " parameters x " + Sci(*run.tokens) +
                          " tokens";
       break;

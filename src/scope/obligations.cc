@@ -149,12 +149,15 @@ std::vector<Obligation> DeriveObligations(const project::Project& project,
     o.applies = not_applicable.empty();
     o.reason = o.applies ? AppliesReason(rule, c) : not_applicable;
     o.limited_to_modification = o.applies && rule.limited_to_modification && c.modification;
-    Due due = rule.due == law::DueRule::kNotification ? NotificationDue(model, compute, c, rules)
-                                                      : PlacementDue(model, c, rules, rule.due);
-    o.due = due.date;
-    o.due_basis = due.basis;
+    if (o.applies) {
+      Due due = rule.due == law::DueRule::kNotification
+                    ? NotificationDue(model, compute, c, rules)
+                    : PlacementDue(model, c, rules, rule.due);
+      o.due = due.date;
+      o.due_basis = due.basis;
+    }
     if (o.due) o.enforceable_from = std::max(*o.due, rules.enforcement_from.value);
-    if (rule.retained && c.placed_on_market) {
+    if (o.applies && rule.retained && c.placed_on_market) {
       o.retain_until = model.union_market_date->AddYears(rules.documentation_retention_years.value);
     }
     if (rule.updated_while_training && model.training_continues && o.due) {

@@ -1,0 +1,61 @@
+// Project loading, rulepack selection, --as-of parsing and terminal detection for subcommands.
+#include "cli/cli_common.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+
+#include "gpaikit/files.h"
+
+namespace gpaikit::cli {
+
+Result<law::Rulepack> LoadRules(const std::string& version) {
+  return law::LoadRulepack(DataDir(), version);
+}
+
+Result<law::AcceleratorCatalogue> LoadCatalogue() {
+  return law::LoadAcceleratorCatalogue(DataDir() / "accelerators.yaml");
+}
+
+Result<CivilDate> ParseAsOf(const std::string& text) {
+  if (text.empty()) return CivilDate::Today();
+  std::optional<CivilDate> date = CivilDate::Parse(text);
+  if (!date) return Status::InvalidInput("--as-of: expected a date YYYY-MM-DD, got '" + text + "'");
+  return *date;
+}
+
+Result<ProjectContext> LoadAndAssess(const std::filesystem::path& dir, const std::string& as_of,
+                                     int due_soon_days) {
+  Result<CivilDate> day = ParseAsOf(as_of);
+  if (!day.ok()) return day.status();
+  Result<project::Project> project = project::LoadProject(dir);
+  if (!project.ok()) return project.status();
+  Result<law::Rulepack> rules = LoadRules(project->rulepack);
+  if (!rules.ok()) {
+    if (!project->rulepack.empty() && rules.status().code() == StatusCode::kNotFound) {
+      std::string known;
+      for (const std::string& v : law::AvailableRulepacks(DataDir())) known += " " + v;
+      return Status::InvalidInput(project->file + ": rulepack '" + project->rulepack +
+                                  "' is not installed (available:" + known + ")");
+    }
+    return rules.status();
+  }
+  Result<law::AcceleratorCatalogue> catalogue = LoadCatalogue();
+  if (!catalogue.ok()) return catalogue.status();
+  ProjectContext context{std::move(*project), std::move(*rules), std::move(*catalogue), {},
+                         scope::ObligationOptions{*day, due_soon_days}};
+  for (const project::Model& model : context.project.models) {
+    Result<scope::ModelAssessment> assessment = scope::AssessModel(
+        context.project, model, context.rules, context.catalogue, context.options);
+    if (!assessment.ok()) return assessment.status();
+    context.assessments.push_back(std::move(*assessment));
+  }
+  return context;
+}
+
+bool ColourOnStdout() {
+  const char* no_colour = std::getenv("NO_COLOR");
+  return isatty(STDOUT_FILENO) != 0 && (no_colour == nullptr || *no_colour == '\0');
+}
+
+}  // namespace gpaikit::cli

@@ -1,0 +1,43 @@
+// What several subcommands share: loading the project with its pinned rulepack, --as-of, output.
+#ifndef GPAIKIT_CLI_CLI_COMMON_H_
+#define GPAIKIT_CLI_CLI_COMMON_H_
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gpaikit/civil_date.h"
+#include "gpaikit/law.h"
+#include "gpaikit/project.h"
+#include "gpaikit/scope.h"
+#include "gpaikit/status.h"
+
+namespace gpaikit::cli {
+
+// A loaded project with the rulepack it pins and the accelerator catalogue.
+struct ProjectContext {
+  project::Project project;
+  law::Rulepack rules;
+  law::AcceleratorCatalogue catalogue;
+  std::vector<scope::ModelAssessment> assessments;  // one per model, in file order
+  scope::ObligationOptions options;
+};
+
+// Loads and assesses the project in `dir` as of `as_of` (empty: today).
+Result<ProjectContext> LoadAndAssess(const std::filesystem::path& dir, const std::string& as_of,
+                                     int due_soon_days);
+
+// The rulepack (newest, or a given version) and the accelerator catalogue from data/.
+Result<law::Rulepack> LoadRules(const std::string& version);
+Result<law::AcceleratorCatalogue> LoadCatalogue();
+
+// Parses --as-of; empty means today.
+Result<CivilDate> ParseAsOf(const std::string& text);
+
+// True when stdout is a terminal and NO_COLOR is unset.
+bool ColourOnStdout();
+
+}  // namespace gpaikit::cli
+
+#endif  // GPAIKIT_CLI_CLI_COMMON_H_

@@ -1,0 +1,74 @@
+// `gpaikit obligations [DIR]`: each model's obligations with due dates; --ical exports them.
+#include <iostream>
+#include <memory>
+
+#include "cli/cli_common.h"
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/ical_export.h"
+#include "gpaikit/files.h"
+#include "gpaikit/scope_output.h"
+
+namespace gpaikit::cli {
+namespace {
+
+struct ObligationsOptions {
+  std::string dir = ".";
+  std::string as_of;
+  std::string ical;
+  int due_soon_days = 30;
+  bool json = false;
+};
+
+int RunObligations(const ObligationsOptions& options) {
+  Result<ProjectContext> context = LoadAndAssess(options.dir, options.as_of, options.due_soon_days);
+  if (!context.ok()) return ReportFailure(context.status());
+  int overdue = 0;
+  nlohmann::json models = nlohmann::json::array();
+  report::Document document{"Obligations as of " + context->options.as_of.ToString(), {}, {}};
+  for (const scope::ModelAssessment& a : context->assessments) {
+    nlohmann::json list = nlohmann::json::array();
+    report::Table table{{"Id", "Status", "Due", "Obligation"}, {}};
+    for (const scope::Obligation& o : a.obligations) {
+      overdue += o.status == scope::DueStatus::kOverdue;
+      list.push_back(scope::ObligationToJson(o));
+      if (!o.applies) continue;
+      table.rows.push_back({{o.id}, {scope::DueStatusName(o.status), scope::StatusTone(o.status)},
+                            {o.due ? o.due->ToString() : "-"}, {o.title}});
+    }
+    models.push_back({{"id", a.model->id}, {"obligations", list}});
+    document.sections.push_back({"model-" + a.model->id, a.model->name, {table}, {}});
+  }
+  if (!options.ical.empty()) {
+    Status written = WriteFile(options.ical, ObligationsCalendar(*context));
+    if (!written.ok()) return ReportFailure(written);
+  }
+  if (options.json) {
+    std::cout << nlohmann::json{{"schema", "gpaikit.obligations/1"},
+                                {"as_of", context->options.as_of.ToString()},
+                                {"models", models}}
+                     .dump(2)
+              << "\n";
+  } else {
+    std::cout << report::RenderTerminal(document, ColourOnStdout());
+    if (!options.ical.empty()) std::cout << "\nCalendar written to " << options.ical << "\n";
+  }
+  return overdue > 0 ? kExitBlocking : kExitOk;
+}
+
+}  // namespace
+
+void RegisterObligationsCommand(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<ObligationsOptions>();
+  CLI::App* command =
+      app.add_subcommand("obligations", "List each model's obligations with due dates");
+  command->add_option("dir", options->dir, "Project folder holding gpaikit.yaml (default: .)");
+  command->add_option("--as-of", options->as_of, "Evaluation day YYYY-MM-DD (default: today)");
+  command->add_option("--ical", options->ical, "Also write the due dates as an iCalendar file");
+  command->add_option("--due-soon-days", options->due_soon_days,
+                      "Flag obligations due within this many days (default: 30)");
+  command->add_flag("--json", options->json, "Print JSON (schema gpaikit.obligations/1)");
+  command->callback([options, &exit_code] { exit_code = RunObligations(*options); });
+}
+
+}  // namespace gpaikit::cli
