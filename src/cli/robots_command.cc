@@ -41,10 +41,9 @@ const char* ReasonName(optout::RobotsReason reason) {
 }
 
 int RunCases(const RobotsCheckOptions& options, const optout::RobotsParseOptions& parse) {
-  Result<optout::RobotsCaseStats> stats =
-      optout::CheckRobotsCases(options.cases_file, parse, [](std::string_view chunk) {
-        std::fwrite(chunk.data(), 1, chunk.size(), stdout);
-      });
+  Result<optout::RobotsCaseStats> stats = optout::CheckRobotsCases(
+      options.cases_file, parse,
+      [](std::string_view chunk) { std::fwrite(chunk.data(), 1, chunk.size(), stdout); });
   std::fflush(stdout);
   if (!stats.ok()) return ReportFailure(stats.status());
   if (options.stats) {

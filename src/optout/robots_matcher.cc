@@ -65,6 +65,8 @@ RobotsMatch RobotsTxtVerdict() {
 bool RobotsPatternMatches(const RobotsPolicy& policy, const RobotsRule& rule,
                           std::string_view path) {
   std::string_view pattern = policy.Pattern(rule);
+  // Most patterns start with '/': comparing the next byte first rejects most rules cheaply.
+  if (rule.prefix_size >= 2 && (path.size() < 2 || path[1] != pattern[1])) return false;
   if (!rule.has_star) return rule.anchored ? path == pattern : path.starts_with(pattern);
   std::string_view prefix = pattern.substr(0, rule.prefix_size);
   if (!path.starts_with(prefix)) return false;
@@ -92,14 +94,40 @@ bool RobotsPatternMatches(const RobotsPolicy& policy, const RobotsRule& rule,
   return true;
 }
 
-bool RobotsPolicy::GroupMatches(const RobotsGroup& group, std::string_view agent) const {
-  for (const std::string& token : group.agents) {
+void RobotsPolicy::BuildIndex() {
+  for (uint32_t g = 0; g < groups_.size(); ++g) {
+    const RobotsGroup& group = groups_[g];
+    if (group.global) {
+      has_global_ = true;
+      for (uint32_t i = group.first_rule; i < group.end_rule; ++i) global_rules_.push_back(i);
+    }
+    for (size_t a = 0; a < group.agents.size(); ++a) {
+      const std::string& token = group.agents[a];
+      bool repeated = false;  // the same token twice in one group adds its rules once
+      for (size_t b = 0; b < a; ++b) repeated = repeated || group.agents[b] == token;
+      if (repeated) continue;
+      AgentIndex* entry = nullptr;
+      for (AgentIndex& existing : agent_index_) {
+        if (existing.token == token) entry = &existing;
+      }
+      if (entry == nullptr) {
+        agent_index_.push_back({token, {}});
+        entry = &agent_index_.back();
+      }
+      for (uint32_t i = group.first_rule; i < group.end_rule; ++i) entry->rules.push_back(i);
+    }
+  }
+}
+
+const RobotsPolicy::AgentIndex* RobotsPolicy::FindAgent(std::string_view agent) const {
+  for (const AgentIndex& entry : agent_index_) {
+    const std::string& token = entry.token;
     if (token.size() != agent.size()) continue;
     size_t i = 0;
     while (i < token.size() && token[i] == ToLower(agent[i])) ++i;
-    if (i == token.size()) return true;
+    if (i == token.size()) return &entry;
   }
-  return false;
+  return nullptr;
 }
 
 RobotsMatch RobotsPolicy::CheckPath(std::string_view agent, std::string_view path) const {
@@ -110,15 +138,13 @@ RobotsMatch RobotsPolicy::CheckPath(std::string_view agent, std::string_view pat
   }
   if (IsRobotsTxt(path)) return RobotsTxtVerdict();
   Tally specific, global;
-  bool has_group = false, has_global = false;
-  for (const RobotsGroup& group : groups_) {
-    bool mine = GroupMatches(group, agent);
-    if (!mine && !group.global) continue;
-    Tally& tally = mine ? specific : global;
-    (mine ? has_group : has_global) = true;
-    for (uint32_t i = group.first_rule; i < group.end_rule; ++i) tally.Add(*this, i, path);
+  const AgentIndex* entry = FindAgent(agent);
+  if (entry != nullptr) {
+    for (uint32_t i : entry->rules) specific.Add(*this, i, path);
+  } else {
+    for (uint32_t i : global_rules_) global.Add(*this, i, path);
   }
-  return Decide(specific, has_group, global, has_global);
+  return Decide(specific, entry != nullptr, global, has_global_);
 }
 
 RobotsMatch RobotsPolicy::Check(std::string_view agent, std::string_view url) const {
@@ -129,13 +155,11 @@ RobotsMatch RobotsPolicy::Check(std::string_view agent, std::string_view url) co
 RobotsAgentRules RobotsPolicy::ForAgent(std::string_view agent) const {
   RobotsAgentRules rules;
   rules.policy_ = this;
-  for (const RobotsGroup& group : groups_) {
-    bool mine = GroupMatches(group, agent);
-    if (!mine && !group.global) continue;
-    auto& list = mine ? rules.specific_ : rules.global_;
-    (mine ? rules.has_group_ : rules.has_global_) = true;
-    for (uint32_t i = group.first_rule; i < group.end_rule; ++i) list.push_back(i);
-  }
+  const AgentIndex* entry = FindAgent(agent);
+  rules.has_group_ = entry != nullptr;
+  rules.has_global_ = has_global_;
+  if (entry != nullptr) rules.specific_ = entry->rules;
+  if (entry == nullptr) rules.global_ = global_rules_;
   return rules;
 }
 
@@ -167,9 +191,13 @@ std::vector<const RobotsDirective*> RobotsPolicy::DirectivesNamed(std::string_vi
 }
 
 size_t RobotsPolicy::MemoryBytes() const {
-  size_t bytes = sizeof(*this) + arena_.capacity() + rules_.capacity() * sizeof(RobotsRule) +
-                 groups_.capacity() * sizeof(RobotsGroup) +
-                 directives_.capacity() * sizeof(RobotsDirective);
+  size_t bytes =
+      sizeof(*this) + arena_.capacity() + rules_.capacity() * sizeof(RobotsRule) +
+      groups_.capacity() * sizeof(RobotsGroup) + directives_.capacity() * sizeof(RobotsDirective) +
+      agent_index_.capacity() * sizeof(AgentIndex) + global_rules_.capacity() * sizeof(uint32_t);
+  for (const AgentIndex& entry : agent_index_) {
+    bytes += entry.token.capacity() + entry.rules.capacity() * sizeof(uint32_t);
+  }
   for (const RobotsGroup& group : groups_) {
     bytes += group.agent_lines.capacity() * sizeof(uint32_t);
     for (const std::string& agent : group.agents) bytes += sizeof(agent) + agent.capacity();

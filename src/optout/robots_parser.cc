@@ -124,9 +124,10 @@ class RobotsParser {
     // RFC 9309 section 2.2: lines end with CR, LF or CR LF.
     uint32_t line_number = 0;
     while (true) {
-      size_t end = body.find_first_of("\r\n", pos);
-      std::string_view line =
-          body.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+      size_t end = pos;
+      while (end < body.size() && body[end] != '\n' && body[end] != '\r') ++end;
+      std::string_view line = body.substr(pos, end - pos);
+      if (end == body.size()) end = std::string_view::npos;
       if (line.size() > kRobotsMaxLineBytes) line = line.substr(0, kRobotsMaxLineBytes);
       ParseLine(++line_number, line);
       if (end == std::string_view::npos) break;
@@ -261,6 +262,7 @@ class RobotsParser {
 RobotsPolicy RobotsPolicy::Parse(std::string_view body, const RobotsParseOptions& options) {
   RobotsPolicy policy;
   RobotsParser(&policy).Run(body, options);
+  policy.BuildIndex();
   return policy;
 }
 

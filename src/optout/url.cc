@@ -22,6 +22,15 @@ bool IsUnreserved(unsigned char c) {
 bool NeedsEncoding(unsigned char c) { return c <= 0x20 || c >= 0x7f; }
 constexpr char kUpperHex[] = "0123456789ABCDEF";
 
+// The first '/', '?' or ';' at or after `from` (a plain loop: find_first_of calls memchr per byte).
+size_t FindPathStart(std::string_view url, size_t from) {
+  for (size_t i = from; i < url.size(); ++i) {
+    char c = url[i];
+    if (c == '/' || c == '?' || c == ';') return i;
+  }
+  return std::string_view::npos;
+}
+
 Status UrlError(size_t offset, std::string_view what) {
   return Status::InvalidInput("URL byte " + std::to_string(offset) + ": expected " +
                               std::string(what));
@@ -100,19 +109,22 @@ Result<UrlView> ParseUrl(std::string_view url) {
 std::string_view RobotsMatchPath(std::string_view url, std::string* scratch) {
   // A leading "//" (network-path reference) is skipped when looking for the scheme.
   size_t search_start = url.starts_with("//") ? 2 : 0;
-  size_t early_path = url.find_first_of("/?;", search_start);
+  size_t early_path = FindPathStart(url, search_start);
   size_t protocol_end = url.find("://", search_start);
   if (early_path < protocol_end) protocol_end = std::string_view::npos;  // "://" in the path
   protocol_end = protocol_end == std::string_view::npos ? search_start : protocol_end + 3;
-  size_t path_start = url.find_first_of("/?;", protocol_end);
+  size_t path_start = FindPathStart(url, protocol_end);
   if (path_start == std::string_view::npos) return "/";
   size_t hash = url.find('#', search_start);
   if (hash < path_start) return "/";
   size_t path_end = hash == std::string_view::npos ? url.size() : hash;
   std::string_view path = url.substr(path_start, path_end - path_start);
   if (path[0] == '/') return path;
-  scratch->assign("/");  // "?q" or ";p" directly after the authority
-  scratch->append(path);
+  // "?q" or ";p" directly after the authority. (resize + copy rather than append: GCC 12's
+  // -Wrestrict misfires on std::string::append at -O3.)
+  scratch->resize(path.size() + 1);
+  (*scratch)[0] = '/';
+  path.copy(scratch->data() + 1, path.size());
   return *scratch;
 }
 

@@ -117,12 +117,21 @@ class RobotsPolicy {
  private:
   friend class RobotsParser;
   friend class RobotsAgentRules;
-  bool GroupMatches(const RobotsGroup& group, std::string_view agent) const;
+  // The rules of every group that names one product token, in file order.
+  struct AgentIndex {
+    std::string token;  // lowercase
+    std::vector<uint32_t> rules;
+  };
+  void BuildIndex();
+  const AgentIndex* FindAgent(std::string_view agent) const;
 
   std::string arena_;
   std::vector<RobotsRule> rules_;
   std::vector<RobotsGroup> groups_;
   std::vector<RobotsDirective> directives_;
+  std::vector<AgentIndex> agent_index_;
+  std::vector<uint32_t> global_rules_;  // rules of the '*' groups, in file order
+  bool has_global_ = false;
   bool truncated_ = false;
   bool rfc_percent_decoding_ = false;
   size_t body_bytes_ = 0;

@@ -4,7 +4,9 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "gpaikit/optout/robots.h"
 #include "gpaikit/status.h"
@@ -21,13 +23,24 @@ struct RobotsCaseStats {
   size_t truncated_files = 0;
 };
 
-// Reads a case file (gzip when its name ends in .gz): per line, TAB-separated, a robots.txt path
-// relative to the case file's folder, a product token and a URL (further columns are kept). Appends
-// each input line, a TAB and 1 (allowed) or 0 (disallowed) and a newline to `*out`. Each robots.txt
-// file is read and parsed once. Fails on a line with fewer than three columns or an unreadable
-// robots file, naming the case file and line.
+// Receives output in chunks (about 1 MiB each).
+using RobotsCaseSink = std::function<void(std::string_view)>;
+
+// Streams a case file (gzip or plain): per line, TAB-separated, a robots.txt path relative to the
+// case file's folder, a product token and a URL (further columns are kept). Emits each input line,
+// a TAB and 1 (allowed) or 0 (disallowed) and a newline to `sink`. Each robots.txt file is read and
+// parsed once. Fails on a line with fewer than three columns or an unreadable robots file, naming
+// the case file and line (output already emitted stays valid).
+Result<RobotsCaseStats> CheckRobotsCases(const std::filesystem::path& case_file,
+                                         const RobotsParseOptions& options,
+                                         const RobotsCaseSink& sink);
+
+// Same, appending all output to `*out`.
 Result<RobotsCaseStats> CheckRobotsCases(const std::filesystem::path& case_file,
                                          const RobotsParseOptions& options, std::string* out);
+
+// Reads a whole file with one read (no stream copies); NotFound or Io errors name the path.
+Result<std::string> ReadWholeFile(const std::filesystem::path& path);
 
 // Reads a whole file, gunzipping when its name ends in .gz.
 Result<std::string> ReadMaybeGzipFile(const std::filesystem::path& path);
