@@ -126,7 +126,8 @@ TEST(ObligationsTest, ModifierBelowThresholdHasNoObligations) {
 
 TEST(ObligationsTest, SummaryUpdatesEverySixMonthsWhileTrainingContinues) {
   std::string continuing = std::string(kOpenSource7b) + "    training_continues: true\n";
-  const Obligation& summary = Find(Assess(MakeProject(continuing), "2026-11-26"), "AIA-53-1-d");
+  ModelAssessment a = Assess(MakeProject(continuing), "2026-11-26");
+  const Obligation& summary = Find(a, "AIA-53-1-d");
   EXPECT_EQ(summary.next_update->ToString(), "2027-03-15");
   EXPECT_TRUE(summary.limited_to_modification == false);
 }
@@ -135,7 +136,8 @@ TEST(ObligationsTest, UnplacedModelHasNoDateButReasonSaysWhen) {
   std::string unplaced = kOpenSource7b;
   std::string line = "    union_market_date: 2025-09-15\n";
   unplaced.replace(unplaced.find(line), line.size(), "");
-  const Obligation& o = Find(Assess(MakeProject(unplaced)), "AIA-53-1-c");
+  ModelAssessment a = Assess(MakeProject(unplaced));
+  const Obligation& o = Find(a, "AIA-53-1-c");
   EXPECT_FALSE(o.due.has_value());
   EXPECT_EQ(o.status, DueStatus::kNoDate);
   EXPECT_NE(o.due_basis.find("no union_market_date"), std::string::npos);
