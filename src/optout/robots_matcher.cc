@@ -62,17 +62,19 @@ RobotsMatch RobotsTxtVerdict() {
 
 }  // namespace
 
-bool RobotsPatternMatches(const RobotsPolicy& policy, const RobotsRule& rule,
-                          std::string_view path) {
-  std::string_view pattern = policy.Pattern(rule);
+namespace {
+
+// '*' matches any octets; the pattern is anchored at the start, and at the end when `anchored`.
+bool GlobMatches(std::string_view pattern, bool anchored, bool has_star, size_t prefix_size,
+                 std::string_view path) {
   // Most patterns start with '/': comparing the next byte first rejects most rules cheaply.
-  if (rule.prefix_size >= 2 && (path.size() < 2 || path[1] != pattern[1])) return false;
-  if (!rule.has_star) return rule.anchored ? path == pattern : path.starts_with(pattern);
-  std::string_view prefix = pattern.substr(0, rule.prefix_size);
+  if (prefix_size >= 2 && (path.size() < 2 || path[1] != pattern[1])) return false;
+  if (!has_star) return anchored ? path == pattern : path.starts_with(pattern);
+  std::string_view prefix = pattern.substr(0, prefix_size);
   if (!path.starts_with(prefix)) return false;
   size_t pos = prefix.size();
   std::string_view rest = pattern.substr(prefix.size() + 1);
-  if (rule.anchored) {
+  if (anchored) {
     // The last literal segment must end the path; the ones before it go leftmost-first.
     size_t last_star = rest.rfind('*');
     std::string_view last = last_star == std::string_view::npos ? rest : rest.substr(last_star + 1);
@@ -92,6 +94,21 @@ bool RobotsPatternMatches(const RobotsPolicy& policy, const RobotsRule& rule,
     rest.remove_prefix(star + 1);
   }
   return true;
+}
+
+}  // namespace
+
+bool RobotsPatternMatches(const RobotsPolicy& policy, const RobotsRule& rule,
+                          std::string_view path) {
+  return GlobMatches(policy.Pattern(rule), rule.anchored, rule.has_star, rule.prefix_size, path);
+}
+
+bool RobotsGlobMatches(std::string_view pattern, std::string_view path) {
+  bool anchored = pattern.ends_with('$');
+  if (anchored) pattern.remove_suffix(1);
+  size_t star = pattern.find('*');
+  return GlobMatches(pattern, anchored, star != std::string_view::npos,
+                     star == std::string_view::npos ? pattern.size() : star, path);
 }
 
 void RobotsPolicy::BuildIndex() {

@@ -159,6 +159,8 @@ class RobotsAgentRules {
 // True when `path` matches the rule's pattern (RFC 9309 section 2.2.3: '*' any octets, '$' end).
 bool RobotsPatternMatches(const RobotsPolicy& policy, const RobotsRule& rule,
                           std::string_view path);
+// The same matching for an uncompiled pattern (used by TDMRep locations and blocklists).
+bool RobotsGlobMatches(std::string_view pattern, std::string_view path);
 
 }  // namespace gpaikit::optout
 

@@ -1,0 +1,146 @@
+// TDMRep tdmrep.json reader and location matching (W3C TDMRep final report, "TDM File").
+#include "gpaikit/optout/tdmrep.h"
+
+#include <nlohmann/json.hpp>
+
+#include "gpaikit/optout/robots.h"
+#include "gpaikit/optout/url.h"
+
+namespace gpaikit::optout {
+namespace {
+
+// 1-based line and column of byte `offset` in `text`.
+std::pair<uint32_t, uint32_t> LineColumn(std::string_view text, size_t offset) {
+  uint32_t line = 1, column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+// Offsets of the '{' opening each top-level object of a JSON array (a small scanner: strings and
+// nesting are tracked so braces inside strings are skipped).
+std::vector<size_t> ObjectStarts(std::string_view text) {
+  std::vector<size_t> starts;
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (depth == 1) starts.push_back(i);
+      ++depth;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return starts;
+}
+
+}  // namespace
+
+Result<TdmRepFile> TdmRepFile::Parse(std::string_view json, std::string source) {
+  TdmRepFile file;
+  file.source_ = std::move(source);
+  nlohmann::json document;
+  try {
+    document = nlohmann::json::parse(json.begin(), json.end());
+  } catch (const nlohmann::json::parse_error& error) {
+    auto [line, column] = LineColumn(json, error.byte > 0 ? error.byte - 1 : 0);
+    std::string what = error.what();
+    size_t colon = what.rfind(": ");
+    return Status::InvalidInput(file.source_ + ":" + std::to_string(line) + ":" +
+                                std::to_string(column) + ": invalid JSON (" +
+                                (colon == std::string::npos ? what : what.substr(colon + 2)) + ")");
+  }
+  if (!document.is_array()) {
+    return Status::InvalidInput(file.source_ +
+                                ":1:1: expected a JSON array of rules "
+                                "([{\"location\": \"/\", \"tdm-reservation\": 1}])");
+  }
+  std::vector<size_t> starts = ObjectStarts(json);
+  for (size_t i = 0; i < document.size(); ++i) {
+    const nlohmann::json& entry = document[i];
+    TdmRepRule rule;
+    if (i < starts.size()) std::tie(rule.line, rule.column) = LineColumn(json, starts[i]);
+    if (!entry.is_object()) {
+      rule.error = "expected an object with \"location\"";
+      file.rules_.push_back(std::move(rule));
+      continue;
+    }
+    auto location = entry.find("location");
+    if (location == entry.end() || !location->is_string()) {
+      rule.error = "\"location\" (a path pattern string) is missing";
+    } else {
+      rule.location = location->get<std::string>();
+      // Percent-encoded unreserved characters are decoded before comparison (TDMRep, as RFC 9309).
+      rule.normalized = NormalizePercentEncoding(rule.location);
+    }
+    auto reservation = entry.find("tdm-reservation");
+    if (reservation != entry.end()) {
+      if (reservation->is_number_integer() && (*reservation == 0 || *reservation == 1)) {
+        rule.reservation = reservation->get<int>();
+      } else if (rule.error.empty()) {
+        rule.error = "\"tdm-reservation\" must be 0 or 1 (protocol error: treated as unset)";
+      }
+    }
+    auto policy = entry.find("tdm-policy");
+    if (policy != entry.end() && policy->is_string()) rule.policy = policy->get<std::string>();
+    file.rules_.push_back(std::move(rule));
+  }
+  return file;
+}
+
+const TdmRepRule* TdmRepFile::Match(std::string_view path) const {
+  std::string normalized;
+  if (!IsPercentEncodingNormal(path)) {
+    normalized = NormalizePercentEncoding(path);
+    path = normalized;
+  }
+  for (const TdmRepRule& rule : rules_) {
+    if (rule.location.empty()) continue;
+    if (RobotsGlobMatches(rule.normalized, path)) return &rule;
+  }
+  return nullptr;
+}
+
+Signal TdmRepFile::SignalFor(std::string_view path) const {
+  Signal signal;
+  signal.kind = SignalKind::kTdmRepFile;
+  signal.source = "tdmrep.json";
+  signal.location = source_;
+  const TdmRepRule* rule = Match(path);
+  if (rule == nullptr) return signal;
+  signal.line = rule->line;
+  signal.rule = "{\"location\": \"" + rule->location + "\", \"tdm-reservation\": " +
+                (rule->reservation < 0 ? std::string("?") : std::to_string(rule->reservation)) +
+                "}";
+  signal.policy = rule->policy;
+  if (rule->reservation == 1) {
+    signal.effect = SignalEffect::kReserves;
+    signal.detail = "TDM rights reserved for locations matching '" + rule->location + "'";
+  } else if (rule->reservation == 0) {
+    signal.effect = SignalEffect::kPermits;
+    signal.detail = "TDM rights not reserved for locations matching '" + rule->location + "'";
+  } else {
+    signal.effect = SignalEffect::kInvalid;
+    signal.detail = rule->error.empty() ? "no tdm-reservation: unset" : rule->error;
+  }
+  return signal;
+}
+
+}  // namespace gpaikit::optout
