@@ -38,13 +38,15 @@ enum class SignalEffect : uint8_t {
 struct Signal {
   SignalKind kind = SignalKind::kRobotsTxt;
   SignalEffect effect = SignalEffect::kNeutral;
-  std::string source;      // "robots.txt", "HTTP header", "HTML meta", "tdmrep.json", list name
-  std::string location;    // file or URL of the source document, when known
-  uint32_t line = 0;       // 1-based line in the source document, 0 when not applicable
-  std::string rule;        // the text that carries the signal ("tdm-reservation: 1")
-  std::string detail;      // why it has this effect
-  std::string fetched_at;  // when the source document was fetched (ISO 8601), when known
-  std::string policy;      // TDMRep tdm-policy URL, when given
+  std::string source;       // "robots.txt", "HTTP header", "HTML meta", "tdmrep.json", list name
+  std::string location;     // file or URL of the source document, when known
+  uint32_t line = 0;        // 1-based line in the source document, 0 when not applicable
+  std::string rule;         // the text that carries the signal ("tdm-reservation: 1")
+  std::string detail;       // why it has this effect
+  std::string fetched_at;   // when the source document was fetched (ISO 8601), when known
+  std::string policy;       // TDMRep tdm-policy URL, when given
+  std::string agent;        // the product token a robots.txt signal was checked for
+  bool superseded = false;  // outranked by a higher-precedence source (TDMRep order): not counted
 };
 
 std::string_view SignalKindName(SignalKind kind);
