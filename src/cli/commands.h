@@ -13,6 +13,7 @@ void RegisterComputeCommand(CLI::App& app, int& exit_code);
 void RegisterCheckCommand(CLI::App& app, int& exit_code);
 void RegisterObligationsCommand(CLI::App& app, int& exit_code);
 void RegisterRobotsCommand(CLI::App& app, int& exit_code);
+void RegisterOptoutCommand(CLI::App& app, int& exit_code);
 
 }  // namespace gpaikit::cli
 

@@ -251,10 +251,13 @@ Result<Decision> Decide(std::string_view url, const Evidence& evidence,
   bool audit = options.policy == DecisionPolicy::kAudit;
   std::vector<std::string> agents = options.agents;
   if (audit && options.registry != nullptr) {
-    for (const std::string& token : options.registry->TokensWithPurpose("training")) {
+    // Crawlers whose name is not a valid product token (token_exact: false) are left out: their
+    // token is only a prefix ("img" for img2dataset) that would catch unrelated groups.
+    for (const Crawler& crawler : options.registry->crawlers()) {
+      if (!crawler.HasPurpose("training") || !crawler.token_exact) continue;
       bool seen = false;
-      for (const std::string& agent : agents) seen = seen || agent == token;
-      if (!seen) agents.push_back(token);
+      for (const std::string& agent : agents) seen = seen || agent == crawler.token;
+      if (!seen) agents.push_back(crawler.token);
     }
   }
   bool robots_known = RobotsSignals(evidence.robots, agents, path, audit, &signals);

@@ -57,7 +57,8 @@ enum class DecisionPolicy : uint8_t {
   // every other signal.
   kCrawl,
   // A corpus crawled by others: reserved if robots.txt disallows the URL for any registered
-  // training crawler (or '*'), or any other signal reserves TDM rights.
+  // training crawler (registry purpose "training", exact product tokens; a crawler no group
+  // names falls to '*'), or any other signal reserves TDM rights.
   kAudit,
 };
 
