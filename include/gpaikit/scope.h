@@ -31,12 +31,22 @@ double HardwareFlop(double units, double hours, double peak_flops, double utiliz
 Result<double> PeakFlops(const project::HardwarePeriod& period,
                          const law::AcceleratorCatalogue& catalogue);
 
-struct RunEstimate {
+// One figure with the method and the formula that produced it, in words and numbers.
+struct Estimate {
+  double flop = 0;
+  std::string method;   // "architecture" | "operations" | "hardware" | "reported"
+  std::string formula;  // "6 x 7.30x10^9 parameters x 3.90x10^12 tokens"
+};
+
+Estimate EstimateFromArchitecture(const law::Rulepack& rules, double parameters, double tokens);
+Estimate EstimateFromOperations(double operations_per_pass, double passes);
+// Sums the periods (Annex A.2.1: constant-unit-count periods computed apart).
+Result<Estimate> EstimateFromHardware(const std::vector<project::HardwarePeriod>& periods,
+                                      const law::AcceleratorCatalogue& catalogue);
+
+struct RunEstimate : Estimate {
   std::string name;
   std::string stage;
-  std::string method;  // "architecture" | "operations" | "hardware" | "reported"
-  std::string formula;  // how the figure was computed, in words and numbers
-  double flop = 0;
   bool counts_training = false;
   bool counts_cumulative = false;
   bool planned = false;

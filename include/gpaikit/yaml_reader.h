@@ -22,7 +22,7 @@ struct SourceLocation {
   std::string file;
   int line = 0;
   int column = 0;
-  std::string ToString() const;  // "file:line:column"
+  std::string ToString() const;  // "file:line:column", or just "file" when line is 0
 };
 
 // One problem found in a file, with its location.

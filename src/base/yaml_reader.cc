@@ -10,6 +10,7 @@
 namespace gpaikit {
 
 std::string SourceLocation::ToString() const {
+  if (line <= 0) return file;  // not from a file, e.g. "command line"
   return file + ":" + std::to_string(line) + ":" + std::to_string(column);
 }
 

@@ -30,12 +30,7 @@ std::optional<double> Number(const std::string& name, const std::string& text, S
   return value;
 }
 
-struct Figure {
-  double flop = 0;
-  std::string method, formula;
-};
-
-Result<Figure> Estimate(const ComputeOptions& o, const law::Rulepack& rules) {
+Result<scope::Estimate> Estimate(const ComputeOptions& o, const law::Rulepack& rules) {
   Status error;
   auto params = Number("--params", o.params, error);
   auto tokens = Number("--tokens", o.tokens, error);
@@ -54,16 +49,13 @@ Result<Figure> Estimate(const ComputeOptions& o, const law::Rulepack& rules) {
         "give one method: --params P --tokens D; or --ops-per-pass X --passes N; or "
         "--accelerator NAME (or --peak-flops F) --count N --hours H --utilization U");
   }
-  auto sci = [](double v) { return FormatScientific(v, 3); };
   if (architecture) {
     if (!params || !tokens) return Status::InvalidInput("--params and --tokens go together");
-    return Figure{scope::ArchitectureFlop(rules, *params, *tokens), "architecture",
-                  "6 x " + sci(*params) + " parameters x " + sci(*tokens) + " tokens"};
+    return scope::EstimateFromArchitecture(rules, *params, *tokens);
   }
   if (operations) {
     if (!ops || !passes) return Status::InvalidInput("--ops-per-pass and --passes go together");
-    return Figure{scope::OperationsFlop(*ops, *passes), "operations",
-                  sci(*ops) + " operations per pass x " + sci(*passes) + " passes"};
+    return scope::EstimateFromOperations(*ops, *passes);
   }
   if (!count || !hours || !utilization) {
     return Status::InvalidInput("hardware estimate needs --count, --hours and --utilization");
@@ -76,20 +68,19 @@ Result<Figure> Estimate(const ComputeOptions& o, const law::Rulepack& rules) {
   period.accelerator = o.accelerator;
   period.precision = o.precision;
   period.peak_flops = peak;
+  period.count = *count;
+  period.hours = *hours;
+  period.utilization = *utilization;
   period.location.file = "command line";
   Result<law::AcceleratorCatalogue> catalogue = LoadCatalogue();
   if (!catalogue.ok()) return catalogue.status();
-  Result<double> unit_peak = scope::PeakFlops(period, *catalogue);
-  if (!unit_peak.ok()) return unit_peak.status();
-  return Figure{scope::HardwareFlop(*count, *hours, *unit_peak, *utilization), "hardware",
-                sci(*count) + " units x " + sci(*hours) + " h x 3600 s/h x " + sci(*unit_peak) +
-                    " FLOP/s x " + sci(*utilization) + " utilisation"};
+  return scope::EstimateFromHardware({period}, *catalogue);
 }
 
 int RunCompute(const ComputeOptions& options) {
   Result<law::Rulepack> rules = LoadRules(options.rulepack);
   if (!rules.ok()) return ReportFailure(rules.status());
-  Result<Figure> figure = Estimate(options, *rules);
+  Result<scope::Estimate> figure = Estimate(options, *rules);
   if (!figure.ok()) return ReportFailure(figure.status());
   nlohmann::json json =
       scope::ComputeFigureToJson(figure->flop, figure->method, figure->formula, *rules);

@@ -29,9 +29,6 @@ Result<RunEstimate> EstimateRun(const project::ComputeRun& run, const project::M
                                 const law::Rulepack& rules,
                                 const law::AcceleratorCatalogue& catalogue) {
   RunEstimate estimate;
-  estimate.name = run.name.empty() ? run.stage : run.name;
-  estimate.stage = run.stage;
-  estimate.planned = run.planned;
   switch (run.method) {
     case project::ComputeMethod::kArchitecture: {
       std::optional<double> parameters = ParametersFor(run, model);
@@ -39,29 +36,16 @@ Result<RunEstimate> EstimateRun(const project::ComputeRun& run, const project::M
         return RunError(run, "an estimate from tokens needs the parameter count: set "
                              "'parameters' on the run or 'parameters.total' on the model");
       }
-      estimate.method = "architecture";
-      estimate.flop = ArchitectureFlop(rules, *parameters, *run.tokens);
-      estimate.formula = Sci(rules.dense_transformer_flop_per_parameter_token.value) +
-                         " x " + Sci(*parameters) + " parameters x " + Sci(*run.tokens) +
-                         " tokens";
+      static_cast<Estimate&>(estimate) = EstimateFromArchitecture(rules, *parameters, *run.tokens);
       break;
     }
     case project::ComputeMethod::kOperations:
-      estimate.method = "operations";
-      estimate.flop = OperationsFlop(*run.operations_per_pass, *run.passes);
-      estimate.formula = Sci(*run.operations_per_pass) + " operations per pass x " +
-                         Sci(*run.passes) + " passes";
+      static_cast<Estimate&>(estimate) = EstimateFromOperations(*run.operations_per_pass, *run.passes);
       break;
     case project::ComputeMethod::kHardware: {
-      estimate.method = "hardware";
-      for (const project::HardwarePeriod& period : run.hardware) {
-        Result<double> peak = PeakFlops(period, catalogue);
-        if (!peak.ok()) return peak.status();
-        estimate.flop += HardwareFlop(period.count, period.hours, *peak, period.utilization);
-        if (!estimate.formula.empty()) estimate.formula += " + ";
-        estimate.formula += Sci(period.count) + " units x " + Sci(period.hours) + " h x " +
-                            Sci(*peak) + " FLOP/s x " + Sci(period.utilization);
-      }
+      Result<Estimate> hardware = EstimateFromHardware(run.hardware, catalogue);
+      if (!hardware.ok()) return hardware.status();
+      static_cast<Estimate&>(estimate) = *hardware;
       break;
     }
     case project::ComputeMethod::kReported:
@@ -70,6 +54,9 @@ Result<RunEstimate> EstimateRun(const project::ComputeRun& run, const project::M
       estimate.formula = "reported " + Sci(*run.flop) + " FLOP";
       break;
   }
+  estimate.name = run.name.empty() ? run.stage : run.name;
+  estimate.stage = run.stage;
+  estimate.planned = run.planned;
   const law::ComputeStage* stage = rules.FindStage(run.stage);
   if (stage == nullptr) {
     return RunError(run, "stage '" + run.stage + "' is not in rulepack " + rules.version);
@@ -97,6 +84,31 @@ double OperationsFlop(double operations_per_pass, double passes) {
 
 double HardwareFlop(double units, double hours, double peak_flops, double utilization) {
   return units * hours * kSecondsPerHour * peak_flops * utilization;
+}
+
+Estimate EstimateFromArchitecture(const law::Rulepack& rules, double parameters, double tokens) {
+  return {ArchitectureFlop(rules, parameters, tokens), "architecture",
+          Sci(rules.dense_transformer_flop_per_parameter_token.value) + " x " + Sci(parameters) +
+              " parameters x " + Sci(tokens) + " tokens"};
+}
+
+Estimate EstimateFromOperations(double operations_per_pass, double passes) {
+  return {OperationsFlop(operations_per_pass, passes), "operations",
+          Sci(operations_per_pass) + " operations per pass x " + Sci(passes) + " passes"};
+}
+
+Result<Estimate> EstimateFromHardware(const std::vector<project::HardwarePeriod>& periods,
+                                      const law::AcceleratorCatalogue& catalogue) {
+  Estimate estimate{0, "hardware", ""};
+  for (const project::HardwarePeriod& period : periods) {
+    Result<double> peak = PeakFlops(period, catalogue);
+    if (!peak.ok()) return peak.status();
+    estimate.flop += HardwareFlop(period.count, period.hours, *peak, period.utilization);
+    if (!estimate.formula.empty()) estimate.formula += " + ";
+    estimate.formula += Sci(period.count) + " units x " + Sci(period.hours) + " h x 3600 s/h x " +
+                        Sci(*peak) + " FLOP/s x " + Sci(period.utilization);
+  }
+  return estimate;
 }
 
 Result<double> PeakFlops(const project::HardwarePeriod& period,
