@@ -147,5 +147,50 @@ TEST(RobotsConformance, RealWorldCases) {
   ExpectFullAgreement(SharedDir() / "conformance/robots/realworld/cases.tsv.gz", 412951, {});
 }
 
+// RFC 9309 section 2.5 and robustness: every real-world file, a truncated and a byte-flipped copy
+// of each parse without crashing, with memory bounded by the parsed size, and the two matching
+// paths (Check and ForAgent) agree.
+TEST(RobotsConformance, RealWorldFilesTruncatedAndFlipped) {
+  fs::path folder = SharedDir() / "conformance/robots/realworld/robots";
+  ASSERT_TRUE(fs::exists(folder)) << folder << " not found (set GPAIKIT_SHARED_DIR)";
+  size_t files = 0, worst_ratio_bytes = 0;
+  double worst_ratio = 0;
+  std::string scratch;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    std::string body = ReadFile(entry.path());
+    std::string truncated = body.substr(0, body.size() / 2);
+    std::string flipped = body;
+    for (size_t i = 7; i < flipped.size(); i += 97) flipped[i] = static_cast<char>(~flipped[i]);
+    for (const std::string* variant : {&body, &truncated, &flipped}) {
+      RobotsPolicy policy = RobotsPolicy::Parse(*variant);
+      ASSERT_LE(policy.parsed_bytes(), kRobotsDefaultMaxBytes);
+      // Bounded memory: linear in the parsed bytes (at most 16 heap bytes per body byte + 16 KiB;
+      // files of one-line groups are the worst case).
+      size_t memory = policy.MemoryBytes();
+      ASSERT_LE(memory, 16 * policy.parsed_bytes() + 16384) << entry.path();
+      double ratio = policy.parsed_bytes() ? double(memory) / double(policy.parsed_bytes()) : 0;
+      if (policy.parsed_bytes() > 4096 && ratio > worst_ratio) {
+        worst_ratio = ratio;
+        worst_ratio_bytes = policy.parsed_bytes();
+      }
+      for (const char* agent : {"GPTBot", "Googlebot", "*"}) {
+        RobotsAgentRules rules = policy.ForAgent(agent);
+        for (const char* url : {"/", "/search?q=1", "/wp-admin/x.php", "/%E3%83%84"}) {
+          RobotsMatch a = policy.Check(agent, url);
+          RobotsMatch b = rules.Match(url, &scratch);
+          ASSERT_EQ(a.allowed, b.allowed) << entry.path() << " " << agent << " " << url;
+          ASSERT_EQ(a.rule, b.rule) << entry.path() << " " << agent << " " << url;
+        }
+      }
+    }
+    ++files;
+  }
+  EXPECT_EQ(files, 4231u);
+  std::printf(
+      "parsed %zu files x 3 variants; worst memory %.1f bytes per parsed byte (%zu-byte "
+      "body)\n",
+      files, worst_ratio, worst_ratio_bytes);
+}
+
 }  // namespace
 }  // namespace gpaikit::optout
