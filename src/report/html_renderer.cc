@@ -1,4 +1,5 @@
 // Renders a report Document as one self-contained, print-ready HTML page (inline CSS only).
+#include <cctype>
 #include <sstream>
 
 #include "gpaikit/report.h"
@@ -23,6 +24,7 @@ table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size:
 th, td { border: 1px solid var(--line); padding: .3rem .45rem; text-align: left;
          vertical-align: top; }
 th { background: var(--band); }
+td.nw { white-space: nowrap; }
 tr { break-inside: avoid; }
 .good { color: var(--good); font-weight: 600; }
 .warn { color: var(--warn); font-weight: 600; }
@@ -48,10 +50,38 @@ const char* ToneClass(Tone tone) {
   }
 }
 
+// Escapes `text` and typesets powers of ten: "4.2x10^25" becomes "4.2&times;10<sup>25</sup>".
+std::string Typeset(const std::string& text) {
+  std::string escaped = EscapeHtml(text);
+  std::string out;
+  size_t i = 0;
+  while (i < escaped.size()) {
+    size_t at = escaped.find("x10^", i);
+    if (at == std::string::npos || at == 0 || !std::isdigit(static_cast<unsigned char>(escaped[at - 1]))) {
+      out.append(escaped, i, at == std::string::npos ? std::string::npos : at + 4 - i);
+      if (at == std::string::npos) break;
+      i = at + 4;
+      continue;
+    }
+    size_t end = at + 4;
+    if (end < escaped.size() && escaped[end] == '-') ++end;
+    while (end < escaped.size() && std::isdigit(static_cast<unsigned char>(escaped[end]))) ++end;
+    out.append(escaped, i, at - i);
+    out += "&times;10<sup>" + escaped.substr(at + 4, end - at - 4) + "</sup>";
+    i = end;
+  }
+  return out;
+}
+
 std::string Span(const Text& text) {
   const char* css = ToneClass(text.tone);
-  if (*css == '\0') return EscapeHtml(text.text);
-  return std::string("<span class=\"") + css + "\">" + EscapeHtml(text.text) + "</span>";
+  if (*css == '\0') return Typeset(text.text);
+  return std::string("<span class=\"") + css + "\">" + Typeset(text.text) + "</span>";
+}
+
+// Short single-token cells (ids, dates, statuses) are kept on one line.
+const char* CellAttributes(const Text& text) {
+  return text.text.size() <= 24 && text.text.find(' ') == std::string::npos ? " class=\"nw\"" : "";
 }
 
 void RenderFacts(const std::vector<Fact>& facts, std::ostringstream& out) {
@@ -81,7 +111,7 @@ void RenderSection(const Section& section, int depth, std::ostringstream& out) {
       out << "</tr></thead>\n<tbody>\n";
       for (const auto& row : table->rows) {
         out << "<tr>";
-        for (const Text& cell : row) out << "<td>" << Span(cell) << "</td>";
+        for (const Text& cell : row) out << "<td" << CellAttributes(cell) << ">" << Span(cell) << "</td>";
         out << "</tr>\n";
       }
       out << "</tbody>\n</table>\n";

@@ -45,6 +45,17 @@ TEST(ReportTest, HtmlIsSelfContainedEscapedAndPrintReady) {
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_EQ(html.find("http"), std::string::npos);  // no external resources
   EXPECT_NE(html.find("<section id=\"s1-c\">"), std::string::npos);
+  EXPECT_NE(html.find("<td class=\"nw\">AIA-54</td>"), std::string::npos);
+}
+
+TEST(ReportTest, HtmlTypesetsPowersOfTen) {
+  Document document;
+  document.title = "t";
+  document.sections.push_back(
+      {"s", "S", {Paragraph{{"4.2x10^25 FLOP, 1.0x10^-3, box10^2 stays"}}}, {}});
+  std::string html = RenderHtml(document);
+  EXPECT_NE(html.find("4.2&times;10<sup>25</sup> FLOP, 1.0&times;10<sup>-3</sup>, box10^2 stays"),
+            std::string::npos);
 }
 
 TEST(ReportTest, TerminalColourOnlyWhenAsked) {

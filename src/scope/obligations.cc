@@ -43,9 +43,9 @@ Due NotificationDue(const project::Model& model, const ComputeSummary& compute,
                                        ": " + std::to_string(days) + " days from then "
                                        "(Guidelines section 5.3)"};
   }
-  return {trigger->AddDays(days), "threshold met or known on " + trigger->ToString() + ", + " +
-                                      std::to_string(days) + " days (" +
-                                      rules.notification_days.provenance.source + ")"};
+  return {trigger->AddDays(days), std::to_string(days) + " days after the threshold was met or "
+                                  "became known on " + trigger->ToString() + " (" +
+                                  rules.notification_days.provenance.source + ")"};
 }
 
 Due PlacementDue(const project::Model& model, const Classification& c,
