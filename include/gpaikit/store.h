@@ -1,0 +1,85 @@
+// The project's operational records (.gpaikit/records.sqlite): one append-only, hash-chained log
+// of entries that later modules fold into published versions, incidents and requests
+// (DESIGN.md "The user's project folder"; Code of Practice, Transparency, Measure 1.3 integrity).
+#ifndef GPAIKIT_STORE_H_
+#define GPAIKIT_STORE_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gpaikit/status.h"
+
+struct sqlite3;
+
+namespace gpaikit::store {
+
+// One record. `hash` is SHA-256 (hex) over every other field, `previous_hash` included, so that
+// an edit, deletion, insertion or reordering breaks the chain.
+struct Entry {
+  int64_t seq = 0;      // 1, 2, 3, ... without gaps
+  std::string kind;     // what the entry is, e.g. "mdf.version", "incident.open"
+  std::string subject;  // what it is about, e.g. a model id or "incident/3"
+  std::string author;
+  std::string time;           // UTC, "YYYY-MM-DDTHH:MM:SSZ"
+  std::string content;        // JSON text (producers pass canonical JSON: sorted keys, no spaces)
+  std::string previous_hash;  // "" (64 zeros in the hash input) for the first entry
+  std::string hash;
+};
+
+// The outcome of Verify: the first entry that does not check out, and why.
+struct Verification {
+  int64_t entries_checked = 0;
+  std::optional<int64_t> first_bad_seq;
+  std::string problem;
+  bool ok() const { return !first_bad_seq.has_value() && problem.empty(); }
+};
+
+// SHA-256 of `data`, as 64 lowercase hex digits.
+std::string Sha256Hex(std::string_view data);
+// The hash an entry must carry (the chain rule, documented in docs/records.md).
+std::string EntryHash(const Entry& entry);
+// Now in UTC as "YYYY-MM-DDTHH:MM:SSZ".
+std::string UtcNow();
+
+class RecordsDatabase {
+ public:
+  // Opens (creating if needed) <project_root>/.gpaikit/records.sqlite in WAL mode.
+  static Result<std::unique_ptr<RecordsDatabase>> Open(const std::filesystem::path& project_root);
+  ~RecordsDatabase();
+  RecordsDatabase(const RecordsDatabase&) = delete;
+  RecordsDatabase& operator=(const RecordsDatabase&) = delete;
+
+  // Appends one entry in a transaction and updates the head file (.gpaikit/ledger-head).
+  // `time` defaults to UtcNow().
+  Result<Entry> Append(const std::string& kind, const std::string& subject,
+                       const std::string& author, const std::string& content,
+                       const std::string& time = "");
+  // Entries in sequence order; empty filters match everything; `kind_prefix` matches the start
+  // of the kind ("incident." gives every incident entry).
+  Result<std::vector<Entry>> Entries(const std::string& kind_prefix = "",
+                                     const std::string& subject = "") const;
+  Result<Entry> Get(int64_t seq) const;
+  // Recomputes the whole chain; also compares its end with the head file when one exists,
+  // so that deleting the newest entries is caught too.
+  Result<Verification> Verify() const;
+
+  const std::filesystem::path& path() const { return path_; }
+  sqlite3* handle() const { return db_; }
+
+ private:
+  RecordsDatabase(sqlite3* db, std::filesystem::path path, std::filesystem::path head_path)
+      : db_(db), path_(std::move(path)), head_path_(std::move(head_path)) {}
+  Status Execute(const char* sql) const;
+
+  sqlite3* db_;
+  std::filesystem::path path_;
+  std::filesystem::path head_path_;
+};
+
+}  // namespace gpaikit::store
+
+#endif  // GPAIKIT_STORE_H_

@@ -1,0 +1,58 @@
+// SHA-256 (OpenSSL EVP) and the hash-chain rule every records entry follows.
+#include <openssl/evp.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+#include "gpaikit/store.h"
+
+namespace gpaikit::store {
+namespace {
+
+// Length-prefixed so that no two different field lists hash the same input.
+void AppendField(std::string& out, std::string_view field) {
+  out += std::to_string(field.size());
+  out += ':';
+  out.append(field);
+  out += '\n';
+}
+
+}  // namespace
+
+std::string Sha256Hex(std::string_view data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr);
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(2 * length);
+  for (unsigned int i = 0; i < length; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 0xF];
+  }
+  return out;
+}
+
+std::string EntryHash(const Entry& entry) {
+  std::string input = "gpaikit-records-v1\n";
+  AppendField(input, std::to_string(entry.seq));
+  AppendField(input, entry.kind);
+  AppendField(input, entry.subject);
+  AppendField(input, entry.author);
+  AppendField(input, entry.time);
+  AppendField(input, entry.content);
+  AppendField(input, entry.previous_hash.empty() ? std::string(64, '0') : entry.previous_hash);
+  return Sha256Hex(input);
+}
+
+std::string UtcNow() {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+}  // namespace gpaikit::store

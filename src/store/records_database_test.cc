@@ -1,0 +1,128 @@
+// Tests for the hash-chained records: append and read back, and Verify naming the first bad entry
+// after each kind of direct tampering with the SQLite file (edit, deletion, insertion, reordering).
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "gpaikit/store.h"
+
+namespace gpaikit::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+class RecordsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() /
+            ("gpaikit_records_" +
+             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(root_);
+    auto db = RecordsDatabase::Open(root_);
+    ASSERT_TRUE(db.ok()) << db.status().message();
+    db_ = std::move(*db);
+    for (int i = 1; i <= 4; ++i) {
+      ASSERT_TRUE(db_->Append(i % 2 ? "mdf.version" : "incident.open", "model-a", "alice",
+                              "{\"n\":" + std::to_string(i) + "}",
+                              "2026-01-0" + std::to_string(i) + "T10:00:00Z")
+                      .ok());
+    }
+  }
+  void TearDown() override {
+    db_.reset();
+    fs::remove_all(root_);
+  }
+
+  // Tampers as an attacker with file access would: triggers dropped, SQL run directly.
+  void Tamper(const std::string& sql) {
+    sqlite3* raw = db_->handle();
+    ASSERT_EQ(
+        sqlite3_exec(
+            raw,
+            "DROP TRIGGER IF EXISTS entries_no_update; DROP TRIGGER IF EXISTS entries_no_delete;",
+            nullptr, nullptr, nullptr),
+        SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sql;
+  }
+
+  Verification Verified() {
+    Result<Verification> v = db_->Verify();
+    EXPECT_TRUE(v.ok());
+    return v.ok() ? *v : Verification{};
+  }
+
+  fs::path root_;
+  std::unique_ptr<RecordsDatabase> db_;
+};
+
+TEST_F(RecordsTest, AppendsChainsAndReadsBack) {
+  auto all = db_->Entries();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 4u);
+  EXPECT_EQ((*all)[0].previous_hash, "");
+  EXPECT_EQ((*all)[1].previous_hash, (*all)[0].hash);
+  EXPECT_EQ((*all)[3].time, "2026-01-04T10:00:00Z");
+  EXPECT_EQ(db_->Entries("incident.")->size(), 2u);
+  EXPECT_EQ(db_->Get(3)->content, "{\"n\":3}");
+  EXPECT_FALSE(db_->Get(9).ok());
+  EXPECT_TRUE(Verified().ok());
+  EXPECT_EQ(Verified().entries_checked, 4);
+  EXPECT_TRUE(fs::exists(root_ / ".gpaikit" / "ledger-head"));
+}
+
+TEST_F(RecordsTest, SqlUpdatesAndDeletesAreRefused) {
+  char* message = nullptr;
+  EXPECT_NE(sqlite3_exec(db_->handle(), "UPDATE entries SET author = 'mallory'", nullptr, nullptr,
+                         &message),
+            SQLITE_OK);
+  EXPECT_NE(std::string(message).find("append-only"), std::string::npos);
+  sqlite3_free(message);
+  EXPECT_NE(sqlite3_exec(db_->handle(), "DELETE FROM entries", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+}
+
+TEST_F(RecordsTest, EditIsCaught) {
+  Tamper("UPDATE entries SET content = '{\"n\":99}' WHERE seq = 2");
+  Verification v = Verified();
+  EXPECT_EQ(v.first_bad_seq, 2);
+  EXPECT_NE(v.problem.find("edited"), std::string::npos);
+}
+
+TEST_F(RecordsTest, DeletionInTheMiddleIsCaught) {
+  Tamper("DELETE FROM entries WHERE seq = 2");
+  EXPECT_EQ(Verified().first_bad_seq, 3);
+}
+
+TEST_F(RecordsTest, DeletionOfTheNewestIsCaughtByTheHeadFile) {
+  Tamper("DELETE FROM entries WHERE seq = 4");
+  Verification v = Verified();
+  EXPECT_FALSE(v.ok());
+  EXPECT_NE(v.problem.find("ends at entry 3"), std::string::npos) << v.problem;
+}
+
+TEST_F(RecordsTest, InsertionIsCaught) {
+  // Renumber to make room, then insert a forged entry whose hash is self-consistent.
+  Tamper("UPDATE entries SET seq = seq + 10 WHERE seq >= 3");
+  Entry forged{3, "mdf.version", "model-a", "mallory", "2026-01-02T12:00:00Z", "{}", "", ""};
+  forged.previous_hash = db_->Get(2)->hash;
+  forged.hash = EntryHash(forged);
+  Tamper(
+      "INSERT INTO entries VALUES (3, 'mdf.version', 'model-a', 'mallory', "
+      "'2026-01-02T12:00:00Z', '{}', '" +
+      forged.previous_hash + "', '" + forged.hash + "')");
+  EXPECT_EQ(Verified().first_bad_seq, 13);
+}
+
+TEST_F(RecordsTest, ReorderingIsCaught) {
+  Tamper(
+      "UPDATE entries SET seq = 100 WHERE seq = 2; UPDATE entries SET seq = 2 WHERE seq = 3;"
+      "UPDATE entries SET seq = 3 WHERE seq = 100;");
+  EXPECT_EQ(Verified().first_bad_seq, 2);
+}
+
+TEST(HashChainTest, Sha256KnownAnswer) {
+  // FIPS 180-2 test vector "abc".
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+}  // namespace
+}  // namespace gpaikit::store
