@@ -1,0 +1,199 @@
+// Safety and Security records for models with systemic risk: business-day calendar, clocks,
+// serious incidents folded from the records log, Framework, risk register and Model Reports
+// (Code of Practice, Safety and Security, Commitments 1, 2, 4, 7 and 9; docs/safety.md).
+#ifndef GPAIKIT_SAFETY_H_
+#define GPAIKIT_SAFETY_H_
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "gpaikit/civil_date.h"
+#include "gpaikit/code_of_practice.h"
+#include "gpaikit/status.h"
+#include "gpaikit/store.h"
+
+namespace gpaikit::safety {
+
+// ---- Business days (data/law/holidays/*.yaml, schema gpaikit.holidays/1) ----
+
+struct HolidayCalendar {
+  std::string id;  // eu-institutions-brussels
+  std::string file;
+  std::set<unsigned> weekend;  // ISO weekdays, Monday = 1
+  std::set<CivilDate> holidays;
+  CivilDate covers_from;
+  CivilDate covers_to;
+
+  bool IsBusinessDay(const CivilDate& day) const;
+  bool Covers(const CivilDate& day) const { return covers_from <= day && day <= covers_to; }
+};
+
+// The default calendar is data/law/holidays/default.yaml; a project may name another file.
+inline constexpr const char* kDefaultHolidayFile = "law/holidays/default.yaml";
+Result<HolidayCalendar> LoadHolidayCalendar(const std::filesystem::path& path);
+
+// Adds `count` business days: steps forward day by day, counting only business days; the anchor
+// day itself is not counted (5 business days from Friday 2026-01-02 is Friday 2026-01-09).
+// A negative count steps backwards the same way.
+CivilDate AddBusinessDays(const CivilDate& from, int count, const HolidayCalendar& calendar);
+
+// A clock's due date: `from` plus (or, for deadline-before, minus) amount x unit, with the unit
+// conventions of CivilDate (month ends clamped) and business days from `calendar`.
+// Returns nullopt for clocks without an amount.
+std::optional<CivilDate> ClockDue(const law::CopClock& clock, const CivilDate& from,
+                                  const HolidayCalendar& calendar);
+// True when counting business days from `from` to `due` went outside the calendar's coverage.
+bool OutsideCoverage(const law::CopClock& clock, const CivilDate& from, const CivilDate& due,
+                     const HolidayCalendar& calendar);
+
+// ---- Serious incidents (Measures 9.2-9.4), stored as "incident.*" entries ----
+
+struct IncidentReport {
+  std::string kind;  // initial | intermediate | final
+  CivilDate submitted;
+};
+
+struct Incident {
+  int id = 0;  // 1, 2, ... in order of opening
+  std::string model;
+  std::string type;  // an incident type id of the Code rulepack
+  CivilDate aware;   // aware of the model's involvement
+  std::string title;
+  std::map<std::string, std::string> items;  // template item id -> text
+  std::vector<IncidentReport> reports;
+  std::optional<CivilDate> resolved;
+  CivilDate last_documented;     // date of the newest entry (retention anchor)
+  std::vector<int64_t> entries;  // seq of the entries folded in
+};
+
+// Folds the log's incident.open / incident.update / incident.resolve entries into incidents.
+Result<std::vector<Incident>> FoldIncidents(const std::vector<store::Entry>& entries);
+Result<std::vector<Incident>> LoadIncidents(const std::filesystem::path& project_root);
+
+// The incident's clocks, as of a day.
+struct IncidentClocks {
+  CivilDate initial_due;
+  std::optional<CivilDate> next_due;  // next report owed; none once the final report is in
+  std::string next_report;            // initial | intermediate | final | ""
+  std::optional<CivilDate> final_due;
+  CivilDate retain_until;
+  std::string status;                              // open | resolved | closed | overdue
+  std::vector<std::string> missing_initial_items;  // template items the initial report needs
+  std::vector<std::string> missing_items;          // every template item not yet known
+  std::string basis;  // how next_due was derived, with the clock's source
+};
+
+Result<IncidentClocks> ComputeIncidentClocks(const Incident& incident,
+                                             const law::CodeOfPractice& code,
+                                             const HolidayCalendar& calendar,
+                                             const CivilDate& as_of);
+
+// ---- Framework, risk register and Model Reports (files in the project's safety/ folder) ----
+
+struct FrameworkVersion {
+  std::string version;
+  CivilDate confirmed;
+  std::optional<CivilDate> sent_to_ai_office;
+  std::string changelog;
+};
+
+struct Framework {
+  std::string file;
+  std::map<std::string, std::string> contents;  // required content id -> file or section
+  std::vector<FrameworkVersion> versions;
+  std::vector<CivilDate> assessments;
+  std::vector<std::string> models;  // models it covers; empty: every systemic-risk model
+};
+
+struct RiskEvaluation {
+  CivilDate date;
+  std::string method;
+  std::string result;
+};
+
+struct Risk {
+  std::string id;  // cbrn, loss-of-control, ... or the provider's own id
+  std::string title;
+  std::vector<std::string> tiers;
+  std::string acceptance_criteria;
+  std::vector<std::string> scenarios;
+  std::vector<RiskEvaluation> evaluations;
+  std::vector<std::string> mitigations;
+  std::string determination;  // acceptable | not-acceptable | ""
+  std::optional<CivilDate> determined_on;
+};
+
+struct RiskRegister {
+  std::string file;
+  std::string model;
+  std::vector<Risk> risks;
+};
+
+struct ModelReportVersion {
+  std::string version;
+  CivilDate date;
+  std::optional<CivilDate> sent_to_ai_office;
+  bool interim = false;
+  std::string changelog;
+};
+
+struct ModelReport {
+  std::string file;
+  std::string model;
+  std::map<std::string, std::string> sections;  // required section id -> file or heading
+  std::vector<ModelReportVersion> versions;
+  bool most_capable = false;  // among the provider's most capable models on the market
+};
+
+struct SafetyRecords {
+  std::optional<Framework> framework;
+  std::vector<RiskRegister> registers;
+  std::vector<ModelReport> reports;
+  std::vector<Incident> incidents;
+
+  const RiskRegister* RegisterFor(const std::string& model) const;
+  const ModelReport* ReportFor(const std::string& model) const;
+};
+
+// The required contents of a Framework: the rulepack's Measure 1.1 document evidence ids with a
+// paragraph ("SS-1.1.trigger-points", ...); and of a Model Report: the document evidence ids of
+// Measures 7.1-7.5 ("SS-7.1.report-section", ...). Conditional items (applies_when) included.
+std::vector<std::string> FrameworkContentIds(const law::CodeOfPractice& code);
+std::vector<std::string> ModelReportSectionIds(const law::CodeOfPractice& code);
+
+// Loads safety/framework.yaml, safety/register.yaml and safety/model-reports.yaml (each optional;
+// format in docs/safety.md) and the incidents in .gpaikit/records.sqlite (if present). Relative
+// references must name existing files; errors carry file:line:column.
+Result<SafetyRecords> LoadSafetyRecords(const std::filesystem::path& project_root,
+                                        const law::CodeOfPractice& code);
+
+// One clock instance with its due date for one model.
+struct ClockInstance {
+  std::string clock;  // rulepack clock name
+  std::string what;   // "Framework v1.0 to the AI Office"
+  std::optional<CivilDate> due;
+  std::optional<CivilDate> done;
+  std::string status;  // met | upcoming | overdue | no-date
+  std::string source;
+  std::string verified;
+  std::string basis;
+};
+
+struct ModelFacts {
+  std::string model;
+  std::optional<CivilDate> placed;        // placement on the market
+  std::optional<CivilDate> notification;  // Art. 52(1)
+};
+
+// Framework and Model Report clocks (Measures 1.1, 1.3, 1.4, 7.6, 7.7) for one model.
+std::vector<ClockInstance> SafetyClocks(const SafetyRecords& records, const ModelFacts& facts,
+                                        const law::CodeOfPractice& code,
+                                        const HolidayCalendar& calendar, const CivilDate& as_of);
+
+}  // namespace gpaikit::safety
+
+#endif  // GPAIKIT_SAFETY_H_

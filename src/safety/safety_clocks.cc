@@ -1,0 +1,158 @@
+// Framework and Model Report clocks for one model (Code of Practice, Safety and Security,
+// Measures 1.1, 1.3, 1.4, 7.6 and 7.7): due dates from the rulepack's clocks, done dates from
+// the records in safety/*.yaml.
+#include <algorithm>
+
+#include "gpaikit/safety.h"
+
+namespace gpaikit::safety {
+namespace {
+
+ClockInstance Instance(const law::CopClock& clock, std::string what, std::optional<CivilDate> due,
+                       std::optional<CivilDate> done, const CivilDate& as_of, std::string basis) {
+  ClockInstance out;
+  out.clock = clock.name;
+  out.what = std::move(what);
+  out.due = due;
+  out.done = done;
+  out.source = clock.source;
+  out.verified = clock.verified;
+  out.basis = std::move(basis);
+  if (!due) {
+    out.status = done ? "met" : "no-date";
+  } else if (done) {
+    out.status = *done <= *due ? "met" : "late";
+  } else {
+    out.status = *due < as_of ? "overdue" : "upcoming";
+  }
+  return out;
+}
+
+bool Covers(const Framework& framework, const std::string& model) {
+  return framework.models.empty() || std::find(framework.models.begin(), framework.models.end(),
+                                               model) != framework.models.end();
+}
+
+void FrameworkClocks(const Framework& framework, const ModelFacts& facts,
+                     const law::CodeOfPractice& code, const HolidayCalendar& calendar,
+                     const CivilDate& as_of, std::vector<ClockInstance>& out) {
+  std::optional<CivilDate> first_confirmed;
+  for (const FrameworkVersion& version : framework.versions) {
+    if (!first_confirmed || version.confirmed < *first_confirmed) {
+      first_confirmed = version.confirmed;
+    }
+  }
+  // Measure 1.1: confirmed by the earliest of the clocks in group framework-confirmation.
+  std::optional<CivilDate> due;
+  const law::CopClock* deciding = nullptr;
+  std::string basis;
+  if (const law::CopMeasure* m11 = code.FindMeasure("CoP-SS-1.1")) {
+    for (const law::CopClock& clock : m11->clocks) {
+      std::optional<CivilDate> anchor = clock.from == "art52-notification" ? facts.notification
+                                        : clock.from == "placed-on-market" ? facts.placed
+                                                                           : std::nullopt;
+      if (!anchor) continue;
+      std::optional<CivilDate> candidate = ClockDue(clock, *anchor, calendar);
+      if (candidate && (!due || *candidate < *due)) {
+        due = candidate;
+        deciding = &clock;
+        basis = clock.name + " from " + clock.from + " " + anchor->ToString();
+      }
+    }
+    if (deciding) {
+      out.push_back(Instance(*deciding, "Framework confirmed", due, first_confirmed, as_of,
+                             basis + " (earliest of the framework-confirmation group)"));
+    }
+  }
+  // Measure 1.4: each confirmed version to the AI Office within 5 business days.
+  if (const law::CopClock* clock = code.FindClock("framework-to-ai-office")) {
+    for (const FrameworkVersion& version : framework.versions) {
+      std::optional<CivilDate> version_due = ClockDue(*clock, version.confirmed, calendar);
+      std::string note = "from confirmation " + version.confirmed.ToString();
+      if (version_due && OutsideCoverage(*clock, version.confirmed, *version_due, calendar)) {
+        note += "; outside the holiday calendar's years, weekends only";
+      }
+      out.push_back(Instance(*clock, "Framework " + version.version + " to the AI Office",
+                             version_due, version.sent_to_ai_office, as_of, note));
+    }
+  }
+  // Measure 1.3: assessed at least every 12 months from placement.
+  if (const law::CopClock* clock = code.FindClock("framework-assessment"); clock && facts.placed) {
+    CivilDate last = *facts.placed;
+    for (const CivilDate& day : framework.assessments) last = std::max(last, day);
+    out.push_back(Instance(*clock, "Framework assessment", ClockDue(*clock, last, calendar),
+                           std::nullopt, as_of,
+                           "every " + std::to_string(clock->amount.value_or(0)) + " " +
+                               clock->unit + " from " + last.ToString()));
+  }
+}
+
+void ReportClocks(const ModelReport& report, const ModelFacts& facts,
+                  const law::CodeOfPractice& code, const HolidayCalendar& calendar,
+                  const CivilDate& as_of, std::vector<ClockInstance>& out) {
+  const ModelReportVersion* first = report.versions.empty() ? nullptr : &report.versions.front();
+  // Measure 7.7: by placement, or up to 15 business days later with an interim report.
+  if (const law::CopClock* clock = code.FindClock("model-report-to-ai-office");
+      clock && facts.placed) {
+    std::optional<CivilDate> due = ClockDue(*clock, *facts.placed, calendar);
+    std::string basis = "by placement " + facts.placed->ToString();
+    const law::CopClock* allowance = code.FindClock("model-report-delay-allowance");
+    bool interim = std::any_of(report.versions.begin(), report.versions.end(),
+                               [](const ModelReportVersion& v) { return v.interim; });
+    if (allowance && interim) {
+      due = ClockDue(*allowance, *facts.placed, calendar);
+      basis += "; extended by " + allowance->name + " (interim report sent)";
+    }
+    std::optional<CivilDate> done;
+    for (const ModelReportVersion& version : report.versions) {
+      if (!version.interim && version.sent_to_ai_office &&
+          (!done || *version.sent_to_ai_office < *done)) {
+        done = version.sent_to_ai_office;
+      }
+    }
+    out.push_back(Instance(*clock, "Model Report to the AI Office", due, done, as_of, basis));
+  }
+  // Measure 7.7: each later version within 5 business days of its confirmation.
+  if (const law::CopClock* clock = code.FindClock("model-report-update-to-ai-office")) {
+    for (const ModelReportVersion& version : report.versions) {
+      if (&version == first || version.interim) continue;
+      out.push_back(Instance(*clock, "Model Report " + version.version + " to the AI Office",
+                             ClockDue(*clock, version.date, calendar), version.sent_to_ai_office,
+                             as_of, "from confirmation " + version.date.ToString()));
+    }
+  }
+  // Measure 7.6: six-monthly for the provider's most capable models.
+  if (const law::CopClock* clock = code.FindClock("model-report-periodic");
+      clock && report.most_capable) {
+    std::optional<CivilDate> last;
+    for (const ModelReportVersion& version : report.versions) {
+      if (version.sent_to_ai_office && (!last || *version.sent_to_ai_office > *last)) {
+        last = version.sent_to_ai_office;
+      }
+    }
+    if (last) {
+      out.push_back(Instance(*clock, "Six-monthly Model Report update",
+                             ClockDue(*clock, *last, calendar), std::nullopt, as_of,
+                             "from the last report given " + last->ToString() +
+                                 " (unless an exception of Measure 7.6 applies)"));
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<ClockInstance> SafetyClocks(const SafetyRecords& records, const ModelFacts& facts,
+                                        const law::CodeOfPractice& code,
+                                        const HolidayCalendar& calendar, const CivilDate& as_of) {
+  std::vector<ClockInstance> out;
+  // Without a Framework the confirmation clock still runs (and shows what is owed).
+  Framework none;
+  const Framework& framework = records.framework ? *records.framework : none;
+  if (Covers(framework, facts.model)) FrameworkClocks(framework, facts, code, calendar, as_of, out);
+  if (const ModelReport* report = records.ReportFor(facts.model)) {
+    ReportClocks(*report, facts, code, calendar, as_of, out);
+  }
+  return out;
+}
+
+}  // namespace gpaikit::safety

@@ -1,0 +1,236 @@
+// Reads the project's Safety and Security records: safety/framework.yaml, safety/register.yaml and
+// safety/model-reports.yaml (Code of Practice, Safety and Security, Measures 1.1-1.4, 2.1-2.2,
+// 3.2, 4.1, 5.1 and 7.1-7.7; Appendix 1.4; format in docs/safety.md).
+#include <algorithm>
+
+#include "gpaikit/safety.h"
+#include "gpaikit/text.h"
+#include "gpaikit/yaml_reader.h"
+
+namespace gpaikit::safety {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Index(const std::string& path, size_t i) {
+  return path + "[" + std::to_string(i) + "]";
+}
+
+std::vector<std::string> DocumentEvidence(const law::CodeOfPractice& code,
+                                          std::initializer_list<std::string_view> measures,
+                                          bool paragraph_only) {
+  std::vector<std::string> ids;
+  for (std::string_view id : measures) {
+    const law::CopMeasure* measure = code.FindMeasure(id);
+    if (!measure) continue;
+    for (const law::CopEvidence& evidence : measure->evidence) {
+      if (evidence.kind == "document" && (!paragraph_only || !evidence.paragraph.empty())) {
+        ids.push_back(evidence.id);
+      }
+    }
+  }
+  return ids;
+}
+
+// A map of required-content id -> reference; relative file references must exist.
+std::map<std::string, std::string> ReadReferences(MapReader& parent, std::string_view key,
+                                                  const std::vector<std::string>& allowed,
+                                                  const fs::path& root) {
+  std::map<std::string, std::string> out;
+  if (!parent.Has(key)) return out;
+  YAML::Node node = parent.Get(key);
+  if (!node.IsMap()) {
+    parent.diagnostics().Error(node.Mark(), parent.PathOf(key) +
+                                                ": expected a mapping of "
+                                                "evidence id: file or address");
+    return out;
+  }
+  for (const auto& entry : node) {
+    std::string id = entry.first.Scalar();
+    if (std::find(allowed.begin(), allowed.end(), id) == allowed.end()) continue;
+    if (!entry.second.IsScalar() || entry.second.Scalar().empty()) {
+      parent.diagnostics().Error(entry.second.Mark(),
+                                 parent.PathOf(key) + "." + id + ": expected a file or address");
+      continue;
+    }
+    std::string ref = entry.second.Scalar();
+    std::string file = ref.substr(0, ref.find('#'));
+    if (ref.find("://") == std::string::npos && !file.empty() && !fs::exists(root / file)) {
+      parent.diagnostics().Error(
+          entry.second.Mark(),
+          parent.PathOf(key) + "." + id + ": file '" + file + "' does not exist next to this file");
+    }
+    out[id] = ref;
+  }
+  return out;
+}
+
+// Reports keys under `key` that are not required items, with the nearest one suggested.
+void CheckKeys(MapReader& parent, std::string_view key, const std::vector<std::string>& allowed) {
+  if (!parent.Has(key) || !parent.Get(key).IsMap()) return;
+  std::vector<std::string_view> names(allowed.begin(), allowed.end());
+  for (const auto& entry : parent.Get(key)) {
+    std::string id = entry.first.Scalar();
+    if (std::find(allowed.begin(), allowed.end(), id) != allowed.end()) continue;
+    std::string message = parent.PathOf(key) + "." + id + ": not a required item of the Code";
+    std::string nearest = NearestWord(id, names);
+    if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
+    parent.diagnostics().Error(entry.first.Mark(), message);
+  }
+}
+
+void ReadFramework(const fs::path& root, const law::CodeOfPractice& code, SafetyRecords& records,
+                   Diagnostics& diagnostics, const YAML::Node& node) {
+  MapReader map(node, "", diagnostics,
+                {"title", "document", "models", "contents", "versions", "assessments"});
+  Framework framework;
+  framework.file = diagnostics.file();
+  map.String("title", true);
+  std::vector<std::string> contents = FrameworkContentIds(code);
+  contents.push_back("SS-1.1.framework");
+  CheckKeys(map, "contents", contents);
+  framework.contents = ReadReferences(map, "contents", contents, root / "safety");
+  framework.models = map.StringList("models");
+  YAML::Node versions = map.Sequence("versions", true);
+  for (size_t i = 0; i < versions.size(); ++i) {
+    MapReader entry(versions[i], Index("versions", i), diagnostics,
+                    {"version", "confirmed", "sent_to_ai_office", "changelog"});
+    FrameworkVersion version;
+    version.version = entry.String("version", true).value_or("");
+    version.confirmed = entry.Date("confirmed", true).value_or(CivilDate());
+    version.sent_to_ai_office = entry.Date("sent_to_ai_office");
+    version.changelog = entry.String("changelog", true).value_or("");
+    framework.versions.push_back(std::move(version));
+  }
+  YAML::Node assessments = map.Sequence("assessments");
+  for (size_t i = 0; i < assessments.size(); ++i) {
+    MapReader entry(assessments[i], Index("assessments", i), diagnostics, {"date", "note"});
+    if (auto date = entry.Date("date", true)) framework.assessments.push_back(*date);
+  }
+  records.framework = std::move(framework);
+}
+
+Risk ReadRisk(MapReader& map) {
+  Risk risk;
+  risk.id = map.String("id", true).value_or("");
+  risk.title = map.String("title", true).value_or("");
+  risk.tiers = map.StringList("tiers");
+  risk.acceptance_criteria = map.String("acceptance_criteria").value_or("");
+  risk.scenarios = map.StringList("scenarios");
+  risk.mitigations = map.StringList("mitigations");
+  risk.determination = map.Choice("determination", {"acceptable", "not-acceptable"}).value_or("");
+  risk.determined_on = map.Date("determined_on", !risk.determination.empty());
+  YAML::Node evaluations = map.Sequence("evaluations");
+  for (size_t i = 0; i < evaluations.size(); ++i) {
+    MapReader entry(evaluations[i], Index(map.PathOf("evaluations"), i), map.diagnostics(),
+                    {"date", "method", "result", "samples"});
+    RiskEvaluation evaluation;
+    evaluation.date = entry.Date("date", true).value_or(CivilDate());
+    evaluation.method = entry.String("method", true).value_or("");
+    evaluation.result = entry.String("result", true).value_or("");
+    entry.Integer("samples");
+    risk.evaluations.push_back(std::move(evaluation));
+  }
+  return risk;
+}
+
+void ReadRegisters(SafetyRecords& records, Diagnostics& diagnostics, const YAML::Node& node) {
+  MapReader root(node, "", diagnostics, {"registers"});
+  YAML::Node list = root.Sequence("registers", true);
+  for (size_t r = 0; r < list.size(); ++r) {
+    MapReader map(list[r], Index("registers", r), diagnostics, {"model", "risks"});
+    RiskRegister reg;
+    reg.file = diagnostics.file();
+    reg.model = map.String("model", true).value_or("");
+    YAML::Node risks = map.Sequence("risks", true);
+    for (size_t i = 0; i < risks.size(); ++i) {
+      MapReader risk(risks[i], Index(map.PathOf("risks"), i), diagnostics,
+                     {"id", "title", "tiers", "acceptance_criteria", "scenarios", "evaluations",
+                      "mitigations", "determination", "determined_on"});
+      reg.risks.push_back(ReadRisk(risk));
+    }
+    records.registers.push_back(std::move(reg));
+  }
+}
+
+void ReadReports(const fs::path& root, const law::CodeOfPractice& code, SafetyRecords& records,
+                 Diagnostics& diagnostics, const YAML::Node& node) {
+  MapReader top(node, "", diagnostics, {"reports"});
+  YAML::Node list = top.Sequence("reports", true);
+  std::vector<std::string> sections = ModelReportSectionIds(code);
+  for (size_t r = 0; r < list.size(); ++r) {
+    MapReader map(list[r], Index("reports", r), diagnostics,
+                  {"model", "most_capable", "sections", "versions"});
+    ModelReport report;
+    report.file = diagnostics.file();
+    report.model = map.String("model", true).value_or("");
+    report.most_capable = map.Bool("most_capable").value_or(false);
+    CheckKeys(map, "sections", sections);
+    report.sections = ReadReferences(map, "sections", sections, root / "safety");
+    YAML::Node versions = map.Sequence("versions", true);
+    for (size_t i = 0; i < versions.size(); ++i) {
+      MapReader entry(versions[i], Index(map.PathOf("versions"), i), diagnostics,
+                      {"version", "date", "sent_to_ai_office", "interim", "changelog"});
+      ModelReportVersion version;
+      version.version = entry.String("version", true).value_or("");
+      version.date = entry.Date("date", true).value_or(CivilDate());
+      version.sent_to_ai_office = entry.Date("sent_to_ai_office");
+      version.interim = entry.Bool("interim").value_or(false);
+      version.changelog = entry.String("changelog", true).value_or("");
+      report.versions.push_back(std::move(version));
+    }
+    records.reports.push_back(std::move(report));
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> FrameworkContentIds(const law::CodeOfPractice& code) {
+  return DocumentEvidence(code, {"CoP-SS-1.1"}, true);
+}
+
+std::vector<std::string> ModelReportSectionIds(const law::CodeOfPractice& code) {
+  return DocumentEvidence(
+      code, {"CoP-SS-7.1", "CoP-SS-7.2", "CoP-SS-7.3", "CoP-SS-7.4", "CoP-SS-7.5"}, false);
+}
+
+const RiskRegister* SafetyRecords::RegisterFor(const std::string& model) const {
+  for (const RiskRegister& reg : registers) {
+    if (reg.model == model) return &reg;
+  }
+  return nullptr;
+}
+
+const ModelReport* SafetyRecords::ReportFor(const std::string& model) const {
+  for (const ModelReport& report : reports) {
+    if (report.model == model) return &report;
+  }
+  return nullptr;
+}
+
+Result<SafetyRecords> LoadSafetyRecords(const fs::path& project_root,
+                                        const law::CodeOfPractice& code) {
+  SafetyRecords records;
+  using Reader = void (*)(const fs::path&, const law::CodeOfPractice&, SafetyRecords&, Diagnostics&,
+                          const YAML::Node&);
+  const std::pair<const char*, Reader> files[] = {
+      {"framework.yaml", ReadFramework},
+      {"register.yaml", [](const fs::path&, const law::CodeOfPractice&, SafetyRecords& out,
+                           Diagnostics& d, const YAML::Node& n) { ReadRegisters(out, d, n); }},
+      {"model-reports.yaml", ReadReports}};
+  for (const auto& [name, read] : files) {
+    fs::path path = project_root / "safety" / name;
+    if (!fs::exists(path)) continue;
+    Result<YAML::Node> node = LoadYamlFile(path);
+    if (!node.ok()) return node.status();
+    Diagnostics diagnostics(path.string());
+    read(project_root, code, records, diagnostics, *node);
+    if (!diagnostics.ok()) return diagnostics.ToStatus();
+  }
+  Result<std::vector<Incident>> incidents = LoadIncidents(project_root);
+  if (!incidents.ok()) return incidents.status();
+  records.incidents = std::move(*incidents);
+  return records;
+}
+
+}  // namespace gpaikit::safety

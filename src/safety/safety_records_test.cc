@@ -1,0 +1,111 @@
+// The project's Framework, risk register and Model Report records and their clocks (Code of
+// Practice, Safety and Security, Measures 1.1, 1.3, 1.4, 2.1, 7.6, 7.7), on the frontier example.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include "gpaikit/safety.h"
+
+namespace gpaikit::safety {
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path kData = GPAIKIT_SOURCE_DATA_DIR;
+const fs::path kExample = fs::path(GPAIKIT_SOURCE_DIR) / "examples" / "frontier-multimodal-non-eu";
+
+CivilDate D(const char* text) { return *CivilDate::Parse(text); }
+
+const law::CodeOfPractice& Code() {
+  static const law::CodeOfPractice code = *law::LoadCodeOfPractice(kData);
+  return code;
+}
+
+const HolidayCalendar& Calendar() {
+  static const HolidayCalendar calendar = *LoadHolidayCalendar(kData / kDefaultHolidayFile);
+  return calendar;
+}
+
+TEST(SafetyRecordsTest, RequiredContentsComeFromTheRulepack) {
+  EXPECT_EQ(FrameworkContentIds(Code()),
+            (std::vector<std::string>{"SS-1.1.trigger-points", "SS-1.1.acceptance-criteria",
+                                      "SS-1.1.tier-mitigations", "SS-1.1.timeline-estimates",
+                                      "SS-1.1.external-input", "SS-1.1.responsibility-allocation",
+                                      "SS-1.1.update-process"}));
+  EXPECT_EQ(ModelReportSectionIds(Code()).size(), 10u);
+}
+
+TEST(SafetyRecordsTest, ExampleLoadsWithFourSpecifiedRisks) {
+  Result<SafetyRecords> records = LoadSafetyRecords(kExample, Code());
+  ASSERT_TRUE(records.ok()) << records.status().message();
+  ASSERT_TRUE(records->framework.has_value());
+  EXPECT_EQ(records->framework->versions.size(), 2u);
+  const RiskRegister* reg = records->RegisterFor("vista-400b");
+  ASSERT_NE(reg, nullptr);
+  for (const law::AppendixItem& risk : Code().specified_risks) {
+    EXPECT_TRUE(std::any_of(reg->risks.begin(), reg->risks.end(), [&](const Risk& r) {
+      return r.id == risk.id;
+    })) << risk.id;
+  }
+  ASSERT_NE(records->ReportFor("vista-400b"), nullptr);
+}
+
+TEST(SafetyRecordsTest, FrameworkAndReportClocksOnTheExample) {
+  SafetyRecords records = *LoadSafetyRecords(kExample, Code());
+  ModelFacts facts{"vista-400b", D("2026-12-15"), D("2025-10-24")};
+  std::vector<ClockInstance> clocks =
+      SafetyClocks(records, facts, Code(), Calendar(), D("2026-11-26"));
+  auto find = [&](const std::string& what) -> const ClockInstance* {
+    for (const ClockInstance& c : clocks) {
+      if (c.what == what) return &c;
+    }
+    return nullptr;
+  };
+  // Measure 1.1: earliest of notification + 4 weeks (2025-11-21) and placement - 2 weeks.
+  const ClockInstance* confirmed = find("Framework confirmed");
+  ASSERT_NE(confirmed, nullptr);
+  EXPECT_EQ(confirmed->due, D("2025-11-21"));
+  EXPECT_EQ(confirmed->status, "met");
+  // Measure 1.4: v1.1 confirmed Wed 30 Sep 2026 -> 5 business days -> Wed 7 Oct 2026.
+  const ClockInstance* sent = find("Framework 1.1 to the AI Office");
+  ASSERT_NE(sent, nullptr);
+  EXPECT_EQ(sent->due, D("2026-10-07"));
+  EXPECT_EQ(sent->status, "met");
+  // Measure 1.3: twelve months from placement (the September assessment is earlier).
+  EXPECT_EQ(find("Framework assessment")->due, D("2027-12-15"));
+  // Measure 7.7: by placement; Measure 7.6: six months from the report given on 24 Nov 2026.
+  EXPECT_EQ(find("Model Report to the AI Office")->due, D("2026-12-15"));
+  EXPECT_EQ(find("Model Report to the AI Office")->status, "met");
+  EXPECT_EQ(find("Six-monthly Model Report update")->due, D("2027-05-24"));
+}
+
+TEST(SafetyRecordsTest, MissingFrameworkIsOverdueAfterItsClock) {
+  SafetyRecords empty;
+  ModelFacts facts{"m", D("2026-12-15"), D("2025-10-24")};
+  std::vector<ClockInstance> clocks =
+      SafetyClocks(empty, facts, Code(), Calendar(), D("2026-01-05"));
+  ASSERT_FALSE(clocks.empty());
+  EXPECT_EQ(clocks.front().what, "Framework confirmed");
+  EXPECT_EQ(clocks.front().status, "overdue");
+}
+
+TEST(SafetyRecordsTest, BadRecordsNameFileLineAndColumn) {
+  fs::path root = fs::temp_directory_path() / "gpaikit_bad_safety";
+  fs::remove_all(root);
+  fs::create_directories(root / "safety");
+  std::ofstream(root / "safety" / "framework.yaml")
+      << "title: F\ncontents:\n  SS-1.1.trigger-pionts: missing.md\nversions:\n"
+         "  - {version: \"1\", confirmed: 2026-02-30, changelog: c}\n";
+  Result<SafetyRecords> records = LoadSafetyRecords(root, Code());
+  ASSERT_FALSE(records.ok());
+  const std::string& message = records.status().message();
+  EXPECT_NE(message.find("framework.yaml:3:3: contents.SS-1.1.trigger-pionts: not a required "
+                         "item of the Code; did you mean 'SS-1.1.trigger-points'?"),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("framework.yaml:5:"), std::string::npos) << message;
+  fs::remove_all(root);
+}
+
+}  // namespace
+}  // namespace gpaikit::safety
