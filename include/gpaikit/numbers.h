@@ -1,4 +1,5 @@
-// Numbers as the law states them: significant figures, powers of ten, counts with SI-style suffixes.
+// Numbers as the law states them: significant figures, powers of ten, counts with SI-style
+// suffixes.
 #ifndef GPAIKIT_NUMBERS_H_
 #define GPAIKIT_NUMBERS_H_
 

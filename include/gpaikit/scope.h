@@ -54,8 +54,8 @@ struct RunEstimate : Estimate {
 };
 
 struct ComputeSummary {
-  double training_flop = 0;    // parameter updates (1e23 criterion, modification rule)
-  double cumulative_flop = 0;  // all that contributes to capabilities (1e25 presumption)
+  double training_flop = 0;             // parameter updates (1e23 criterion, modification rule)
+  double cumulative_flop = 0;           // all that contributes to capabilities (1e25 presumption)
   double executed_cumulative_flop = 0;  // cumulative, planned runs left out
   std::vector<RunEstimate> runs;
   double tolerance = 0;  // +-30%
@@ -65,8 +65,7 @@ struct ComputeSummary {
 };
 
 // Estimates every run of `model`; errors name the project file and place.
-Result<ComputeSummary> EstimateModelCompute(const project::Model& model,
-                                            const law::Rulepack& rules,
+Result<ComputeSummary> EstimateModelCompute(const project::Model& model, const law::Rulepack& rules,
                                             const law::AcceleratorCatalogue& catalogue);
 
 // ---- Classification (Art. 51, 53(2); Guidelines sections 2.1, 2.3, 3.2, 4) ----
@@ -74,8 +73,8 @@ Result<ComputeSummary> EstimateModelCompute(const project::Model& model,
 struct Classification {
   bool gpai = false;
   bool systemic_risk = false;
-  std::string systemic_risk_basis;  // presumed | designated | modified-systemic | ""
-  bool modification = false;        // the model modifies another provider's model
+  std::string systemic_risk_basis;   // presumed | designated | modified-systemic | ""
+  bool modification = false;         // the model modifies another provider's model
   bool modifier_is_provider = true;  // false: modification below the one-third criterion
   double modification_threshold_flop = 0;
   bool open_source_exempt = false;

@@ -1,4 +1,5 @@
-// Status and Result<T>: how every fallible gpaikit call reports failure (no exceptions across modules).
+// Status and Result<T>: how every fallible gpaikit call reports failure (no exceptions across
+// modules).
 #ifndef GPAIKIT_STATUS_H_
 #define GPAIKIT_STATUS_H_
 
@@ -49,7 +50,7 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}          // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {}  // NOLINT: implicit by design
 
   bool ok() const { return value_.has_value(); }

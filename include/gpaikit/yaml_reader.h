@@ -82,8 +82,7 @@ class MapReader {
   std::optional<int> Integer(std::string_view key, bool required = false);
   std::optional<CivilDate> Date(std::string_view key, bool required = false);
   // One of `choices`; suggests the nearest when the value is not one of them.
-  std::optional<std::string> Choice(std::string_view key,
-                                    std::span<const std::string_view> choices,
+  std::optional<std::string> Choice(std::string_view key, std::span<const std::string_view> choices,
                                     bool required = false);
   std::optional<std::string> Choice(std::string_view key,
                                     std::initializer_list<std::string_view> choices,

@@ -10,7 +10,8 @@ using chr::sys_days;
 using chr::year_month_day;
 using chr::year_month_day_last;
 
-CivilDate::CivilDate(int y, unsigned m, unsigned d) : ymd_(chr::year{y}, chr::month{m}, chr::day{d}) {}
+CivilDate::CivilDate(int y, unsigned m, unsigned d)
+    : ymd_(chr::year{y}, chr::month{m}, chr::day{d}) {}
 
 bool CivilDate::IsValid(int y, unsigned m, unsigned d) {
   return year_month_day(chr::year{y}, chr::month{m}, chr::day{d}).ok();

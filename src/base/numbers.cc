@@ -59,14 +59,27 @@ std::optional<double> ParseQuantity(std::string_view text) {
   double multiplier = 1.0;
   switch (text.back()) {
     case 'k':
-    case 'K': multiplier = 1e3; break;
-    case 'M': multiplier = 1e6; break;
+    case 'K':
+      multiplier = 1e3;
+      break;
+    case 'M':
+      multiplier = 1e6;
+      break;
     case 'B':
-    case 'G': multiplier = 1e9; break;
-    case 'T': multiplier = 1e12; break;
-    case 'P': multiplier = 1e15; break;
-    case 'E': multiplier = 1e18; break;
-    default: break;
+    case 'G':
+      multiplier = 1e9;
+      break;
+    case 'T':
+      multiplier = 1e12;
+      break;
+    case 'P':
+      multiplier = 1e15;
+      break;
+    case 'E':
+      multiplier = 1e18;
+      break;
+    default:
+      break;
   }
   if (multiplier != 1.0) text.remove_suffix(1);
   double value = 0.0;

@@ -141,10 +141,9 @@ std::optional<double> MapReader::NumberIn(std::string_view key, double min, doub
                                           bool required) {
   std::optional<double> value = Quantity(key, required);
   if (value && (*value < min || *value > max)) {
-    diagnostics_.Error(MarkOf(key), PathOf(key) + ": expected a number from " +
-                                        FormatScientific(min, 3) + " to " +
-                                        FormatScientific(max, 3) + ", got '" +
-                                        Get(key).Scalar() + "'");
+    diagnostics_.Error(
+        MarkOf(key), PathOf(key) + ": expected a number from " + FormatScientific(min, 3) + " to " +
+                         FormatScientific(max, 3) + ", got '" + Get(key).Scalar() + "'");
     return std::nullopt;
   }
   return value;
@@ -160,8 +159,7 @@ std::optional<int> MapReader::Integer(std::string_view key, bool required) {
     value = value * 10 + (c - '0');
   }
   if (!digits) {
-    diagnostics_.Error(MarkOf(key),
-                       PathOf(key) + ": expected a whole number, got '" + *text + "'");
+    diagnostics_.Error(MarkOf(key), PathOf(key) + ": expected a whole number, got '" + *text + "'");
     return std::nullopt;
   }
   return value;
@@ -172,9 +170,9 @@ std::optional<CivilDate> MapReader::Date(std::string_view key, bool required) {
   if (!text) return std::nullopt;
   std::optional<CivilDate> date = CivilDate::Parse(*text);
   if (!date) {
-    diagnostics_.Error(MarkOf(key), PathOf(key) +
-                                        ": expected a real calendar date YYYY-MM-DD, got '" +
-                                        *text + "'");
+    diagnostics_.Error(
+        MarkOf(key),
+        PathOf(key) + ": expected a real calendar date YYYY-MM-DD, got '" + *text + "'");
   }
   return date;
 }
@@ -209,7 +207,8 @@ std::optional<std::string> MapReader::Choice(std::string_view key,
                                              bool required) {
   std::optional<std::string> text = Scalar(key, required, "one of the listed values");
   if (!text) return std::nullopt;
-  if (!CheckChoice(diagnostics_, MarkOf(key), PathOf(key), *text, std::vector<std::string_view>(choices.begin(), choices.end()))) {
+  if (!CheckChoice(diagnostics_, MarkOf(key), PathOf(key), *text,
+                   std::vector<std::string_view>(choices.begin(), choices.end()))) {
     return std::nullopt;
   }
   return text;

@@ -38,7 +38,8 @@ int RunCheck(const CheckOptions& options) {
   } else {
     std::cout << report::RenderTerminal(report.document, ColourOnStdout());
     if (!options.out_dir.empty()) {
-      std::cout << "\nReport written to " << (std::filesystem::path(options.out_dir) / "report.html").string()
+      std::cout << "\nReport written to "
+                << (std::filesystem::path(options.out_dir) / "report.html").string()
                 << " (also report.md, report.json)\n";
     }
   }
@@ -53,7 +54,8 @@ void RegisterCheckCommand(CLI::App& app, int& exit_code) {
       "check", "Validate the project; report compute, classification and obligations per model");
   command->add_option("dir", options->dir, "Project folder holding gpaikit.yaml (default: .)");
   command->add_flag("--json", options->json, "Print one JSON document (schema gpaikit.check/1)");
-  command->add_option("--out", options->out_dir, "Write report.json, report.md and report.html here");
+  command->add_option("--out", options->out_dir,
+                      "Write report.json, report.md and report.html here");
   command->add_option("--as-of", options->as_of, "Evaluation day YYYY-MM-DD (default: today)");
   command->add_option("--due-soon-days", options->due_soon_days,
                       "Flag obligations due within this many days (default: 30)");

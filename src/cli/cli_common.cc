@@ -42,7 +42,10 @@ Result<ProjectContext> LoadAndAssess(const std::filesystem::path& dir, const std
   }
   Result<law::AcceleratorCatalogue> catalogue = LoadCatalogue();
   if (!catalogue.ok()) return catalogue.status();
-  ProjectContext context{std::move(*project), std::move(*rules), std::move(*catalogue), {},
+  ProjectContext context{std::move(*project),
+                         std::move(*rules),
+                         std::move(*catalogue),
+                         {},
                          scope::ObligationOptions{*day, due_soon_days}};
   for (const project::Model& model : context.project.models) {
     Result<scope::ModelAssessment> assessment = scope::AssessModel(

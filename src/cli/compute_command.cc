@@ -24,8 +24,8 @@ std::optional<double> Number(const std::string& name, const std::string& text, S
   if (text.empty()) return std::nullopt;
   std::optional<double> value = ParseQuantity(text);
   if (!value && error.ok()) {
-    error = Status::InvalidInput(name + ": expected a non-negative number such as 7e9 or 7B, got '" +
-                                 text + "'");
+    error = Status::InvalidInput(
+        name + ": expected a non-negative number such as 7e9 or 7B, got '" + text + "'");
   }
   return value;
 }
@@ -60,7 +60,8 @@ Result<scope::Estimate> Estimate(const ComputeOptions& o, const law::Rulepack& r
   if (!count || !hours || !utilization) {
     return Status::InvalidInput("hardware estimate needs --count, --hours and --utilization");
   }
-  if (*utilization > 1) return Status::InvalidInput("--utilization: expected a fraction from 0 to 1");
+  if (*utilization > 1)
+    return Status::InvalidInput("--utilization: expected a fraction from 0 to 1");
   if (o.accelerator.empty() == !peak.has_value()) {
     return Status::InvalidInput("give exactly one of --accelerator NAME or --peak-flops F");
   }
@@ -96,10 +97,12 @@ int RunCompute(const ComputeOptions& options) {
             << FormatPowerOfTen(json["tolerance"]["high"].get<double>(), figures) << " FLOP ("
             << rules->estimate_tolerance.provenance.source << ")\n"
             << "above " << FormatPowerOfTen(rules->gpai_indicative_training_flop.value, figures)
-            << " (indicative GPAI criterion, " << rules->gpai_indicative_training_flop.provenance.source
+            << " (indicative GPAI criterion, "
+            << rules->gpai_indicative_training_flop.provenance.source
             << "): " << (json["thresholds"]["gpai_indicative"].get<bool>() ? "yes" : "no") << "\n"
             << "above " << FormatPowerOfTen(rules->systemic_risk_cumulative_flop.value, figures)
-            << " (systemic risk presumed, " << rules->systemic_risk_cumulative_flop.provenance.source
+            << " (systemic risk presumed, "
+            << rules->systemic_risk_cumulative_flop.provenance.source
             << "): " << (json["thresholds"]["systemic_risk_presumed"].get<bool>() ? "yes" : "no")
             << "\n";
   return kExitOk;
@@ -111,12 +114,15 @@ void RegisterComputeCommand(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<ComputeOptions>();
   CLI::App* command = app.add_subcommand(
       "compute", "Estimate training compute (Guidelines Annex A) and compare with the thresholds");
-  command->add_option("--params", o->params, "Parameters (active ones for mixture-of-experts), e.g. 7B");
+  command->add_option("--params", o->params,
+                      "Parameters (active ones for mixture-of-experts), e.g. 7B");
   command->add_option("--tokens", o->tokens, "Training tokens, e.g. 2T");
-  command->add_option("--ops-per-pass", o->ops_per_pass, "Operations per full forward+backward pass");
+  command->add_option("--ops-per-pass", o->ops_per_pass,
+                      "Operations per full forward+backward pass");
   command->add_option("--passes", o->passes, "Number of full passes");
   command->add_option("--accelerator", o->accelerator, "Catalogue name (data/accelerators.yaml)");
-  command->add_option("--peak-flops", o->peak_flops, "Peak FLOP/s per unit, instead of a catalogue name");
+  command->add_option("--peak-flops", o->peak_flops,
+                      "Peak FLOP/s per unit, instead of a catalogue name");
   command->add_option("--precision", o->precision, "Precision whose peak applies (default bf16)");
   command->add_option("--count", o->count, "Number of units");
   command->add_option("--hours", o->hours, "Wall-clock hours");

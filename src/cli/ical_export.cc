@@ -18,8 +18,7 @@ icaltimetype AllDay(const CivilDate& date) {
 }
 
 void AddEvent(icalcomponent* calendar, const std::string& uid, const CivilDate& date,
-              const std::string& summary, const std::string& description,
-              const CivilDate& stamp) {
+              const std::string& summary, const std::string& description, const CivilDate& stamp) {
   icalcomponent* event = icalcomponent_new(ICAL_VEVENT_COMPONENT);
   icalcomponent_add_property(event, icalproperty_new_uid(uid.c_str()));
   icaltimetype dtstamp = AllDay(stamp);

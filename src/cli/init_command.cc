@@ -19,8 +19,8 @@ int RunInit(const InitOptions& options) {
   std::filesystem::path target = std::filesystem::path(options.dir) / project::kProjectFileName;
   std::error_code error;
   if (std::filesystem::exists(target, error) && !options.force) {
-    return ReportFailure(Status::InvalidInput(target.string() +
-                                              ": already exists (use --force to overwrite)"));
+    return ReportFailure(
+        Status::InvalidInput(target.string() + ": already exists (use --force to overwrite)"));
   }
   Result<std::string> text = ReadFile(DataDir() / "templates" / project::kProjectFileName);
   if (!text.ok()) return ReportFailure(text.status());

@@ -33,8 +33,10 @@ int RunObligations(const ObligationsOptions& options) {
       overdue += o.status == scope::DueStatus::kOverdue;
       list.push_back(scope::ObligationToJson(o));
       if (!o.applies) continue;
-      table.rows.push_back({{o.id}, {scope::DueStatusName(o.status), scope::StatusTone(o.status)},
-                            {o.due ? o.due->ToString() : "-"}, {o.title}});
+      table.rows.push_back({{o.id},
+                            {scope::DueStatusName(o.status), scope::StatusTone(o.status)},
+                            {o.due ? o.due->ToString() : "-"},
+                            {o.title}});
     }
     models.push_back({{"id", a.model->id}, {"obligations", list}});
     document.sections.push_back({"model-" + a.model->id, a.model->name, {table}, {}});

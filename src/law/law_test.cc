@@ -1,8 +1,9 @@
 // Tests that the shipped data/ files load and carry the values and provenance spec/ states.
+#include "gpaikit/law.h"
+
 #include <gtest/gtest.h>
 
 #include "gpaikit/files.h"
-#include "gpaikit/law.h"
 
 namespace gpaikit::law {
 namespace {
@@ -55,10 +56,11 @@ TEST(AcceleratorCatalogueTest, FindsByIdOrAliasCaseInsensitively) {
 
 TEST(AcceleratorCatalogueTest, BadCatalogueNamesFileLineAndColumn) {
   std::filesystem::path path = std::filesystem::temp_directory_path() / "gpaikit_bad_acc.yaml";
-  ASSERT_TRUE(WriteFile(path, "format: 1\ndefault_precision: bf16\naccelerators:\n"
-                              "  - id: x\n    vendor: v\n    name: n\n"
-                              "    peak_tflops: {bf16: fast}\n    source: s\n"
-                              "    verified: primary\n")
+  ASSERT_TRUE(WriteFile(path,
+                        "format: 1\ndefault_precision: bf16\naccelerators:\n"
+                        "  - id: x\n    vendor: v\n    name: n\n"
+                        "    peak_tflops: {bf16: fast}\n    source: s\n"
+                        "    verified: primary\n")
                   .ok());
   Result<AcceleratorCatalogue> catalogue = LoadAcceleratorCatalogue(path);
   ASSERT_FALSE(catalogue.ok());

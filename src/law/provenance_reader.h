@@ -1,4 +1,5 @@
-// Reads the `source:` and `verified:` fields every law data entry carries (DESIGN.md "Law as data").
+// Reads the `source:` and `verified:` fields every law data entry carries (DESIGN.md "Law as
+// data").
 #ifndef GPAIKIT_LAW_PROVENANCE_READER_H_
 #define GPAIKIT_LAW_PROVENANCE_READER_H_
 

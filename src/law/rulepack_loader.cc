@@ -47,9 +47,9 @@ void ReadThresholds(MapReader& root, Rulepack& pack) {
 }
 
 void ReadPeriodsAndDates(MapReader& root, Rulepack& pack) {
-  MapReader periods(root.Get("periods"), "periods", root.diagnostics(),
-                    {"notification_days", "documentation_retention_years",
-                     "summary_update_months"});
+  MapReader periods(
+      root.Get("periods"), "periods", root.diagnostics(),
+      {"notification_days", "documentation_retention_years", "summary_update_months"});
   auto integer = [](MapReader& e) { return e.Integer("value", true); };
   ReadSourced(periods, "notification_days", pack.notification_days, integer);
   ReadSourced(periods, "documentation_retention_years", pack.documentation_retention_years,
@@ -176,9 +176,8 @@ Result<Rulepack> LoadRulepack(const fs::path& data_dir, std::string_view version
   ReadStages(reader, pack);
   ReadObligations(reader, pack);
   if (diagnostics.ok() && pack.version != chosen) {
-    diagnostics.Error(reader.MarkOf("rulepack"),
-                      "rulepack: file says '" + pack.version + "' but is named for '" + chosen +
-                          "'");
+    diagnostics.Error(reader.MarkOf("rulepack"), "rulepack: file says '" + pack.version +
+                                                     "' but is named for '" + chosen + "'");
   }
   if (!diagnostics.ok()) return diagnostics.ToStatus();
   return pack;

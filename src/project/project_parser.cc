@@ -45,8 +45,9 @@ Result<Project> ParseProject(std::string_view text, const std::string& file) {
   if (!root.ok()) return root.status();
   Diagnostics diagnostics(file);
   if (!root->IsDefined() || root->IsNull()) {
-    diagnostics.Error(root->Mark(), "empty project file: expected 'gpaikit: 1', 'provider' and "
-                                    "'models' (run 'gpaikit init DIR' for a starting file)");
+    diagnostics.Error(root->Mark(),
+                      "empty project file: expected 'gpaikit: 1', 'provider' and "
+                      "'models' (run 'gpaikit init DIR' for a starting file)");
     return diagnostics.ToStatus();
   }
   MapReader reader(*root, "", diagnostics, {"gpaikit", "rulepack", "provider", "models"});
@@ -69,9 +70,8 @@ Result<Project> ParseProject(std::string_view text, const std::string& file) {
   for (size_t i = 0; i < models.size(); ++i) {
     Model model = ParseModel(models[i], "models[" + std::to_string(i) + "]", diagnostics);
     if (!model.id.empty() && !ids.insert(model.id).second) {
-      diagnostics.Error(models[i]["id"].Mark(),
-                        "models[" + std::to_string(i) + "].id: duplicate model id '" +
-                            model.id + "'");
+      diagnostics.Error(models[i]["id"].Mark(), "models[" + std::to_string(i) +
+                                                    "].id: duplicate model id '" + model.id + "'");
     }
     project.models.push_back(std::move(model));
   }

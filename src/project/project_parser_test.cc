@@ -103,7 +103,8 @@ TEST(ProjectParserTest, UnknownModalityAndStageSuggestAlternatives) {
 
 TEST(ProjectParserTest, ComputeRunNeedsExactlyOneMethod) {
   std::string text = kMinimal;
-  text.replace(text.find("          tokens: 2T\n"), 21, "          tokens: 2T\n          flop: 1e23\n");
+  text.replace(text.find("          tokens: 2T\n"), 21,
+               "          tokens: 2T\n          flop: 1e23\n");
   std::string error = ErrorOf(text);
   EXPECT_NE(error.find("models[0].compute.runs[0]: give exactly one estimation method"),
             std::string::npos)

@@ -42,11 +42,16 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .85em; }
 
 const char* ToneClass(Tone tone) {
   switch (tone) {
-    case Tone::kGood: return "good";
-    case Tone::kWarn: return "warn";
-    case Tone::kBad: return "bad";
-    case Tone::kMuted: return "muted";
-    default: return "";
+    case Tone::kGood:
+      return "good";
+    case Tone::kWarn:
+      return "warn";
+    case Tone::kBad:
+      return "bad";
+    case Tone::kMuted:
+      return "muted";
+    default:
+      return "";
   }
 }
 
@@ -57,7 +62,8 @@ std::string Typeset(const std::string& text) {
   size_t i = 0;
   while (i < escaped.size()) {
     size_t at = escaped.find("x10^", i);
-    if (at == std::string::npos || at == 0 || !std::isdigit(static_cast<unsigned char>(escaped[at - 1]))) {
+    if (at == std::string::npos || at == 0 ||
+        !std::isdigit(static_cast<unsigned char>(escaped[at - 1]))) {
       out.append(escaped, i, at == std::string::npos ? std::string::npos : at + 4 - i);
       if (at == std::string::npos) break;
       i = at + 4;
@@ -94,8 +100,9 @@ void RenderFacts(const std::vector<Fact>& facts, std::ostringstream& out) {
 
 void RenderSection(const Section& section, int depth, std::ostringstream& out) {
   int level = depth > 6 ? 6 : depth;
-  out << "<section id=\"" << EscapeHtml(section.id) << "\"" << (depth == 2 ? " class=\"model\"" : "")
-      << ">\n<h" << level << ">" << EscapeHtml(section.title) << "</h" << level << ">\n";
+  out << "<section id=\"" << EscapeHtml(section.id) << "\""
+      << (depth == 2 ? " class=\"model\"" : "") << ">\n<h" << level << ">"
+      << EscapeHtml(section.title) << "</h" << level << ">\n";
   for (const Block& block : section.blocks) {
     if (const auto* paragraph = std::get_if<Paragraph>(&block)) {
       out << "<p>" << Span(paragraph->text) << "</p>\n";
@@ -107,11 +114,13 @@ void RenderSection(const Section& section, int depth, std::ostringstream& out) {
       out << "</ul>\n";
     } else if (const auto* table = std::get_if<Table>(&block)) {
       out << "<table>\n<thead><tr>";
-      for (const std::string& column : table->header) out << "<th>" << EscapeHtml(column) << "</th>";
+      for (const std::string& column : table->header)
+        out << "<th>" << EscapeHtml(column) << "</th>";
       out << "</tr></thead>\n<tbody>\n";
       for (const auto& row : table->rows) {
         out << "<tr>";
-        for (const Text& cell : row) out << "<td" << CellAttributes(cell) << ">" << Span(cell) << "</td>";
+        for (const Text& cell : row)
+          out << "<td" << CellAttributes(cell) << ">" << Span(cell) << "</td>";
         out << "</tr>\n";
       }
       out << "</tbody>\n</table>\n";
@@ -128,12 +137,23 @@ std::string EscapeHtml(const std::string& text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

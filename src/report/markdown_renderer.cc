@@ -9,9 +9,12 @@ namespace {
 std::string EscapeCell(const std::string& text) {
   std::string out;
   for (char c : text) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += "<br>";
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += "<br>";
+    else
+      out += c;
   }
   return out;
 }
@@ -21,9 +24,12 @@ std::string Styled(const Text& text) {
   if (escaped.empty()) return escaped;
   switch (text.tone) {
     case Tone::kBad:
-    case Tone::kWarn: return "**" + escaped + "**";
-    case Tone::kMuted: return "_" + escaped + "_";
-    default: return escaped;
+    case Tone::kWarn:
+      return "**" + escaped + "**";
+    case Tone::kMuted:
+      return "_" + escaped + "_";
+    default:
+      return escaped;
   }
 }
 

@@ -1,7 +1,7 @@
 // Tests for the report renderers: structure, escaping, and colour only when asked.
-#include <gtest/gtest.h>
-
 #include "gpaikit/report.h"
+
+#include <gtest/gtest.h>
 
 namespace gpaikit::report {
 namespace {

@@ -39,8 +39,8 @@ void ClassifyOriginal(const project::Model& model, const ComputeSummary& compute
   bool above = StrictlyAbove(compute.training_flop, threshold.value);
   out.gpai = above && !capability.empty();
   out.reasons.push_back(
-      "training compute " + Flop(rules, compute.training_flop) + (above ? " is above " : " is not above ") +
-      Flop(rules, threshold.value) +
+      "training compute " + Flop(rules, compute.training_flop) +
+      (above ? " is above " : " is not above ") + Flop(rules, threshold.value) +
       (capability.empty() ? " and the model generates neither language, images from text nor "
                             "video from text"
                           : " and the model has the generative capability '" + capability + "'") +
@@ -76,8 +76,10 @@ void ClassifyModification(const project::Model& model, const ComputeSummary& com
   out.modification_threshold_flop = rules.modification_fraction.value * original;
   out.modifier_is_provider = StrictlyAbove(compute.training_flop, out.modification_threshold_flop);
   out.gpai = out.modifier_is_provider;
-  out.reasons.push_back("modification of '" + base.name + "': training compute of the "
-                        "modification " + Flop(rules, compute.training_flop) +
+  out.reasons.push_back("modification of '" + base.name +
+                        "': training compute of the "
+                        "modification " +
+                        Flop(rules, compute.training_flop) +
                         (out.modifier_is_provider ? " is above " : " is not above ") + basis +
                         (out.modifier_is_provider
                              ? ": the modifier is the provider of a GPAI model, with obligations "
@@ -87,8 +89,9 @@ void ClassifyModification(const project::Model& model, const ComputeSummary& com
   if (out.modifier_is_provider && base.systemic_risk) {
     out.systemic_risk = true;
     out.systemic_risk_basis = "modified-systemic";
-    out.reasons.push_back("the original is a systemic-risk model, so the modified model is "
-                          "presumed to have high-impact capabilities (Guidelines section 3.2.2)");
+    out.reasons.push_back(
+        "the original is a systemic-risk model, so the modified model is "
+        "presumed to have high-impact capabilities (Guidelines section 3.2.2)");
   }
 }
 
@@ -100,14 +103,13 @@ void ClassifySystemicRisk(const project::Model& model, const ComputeSummary& com
     out.systemic_risk = true;
     out.systemic_risk_basis = "presumed";
   }
-  out.reasons.push_back("cumulative training compute " + Flop(rules, compute.cumulative_flop) +
-                        (compute.cumulative_flop != compute.executed_cumulative_flop
-                             ? " (planned runs included)"
-                             : "") +
-                        (presumed ? " is above " : " is not above ") +
-                        Flop(rules, threshold.value) + ": high-impact capabilities " +
-                        (presumed ? "presumed" : "not presumed") + " (" +
-                        threshold.provenance.source + ")");
+  out.reasons.push_back(
+      "cumulative training compute " + Flop(rules, compute.cumulative_flop) +
+      (compute.cumulative_flop != compute.executed_cumulative_flop ? " (planned runs included)"
+                                                                   : "") +
+      (presumed ? " is above " : " is not above ") + Flop(rules, threshold.value) +
+      ": high-impact capabilities " + (presumed ? "presumed" : "not presumed") + " (" +
+      threshold.provenance.source + ")");
   if (compute.near_systemic_threshold) {
     out.reasons.push_back("the +-" + std::to_string(static_cast<int>(compute.tolerance * 100)) +
                           "% estimation margin straddles " + Flop(rules, threshold.value) +
@@ -152,11 +154,13 @@ void ClassifyOpenSource(const project::Model& model, Classification& out) {
     out.reasons.push_back("licence '" + l.name + "' lacks " + list +
                           ": no open-source exemption (AI Act Art. 53(2); Guidelines section 4.2)");
   } else if (out.systemic_risk) {
-    out.reasons.push_back("licence '" + l.name + "' meets the open-source conditions, but the "
+    out.reasons.push_back("licence '" + l.name +
+                          "' meets the open-source conditions, but the "
                           "exemption never applies to systemic-risk models (AI Act Art. 53(2))");
   } else {
     out.open_source_exempt = true;
-    out.reasons.push_back("licence '" + l.name + "' meets the open-source conditions: Art. "
+    out.reasons.push_back("licence '" + l.name +
+                          "' meets the open-source conditions: Art. "
                           "53(1)(a), 53(1)(b) and Art. 54 do not apply (AI Act Art. 53(2), 54(6))");
   }
 }

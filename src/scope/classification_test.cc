@@ -32,14 +32,15 @@ TEST(ClassificationTest, IndicativeGpaiCriterion) {
   EXPECT_TRUE(Assess(MakeProject(ModelWith("text", "1.1e23"))).classification.gpai);
   EXPECT_FALSE(Assess(MakeProject(ModelWith("text", "1e23"))).classification.gpai);  // not above
   EXPECT_FALSE(Assess(MakeProject(ModelWith("other", "1e24"))).classification.gpai);
-  EXPECT_TRUE(Assess(MakeProject(ModelWith("image", "1e24"))).classification.gpai);  // text-to-image
+  EXPECT_TRUE(
+      Assess(MakeProject(ModelWith("image", "1e24"))).classification.gpai);  // text-to-image
   EXPECT_TRUE(Assess(MakeProject(ModelWith("speech", "1e24"))).classification.gpai);
 }
 
 // Guidelines para. 18: the criterion is rebuttable both ways, with reasons.
 TEST(ClassificationTest, RebuttalOverridesTheIndicativeCriterion) {
-  ModelAssessment narrow = Assess(MakeProject(ModelWith(
-      "text", "1e24", "    gpai_rebuttal: {gpai: false, reason: transcription only}\n")));
+  ModelAssessment narrow = Assess(MakeProject(
+      ModelWith("text", "1e24", "    gpai_rebuttal: {gpai: false, reason: transcription only}\n")));
   EXPECT_FALSE(narrow.classification.gpai);
   bool explained = false;
   for (const std::string& reason : narrow.classification.reasons) {
@@ -58,8 +59,8 @@ TEST(ClassificationTest, SystemicRiskPresumptionIsStrict) {
 
 // Art. 52(4) designation and Art. 52(2)-(3) accepted arguments.
 TEST(ClassificationTest, DesignationAndAcceptedRebuttal) {
-  ModelAssessment designated = Assess(MakeProject(
-      ModelWith("text", "1e24", "    systemic_risk: {designated_on: 2026-03-01}\n")));
+  ModelAssessment designated = Assess(
+      MakeProject(ModelWith("text", "1e24", "    systemic_risk: {designated_on: 2026-03-01}\n")));
   EXPECT_TRUE(designated.classification.systemic_risk);
   EXPECT_EQ(designated.classification.systemic_risk_basis, "designated");
   ModelAssessment accepted = Assess(MakeProject(
@@ -74,8 +75,8 @@ std::string Modification(const std::string& own_flop, const std::string& base) {
 // Guidelines para. 60: above one third of the original's training compute.
 TEST(ClassificationTest, ModificationOneThirdBoundary) {
   // 3e23 / 3 = 1e23: exactly one third is not above it.
-  ModelAssessment at = Assess(MakeProject(
-      Modification("1e23", "{name: B, training_compute: 3e23, systemic_risk: false}")));
+  ModelAssessment at = Assess(
+      MakeProject(Modification("1e23", "{name: B, training_compute: 3e23, systemic_risk: false}")));
   EXPECT_TRUE(at.classification.modification);
   EXPECT_FALSE(at.classification.modifier_is_provider);
   EXPECT_FALSE(at.classification.gpai);
@@ -104,14 +105,14 @@ TEST(ClassificationTest, ModificationFallbacks) {
 
 // Art. 53(2): every licence condition, no monetisation, public weights; never for systemic risk.
 TEST(ClassificationTest, OpenSourceExemption) {
-  EXPECT_TRUE(
-      Assess(MakeProject(ModelWith("text", "1e24", kOpenLicence))).classification.open_source_exempt);
+  EXPECT_TRUE(Assess(MakeProject(ModelWith("text", "1e24", kOpenLicence)))
+                  .classification.open_source_exempt);
   std::string monetised = kOpenLicence;
   monetised.replace(monetised.find("monetised: false"), 16, "monetised: true");
   ModelAssessment paid = Assess(MakeProject(ModelWith("text", "1e24", monetised)));
   EXPECT_FALSE(paid.classification.open_source_exempt);
-  EXPECT_FALSE(
-      Assess(MakeProject(ModelWith("text", "2e25", kOpenLicence))).classification.open_source_exempt);
+  EXPECT_FALSE(Assess(MakeProject(ModelWith("text", "2e25", kOpenLicence)))
+                   .classification.open_source_exempt);
 }
 
 }  // namespace

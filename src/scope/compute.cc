@@ -33,14 +33,16 @@ Result<RunEstimate> EstimateRun(const project::ComputeRun& run, const project::M
     case project::ComputeMethod::kArchitecture: {
       std::optional<double> parameters = ParametersFor(run, model);
       if (!parameters) {
-        return RunError(run, "an estimate from tokens needs the parameter count: set "
-                             "'parameters' on the run or 'parameters.total' on the model");
+        return RunError(run,
+                        "an estimate from tokens needs the parameter count: set "
+                        "'parameters' on the run or 'parameters.total' on the model");
       }
       static_cast<Estimate&>(estimate) = EstimateFromArchitecture(rules, *parameters, *run.tokens);
       break;
     }
     case project::ComputeMethod::kOperations:
-      static_cast<Estimate&>(estimate) = EstimateFromOperations(*run.operations_per_pass, *run.passes);
+      static_cast<Estimate&>(estimate) =
+          EstimateFromOperations(*run.operations_per_pass, *run.passes);
       break;
     case project::ComputeMethod::kHardware: {
       Result<Estimate> hardware = EstimateFromHardware(run.hardware, catalogue);
@@ -116,20 +118,22 @@ Result<double> PeakFlops(const project::HardwarePeriod& period,
   if (period.peak_flops) return *period.peak_flops;
   const law::Accelerator* accelerator = catalogue.Find(period.accelerator);
   if (accelerator == nullptr) {
-    std::string message = period.location.ToString() + ": unknown accelerator '" +
-                          period.accelerator + "'";
+    std::string message =
+        period.location.ToString() + ": unknown accelerator '" + period.accelerator + "'";
     std::vector<std::string_view> names = catalogue.Names();
     std::string suggestion = NearestWord(period.accelerator, names);
     if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
-    message += " (data/accelerators.yaml lists the catalogue; 'peak_flops' gives a figure directly)";
+    message +=
+        " (data/accelerators.yaml lists the catalogue; 'peak_flops' gives a figure directly)";
     return Status::InvalidInput(message);
   }
-  std::string precision = period.precision.empty() ? catalogue.default_precision
-                                                   : AsciiLower(period.precision);
+  std::string precision =
+      period.precision.empty() ? catalogue.default_precision : AsciiLower(period.precision);
   auto found = accelerator->peak_flops.find(precision);
   if (found == accelerator->peak_flops.end()) {
     std::string known;
-    for (const auto& [name, value] : accelerator->peak_flops) known += (known.empty() ? "" : ", ") + name;
+    for (const auto& [name, value] : accelerator->peak_flops)
+      known += (known.empty() ? "" : ", ") + name;
     return Status::InvalidInput(period.location.ToString() + ": " + accelerator->id +
                                 " has no peak figure for precision '" + precision +
                                 "' (known: " + known + ")");
@@ -137,8 +141,7 @@ Result<double> PeakFlops(const project::HardwarePeriod& period,
   return found->second;
 }
 
-Result<ComputeSummary> EstimateModelCompute(const project::Model& model,
-                                            const law::Rulepack& rules,
+Result<ComputeSummary> EstimateModelCompute(const project::Model& model, const law::Rulepack& rules,
                                             const law::AcceleratorCatalogue& catalogue) {
   ComputeSummary summary;
   summary.tolerance = rules.estimate_tolerance.value;

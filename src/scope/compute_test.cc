@@ -45,7 +45,7 @@ TEST(ComputeTest, AnnexArchitectureExamples) {
 TEST(ComputeTest, AnnexHardwareExamples) {
   double b = HardwareFlop(1, 200000, 300e12, 0.5);  // 200 000 GPU-hours of A100 at 300 TFLOP/s
   EXPECT_EQ(Sf2(b), "1.1x10^23");
-  ExpectNearStated(b, 1e23, 0.10);  // stated "about 1e23": one significant figure
+  ExpectNearStated(b, 1e23, 0.10);                  // stated "about 1e23": one significant figure
   double h = HardwareFlop(1, 370000, 989e12, 0.5);  // 370 000 GPU-hours of H100 at 989 TFLOP/s
   EXPECT_EQ(Sf2(h), "6.6x10^23");
   ExpectNearStated(h, 6.5e23, 0.02);

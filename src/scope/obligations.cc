@@ -40,16 +40,19 @@ Due NotificationDue(const project::Model& model, const ComputeSummary& compute,
   if (*trigger < applies) {
     return {applies.AddDays(days), "threshold met or known on " + trigger->ToString() +
                                        ", before Chapter V applied on " + applies.ToString() +
-                                       ": " + std::to_string(days) + " days from then "
+                                       ": " + std::to_string(days) +
+                                       " days from then "
                                        "(Guidelines section 5.3)"};
   }
-  return {trigger->AddDays(days), std::to_string(days) + " days after the threshold was met or "
-                                  "became known on " + trigger->ToString() + " (" +
-                                  rules.notification_days.provenance.source + ")"};
+  return {trigger->AddDays(days), std::to_string(days) +
+                                      " days after the threshold was met or "
+                                      "became known on " +
+                                      trigger->ToString() + " (" +
+                                      rules.notification_days.provenance.source + ")"};
 }
 
-Due PlacementDue(const project::Model& model, const Classification& c,
-                 const law::Rulepack& rules, law::DueRule rule) {
+Due PlacementDue(const project::Model& model, const Classification& c, const law::Rulepack& rules,
+                 law::DueRule rule) {
   std::string when = rule == law::DueRule::kBeforePlacement ? "before placement"
                      : rule == law::DueRule::kContinuous    ? "from placement, for the lifecycle"
                                                             : "by placement";
@@ -57,11 +60,11 @@ Due PlacementDue(const project::Model& model, const Classification& c,
     return {std::nullopt, when + " on the Union market (no union_market_date yet)"};
   }
   if (c.placed_before_chapter_v) {
-    return {rules.legacy_deadline.value,
-            "placed on " + model.union_market_date->ToString() + ", before " +
-                rules.chapter_v_applies.value.ToString() + ": by " +
-                rules.legacy_deadline.value.ToString() + " (" +
-                rules.legacy_deadline.provenance.source + ")"};
+    return {rules.legacy_deadline.value, "placed on " + model.union_market_date->ToString() +
+                                             ", before " +
+                                             rules.chapter_v_applies.value.ToString() + ": by " +
+                                             rules.legacy_deadline.value.ToString() + " (" +
+                                             rules.legacy_deadline.provenance.source + ")"};
   }
   return {*model.union_market_date,
           when + " on the Union market, " + model.union_market_date->ToString()};
@@ -91,11 +94,15 @@ std::string NotApplicableReason(const law::ObligationRule& rule, const Classific
 std::string AppliesReason(const law::ObligationRule& rule, const Classification& c) {
   std::string reason;
   switch (rule.applies_to) {
-    case law::AppliesTo::kGpai: reason = "provider of a GPAI model"; break;
+    case law::AppliesTo::kGpai:
+      reason = "provider of a GPAI model";
+      break;
     case law::AppliesTo::kSystemicRisk:
       reason = "model with systemic risk (" + c.systemic_risk_basis + ")";
       break;
-    case law::AppliesTo::kNonEu: reason = "provider established outside the Union"; break;
+    case law::AppliesTo::kNonEu:
+      reason = "provider established outside the Union";
+      break;
   }
   if (rule.open_source_exempt == false && c.open_source_exempt) {
     reason += "; not removed by the open-source exemption";
@@ -124,20 +131,26 @@ const project::Fulfilment* FindFulfilment(const project::Model& model, const std
 
 const char* DueStatusName(DueStatus status) {
   switch (status) {
-    case DueStatus::kNotApplicable: return "not-applicable";
-    case DueStatus::kMet: return "met";
-    case DueStatus::kNoDate: return "no-date";
-    case DueStatus::kUpcoming: return "upcoming";
-    case DueStatus::kDueSoon: return "due-soon";
-    case DueStatus::kOverdue: return "overdue";
+    case DueStatus::kNotApplicable:
+      return "not-applicable";
+    case DueStatus::kMet:
+      return "met";
+    case DueStatus::kNoDate:
+      return "no-date";
+    case DueStatus::kUpcoming:
+      return "upcoming";
+    case DueStatus::kDueSoon:
+      return "due-soon";
+    case DueStatus::kOverdue:
+      return "overdue";
   }
   return "unknown";
 }
 
 std::vector<Obligation> DeriveObligations(const project::Project& project,
                                           const project::Model& model,
-                                          const ComputeSummary& compute,
-                                          const Classification& c, const law::Rulepack& rules,
+                                          const ComputeSummary& compute, const Classification& c,
+                                          const law::Rulepack& rules,
                                           const ObligationOptions& options) {
   std::vector<Obligation> out;
   for (const law::ObligationRule& rule : rules.obligations) {
@@ -150,9 +163,8 @@ std::vector<Obligation> DeriveObligations(const project::Project& project,
     o.reason = o.applies ? AppliesReason(rule, c) : not_applicable;
     o.limited_to_modification = o.applies && rule.limited_to_modification && c.modification;
     if (o.applies) {
-      Due due = rule.due == law::DueRule::kNotification
-                    ? NotificationDue(model, compute, c, rules)
-                    : PlacementDue(model, c, rules, rule.due);
+      Due due = rule.due == law::DueRule::kNotification ? NotificationDue(model, compute, c, rules)
+                                                        : PlacementDue(model, c, rules, rule.due);
       o.due = due.date;
       o.due_basis = due.basis;
     }
@@ -198,8 +210,8 @@ Result<ModelAssessment> AssessModel(const project::Project& project, const proje
   for (const law::ObligationRule& rule : rules.obligations) ids.push_back(rule.id);
   for (const project::Fulfilment& fulfilment : model.fulfilled) {
     if (std::find(ids.begin(), ids.end(), fulfilment.obligation) == ids.end()) {
-      std::string message = fulfilment.location.ToString() + ": unknown obligation '" +
-                            fulfilment.obligation + "'";
+      std::string message =
+          fulfilment.location.ToString() + ": unknown obligation '" + fulfilment.obligation + "'";
       std::string suggestion = NearestWord(fulfilment.obligation, ids);
       if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
       return Status::InvalidInput(message);

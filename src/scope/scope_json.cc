@@ -47,9 +47,8 @@ json ComputeToJson(const ComputeSummary& compute, const law::Rulepack& rules) {
 json ClassificationToJson(const Classification& c) {
   json out = {{"gpai", c.gpai},
               {"systemic_risk", c.systemic_risk},
-              {"systemic_risk_basis", c.systemic_risk_basis.empty()
-                                          ? json(nullptr)
-                                          : json(c.systemic_risk_basis)},
+              {"systemic_risk_basis",
+               c.systemic_risk_basis.empty() ? json(nullptr) : json(c.systemic_risk_basis)},
               {"modification", c.modification},
               {"modifier_is_provider", c.modifier_is_provider},
               {"open_source_exempt", c.open_source_exempt},
@@ -96,10 +95,11 @@ json ComputeFigureToJson(double flop, const std::string& method, const std::stri
           {"flop_2sf", TwoFigures(flop, rules)},
           {"method", method},
           {"formula", formula},
-          {"tolerance", {{"relative", tolerance},
-                         {"low", flop * (1 - tolerance)},
-                         {"high", flop * (1 + tolerance)},
-                         {"source", rules.estimate_tolerance.provenance.source}}},
+          {"tolerance",
+           {{"relative", tolerance},
+            {"low", flop * (1 - tolerance)},
+            {"high", flop * (1 + tolerance)},
+            {"source", rules.estimate_tolerance.provenance.source}}},
           {"thresholds",
            {{"gpai_indicative", StrictlyAbove(flop, rules.gpai_indicative_training_flop.value)},
             {"systemic_risk_presumed",

@@ -40,14 +40,16 @@ report::Section ComputeSection(const ModelAssessment& a, const law::Rulepack& ru
       {"Training compute (parameter updates)", {Flop(c.training_flop, rules)}},
       {"Cumulative training compute", {Flop(c.cumulative_flop, rules)}},
       {"Estimation margin",
-       {"+-" + std::to_string(percent) + "%: " + Flop(c.cumulative_flop * (1 - c.tolerance), rules) +
-        " to " + Flop(c.cumulative_flop * (1 + c.tolerance), rules) + " (" +
+       {"+-" + std::to_string(percent) +
+        "%: " + Flop(c.cumulative_flop * (1 - c.tolerance), rules) + " to " +
+        Flop(c.cumulative_flop * (1 + c.tolerance), rules) + " (" +
         rules.estimate_tolerance.provenance.source + ")"}}};
   if (c.cumulative_flop != c.executed_cumulative_flop) {
     facts.push_back({"Of which executed", {Flop(c.executed_cumulative_flop, rules)}});
   }
   if (c.near_systemic_threshold) {
-    facts.push_back({"Attention", {"the margin straddles the systemic-risk threshold", Tone::kWarn}});
+    facts.push_back(
+        {"Attention", {"the margin straddles the systemic-risk threshold", Tone::kWarn}});
   }
   section.blocks.push_back(report::FactList{facts});
   return section;
@@ -58,7 +60,8 @@ report::Section ClassificationSection(const ModelAssessment& a, const std::strin
   report::Section section{anchor + "-classification", "Classification", {}, {}};
   std::string systemic = c.systemic_risk ? "yes (" + c.systemic_risk_basis + ")" : "no";
   std::vector<Fact> facts = {
-      {"GPAI model (provider's obligations apply)", {YesNo(c.gpai), c.gpai ? Tone::kWarn : Tone::kPlain}},
+      {"GPAI model (provider's obligations apply)",
+       {YesNo(c.gpai), c.gpai ? Tone::kWarn : Tone::kPlain}},
       {"Systemic risk", {systemic, c.systemic_risk ? Tone::kBad : Tone::kPlain}},
       {"Open-source exemption", {YesNo(c.open_source_exempt)}},
       {"Provider established outside the Union", {YesNo(c.non_eu_provider)}}};
@@ -76,9 +79,9 @@ report::Section ClassificationSection(const ModelAssessment& a, const std::strin
 
 report::Section ObligationsSection(const ModelAssessment& a, const std::string& anchor) {
   report::Section section{anchor + "-obligations", "Obligations and due dates", {}, {}};
-  report::Table table{{"Id", "Obligation", "Status", "Due", "Source",
-                       "Why it applies and how the date is derived"},
-                      {}};
+  report::Table table{
+      {"Id", "Obligation", "Status", "Due", "Source", "Why it applies and how the date is derived"},
+      {}};
   for (const Obligation& o : a.obligations) {
     std::string why = o.reason;
     if (o.applies) {
@@ -90,11 +93,12 @@ report::Section ObligationsSection(const ModelAssessment& a, const std::string& 
       if (o.next_update) why += "; next update " + o.next_update->ToString();
       if (o.fulfilled_on) why += "; done " + o.fulfilled_on->ToString() + ": " + o.evidence;
     }
-    std::string verified = o.provenance.verified == "primary" ? "" : " [" + o.provenance.verified + "]";
-    table.rows.push_back({Text{o.id}, Text{o.title}, Text{DueStatusName(o.status), StatusTone(o.status)},
-                          Text{o.due ? o.due->ToString() : "-"},
-                          Text{o.provenance.source + verified},
-                          Text{why, o.applies ? Tone::kPlain : Tone::kMuted}});
+    std::string verified =
+        o.provenance.verified == "primary" ? "" : " [" + o.provenance.verified + "]";
+    table.rows.push_back(
+        {Text{o.id}, Text{o.title}, Text{DueStatusName(o.status), StatusTone(o.status)},
+         Text{o.due ? o.due->ToString() : "-"}, Text{o.provenance.source + verified},
+         Text{why, o.applies ? Tone::kPlain : Tone::kMuted}});
   }
   section.blocks.push_back(table);
   return section;
@@ -104,12 +108,17 @@ report::Section ObligationsSection(const ModelAssessment& a, const std::string& 
 
 report::Tone StatusTone(DueStatus status) {
   switch (status) {
-    case DueStatus::kOverdue: return Tone::kBad;
+    case DueStatus::kOverdue:
+      return Tone::kBad;
     case DueStatus::kDueSoon:
-    case DueStatus::kNoDate: return Tone::kWarn;
-    case DueStatus::kMet: return Tone::kGood;
-    case DueStatus::kNotApplicable: return Tone::kMuted;
-    default: return Tone::kPlain;
+    case DueStatus::kNoDate:
+      return Tone::kWarn;
+    case DueStatus::kMet:
+      return Tone::kGood;
+    case DueStatus::kNotApplicable:
+      return Tone::kMuted;
+    default:
+      return Tone::kPlain;
   }
 }
 
@@ -122,16 +131,18 @@ report::Section AssessmentSection(const ModelAssessment& a, const law::Rulepack&
     for (const std::string& v : a.model->versions) versions += (versions.empty() ? "" : ", ") + v;
     facts.push_back({"Versions", {versions}});
   }
-  facts.push_back({"Union market placement",
-                   {a.model->union_market_date ? a.model->union_market_date->ToString()
-                                               : "not yet placed"}});
+  facts.push_back(
+      {"Union market placement",
+       {a.model->union_market_date ? a.model->union_market_date->ToString() : "not yet placed"}});
   int overdue = 0, soon = 0;
   for (const Obligation& o : a.obligations) {
     overdue += o.status == DueStatus::kOverdue;
     soon += o.status == DueStatus::kDueSoon;
   }
-  facts.push_back({"Overdue obligations", {std::to_string(overdue), overdue ? Tone::kBad : Tone::kGood}});
-  facts.push_back({"Due within the warning window", {std::to_string(soon), soon ? Tone::kWarn : Tone::kPlain}});
+  facts.push_back(
+      {"Overdue obligations", {std::to_string(overdue), overdue ? Tone::kBad : Tone::kGood}});
+  facts.push_back(
+      {"Due within the warning window", {std::to_string(soon), soon ? Tone::kWarn : Tone::kPlain}});
   section.blocks.push_back(report::FactList{facts});
   section.children.push_back(ComputeSection(a, rules, anchor));
   section.children.push_back(ClassificationSection(a, anchor));
