@@ -34,9 +34,10 @@ Result<std::string> NormalizeUrlForMatch(std::string_view url) {
   std::string out = scheme + "://" + *host;
   bool default_port =
       (scheme == "http" && view->port == "80") || (scheme == "https" && view->port == "443");
-  if (!view->port.empty() && !default_port) out += ":" + std::string(view->port);
-  out += view->path.empty() ? "/" : NormalizePercentEncoding(view->path);
-  if (view->has_query) out += "?" + NormalizePercentEncoding(view->query);
+  // Appended piece by piece: GCC 12 at -O3 misreports '"?" + string' (-Wrestrict).
+  if (!view->port.empty() && !default_port) out.append(":").append(view->port);
+  out.append(view->path.empty() ? std::string("/") : NormalizePercentEncoding(view->path));
+  if (view->has_query) out.append("?").append(NormalizePercentEncoding(view->query));
   return out;
 }
 

@@ -4,7 +4,6 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <cerrno>
 #include <cstring>
@@ -12,6 +11,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "byte_source.h"
 #include "gpaikit/optout/url.h"
 
 namespace gpaikit::optout {
@@ -174,21 +174,15 @@ Result<std::string> ReadWholeFile(const std::filesystem::path& path) {
 }
 
 Result<std::string> ReadMaybeGzipFile(const std::filesystem::path& path) {
-  if (path.extension() != ".gz") return ReadWholeFile(path);
-  gzFile file = gzopen(path.c_str(), "rb");
-  if (file == nullptr) return Status::NotFound(path.string() + ": cannot open");
+  Result<std::unique_ptr<ByteSource>> source = ByteSource::Open(path);
+  if (!source.ok()) return source.status();
   std::string data;
-  std::string buffer(kChunk, '\0');
-  int n;
-  while ((n = gzread(file, buffer.data(), static_cast<unsigned>(buffer.size()))) > 0) {
-    data.append(buffer.data(), static_cast<size_t>(n));
-  }
-  int code = 0;
-  std::string reason = n < 0 ? gzerror(file, &code) : "";
-  gzclose(file);
-  if (n < 0) {
-    return Status::InvalidInput(path.string() + ": after " + std::to_string(data.size()) +
-                                " decompressed bytes: gzip data expected (" + reason + ")");
+  std::unique_ptr<char[]> buffer(new char[kChunk]);
+  while (true) {
+    Result<size_t> n = (*source)->Read(buffer.get(), kChunk);
+    if (!n.ok()) return n.status();
+    if (*n == 0) break;
+    data.append(buffer.get(), *n);
   }
   return data;
 }
@@ -196,31 +190,21 @@ Result<std::string> ReadMaybeGzipFile(const std::filesystem::path& path) {
 Result<RobotsCaseStats> CheckRobotsCases(const std::filesystem::path& case_file,
                                          const RobotsParseOptions& options,
                                          const RobotsCaseSink& sink) {
-  // gzread also reads plain files (transparent mode).
-  gzFile file = gzopen(case_file.c_str(), "rb");
-  if (file == nullptr) {
-    if (!std::filesystem::exists(case_file)) {
-      return Status::NotFound(case_file.string() + ": no such file");
-    }
-    return Status::Io(case_file.string() + ": cannot open");
-  }
-  gzbuffer(file, 1 << 18);
+  Result<std::unique_ptr<ByteSource>> source = ByteSource::Open(case_file);
+  if (!source.ok()) return source.status();
   CaseRunner runner(case_file, options, sink);
   std::string buffer(kChunk, '\0');
-  size_t held = 0, line_number = 0, offset = 0;
+  size_t held = 0, line_number = 0;
   Status status;
   while (status.ok()) {
     if (held == buffer.size()) buffer.resize(buffer.size() * 2);  // a very long line
-    int n = gzread(file, buffer.data() + held, static_cast<unsigned>(buffer.size() - held));
-    if (n < 0) {
-      int code = 0;
-      status = Status::InvalidInput(case_file.string() + ": after " + std::to_string(offset) +
-                                    " decompressed bytes: gzip data expected (" +
-                                    gzerror(file, &code) + ")");
+    Result<size_t> n = (*source)->Read(buffer.data() + held, buffer.size() - held);
+    if (!n.ok()) {
+      status = n.status();
       break;
     }
-    bool done = n == 0;
-    size_t size = held + static_cast<size_t>(n);
+    bool done = *n == 0;
+    size_t size = held + *n;
     std::string_view view(buffer.data(), size);
     size_t start = 0;
     while (status.ok()) {
@@ -233,11 +217,9 @@ Result<RobotsCaseStats> CheckRobotsCases(const std::filesystem::path& case_file,
       start = end + 1;
     }
     if (done) break;
-    offset += start;
     held = size - start;
     std::memmove(buffer.data(), buffer.data() + start, held);
   }
-  gzclose(file);
   runner.Flush();
   if (!status.ok()) return status;
   return runner.stats();

@@ -66,6 +66,9 @@ Result<TdmRepFile> TdmRepFile::Parse(std::string_view json, std::string source) 
     return Status::InvalidInput(file.source_ + ":" + std::to_string(line) + ":" +
                                 std::to_string(column) + ": invalid JSON (" +
                                 (colon == std::string::npos ? what : what.substr(colon + 2)) + ")");
+  } catch (const nlohmann::json::exception& error) {
+    // Other parser failures (e.g. a number too large for a double) carry no position.
+    return Status::InvalidInput(file.source_ + ": invalid JSON (" + error.what() + ")");
   }
   if (!document.is_array()) {
     return Status::InvalidInput(file.source_ +

@@ -57,5 +57,13 @@ TEST(TdmRep, BadJsonNamesLineAndColumn) {
   EXPECT_NE(object.status().message().find("expected a JSON array"), std::string::npos);
 }
 
+// Found by tdmrep_fuzzer: a number overflowing a double is an error, not an exception.
+TEST(TdmRep, HugeNumberIsAnError) {
+  auto file = TdmRepFile::Parse(R"([{"location": "/", "tdm-reservation": 1e999999}])", "t.json");
+  ASSERT_FALSE(file.ok());
+  EXPECT_NE(file.status().message().find("t.json: invalid JSON"), std::string::npos)
+      << file.status().message();
+}
+
 }  // namespace
 }  // namespace gpaikit::optout
