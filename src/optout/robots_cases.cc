@@ -124,7 +124,7 @@ class CaseRunner {
     return Status::Ok();
   }
 
-  static constexpr size_t kMaxPolicies = 256;
+  static constexpr size_t kMaxPolicies = 16;
   const std::filesystem::path& case_file_;
   const RobotsParseOptions& options_;
   const RobotsCaseSink& sink_;
