@@ -145,3 +145,75 @@ TEST(ObligationsTest, UnplacedModelHasNoDateButReasonSaysWhen) {
 
 }  // namespace
 }  // namespace gpaikit::scope
+
+namespace gpaikit::scope {
+namespace {
+
+using testing::Assess;
+using testing::MakeProject;
+
+// A proprietary GPAI model from an EU provider: Art. 53 in full, no Art. 54 or 55.
+TEST(ObligationsApplicabilityTest, ProprietaryGpaiFromAnEuProvider) {
+  ModelAssessment a = Assess(MakeProject(R"(  - id: m
+    name: M
+    modalities: {input: [text], output: [text]}
+    union_market_date: 2026-03-01
+    compute:
+      runs:
+        - {stage: pre-training, flop: 5e24}
+)"));
+  std::map<std::string, bool> expected = {
+      {"AIA-52-1", false},   {"AIA-53-1-a", true}, {"AIA-53-1-b", true},  {"AIA-53-1-c", true},
+      {"AIA-53-1-d", true},  {"AIA-54", false},    {"AIA-55-1-a", false}, {"AIA-55-1-b", false},
+      {"AIA-55-1-c", false}, {"AIA-55-1-d", false}};
+  std::map<std::string, bool> actual;
+  for (const Obligation& o : a.obligations) actual[o.id] = o.applies;
+  EXPECT_EQ(actual, expected);
+}
+
+// Guidelines section 3.2.1: a modifier above the one-third criterion has Art. 53 duties limited
+// to the modification, and Art. 54 when established outside the Union.
+TEST(ObligationsApplicabilityTest, ModifierAboveThresholdOutsideTheUnion) {
+  ModelAssessment a = Assess(MakeProject(R"(  - id: m
+    name: M
+    modalities: {input: [text], output: [text]}
+    union_market_date: 2026-03-01
+    base_model: {name: Base, training_compute: 3e23, systemic_risk: false}
+    compute:
+      runs:
+        - {stage: fine-tuning, flop: 1.2e23}
+)",
+                                         /*in_eu=*/false));
+  std::map<std::string, bool> actual;
+  for (const Obligation& o : a.obligations) {
+    actual[o.id] = o.applies;
+    if (o.id.starts_with("AIA-53")) {
+      EXPECT_TRUE(o.limited_to_modification) << o.id;
+    }
+  }
+  std::map<std::string, bool> expected = {
+      {"AIA-52-1", false},   {"AIA-53-1-a", true}, {"AIA-53-1-b", true},  {"AIA-53-1-c", true},
+      {"AIA-53-1-d", true},  {"AIA-54", true},     {"AIA-55-1-a", false}, {"AIA-55-1-b", false},
+      {"AIA-55-1-c", false}, {"AIA-55-1-d", false}};
+  EXPECT_EQ(actual, expected);
+}
+
+// Guidelines section 3.2.2: modifying a systemic-risk model above the criterion makes the
+// modifier notify (from the modification's first dated run) and carry Art. 55.
+TEST(ObligationsApplicabilityTest, ModifierOfASystemicRiskModel) {
+  ModelAssessment a = Assess(MakeProject(R"(  - id: m
+    name: M
+    modalities: {input: [text], output: [text]}
+    base_model: {name: Frontier, systemic_risk: true}
+    compute:
+      runs:
+        - {stage: fine-tuning, flop: 4e24, start: 2026-01-31}
+)"));
+  for (const Obligation& o : a.obligations) {
+    EXPECT_EQ(o.applies, o.id != "AIA-54") << o.id;
+  }
+  EXPECT_EQ(testing::Find(a, "AIA-52-1").due->ToString(), "2026-02-14");
+}
+
+}  // namespace
+}  // namespace gpaikit::scope
