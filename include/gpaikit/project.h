@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "gpaikit/civil_date.h"
+#include "gpaikit/project_documentation.h"
 #include "gpaikit/status.h"
 #include "gpaikit/yaml_reader.h"
 
@@ -121,6 +122,8 @@ struct Model {
   std::optional<CivilDate> systemic_risk_designation;  // Art. 52(4) decision date
   std::optional<CivilDate> systemic_risk_rebuttal_accepted;  // Art. 52(2)-(3) acceptance
   std::vector<Fulfilment> fulfilled;
+  std::vector<DocumentationValue> documentation;  // Form row id -> value (docs/documentation.md)
+  std::vector<Artefact> artefacts;                // hashed for Form row 1.3
   SourceLocation location;
 };
 

@@ -1,9 +1,10 @@
 // Annex XI and XII coverage by the Model Documentation Form's rows, audience-aware, and the Code's
-// answer clocks (AI Act Annexes XI, XII; Code of Practice, Transparency, Measures 1.1 and 1.2).
+// answer clocks read through the Code rulepack loader (AI Act Annexes XI, XII; Code of Practice,
+// Transparency, Measures 1.1 and 1.2).
 #include <algorithm>
 
+#include "gpaikit/code_of_practice.h"
 #include "gpaikit/form.h"
-#include "gpaikit/yaml_reader.h"
 
 namespace gpaikit::form {
 namespace {
@@ -51,33 +52,24 @@ std::vector<ItemCoverage> AnnexCoverage(const Form& form, const Annex& annex, bo
 
 Result<law::Sourced<int>> LoadCodeClockDays(const std::filesystem::path& data_dir,
                                             std::string_view version, std::string_view clock) {
-  std::filesystem::path path = data_dir / "code-of-practice" / (std::string(version) + ".yaml");
-  Result<YAML::Node> root = LoadYamlFile(path);
-  if (!root.ok()) return root.status();
-  // Walks chapters[].commitments[].measures[].clocks[] for the named clock; the rest of the
-  // file is the Code rulepack's loader's business.
-  for (const YAML::Node& chapter : (*root)["chapters"]) {
-    for (const YAML::Node& commitment : chapter["commitments"]) {
-      for (const YAML::Node& measure : commitment["measures"]) {
-        for (const YAML::Node& entry : measure["clocks"]) {
-          if (entry["clock"].Scalar() != clock) continue;
-          Diagnostics diagnostics(path.string());
-          if (!entry["amount"].IsScalar() || entry["unit"].Scalar() != "days") {
-            diagnostics.Error(entry.Mark(), std::string(clock) + ": expected an amount in days");
-            return diagnostics.ToStatus();
-          }
-          law::Sourced<int> out;
-          out.value = entry["amount"].as<int>();
-          YAML::Node source = measure["source"];
-          out.provenance.source = "Code of Practice, " + source["chapter"].Scalar() + ", Measure " +
-                                  source["measure"].Scalar() + " " + source["paragraph"].Scalar();
-          out.provenance.verified = entry["verified"].Scalar();
-          return out;
-        }
+  Result<law::CodeOfPractice> code = law::LoadCodeOfPractice(data_dir, version);
+  if (!code.ok()) return code.status();
+  for (const law::CopMeasure* measure : code->Measures()) {
+    for (const law::CopClock& entry : measure->clocks) {
+      if (entry.name != clock) continue;
+      if (!entry.amount || entry.unit != "days") {
+        return Status::InvalidInput("code-of-practice/" + std::string(version) + ": clock '" +
+                                    std::string(clock) + "' is not a number of days");
       }
+      law::Sourced<int> out;
+      out.value = *entry.amount;
+      out.provenance.source = measure->source;
+      out.provenance.verified = entry.verified.empty() ? measure->verified : entry.verified;
+      return out;
     }
   }
-  return Status::NotFound(path.string() + ": no clock '" + std::string(clock) + "'");
+  return Status::NotFound("code-of-practice/" + std::string(version) + ": no clock '" +
+                          std::string(clock) + "'");
 }
 
 }  // namespace gpaikit::form

@@ -1,6 +1,8 @@
 // Parses a model entry: identity, modalities, parameters, dates, licence, base model, compute runs.
 #include "project/model_parser.h"
 
+#include "project/documentation_parser.h"
+
 #include <array>
 
 namespace gpaikit::project {
@@ -111,7 +113,8 @@ Model ParseModel(const YAML::Node& node, const std::string& path, Diagnostics& d
   MapReader reader(node, path, diagnostics,
                    {"id", "name", "versions", "modalities", "architecture", "parameters",
                     "release_date", "union_market_date", "training_continues", "licence",
-                    "base_model", "compute", "gpai_rebuttal", "systemic_risk", "fulfilled"});
+                    "base_model", "compute", "gpai_rebuttal", "systemic_risk", "fulfilled",
+                    "documentation", "artefacts"});
   Model model;
   model.location = diagnostics.At(node.Mark());
   model.id = reader.String("id", true).value_or("");
@@ -180,6 +183,13 @@ Model ParseModel(const YAML::Node& node, const std::string& path, Diagnostics& d
     fulfilment.date = entry.Date("date", true).value_or(CivilDate());
     fulfilment.evidence = entry.String("evidence", true).value_or("");
     model.fulfilled.push_back(std::move(fulfilment));
+  }
+  if (reader.Has("documentation")) {
+    model.documentation =
+        ParseDocumentation(reader.Get("documentation"), path + ".documentation", diagnostics);
+  }
+  if (reader.Has("artefacts")) {
+    model.artefacts = ParseArtefacts(reader.Get("artefacts"), path + ".artefacts", diagnostics);
   }
   return model;
 }

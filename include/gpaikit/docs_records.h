@@ -1,0 +1,72 @@
+// Published documentation versions and downstream providers' requests as entries of the project's
+// hash-chained records log (Code of Practice, Transparency, Measures 1.1 retention, 1.2(4) 14-day
+// answers, 1.3 integrity). Entry kinds: "mdf.version", "request.open", "request.answer".
+#ifndef GPAIKIT_DOCS_RECORDS_H_
+#define GPAIKIT_DOCS_RECORDS_H_
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gpaikit/civil_date.h"
+#include "gpaikit/status.h"
+#include "gpaikit/store.h"
+
+namespace gpaikit::docs {
+
+inline constexpr const char* kVersionKind = "mdf.version";
+inline constexpr const char* kRequestOpenKind = "request.open";
+inline constexpr const char* kRequestAnswerKind = "request.answer";
+
+// One published version of one model's documentation.
+struct PublishedVersion {
+  int64_t seq = 0;  // ledger entry
+  int number = 0;   // 1, 2, ... per model
+  std::string model;
+  std::string time;  // UTC
+  std::string author;
+  std::string note;
+  std::string retain_until;  // YYYY-MM-DD, or "" when the model is not yet placed
+  nlohmann::json content;    // {"documentation": gpaikit.mdf/1 (all rows), "rendered": {...}}
+};
+
+Result<std::vector<PublishedVersion>> PublishedVersions(const store::RecordsDatabase& records,
+                                                        const std::string& model = "");
+
+// Appends a version: `documentation` is FullJson, `rendered` maps file names to SHA-256.
+Result<PublishedVersion> PublishVersion(store::RecordsDatabase& records, const std::string& model,
+                                        const nlohmann::json& documentation,
+                                        const nlohmann::json& rendered, const std::string& note,
+                                        const std::string& author, const std::string& retain_until);
+
+// A downstream provider's request for additional information (Measure 1.2(4)).
+struct Request {
+  int number = 0;
+  int64_t seq = 0;
+  std::string from;
+  std::string model;
+  std::string subject;
+  CivilDate received;
+  CivilDate due;
+  std::optional<CivilDate> answered;
+  std::string answer_note;
+  bool Overdue(const CivilDate& as_of) const { return !answered && as_of > due; }
+  bool AnsweredLate() const { return answered && *answered > due; }
+};
+
+Result<std::vector<Request>> Requests(const store::RecordsDatabase& records);
+Result<Request> AddRequest(store::RecordsDatabase& records, const std::string& from,
+                           const std::string& model, const std::string& subject,
+                           const CivilDate& received, int answer_days, const std::string& author);
+Result<Request> AnswerRequest(store::RecordsDatabase& records, int number,
+                              const CivilDate& answered, const std::string& note,
+                              const std::string& author);
+
+// Field-by-field differences between two JSON documents: one line per changed leaf,
+// "path: old -> new" (added and removed leaves shown with "(absent)").
+std::vector<std::string> DiffJson(const nlohmann::json& a, const nlohmann::json& b);
+
+}  // namespace gpaikit::docs
+
+#endif  // GPAIKIT_DOCS_RECORDS_H_

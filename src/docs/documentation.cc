@@ -1,0 +1,160 @@
+// Builds one model's Model Documentation: given, derived and missing rows with findings, the
+// open-source exemption and the modification rule (Code of Practice, Transparency, Measure 1.1;
+// AI Act Art. 53(1)(a)-(b), 53(2), recital 109).
+#include <algorithm>
+
+#include "docs/documentation_internal.h"
+#include "gpaikit/files.h"
+#include "gpaikit/text.h"
+
+namespace gpaikit::docs {
+namespace {
+
+// Input problems that stop the build: unknown row ids, unreadable files and artefacts.
+Status CheckInputs(const project::Project& project, const project::Model& model,
+                   const form::Form& form) {
+  std::vector<std::string> errors;
+  std::vector<std::string_view> ids = form.RowIds();
+  for (const project::DocumentationValue& value : model.documentation) {
+    if (form.FindRow(value.row)) continue;
+    std::string nearest = NearestWord(value.row, ids);
+    errors.push_back(value.location.ToString() + ": documentation." + value.row +
+                     ": not a row of the " + form.title + " (" + form.form + ")" +
+                     (nearest.empty() ? "" : "; did you mean '" + nearest + "'?"));
+  }
+  for (const project::Artefact& artefact : model.artefacts) {
+    if (artefact.path.empty()) continue;
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(project.root / artefact.path, error)) {
+      errors.push_back(artefact.location.ToString() + ": artefacts: '" + artefact.path +
+                       "' is not a file in the project folder (row 1.3 hashes it)");
+    }
+  }
+  if (errors.empty()) return Status::Ok();
+  std::string message;
+  for (const std::string& error : errors) message += (message.empty() ? "" : "\n") + error;
+  return Status::InvalidInput(message);
+}
+
+double ExecutedTrainingFlop(const scope::ComputeSummary& compute) {
+  double flop = 0;
+  for (const scope::RunEstimate& run : compute.runs) {
+    if (run.counts_training && !run.planned) flop += run.flop;
+  }
+  return flop;
+}
+
+}  // namespace
+
+Result<ModelDocumentation> BuildDocumentation(const project::Project& project,
+                                              const scope::ModelAssessment& assessment,
+                                              const form::Form& form, const law::Rulepack& rules) {
+  const project::Model& model = *assessment.model;
+  Status inputs = CheckInputs(project, model, form);
+  if (!inputs.ok()) return inputs;
+  Context context{project, assessment, form, rules, 0, {}, {}, {}};
+  context.training_flop = ExecutedTrainingFlop(assessment.compute);
+  if (model.parameters_total) context.numbers["2.7a"] = *model.parameters_total;
+  if (context.training_flop > 0) context.numbers["7.2b"] = context.training_flop;
+
+  ModelDocumentation out;
+  out.model_id = model.id;
+  out.model_name = model.name;
+  out.provider = project.provider.legal_name;
+  const scope::Classification& c = assessment.classification;
+  out.open_source_exempt = c.open_source_exempt;
+  out.limited_to_modification = c.modification && c.modifier_is_provider;
+  out.required = c.gpai && c.modifier_is_provider && !c.open_source_exempt;
+
+  // Pass 1: given values and facts; pass 2: values derived from other rows.
+  std::vector<RowValue> rows;
+  for (const form::Row& row : form.rows) {
+    RowValue value;
+    value.row = &row;
+    auto given = std::find_if(model.documentation.begin(), model.documentation.end(),
+                              [&](const auto& v) { return v.row == row.id; });
+    if (given != model.documentation.end()) {
+      Status read = GivenText(project, *given, value.value);
+      if (!read.ok()) return read;
+      value.status = RowStatus::kFilled;
+      CheckGiven(context, row, *given, value);
+    } else if (row.kind.derived_from.empty()) {
+      DeriveFromFacts(context, row, value);
+    }
+    rows.push_back(std::move(value));
+  }
+  for (RowValue& value : rows) {
+    if (value.row->kind.derived_from.empty()) continue;
+    RowValue derived;
+    derived.row = value.row;
+    bool derivable = DeriveFromRow(context, *value.row, derived);
+    if (value.status == RowStatus::kMissing) {
+      if (derivable) value = derived;
+    } else if (derivable && !derived.value.starts_with(value.value)) {
+      context.Add(Severity::kError, value.row->id,
+                  "row " + value.row->id + " says '" + value.value + "' but " + derived.basis +
+                      " it is '" + derived.value + "'");
+      value.status = RowStatus::kInvalid;
+    }
+  }
+  CheckConsistency(context, rows);
+  for (RowValue& value : rows) {
+    for (const Finding& finding : context.findings) {
+      if (finding.severity == Severity::kError && finding.row == value.row->id) {
+        value.status = RowStatus::kInvalid;
+      }
+    }
+    if (value.status == RowStatus::kMissing && !out.required) {
+      value.status = RowStatus::kNotRequired;
+    }
+  }
+  if (c.open_source_exempt) {
+    context.Add(Severity::kNote, "",
+                "open-source exemption (AI Act Art. 53(2); Code of Practice, Transparency): the "
+                "documentation for the AI Office and downstream providers is not required; the "
+                "copyright policy (Art. 53(1)(c)) and the public training-content summary "
+                "(Art. 53(1)(d)) remain");
+  }
+  if (out.limited_to_modification) {
+    context.Add(Severity::kNote, "",
+                "modification of " + (model.base_model ? model.base_model->name : "a model") +
+                    ": the documentation is limited to the modification (AI Act recital 109; "
+                    "Code of Practice, Transparency, recital (b)); row 1.6 names the base model");
+  }
+  if (!c.modifier_is_provider) {
+    context.Add(Severity::kNote, "",
+                "the modification stays below the one-third criterion: the modifier is not the "
+                "provider, so no documentation is required of it");
+  }
+  out.rows = std::move(rows);
+  out.findings = std::move(context.findings);
+  return out;
+}
+
+Completeness CompletenessFor(const ModelDocumentation& documentation, const form::Form& form,
+                             std::string_view audience) {
+  Completeness out;
+  out.audience = std::string(audience);
+  for (const form::Row* row : form.RowsFor(audience)) {
+    const RowValue* value = documentation.Find(row->id);
+    ++out.rows;
+    switch (value->status) {
+      case RowStatus::kFilled:
+      case RowStatus::kDerived:
+        ++out.filled;
+        break;
+      case RowStatus::kNotRequired:
+        ++out.not_required;
+        break;
+      case RowStatus::kMissing:
+        out.missing.push_back(row->id);
+        break;
+      case RowStatus::kInvalid:
+        out.invalid.push_back(row->id);
+        break;
+    }
+  }
+  return out;
+}
+
+}  // namespace gpaikit::docs

@@ -1,0 +1,178 @@
+// Documentation versions and downstream requests folded from the records log (Code of Practice,
+// Transparency, Measure 1.1 "keep previous versions", 1.2(4) answers within 14 days, 1.3
+// integrity).
+#include "gpaikit/docs_records.h"
+
+namespace gpaikit::docs {
+namespace {
+
+using nlohmann::json;
+
+Result<json> ParseContent(const store::Entry& entry) {
+  json content = json::parse(entry.content, nullptr, false);
+  if (content.is_discarded() || !content.is_object()) {
+    return Status::InvalidInput("records entry " + std::to_string(entry.seq) + " (" + entry.kind +
+                                "): content is not a JSON object");
+  }
+  return content;
+}
+
+std::string Text(const json& object, const char* key) {
+  auto found = object.find(key);
+  return found != object.end() && found->is_string() ? found->get<std::string>() : "";
+}
+
+void Diff(const json& a, const json& b, const std::string& path, std::vector<std::string>& out) {
+  if (a.is_object() && b.is_object()) {
+    for (auto it = a.begin(); it != a.end(); ++it) {
+      std::string child = path.empty() ? it.key() : path + "." + it.key();
+      if (b.contains(it.key())) {
+        Diff(it.value(), b[it.key()], child, out);
+      } else {
+        out.push_back(child + ": " + it.value().dump() + " -> (absent)");
+      }
+    }
+    for (auto it = b.begin(); it != b.end(); ++it) {
+      if (!a.contains(it.key())) {
+        out.push_back((path.empty() ? it.key() : path + "." + it.key()) + ": (absent) -> " +
+                      it.value().dump());
+      }
+    }
+  } else if (a != b) {
+    out.push_back(path + ": " + a.dump() + " -> " + b.dump());
+  }
+}
+
+}  // namespace
+
+Result<std::vector<PublishedVersion>> PublishedVersions(const store::RecordsDatabase& records,
+                                                        const std::string& model) {
+  Result<std::vector<store::Entry>> entries = records.Entries(kVersionKind, model);
+  if (!entries.ok()) return entries.status();
+  std::vector<PublishedVersion> out;
+  for (const store::Entry& entry : *entries) {
+    Result<json> content = ParseContent(entry);
+    if (!content.ok()) return content.status();
+    PublishedVersion version;
+    version.seq = entry.seq;
+    version.number = content->value("version", 0);
+    version.model = entry.subject;
+    version.time = entry.time;
+    version.author = entry.author;
+    version.note = Text(*content, "note");
+    version.retain_until = Text(*content, "retain_until");
+    version.content = std::move(*content);
+    out.push_back(std::move(version));
+  }
+  return out;
+}
+
+Result<PublishedVersion> PublishVersion(store::RecordsDatabase& records, const std::string& model,
+                                        const json& documentation, const json& rendered,
+                                        const std::string& note, const std::string& author,
+                                        const std::string& retain_until) {
+  Result<std::vector<PublishedVersion>> earlier = PublishedVersions(records, model);
+  if (!earlier.ok()) return earlier.status();
+  json content = {{"version", static_cast<int>(earlier->size()) + 1},
+                  {"note", note},
+                  {"retain_until", retain_until},
+                  {"documentation", documentation},
+                  {"rendered", rendered}};
+  // dump() without indentation sorts keys and adds no spaces: canonical JSON.
+  Result<store::Entry> entry = records.Append(kVersionKind, model, author, content.dump());
+  if (!entry.ok()) return entry.status();
+  Result<std::vector<PublishedVersion>> now = PublishedVersions(records, model);
+  if (!now.ok()) return now.status();
+  return now->back();
+}
+
+Result<std::vector<Request>> Requests(const store::RecordsDatabase& records) {
+  Result<std::vector<store::Entry>> entries = records.Entries("request.");
+  if (!entries.ok()) return entries.status();
+  std::vector<Request> out;
+  for (const store::Entry& entry : *entries) {
+    Result<json> content = ParseContent(entry);
+    if (!content.ok()) return content.status();
+    if (entry.kind == kRequestOpenKind) {
+      Request request;
+      request.number = static_cast<int>(out.size()) + 1;
+      request.seq = entry.seq;
+      request.from = Text(*content, "from");
+      request.model = Text(*content, "model");
+      request.subject = Text(*content, "subject");
+      auto received = CivilDate::Parse(Text(*content, "received"));
+      auto due = CivilDate::Parse(Text(*content, "due"));
+      if (!received || !due) {
+        return Status::InvalidInput("records entry " + std::to_string(entry.seq) +
+                                    ": request without valid 'received' and 'due' dates");
+      }
+      request.received = *received;
+      request.due = *due;
+      out.push_back(std::move(request));
+    } else if (entry.kind == kRequestAnswerKind) {
+      int number = content->value("request", 0);
+      if (number < 1 || number > static_cast<int>(out.size())) {
+        return Status::InvalidInput("records entry " + std::to_string(entry.seq) +
+                                    ": answer to unknown request " + std::to_string(number));
+      }
+      out[number - 1].answered = CivilDate::Parse(Text(*content, "answered"));
+      out[number - 1].answer_note = Text(*content, "note");
+    }
+  }
+  return out;
+}
+
+Result<Request> AddRequest(store::RecordsDatabase& records, const std::string& from,
+                           const std::string& model, const std::string& subject,
+                           const CivilDate& received, int answer_days, const std::string& author) {
+  json content = {{"from", from},
+                  {"model", model},
+                  {"subject", subject},
+                  {"received", received.ToString()},
+                  {"due", received.AddDays(answer_days).ToString()},
+                  {"answer_days", answer_days}};
+  Result<std::vector<Request>> before = Requests(records);
+  if (!before.ok()) return before.status();
+  std::string subject_id = "request/" + std::to_string(before->size() + 1);
+  Result<store::Entry> entry = records.Append(kRequestOpenKind, subject_id, author, content.dump());
+  if (!entry.ok()) return entry.status();
+  Result<std::vector<Request>> after = Requests(records);
+  if (!after.ok()) return after.status();
+  return after->back();
+}
+
+Result<Request> AnswerRequest(store::RecordsDatabase& records, int number,
+                              const CivilDate& answered, const std::string& note,
+                              const std::string& author) {
+  Result<std::vector<Request>> requests = Requests(records);
+  if (!requests.ok()) return requests.status();
+  if (number < 1 || number > static_cast<int>(requests->size())) {
+    return Status::NotFound("no request " + std::to_string(number) + " (there are " +
+                            std::to_string(requests->size()) + ")");
+  }
+  const Request& request = (*requests)[number - 1];
+  if (request.answered) {
+    return Status::InvalidInput("request " + std::to_string(number) + " was answered on " +
+                                request.answered->ToString());
+  }
+  if (answered < request.received) {
+    return Status::InvalidInput("answer date " + answered.ToString() +
+                                " is before the request was received (" +
+                                request.received.ToString() + ")");
+  }
+  json content = {{"request", number}, {"answered", answered.ToString()}, {"note", note}};
+  Result<store::Entry> entry = records.Append(
+      kRequestAnswerKind, "request/" + std::to_string(number), author, content.dump());
+  if (!entry.ok()) return entry.status();
+  Result<std::vector<Request>> after = Requests(records);
+  if (!after.ok()) return after.status();
+  return (*after)[number - 1];
+}
+
+std::vector<std::string> DiffJson(const json& a, const json& b) {
+  std::vector<std::string> out;
+  Diff(a, b, "", out);
+  return out;
+}
+
+}  // namespace gpaikit::docs
