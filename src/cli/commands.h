@@ -14,6 +14,7 @@ void RegisterCheckCommand(CLI::App& app, int& exit_code);
 void RegisterObligationsCommand(CLI::App& app, int& exit_code);
 void RegisterRobotsCommand(CLI::App& app, int& exit_code);
 void RegisterOptoutCommand(CLI::App& app, int& exit_code);
+void RegisterCorpusCommand(CLI::App& app, int& exit_code);
 
 }  // namespace gpaikit::cli
 

@@ -1,0 +1,36 @@
+// `corpus filter`: the compliant subset of a corpus in its input format, and a manifest line for
+// each removed record naming the signal that removed it (Code of Practice, Copyright, 1.3).
+#ifndef GPAIKIT_CORPUS_FILTER_H_
+#define GPAIKIT_CORPUS_FILTER_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <vector>
+
+#include "gpaikit/corpus/scanner.h"
+#include "gpaikit/corpus/stats.h"
+#include "gpaikit/status.h"
+
+namespace gpaikit::corpus {
+
+struct FilterResult {
+  uint64_t kept = 0, kept_bytes = 0;        // documents written (content bytes)
+  uint64_t removed = 0, removed_bytes = 0;  // documents reserved or blocked
+  uint64_t other_records = 0;               // non-document WARC records, written as they are
+  uint64_t skipped_records = 0;             // bad records: reported, not written
+  std::vector<CorpusError> errors;
+  std::vector<std::filesystem::path> outputs;
+  std::filesystem::path manifest;
+};
+
+// Writes each input file to `out_dir` under its own name with its own compression (gzip WARC:
+// one member per record) keeping every record except documents whose audit verdict is reserved
+// or blocked; those get a line in `out_dir`/removed.jsonl. Documents whose verdict is unknown
+// (no evidence) are kept. `options.auditor` is required. Fails when two inputs share a file name
+// or an output cannot be written; bad records are reported in the result and not written.
+Result<FilterResult> FilterFiles(const std::vector<std::filesystem::path>& files,
+                                 const std::filesystem::path& out_dir, const ScanOptions& options);
+
+}  // namespace gpaikit::corpus
+
+#endif  // GPAIKIT_CORPUS_FILTER_H_

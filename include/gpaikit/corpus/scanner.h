@@ -1,0 +1,73 @@
+// Scanning corpus files into CorpusStats: input expansion, deterministic shards, registrable
+// domains of record URLs, per-record problems reported with file and offset.
+#ifndef GPAIKIT_CORPUS_SCANNER_H_
+#define GPAIKIT_CORPUS_SCANNER_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gpaikit/corpus/input.h"
+#include "gpaikit/corpus/record.h"
+#include "gpaikit/corpus/stats.h"
+#include "gpaikit/optout/domain.h"
+#include "gpaikit/status.h"
+
+namespace gpaikit::corpus {
+
+class Auditor;
+
+// Host and registrable domain of record URLs (the opt-out engine's URL parser, libidn2 and
+// libpsl); IP hosts are their own domain; a host that is a public suffix is its own domain.
+class DomainResolver {
+ public:
+  explicit DomainResolver(std::shared_ptr<const optout::PublicSuffixList> suffixes)
+      : suffixes_(std::move(suffixes)) {}
+  // Sets host() and domain(); fails with what is wrong with the URL. A URL with spaces is read
+  // with them percent-encoded (and `*note` says so).
+  Status Resolve(std::string_view url, std::string* note);
+  const std::string& host() const { return host_; }
+  const std::string& domain() const { return domain_; }
+
+ private:
+  std::shared_ptr<const optout::PublicSuffixList> suffixes_;
+  std::string host_, domain_, last_raw_host_;
+};
+
+struct ScanOptions {
+  ReaderOptions reader;
+  GzipEngine gzip = GzipEngine::kAuto;
+  double bytes_per_token = 4.0;
+  size_t max_domains = 4'000'000;
+  size_t max_errors = 1000;
+  bool strict = false;                                       // stop at the first problem
+  std::shared_ptr<const optout::PublicSuffixList> suffixes;  // required
+  const Auditor* auditor = nullptr;                          // opt-out audit, when given
+  // Called now and then with the source bytes read so far over all files.
+  std::function<void(uint64_t bytes_done)> progress;
+};
+
+// Files under `paths` (folders recursively, hidden files skipped), sorted by path, each once.
+Result<std::vector<std::filesystem::path>> ExpandInputs(
+    const std::vector<std::filesystem::path>& paths);
+
+// The files of shard `index` (0-based) of `count`: file k (in sorted order) goes to shard
+// k mod count, so the shards partition the inputs whatever machine computes them.
+std::vector<std::filesystem::path> SelectShard(const std::vector<std::filesystem::path>& files,
+                                               size_t index, size_t count);
+
+// Parses "I/N" (0 <= I < N).
+Status ParseShard(std::string_view text, size_t* index, size_t* count);
+
+// Scans `files` in order. Problems are collected in the result; with `strict` the scan stops at
+// the first one (stats.errors_total > 0 then says so). Fails only on an unusable option.
+Result<CorpusStats> ScanFiles(const std::vector<std::filesystem::path>& files,
+                              const ScanOptions& options);
+
+}  // namespace gpaikit::corpus
+
+#endif  // GPAIKIT_CORPUS_SCANNER_H_

@@ -1,0 +1,126 @@
+// Mergeable corpus statistics (schema gpaikit.corpus-stats/1): totals per modality, per
+// registrable domain, dates, opt-out verdicts and signals, and every problem found.
+#ifndef GPAIKIT_CORPUS_STATS_H_
+#define GPAIKIT_CORPUS_STATS_H_
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "gpaikit/corpus/record.h"
+#include "gpaikit/status.h"
+
+namespace gpaikit::corpus {
+
+struct DomainCounts {
+  uint64_t records = 0;
+  uint64_t content_bytes = 0;
+};
+
+// Per-domain counts: exact up to `max_domains` distinct domains; beyond, a Misra-Gries summary
+// (mergeable, Agarwal et al. 2012) weighted by content bytes keeps the heaviest domains. In that
+// mode each kept domain's bytes are a lower bound, low by at most error_bound() bytes, and any
+// domain with more than error_bound() bytes is kept.
+class DomainTable {
+ public:
+  explicit DomainTable(size_t max_domains = 4'000'000) : max_domains_(max_domains) {}
+  void Add(std::string_view domain, uint64_t records, uint64_t bytes);
+  void Merge(const DomainTable& other);
+  // Largest content first, ties by name.
+  std::vector<std::pair<std::string, DomainCounts>> Sorted() const;
+  size_t size() const { return map_.size(); }
+  bool exact() const { return error_bound_ == 0 && !pruned_; }
+  uint64_t error_bound() const { return error_bound_; }
+  size_t max_domains() const { return max_domains_; }
+  void set_max_domains(size_t n) { max_domains_ = n; }
+  void MarkPruned(uint64_t error_bound);
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  void Prune();
+
+  std::unordered_map<std::string, DomainCounts, Hash, std::equal_to<>> map_;
+  size_t max_domains_;
+  uint64_t error_bound_ = 0;
+  bool pruned_ = false;
+};
+
+struct ModalityStats {
+  uint64_t records = 0;
+  uint64_t content_bytes = 0;
+  uint64_t records_with_tokens = 0;   // records whose data gave a token count
+  uint64_t tokens_from_data = 0;      // the sum of those counts
+  uint64_t bytes_without_tokens = 0;  // content bytes of the other records (tokens estimated)
+};
+
+struct CorpusError {
+  std::string file;
+  uint64_t offset = 0;  // decoded byte offset (see docs/corpus.md)
+  uint64_t line = 0;    // JSONL line, 0 for WARC
+  std::string message;
+};
+
+struct FileStats {
+  std::string file;
+  std::string format, compression;
+  uint64_t bytes = 0;    // file size
+  uint64_t decoded = 0;  // decoded bytes read
+  uint64_t records = 0;  // documents counted
+};
+
+// Records and content bytes under one opt-out verdict or signal.
+using OptoutCounts = DomainCounts;
+
+class CorpusStats {
+ public:
+  static constexpr std::string_view kSchema = "gpaikit.corpus-stats/1";
+
+  uint64_t records = 0, content_bytes = 0;
+  std::array<ModalityStats, kModalityCount> modalities{};
+  DomainTable domains;
+  uint64_t records_without_url = 0;   // JSONL documents without a URL (no domain)
+  uint64_t records_without_date = 0;  // documents without a usable date
+  std::string first_date, last_date;  // as written in the data, ordered by their ISO 8601 prefix
+  std::map<std::string, uint64_t> other_records;  // WARC records that are not documents, by type
+  std::vector<CorpusError> errors;                // the first max_errors problems, in file order
+  uint64_t errors_total = 0;
+  uint64_t skipped_records = 0;  // records reported as errors and not counted
+  std::vector<FileStats> files;
+  std::string psl_version;
+  double bytes_per_token = 4.0;  // the estimate for records without token counts
+  size_t max_errors = 1000;
+  bool audited = false;
+  std::map<std::string, OptoutCounts> verdicts;  // "allowed", "reserved", "blocked", "unknown"
+  std::map<std::string, OptoutCounts> signals;   // signal kind -> records it reserved or blocked
+
+  // Counts one document attributed to `domain` (empty: no domain).
+  void AddDocument(const Record& record, std::string_view domain);
+  void AddError(CorpusError error);
+  // Estimated plus counted tokens of a modality.
+  uint64_t Tokens(Modality modality) const;
+  uint64_t EstimatedTokens(Modality modality) const;
+
+  // Adds `other` (a shard of the same corpus). Fails when the shards used different public
+  // suffix lists or token ratios, or share a file.
+  Status Merge(const CorpusStats& other);
+
+  nlohmann::json ToJson() const;
+  // Reads a document written by ToJson; errors name `source` and the field.
+  static Result<CorpusStats> FromJson(const nlohmann::json& json, const std::string& source);
+};
+
+// True when `date` starts like an ISO 8601 date ("YYYY-MM-DD"); the comparison key of a date is
+// its first 19 characters with 'T' for a space ("2024-01-31T12:00:00").
+bool IsIsoDate(std::string_view date);
+
+}  // namespace gpaikit::corpus
+
+#endif  // GPAIKIT_CORPUS_STATS_H_

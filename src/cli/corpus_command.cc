@@ -1,0 +1,282 @@
+// `gpaikit corpus scan|merge|filter`: corpus statistics (gpaikit.corpus-stats/1), shard merging,
+// and the opt-out audit and filter (AI Act Art. 53(1)(c),(d); CoP Copyright Measure 1.3).
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "gpaikit/corpus/audit.h"
+#include "gpaikit/corpus/filter.h"
+#include "gpaikit/corpus/scanner.h"
+#include "gpaikit/files.h"
+
+namespace gpaikit::cli {
+namespace {
+
+struct CorpusOptions {
+  std::vector<std::string> paths;
+  std::string shard, out, robots, psl_file, crawlers_file, gzip = "auto";
+  bool json = false, strict = false;
+  double bytes_per_token = 4.0;
+  size_t max_domains = 4'000'000, max_errors = 1000, top = 20;
+  size_t max_record_mib = 256;
+  std::vector<std::string> url_fields, text_fields, date_fields, token_fields;
+};
+
+// Bytes, rate and ETA on stderr, redrawn at most five times a second; only on a terminal.
+class ProgressBar {
+ public:
+  explicit ProgressBar(uint64_t total) : total_(total), start_(Clock::now()) {}
+  void Update(uint64_t done) {
+    auto now = Clock::now();
+    if (now - last_ < std::chrono::milliseconds(200) && done < total_) return;
+    last_ = now;
+    double seconds = std::chrono::duration<double>(now - start_).count();
+    double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
+    double fraction = total_ > 0 ? static_cast<double>(done) / static_cast<double>(total_) : 1;
+    int filled = static_cast<int>(fraction * 30);
+    std::string bar(static_cast<size_t>(filled), '#');
+    bar.resize(30, '.');
+    double eta = rate > 0 ? static_cast<double>(total_ - std::min(done, total_)) / rate : 0;
+    std::fprintf(stderr, "\r[%s] %5.1f%% %8.1f MB %7.1f MB/s ETA %4.0fs ", bar.c_str(),
+                 fraction * 100, static_cast<double>(done) / 1e6, rate / 1e6, eta);
+    std::fflush(stderr);
+  }
+  void Finish() { std::fprintf(stderr, "\n"); }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  uint64_t total_;
+  Clock::time_point start_, last_{};
+};
+
+void AddCommonOptions(CLI::App* cmd, CorpusOptions* o) {
+  cmd->add_option("paths", o->paths, "WARC or JSONL files or folders")->required();
+  cmd->add_option("--psl", o->psl_file, "public suffix list file (default: Debian's)");
+  cmd->add_option("--gzip", o->gzip, "gzip inflater: auto, isal or zlib")
+      ->check(CLI::IsMember({"auto", "isal", "zlib"}));
+  cmd->add_option("--url-field", o->url_fields, "JSONL URL field path, e.g. metadata.url");
+  cmd->add_option("--text-field", o->text_fields, "JSONL text field path");
+  cmd->add_option("--date-field", o->date_fields, "JSONL date field path");
+  cmd->add_option("--tokens-field", o->token_fields, "JSONL token-count field path");
+  cmd->add_option("--max-record-mib", o->max_record_mib, "larger records are reported, skipped");
+  cmd->add_option("--crawlers", o->crawlers_file,
+                  "AI-crawler registry (default data/crawlers.yaml)");
+}
+
+void SetFields(const std::vector<std::string>& given, std::vector<std::string>* fields) {
+  if (given.empty()) return;
+  fields->clear();
+  for (const std::string& path : given) fields->push_back(corpus::FieldPathToPointer(path));
+}
+
+// Everything a scan or filter needs, loaded from the options.
+struct Loaded {
+  std::vector<std::filesystem::path> files;
+  corpus::ScanOptions scan;
+  std::optional<corpus::RobotsSnapshots> robots;
+  std::optional<optout::CrawlerRegistry> registry;
+  std::unique_ptr<corpus::Auditor> auditor;
+};
+
+Result<std::unique_ptr<Loaded>> Load(const CorpusOptions& o) {
+  auto loaded = std::make_unique<Loaded>();
+  std::vector<std::filesystem::path> paths(o.paths.begin(), o.paths.end());
+  auto files = corpus::ExpandInputs(paths);
+  if (!files.ok()) return files.status();
+  loaded->files = std::move(files.value());
+  if (!o.shard.empty()) {
+    size_t index = 0, count = 1;
+    Status status = corpus::ParseShard(o.shard, &index, &count);
+    if (!status.ok()) return status;
+    loaded->files = corpus::SelectShard(loaded->files, index, count);
+  }
+  auto suffixes = optout::PublicSuffixList::Load(o.psl_file);
+  if (!suffixes.ok()) return suffixes.status();
+  corpus::ScanOptions& scan = loaded->scan;
+  scan.suffixes = suffixes.value();
+  scan.gzip = o.gzip == "isal"   ? corpus::GzipEngine::kIsal
+              : o.gzip == "zlib" ? corpus::GzipEngine::kZlib
+                                 : corpus::GzipEngine::kAuto;
+  scan.bytes_per_token = o.bytes_per_token;
+  scan.max_domains = o.max_domains;
+  scan.max_errors = o.max_errors;
+  scan.strict = o.strict;
+  scan.reader.max_record_bytes = o.max_record_mib << 20;
+  SetFields(o.url_fields, &scan.reader.fields.url);
+  SetFields(o.text_fields, &scan.reader.fields.text);
+  SetFields(o.date_fields, &scan.reader.fields.date);
+  SetFields(o.token_fields, &scan.reader.fields.tokens);
+  if (!o.robots.empty()) {
+    auto robots = corpus::RobotsSnapshots::Load(o.robots);
+    if (!robots.ok()) return robots.status();
+    loaded->robots = std::move(robots.value());
+    auto registry = optout::CrawlerRegistry::Load(o.crawlers_file.empty()
+                                                      ? optout::CrawlerRegistry::DefaultPath()
+                                                      : std::filesystem::path(o.crawlers_file));
+    if (!registry.ok()) return registry.status();
+    loaded->registry = std::move(registry.value());
+    loaded->auditor =
+        std::make_unique<corpus::Auditor>(&*loaded->robots, &*loaded->registry, scan.suffixes);
+    scan.auditor = loaded->auditor.get();
+  }
+  return loaded;
+}
+
+void PrintText(const corpus::CorpusStats& s, size_t top) {
+  std::cout << "documents: " << s.records << ", content bytes: " << s.content_bytes << "\n";
+  for (size_t i = 0; i < corpus::kModalityCount; ++i) {
+    const corpus::ModalityStats& m = s.modalities[i];
+    if (m.records == 0) continue;
+    auto modality = static_cast<corpus::Modality>(i);
+    std::cout << "  " << corpus::ModalityName(modality) << ": " << m.records << " records, "
+              << m.content_bytes << " bytes, " << s.Tokens(modality) << " tokens"
+              << (m.bytes_without_tokens > 0 ? " (partly estimated)" : "") << "\n";
+  }
+  std::cout << "dates: " << (s.first_date.empty() ? "-" : s.first_date) << " to "
+            << (s.last_date.empty() ? "-" : s.last_date) << "\n";
+  auto domains = s.domains.Sorted();
+  std::cout << "domains: " << domains.size() << (s.domains.exact() ? "" : " (summary, not exact)")
+            << "; top " << std::min(top, domains.size()) << ":\n";
+  for (size_t i = 0; i < domains.size() && i < top; ++i) {
+    std::cout << "  " << domains[i].first << "  " << domains[i].second.records << " records  "
+              << domains[i].second.content_bytes << " bytes\n";
+  }
+  for (const auto& [type, n] : s.other_records) std::cout << "other " << type << ": " << n << "\n";
+  if (s.audited) {
+    for (const auto& [verdict, c] : s.verdicts) {
+      std::cout << "opt-out " << verdict << ": " << c.records << " records, " << c.content_bytes
+                << " bytes\n";
+    }
+    for (const auto& [signal, c] : s.signals) {
+      std::cout << "  by " << signal << ": " << c.records << " records\n";
+    }
+  }
+  std::cout << "errors: " << s.errors_total << ", skipped records: " << s.skipped_records << "\n";
+  for (const corpus::CorpusError& e : s.errors) {
+    std::cout << "  " << e.file << ":"
+              << (e.line > 0 ? "line " + std::to_string(e.line)
+                             : "offset " + std::to_string(e.offset))
+              << ": " << e.message << "\n";
+  }
+}
+
+int Emit(const corpus::CorpusStats& stats, const CorpusOptions& o) {
+  std::string json = stats.ToJson().dump(2) + "\n";
+  if (!o.out.empty()) {
+    Status written = WriteFile(o.out, json);
+    if (!written.ok()) return ReportFailure(written);
+  }
+  if (o.json) {
+    std::cout << json;
+  } else {
+    PrintText(stats, o.top);
+  }
+  if (o.strict && stats.errors_total > 0) {
+    std::cerr << "gpaikit: stopped at the first problem (--strict): " << stats.errors.front().file
+              << " offset " << stats.errors.front().offset << ": " << stats.errors.front().message
+              << "\n";
+    return kExitInvalidInput;
+  }
+  return stats.errors_total > 0 ? kExitBlocking : kExitOk;
+}
+
+int RunScan(const CorpusOptions& o) {
+  auto loaded = Load(o);
+  if (!loaded.ok()) return ReportFailure(loaded.status());
+  std::unique_ptr<ProgressBar> bar;
+  if (::isatty(STDERR_FILENO) != 0) {
+    uint64_t total = 0;
+    for (const auto& f : (*loaded)->files) {
+      std::error_code error;
+      total += std::filesystem::file_size(f, error);
+    }
+    bar = std::make_unique<ProgressBar>(total);
+    (*loaded)->scan.progress = [&bar](uint64_t done) { bar->Update(done); };
+  }
+  auto stats = corpus::ScanFiles((*loaded)->files, (*loaded)->scan);
+  if (bar) bar->Finish();
+  if (!stats.ok()) return ReportFailure(stats.status());
+  return Emit(*stats, o);
+}
+
+int RunMerge(const CorpusOptions& o) {
+  std::optional<corpus::CorpusStats> merged;
+  for (const std::string& path : o.paths) {
+    auto text = ReadFile(path);
+    if (!text.ok()) return ReportFailure(text.status());
+    nlohmann::json json = nlohmann::json::parse(*text, nullptr, false);
+    if (json.is_discarded()) return ReportFailure(Status::InvalidInput(path + ": not JSON"));
+    auto stats = corpus::CorpusStats::FromJson(json, path);
+    if (!stats.ok()) return ReportFailure(stats.status());
+    if (!merged) {
+      merged = std::move(stats.value());
+      continue;
+    }
+    Status status = merged->Merge(*stats);
+    if (!status.ok()) return ReportFailure(Status::InvalidInput(path + ": " + status.message()));
+  }
+  return Emit(*merged, o);
+}
+
+int RunFilter(const CorpusOptions& o) {
+  auto loaded = Load(o);
+  if (!loaded.ok()) return ReportFailure(loaded.status());
+  auto result = corpus::FilterFiles((*loaded)->files, o.out, (*loaded)->scan);
+  if (!result.ok()) return ReportFailure(result.status());
+  std::cout << "kept " << result->kept << " documents (" << result->kept_bytes << " bytes) and "
+            << result->other_records << " other records; removed " << result->removed
+            << " documents (" << result->removed_bytes << " bytes), listed in "
+            << result->manifest.string() << "\n";
+  for (const corpus::CorpusError& e : result->errors) {
+    std::cerr << e.file << ": offset " << e.offset << ": " << e.message << "\n";
+  }
+  return result->errors.empty() ? kExitOk : kExitBlocking;
+}
+
+}  // namespace
+
+void RegisterCorpusCommand(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<CorpusOptions>();
+  CLI::App* corpus = app.add_subcommand(
+      "corpus", "measure a training corpus (WARC, JSONL): sizes, domains, dates, opt-outs");
+  corpus->require_subcommand(1);
+
+  CLI::App* scan = corpus->add_subcommand("scan", "statistics of WARC/JSONL files");
+  AddCommonOptions(scan, options.get());
+  scan->add_option("--shard", options->shard, "scan shard I of N (0-based), e.g. 0/4");
+  scan->add_flag("--json", options->json, "print gpaikit.corpus-stats/1 JSON");
+  scan->add_option("--out", options->out, "write the JSON statistics to this file");
+  scan->add_flag("--strict", options->strict, "stop at the first bad record (exit 2)");
+  scan->add_option("--robots", options->robots, "audit opt-outs with robots.txt snapshots here");
+  scan->add_option("--bytes-per-token", options->bytes_per_token,
+                   "token estimate for records without a token count (default 4.0)");
+  scan->add_option("--max-domains", options->max_domains,
+                   "exact per-domain counts up to this many domains, then a summary");
+  scan->add_option("--max-errors", options->max_errors, "problems listed (all are counted)");
+  scan->add_option("--top", options->top, "domains shown in the text output");
+  scan->callback([options, &exit_code] { exit_code = RunScan(*options); });
+
+  CLI::App* merge = corpus->add_subcommand("merge", "combine shard statistics into one");
+  merge->add_option("files", options->paths, "gpaikit.corpus-stats/1 JSON files")->required();
+  merge->add_option("--out", options->out, "write the merged JSON here");
+  merge->add_flag("--json", options->json, "print the merged JSON");
+  merge->add_option("--top", options->top, "domains shown in the text output");
+  merge->callback([options, &exit_code] { exit_code = RunMerge(*options); });
+
+  CLI::App* filter = corpus->add_subcommand(
+      "filter", "write the opt-out-compliant subset and a manifest of removed records");
+  AddCommonOptions(filter, options.get());
+  filter->add_option("--robots", options->robots, "robots.txt snapshots (folder)")->required();
+  filter->add_option("--out", options->out, "output folder")->required();
+  filter->callback([options, &exit_code] { exit_code = RunFilter(*options); });
+}
+
+}  // namespace gpaikit::cli

@@ -1,0 +1,263 @@
+// CorpusStats: adding documents, merging shards exactly, and the gpaikit.corpus-stats/1 JSON
+// document (the measured inputs to the AI Act Art. 53(1)(d) summary, template section 1.3, 2.3).
+#include <algorithm>
+#include <cmath>
+
+#include "gpaikit/corpus/stats.h"
+
+namespace gpaikit::corpus {
+namespace {
+
+using nlohmann::json;
+
+std::string DateKey(std::string_view date) {
+  std::string key(date.substr(0, 19));
+  if (key.size() > 10 && key[10] == ' ') key[10] = 'T';
+  return key;
+}
+
+bool ErrorOrder(const CorpusError& a, const CorpusError& b) {
+  if (a.file != b.file) return a.file < b.file;
+  return a.offset < b.offset;
+}
+
+void UpdateDates(std::string_view date, std::string* first, std::string* last) {
+  if (first->empty() || DateKey(date) < DateKey(*first)) *first = std::string(date);
+  if (last->empty() || DateKey(date) > DateKey(*last)) *last = std::string(date);
+}
+
+json CountsJson(const std::map<std::string, OptoutCounts>& counts) {
+  json out = json::object();
+  for (const auto& [name, c] : counts) {
+    out[name] = {{"records", c.records}, {"content_bytes", c.content_bytes}};
+  }
+  return out;
+}
+
+}  // namespace
+
+bool IsIsoDate(std::string_view d) {
+  auto digit = [&](size_t i) { return i < d.size() && d[i] >= '0' && d[i] <= '9'; };
+  return d.size() >= 10 && digit(0) && digit(1) && digit(2) && digit(3) && d[4] == '-' &&
+         digit(5) && digit(6) && d[7] == '-' && digit(8) && digit(9) &&
+         (d.size() == 10 || d[10] == 'T' || d[10] == ' ');
+}
+
+void CorpusStats::AddDocument(const Record& record, std::string_view domain) {
+  ++records;
+  content_bytes += record.content_bytes;
+  ModalityStats& m = modalities[static_cast<size_t>(record.modality)];
+  ++m.records;
+  m.content_bytes += record.content_bytes;
+  if (record.tokens >= 0) {
+    ++m.records_with_tokens;
+    m.tokens_from_data += static_cast<uint64_t>(record.tokens);
+  } else {
+    m.bytes_without_tokens += record.content_bytes;
+  }
+  if (domain.empty()) {
+    ++records_without_url;
+  } else {
+    domains.Add(domain, 1, record.content_bytes);
+  }
+  if (IsIsoDate(record.date)) {
+    UpdateDates(record.date, &first_date, &last_date);
+  } else {
+    ++records_without_date;
+  }
+}
+
+void CorpusStats::AddError(CorpusError error) {
+  ++errors_total;
+  if (errors.size() < max_errors) errors.push_back(std::move(error));
+}
+
+uint64_t CorpusStats::EstimatedTokens(Modality modality) const {
+  const ModalityStats& m = modalities[static_cast<size_t>(modality)];
+  if (bytes_per_token <= 0) return 0;
+  return static_cast<uint64_t>(
+      std::llround(static_cast<double>(m.bytes_without_tokens) / bytes_per_token));
+}
+
+uint64_t CorpusStats::Tokens(Modality modality) const {
+  return modalities[static_cast<size_t>(modality)].tokens_from_data + EstimatedTokens(modality);
+}
+
+Status CorpusStats::Merge(const CorpusStats& other) {
+  if (!psl_version.empty() && !other.psl_version.empty() && psl_version != other.psl_version) {
+    return Status::InvalidInput("shards used different public suffix lists: '" + psl_version +
+                                "' and '" + other.psl_version + "'");
+  }
+  if (bytes_per_token != other.bytes_per_token) {
+    return Status::InvalidInput("shards used different bytes-per-token ratios");
+  }
+  for (const FileStats& f : other.files) {
+    for (const FileStats& mine : files) {
+      if (mine.file == f.file) {
+        return Status::InvalidInput("file " + f.file + " was scanned in two shards");
+      }
+    }
+  }
+  if (psl_version.empty()) psl_version = other.psl_version;
+  records += other.records;
+  content_bytes += other.content_bytes;
+  for (size_t i = 0; i < kModalityCount; ++i) {
+    ModalityStats& m = modalities[i];
+    const ModalityStats& o = other.modalities[i];
+    m.records += o.records;
+    m.content_bytes += o.content_bytes;
+    m.records_with_tokens += o.records_with_tokens;
+    m.tokens_from_data += o.tokens_from_data;
+    m.bytes_without_tokens += o.bytes_without_tokens;
+  }
+  domains.Merge(other.domains);
+  records_without_url += other.records_without_url;
+  records_without_date += other.records_without_date;
+  if (!other.first_date.empty()) UpdateDates(other.first_date, &first_date, &last_date);
+  if (!other.last_date.empty()) UpdateDates(other.last_date, &first_date, &last_date);
+  for (const auto& [type, n] : other.other_records) other_records[type] += n;
+  errors.insert(errors.end(), other.errors.begin(), other.errors.end());
+  std::stable_sort(errors.begin(), errors.end(), ErrorOrder);
+  max_errors = std::max(max_errors, other.max_errors);
+  if (errors.size() > max_errors) errors.resize(max_errors);
+  errors_total += other.errors_total;
+  skipped_records += other.skipped_records;
+  files.insert(files.end(), other.files.begin(), other.files.end());
+  std::sort(files.begin(), files.end(),
+            [](const FileStats& a, const FileStats& b) { return a.file < b.file; });
+  audited = audited || other.audited;
+  for (const auto& [k, c] : other.verdicts) {
+    verdicts[k].records += c.records;
+    verdicts[k].content_bytes += c.content_bytes;
+  }
+  for (const auto& [k, c] : other.signals) {
+    signals[k].records += c.records;
+    signals[k].content_bytes += c.content_bytes;
+  }
+  return Status::Ok();
+}
+
+json CorpusStats::ToJson() const {
+  json out;
+  out["schema"] = kSchema;
+  out["records"] = records;
+  out["content_bytes"] = content_bytes;
+  json mods = json::object();
+  for (size_t i = 0; i < kModalityCount; ++i) {
+    const ModalityStats& m = modalities[i];
+    auto modality = static_cast<Modality>(i);
+    mods[std::string(ModalityName(modality))] = {
+        {"records", m.records},
+        {"content_bytes", m.content_bytes},
+        {"tokens", Tokens(modality)},
+        {"tokens_from_data", m.tokens_from_data},
+        {"records_with_tokens", m.records_with_tokens},
+        {"tokens_estimated", EstimatedTokens(modality)},
+        {"bytes_without_tokens", m.bytes_without_tokens},
+        {"tokens_are_estimated", m.bytes_without_tokens > 0}};
+  }
+  out["modalities"] = mods;
+  out["bytes_per_token"] = bytes_per_token;
+  json list = json::array();
+  for (const auto& [domain, c] : domains.Sorted()) {
+    list.push_back(
+        {{"domain", domain}, {"records", c.records}, {"content_bytes", c.content_bytes}});
+  }
+  out["domains"] = std::move(list);
+  out["domains_exact"] = domains.exact();
+  out["domain_summary"] = {{"distinct_kept", domains.size()},
+                           {"max_domains", domains.max_domains()},
+                           {"bytes_error_bound", domains.error_bound()}};
+  out["records_without_url"] = records_without_url;
+  out["records_without_date"] = records_without_date;
+  out["first_date"] = first_date.empty() ? json(nullptr) : json(first_date);
+  out["last_date"] = last_date.empty() ? json(nullptr) : json(last_date);
+  out["other_records"] = other_records;
+  json errs = json::array();
+  for (const CorpusError& e : errors) {
+    json item = {{"file", e.file}, {"offset", e.offset}, {"message", e.message}};
+    if (e.line > 0) item["line"] = e.line;
+    errs.push_back(std::move(item));
+  }
+  out["errors"] = std::move(errs);
+  out["errors_total"] = errors_total;
+  out["max_errors"] = max_errors;
+  out["skipped_records"] = skipped_records;
+  json fs = json::array();
+  for (const FileStats& f : files) {
+    fs.push_back({{"file", f.file},
+                  {"format", f.format},
+                  {"compression", f.compression},
+                  {"bytes", f.bytes},
+                  {"decoded_bytes", f.decoded},
+                  {"records", f.records}});
+  }
+  out["files"] = std::move(fs);
+  out["psl_version"] = psl_version;
+  if (audited) {
+    out["optout"] = {
+        {"policy", "audit"}, {"verdicts", CountsJson(verdicts)}, {"signals", CountsJson(signals)}};
+  }
+  return out;
+}
+
+Result<CorpusStats> CorpusStats::FromJson(const json& in, const std::string& source) {
+  CorpusStats s;
+  try {
+    if (!in.is_object() || in.value("schema", "") != kSchema) {
+      return Status::InvalidInput(source + ": not a " + std::string(kSchema) + " document");
+    }
+    s.records = in.at("records").get<uint64_t>();
+    s.content_bytes = in.at("content_bytes").get<uint64_t>();
+    for (size_t i = 0; i < kModalityCount; ++i) {
+      const json& m = in.at("modalities").at(std::string(ModalityName(static_cast<Modality>(i))));
+      ModalityStats& t = s.modalities[i];
+      t.records = m.at("records").get<uint64_t>();
+      t.content_bytes = m.at("content_bytes").get<uint64_t>();
+      t.records_with_tokens = m.at("records_with_tokens").get<uint64_t>();
+      t.tokens_from_data = m.at("tokens_from_data").get<uint64_t>();
+      t.bytes_without_tokens = m.at("bytes_without_tokens").get<uint64_t>();
+    }
+    s.bytes_per_token = in.at("bytes_per_token").get<double>();
+    s.domains.set_max_domains(in.at("domain_summary").at("max_domains").get<size_t>());
+    for (const json& d : in.at("domains")) {
+      s.domains.Add(d.at("domain").get<std::string>(), d.at("records").get<uint64_t>(),
+                    d.at("content_bytes").get<uint64_t>());
+    }
+    if (!in.at("domains_exact").get<bool>()) {
+      s.domains.MarkPruned(in.at("domain_summary").at("bytes_error_bound").get<uint64_t>());
+    }
+    s.records_without_url = in.at("records_without_url").get<uint64_t>();
+    s.records_without_date = in.at("records_without_date").get<uint64_t>();
+    if (!in.at("first_date").is_null()) s.first_date = in.at("first_date").get<std::string>();
+    if (!in.at("last_date").is_null()) s.last_date = in.at("last_date").get<std::string>();
+    s.other_records = in.at("other_records").get<std::map<std::string, uint64_t>>();
+    for (const json& e : in.at("errors")) {
+      s.errors.push_back({e.at("file").get<std::string>(), e.at("offset").get<uint64_t>(),
+                          e.value("line", uint64_t{0}), e.at("message").get<std::string>()});
+    }
+    s.errors_total = in.at("errors_total").get<uint64_t>();
+    s.max_errors = in.at("max_errors").get<size_t>();
+    s.skipped_records = in.at("skipped_records").get<uint64_t>();
+    for (const json& f : in.at("files")) {
+      s.files.push_back({f.at("file").get<std::string>(), f.at("format").get<std::string>(),
+                         f.at("compression").get<std::string>(), f.at("bytes").get<uint64_t>(),
+                         f.at("decoded_bytes").get<uint64_t>(), f.at("records").get<uint64_t>()});
+    }
+    s.psl_version = in.at("psl_version").get<std::string>();
+    if (in.contains("optout")) {
+      s.audited = true;
+      for (const auto& [k, v] : in.at("optout").at("verdicts").items()) {
+        s.verdicts[k] = {v.at("records").get<uint64_t>(), v.at("content_bytes").get<uint64_t>()};
+      }
+      for (const auto& [k, v] : in.at("optout").at("signals").items()) {
+        s.signals[k] = {v.at("records").get<uint64_t>(), v.at("content_bytes").get<uint64_t>()};
+      }
+    }
+  } catch (const json::exception& e) {
+    return Status::InvalidInput(source + ": " + e.what());
+  }
+  return s;
+}
+
+}  // namespace gpaikit::corpus

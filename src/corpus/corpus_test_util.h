@@ -1,0 +1,78 @@
+// Test helpers for the corpus module: WARC records, gzip members, zstd frames and temporary files.
+#ifndef GPAIKIT_CORPUS_CORPUS_TEST_UTIL_H_
+#define GPAIKIT_CORPUS_CORPUS_TEST_UTIL_H_
+
+#include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace gpaikit::corpus::testing {
+
+// A WARC 1.1 record (ISO 28500 section 4): version line, fields, CRLF, block, CRLF CRLF.
+inline std::string WarcRecord(const std::string& type, const std::string& uri,
+                              const std::string& date, const std::string& content_type,
+                              const std::string& block, const std::string& extra = "") {
+  std::string out = "WARC/1.1\r\nWARC-Type: " + type + "\r\n";
+  if (!uri.empty()) out += "WARC-Target-URI: " + uri + "\r\n";
+  out += "WARC-Date: " + date + "\r\nWARC-Record-ID: <urn:uuid:x>\r\n";
+  if (!content_type.empty()) out += "Content-Type: " + content_type + "\r\n";
+  out += extra;
+  out += "Content-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+  return out;
+}
+
+inline std::string HttpResponse(const std::string& content_type, const std::string& body,
+                                const std::string& extra_headers = "") {
+  return "HTTP/1.1 200 OK\r\nContent-Type: " + content_type + "\r\n" + extra_headers +
+         "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+inline std::string Gzip(const std::string& data) {
+  z_stream z{};
+  deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&z, data.size()) + 32, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  deflate(&z, Z_FINISH);
+  out.resize(out.size() - z.avail_out);
+  deflateEnd(&z);
+  return out;
+}
+
+inline std::string Zstd(const std::string& data) {
+  std::string out(ZSTD_compressBound(data.size()), '\0');
+  out.resize(ZSTD_compress(out.data(), out.size(), data.data(), data.size(), 3));
+  return out;
+}
+
+// A fresh folder under the system's temporary folder, removed by the destructor.
+class TempDir {
+ public:
+  TempDir() {
+    path_ = std::filesystem::temp_directory_path() /
+            ("gpaikit-corpus-test-" + std::to_string(::getpid()) + "-" + std::to_string(next_++));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  std::filesystem::path Write(const std::string& name, const std::string& bytes) const {
+    std::filesystem::path p = path_ / name;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p;
+  }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  static inline int next_ = 0;
+  std::filesystem::path path_;
+};
+
+}  // namespace gpaikit::corpus::testing
+
+#endif  // GPAIKIT_CORPUS_CORPUS_TEST_UTIL_H_

@@ -1,0 +1,205 @@
+// FilterFiles: copies records the audit allows, in the input's own format and compression
+// (gzip RFC 1952 one member per WARC record, ISO 28500 annex D; zstd RFC 8878), with a manifest.
+#include "gpaikit/corpus/filter.h"
+
+#include <zlib.h>
+#include <zstd.h>
+
+#include <cstdio>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "gpaikit/corpus/audit.h"
+
+namespace gpaikit::corpus {
+namespace {
+
+// A compressed (or plain) output file.
+class Output {
+ public:
+  Output(std::FILE* file, Compression compression) : file_(file), compression_(compression) {
+    if (compression_ == Compression::kZstd) zstd_ = ZSTD_createCCtx();
+  }
+  ~Output() {
+    if (zstd_ != nullptr) ZSTD_freeCCtx(zstd_);
+    if (file_ != nullptr) std::fclose(file_);
+  }
+  // Writes `bytes`; with gzip, `member` makes them one complete gzip member.
+  bool Write(std::string_view bytes) {
+    switch (compression_) {
+      case Compression::kNone:
+        return std::fwrite(bytes.data(), 1, bytes.size(), file_) == bytes.size();
+      case Compression::kGzip:
+        if (per_record_members_) return GzipMember(bytes);
+        pending_.append(bytes);  // JSONL: members of about 1 MiB
+        if (pending_.size() < (size_t{1} << 20)) return true;
+        return FlushPending();
+      case Compression::kZstd:
+        return Zstd(bytes, ZSTD_e_continue);
+    }
+    return false;
+  }
+  void set_per_record_members(bool on) { per_record_members_ = on; }
+  bool Close() {
+    bool ok = compression_ != Compression::kZstd || Zstd({}, ZSTD_e_end);
+    ok = FlushPending() && ok;
+    ok = std::fclose(file_) == 0 && ok;
+    file_ = nullptr;
+    return ok;
+  }
+
+ private:
+  bool FlushPending() {
+    if (pending_.empty()) return true;
+    bool ok = GzipMember(pending_);
+    pending_.clear();
+    return ok;
+  }
+  bool GzipMember(std::string_view bytes) {
+    z_stream z{};
+    if (deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+      return false;
+    }
+    buffer_.resize(deflateBound(&z, static_cast<uLong>(bytes.size())) + 64);
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+    z.avail_in = static_cast<uInt>(bytes.size());
+    z.next_out = reinterpret_cast<Bytef*>(buffer_.data());
+    z.avail_out = static_cast<uInt>(buffer_.size());
+    int ret = deflate(&z, Z_FINISH);
+    size_t n = buffer_.size() - z.avail_out;
+    deflateEnd(&z);
+    return ret == Z_STREAM_END && std::fwrite(buffer_.data(), 1, n, file_) == n;
+  }
+  bool Zstd(std::string_view bytes, ZSTD_EndDirective mode) {
+    buffer_.resize(ZSTD_CStreamOutSize());
+    ZSTD_inBuffer in{bytes.data(), bytes.size(), 0};
+    while (true) {
+      ZSTD_outBuffer out{buffer_.data(), buffer_.size(), 0};
+      size_t left = ZSTD_compressStream2(zstd_, &out, &in, mode);
+      if (ZSTD_isError(left)) return false;
+      if (std::fwrite(buffer_.data(), 1, out.pos, file_) != out.pos) return false;
+      if (mode == ZSTD_e_end ? left == 0 : in.pos == in.size) return true;
+    }
+  }
+
+  std::FILE* file_;
+  Compression compression_;
+  ZSTD_CCtx* zstd_ = nullptr;
+  std::string buffer_, pending_;
+  bool per_record_members_ = true;
+};
+
+nlohmann::json ManifestLine(const std::string& file, const Record& record,
+                            const optout::Decision& decision) {
+  nlohmann::json signals = nlohmann::json::array();
+  for (const optout::Signal& s : decision.signals) {
+    if (s.superseded || (s.effect != optout::SignalEffect::kReserves &&
+                         s.effect != optout::SignalEffect::kBlocks)) {
+      continue;
+    }
+    nlohmann::json item = {{"kind", optout::SignalKindName(s.kind)},
+                           {"effect", optout::SignalEffectName(s.effect)},
+                           {"source", s.source},
+                           {"detail", s.detail}};
+    if (!s.rule.empty()) item["rule"] = s.rule;
+    if (!s.location.empty()) item["location"] = s.location;
+    if (s.line != 0) item["line"] = s.line;
+    if (!s.agent.empty()) item["agent"] = s.agent;
+    signals.push_back(std::move(item));
+  }
+  nlohmann::json out = {{"file", file},
+                        {"offset", record.offset},
+                        {"url", std::string(record.url)},
+                        {"verdict", optout::VerdictName(decision.verdict)},
+                        {"content_bytes", record.content_bytes},
+                        {"summary", decision.summary},
+                        {"signals", std::move(signals)}};
+  if (record.line > 0) out["line"] = record.line;
+  return out;
+}
+
+}  // namespace
+
+Result<FilterResult> FilterFiles(const std::vector<std::filesystem::path>& files,
+                                 const std::filesystem::path& out_dir, const ScanOptions& options) {
+  if (options.auditor == nullptr || options.suffixes == nullptr) {
+    return Status::Internal("FilterFiles: an auditor and a public suffix list are required");
+  }
+  std::set<std::string> names;
+  for (const auto& path : files) {
+    if (!names.insert(path.filename().string()).second) {
+      return Status::InvalidInput("two inputs are named " + path.filename().string() +
+                                  "; filter them into different --out folders");
+    }
+  }
+  std::error_code error;
+  std::filesystem::create_directories(out_dir, error);
+  if (error) return Status::Io(out_dir.string() + ": cannot create: " + error.message());
+  FilterResult result;
+  result.manifest = out_dir / "removed.jsonl";
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> manifest(std::fopen(result.manifest.c_str(), "w"),
+                                                           &std::fclose);
+  if (manifest == nullptr) return Status::Io(result.manifest.string() + ": cannot write");
+  DomainResolver resolver(options.suffixes);
+  Record record;
+  for (const auto& path : files) {
+    const std::string file = path.string();
+    auto stream = InputStream::Open(path, options.gzip);
+    if (!stream.ok()) return stream.status();
+    auto reader = OpenReader(stream->get(), options.reader);
+    if (!reader.ok()) {
+      result.errors.push_back({file, 0, 0, reader.status().message()});
+      continue;
+    }
+    std::filesystem::path out_path = out_dir / path.filename();
+    std::FILE* handle = std::fopen(out_path.c_str(), "wb");
+    if (handle == nullptr) return Status::Io(out_path.string() + ": cannot write");
+    Output out(handle, (*stream)->compression());
+    result.outputs.push_back(out_path);
+    bool jsonl = (*reader)->format() == Format::kJsonl;
+    out.set_per_record_members(!jsonl);
+    while (true) {
+      RecordReader::Step step = (*reader)->Next(&record);
+      if (step == RecordReader::Step::kEnd) break;
+      if (step == RecordReader::Step::kIssue) {
+        const ReadIssue& issue = (*reader)->issue();
+        result.errors.push_back({file, issue.offset, issue.line, issue.message});
+        if ((*reader)->issue_skipped_record()) ++result.skipped_records;
+        continue;
+      }
+      bool keep = true;
+      if (record.is_document) {
+        Status resolved = record.url.empty() ? Status::Ok() : resolver.Resolve(record.url, nullptr);
+        if (!resolved.ok()) {
+          result.errors.push_back({file, record.offset, record.line, resolved.message()});
+          ++result.skipped_records;
+          continue;
+        }
+        if (!record.url.empty()) {
+          auto decision = options.auditor->Decide(record, resolver.host());
+          if (decision.ok() && (decision->verdict == optout::Verdict::kReserved ||
+                                decision->verdict == optout::Verdict::kBlocked)) {
+            keep = false;
+            std::string line = ManifestLine(file, record, *decision).dump() + "\n";
+            std::fwrite(line.data(), 1, line.size(), manifest.get());
+          }
+        }
+        (keep ? result.kept : result.removed) += 1;
+        (keep ? result.kept_bytes : result.removed_bytes) += record.content_bytes;
+      } else {
+        ++result.other_records;
+      }
+      if (!keep) continue;
+      bool ok = out.Write(record.raw);
+      if (ok && jsonl && (record.raw.empty() || record.raw.back() != '\n')) ok = out.Write("\n");
+      if (!ok) return Status::Io(out_path.string() + ": write failed");
+    }
+    if (!out.Close()) return Status::Io(out_path.string() + ": write failed");
+  }
+  if (std::fflush(manifest.get()) != 0)
+    return Status::Io(result.manifest.string() + ": write failed");
+  return result;
+}
+
+}  // namespace gpaikit::corpus

@@ -1,0 +1,191 @@
+// ScanFiles: each file through its reader into CorpusStats, every problem recorded with file and
+// offset (DESIGN.md "Inputs, and what bad input gets": count, report, go on unless --strict).
+#include "gpaikit/corpus/scanner.h"
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+
+#include "gpaikit/corpus/audit.h"
+#include "gpaikit/optout/url.h"
+
+namespace gpaikit::corpus {
+namespace {
+
+constexpr uint64_t kProgressEvery = 8 << 20;
+
+bool Hidden(const std::filesystem::path& path) {
+  std::string name = path.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+}  // namespace
+
+Status DomainResolver::Resolve(std::string_view url, std::string* note) {
+  auto parsed = optout::ParseUrl(url);
+  std::string encoded;
+  if (!parsed.ok() && url.find(' ') != std::string_view::npos) {
+    for (char c : url) encoded += c == ' ' ? std::string("%20") : std::string(1, c);
+    parsed = optout::ParseUrl(encoded);
+    if (parsed.ok() && note != nullptr) *note = "URL contains spaces; read them as %20";
+  }
+  if (!parsed.ok())
+    return Status::InvalidInput("URL '" + std::string(url) + "': " + parsed.status().message());
+  std::string_view raw_host = parsed->host;
+  if (raw_host.empty()) {
+    return Status::InvalidInput("URL '" + std::string(url) + "' has no host");
+  }
+  if (raw_host == last_raw_host_) return Status::Ok();  // same host as the previous record
+  auto host = optout::NormalizeHost(raw_host);
+  if (!host.ok())
+    return Status::InvalidInput("URL '" + std::string(url) + "': " + host.status().message());
+  host_ = std::move(host.value());
+  domain_ = suffixes_->RegistrableDomain(host_);
+  if (domain_.empty()) domain_ = host_;
+  last_raw_host_ = std::string(raw_host);
+  return Status::Ok();
+}
+
+Result<std::vector<std::filesystem::path>> ExpandInputs(
+    const std::vector<std::filesystem::path>& paths) {
+  std::set<std::string> files;  // by path string: merge orders files and errors the same way
+  for (const std::filesystem::path& path : paths) {
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) {
+      auto options = std::filesystem::directory_options::skip_permission_denied;
+      for (auto it = std::filesystem::recursive_directory_iterator(path, options, error);
+           !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
+        if (Hidden(it->path())) {
+          if (it->is_directory()) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file()) files.insert(it->path().string());
+      }
+      if (error) return Status::Io(path.string() + ": cannot list: " + error.message());
+    } else if (std::filesystem::is_regular_file(path, error)) {
+      files.insert(path.string());
+    } else {
+      return Status::NotFound(path.string() + ": no such file or folder");
+    }
+  }
+  return std::vector<std::filesystem::path>(files.begin(), files.end());
+}
+
+std::vector<std::filesystem::path> SelectShard(const std::vector<std::filesystem::path>& files,
+                                               size_t index, size_t count) {
+  std::vector<std::filesystem::path> out;
+  for (size_t k = 0; k < files.size(); ++k) {
+    if (count == 0 || k % count == index) out.push_back(files[k]);
+  }
+  return out;
+}
+
+Status ParseShard(std::string_view text, size_t* index, size_t* count) {
+  size_t slash = text.find('/');
+  auto number = [](std::string_view s, size_t* out) {
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+    return ec == std::errc() && end == s.data() + s.size() && !s.empty();
+  };
+  if (slash == std::string_view::npos || !number(text.substr(0, slash), index) ||
+      !number(text.substr(slash + 1), count) || *count == 0 || *index >= *count) {
+    return Status::InvalidInput("--shard '" + std::string(text) +
+                                "': expected I/N with 0 <= I < N, e.g. 0/4");
+  }
+  return Status::Ok();
+}
+
+Result<CorpusStats> ScanFiles(const std::vector<std::filesystem::path>& files,
+                              const ScanOptions& options) {
+  if (options.suffixes == nullptr) return Status::Internal("ScanFiles: no public suffix list");
+  CorpusStats stats;
+  stats.bytes_per_token = options.bytes_per_token;
+  stats.max_errors = options.max_errors;
+  stats.domains.set_max_domains(options.max_domains);
+  stats.psl_version = options.suffixes->info().Describe();
+  stats.audited = options.auditor != nullptr;
+  DomainResolver resolver(options.suffixes);
+  uint64_t done_before = 0, last_progress = 0;
+  Record record;
+  for (const std::filesystem::path& path : files) {
+    const std::string file = path.string();
+    auto stream = InputStream::Open(path, options.gzip);
+    if (!stream.ok()) {
+      stats.AddError({file, 0, 0, stream.status().message()});
+      if (options.strict) return stats;
+      continue;
+    }
+    InputStream& in = **stream;
+    FileStats file_stats{file, "", std::string(CompressionName(in.compression())), in.source_size(),
+                         0,    0};
+    auto reader = OpenReader(&in, options.reader);
+    if (!reader.ok()) {
+      stats.AddError({file, 0, 0, reader.status().message()});
+      stats.files.push_back(file_stats);
+      if (options.strict) return stats;
+      done_before += in.source_size();
+      continue;
+    }
+    file_stats.format = std::string(FormatName((*reader)->format()));
+    size_t errors_before = stats.errors.size();
+    while (true) {
+      RecordReader::Step step = (*reader)->Next(&record);
+      if (step == RecordReader::Step::kEnd) break;
+      if (step == RecordReader::Step::kIssue) {
+        const ReadIssue& issue = (*reader)->issue();
+        std::string message = issue.message;
+        int64_t member = in.MemberOffset(issue.offset);
+        if (member >= 0 && in.compression() != Compression::kNone) {
+          message += " (" + std::string(CompressionName(in.compression())) + " member at byte " +
+                     std::to_string(member) + ")";
+        }
+        stats.AddError({file, issue.offset, issue.line, std::move(message)});
+        if ((*reader)->issue_skipped_record()) ++stats.skipped_records;
+        if (options.strict) return stats;
+        continue;
+      }
+      if (!record.is_document) {
+        ++stats.other_records[record.warc_type.empty() ? std::string("(no WARC-Type)")
+                                                       : std::string(record.warc_type)];
+        continue;
+      }
+      std::string domain_note;
+      std::string_view domain;
+      if (!record.url.empty()) {
+        Status resolved = resolver.Resolve(record.url, &domain_note);
+        if (!resolved.ok()) {
+          stats.AddError({file, record.offset, record.line, resolved.message()});
+          ++stats.skipped_records;
+          if (options.strict) return stats;
+          continue;
+        }
+        domain = resolver.domain();
+      }
+      if (!record.note.empty() || !domain_note.empty()) {
+        std::string note = record.note.empty() ? domain_note : record.note;
+        stats.AddError({file, record.offset, record.line, note + " (record counted)"});
+        if (options.strict) return stats;
+      }
+      stats.AddDocument(record, domain);
+      ++file_stats.records;
+      if (options.auditor != nullptr) {
+        options.auditor->Count(record, resolver.host(), &stats);
+      }
+      if (options.progress &&
+          in.compressed_read() + done_before - last_progress >= kProgressEvery) {
+        last_progress = in.compressed_read() + done_before;
+        options.progress(last_progress);
+      }
+    }
+    // Decoding errors are reported when found, which can be after later records: file order.
+    std::stable_sort(
+        stats.errors.begin() + static_cast<long>(errors_before), stats.errors.end(),
+        [](const CorpusError& a, const CorpusError& b) { return a.offset < b.offset; });
+    file_stats.decoded = in.offset() + in.size();
+    stats.files.push_back(file_stats);
+    done_before += in.source_size();
+    if (options.progress) options.progress(done_before);
+  }
+  return stats;
+}
+
+}  // namespace gpaikit::corpus

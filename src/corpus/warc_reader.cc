@@ -1,0 +1,303 @@
+// WARC record reader (ISO 28500:2017 WARC 1.1 sections 4-6; WARC 1.0 and 0.x heads accepted):
+// header fields, block by Content-Length, two CRLFs; response payloads per RFC 9112.
+#include <cstdint>
+#include <cstring>
+
+#include "corpus/http.h"
+#include "corpus/reader_util.h"
+#include "gpaikit/corpus/record.h"
+
+namespace gpaikit::corpus {
+namespace {
+
+constexpr size_t kMaxHeadBytes = 1 << 20;  // a WARC header block larger than this is rejected
+
+bool IsDocumentType(std::string_view type) {
+  return type == "response" || type == "resource" || type == "conversion";
+}
+
+class WarcReader : public RecordReader {
+ public:
+  WarcReader(InputStream* input, const ReaderOptions& options) : in_(input), options_(options) {}
+  Format format() const override { return Format::kWarc; }
+  void OnDecodeError() override { NoteDecodeError(); }
+
+  Step Next(Record* record) override {
+    in_->Consume(pending_consume_);
+    pending_consume_ = 0;
+    if (has_pending_issue_) return TakePending();
+    // Separating CR/LF bytes beyond the two CRLFs are tolerated (no record is lost).
+    while (true) {
+      std::string_view window = in_->view();
+      size_t skip = 0;
+      while (skip < window.size() && (window[skip] == '\r' || window[skip] == '\n')) ++skip;
+      in_->Consume(skip);
+      if (in_->size() >= 5) break;
+      InputStream::Fill fill = in_->More();
+      if (fill == InputStream::Fill::kError) {
+        NoteDecodeError();
+        return TakePending();
+      }
+      if (fill == InputStream::Fill::kEnd) {
+        if (in_->size() == 0) return Step::kEnd;
+        break;
+      }
+    }
+    if (std::memcmp(in_->data(), "WARC/", std::min<size_t>(5, in_->size())) != 0 ||
+        in_->size() < 5) {
+      return SkipToRecord();
+    }
+    // The header block ends at the first empty line.
+    size_t head_end = 0, body_start = 0;
+    while (!FindHeadEnd(in_->view(), &head_end, &body_start)) {
+      if (in_->size() > kMaxHeadBytes) {
+        return Bad(in_->offset(), "WARC header block is not terminated within 1 MiB", 1);
+      }
+      InputStream::Fill fill = in_->More();
+      if (fill == InputStream::Fill::kError) {
+        NoteDecodeError();
+        continue;
+      }
+      if (fill == InputStream::Fill::kEnd) {
+        return Bad(in_->offset(), "file ends inside a WARC header block", in_->size());
+      }
+    }
+    uint64_t offset = in_->offset();
+    std::string_view head(in_->data(), head_end);
+    Fields fields = ParseFields(head);
+    if (!fields.has_length) {
+      return Bad(offset,
+                 fields.length_text.empty()
+                     ? "WARC record has no Content-Length (ISO 28500 section 5.3: mandatory)"
+                     : "WARC Content-Length '" + std::string(fields.length_text) +
+                           "' is not a decimal number",
+                 1);
+    }
+    if (fields.length > options_.max_record_bytes) {
+      return SkipLarge(offset, body_start, fields.length);
+    }
+    size_t need = body_start + static_cast<size_t>(fields.length);
+    while (in_->size() < need + 4) {
+      InputStream::Fill fill = in_->More();
+      if (fill == InputStream::Fill::kMore) continue;
+      if (fill == InputStream::Fill::kError) {
+        NoteDecodeError();
+        continue;
+      }
+      if (in_->size() >= need) break;  // the file ends without the trailing CRLFs
+      return Bad(offset,
+                 "WARC record truncated: Content-Length " + std::to_string(fields.length) +
+                     " but only " + std::to_string(in_->size() - body_start) + " bytes follow",
+                 in_->size());
+    }
+    // A member that fails (often only at its CRC-32 check) taints the records it holds, and a
+    // record running across the resynchronisation point is cut.
+    if (offset + need > taint_from_ && offset < break_at_) {
+      return Bad(offset,
+                 "WARC record lost to the decoding error at decoded offset " +
+                     std::to_string(break_at_) + " (" + taint_message_ + ")",
+                 static_cast<size_t>(std::min<uint64_t>(break_at_ - offset, in_->size())));
+    }
+    size_t end = need;
+    for (int i = 0; i < 4 && end < in_->size(); ++i) {  // the two CRLFs (section 4)
+      char c = in_->data()[end];
+      if (c != '\r' && c != '\n') break;
+      ++end;
+    }
+    pending_consume_ = end;
+    return Fill(record, fields, offset, std::string_view(in_->data() + body_start, fields.length),
+                std::string_view(in_->data(), end));
+  }
+
+ private:
+  struct Fields {
+    std::string_view type, uri, date, content_type, payload_type, length_text;
+    uint64_t length = 0;
+    bool has_length = false;
+  };
+
+  static bool FindHeadEnd(std::string_view window, size_t* head_end, size_t* body_start) {
+    size_t pos = 0;
+    while (true) {
+      size_t eol = window.find('\n', pos);
+      if (eol == std::string_view::npos) return false;
+      size_t next = eol + 1;
+      if (next < window.size() && window[next] == '\n') {
+        *head_end = next;
+        *body_start = next + 1;
+        return true;
+      }
+      if (next + 1 < window.size() && window[next] == '\r' && window[next + 1] == '\n') {
+        *head_end = next;
+        *body_start = next + 2;
+        return true;
+      }
+      if (next >= window.size() || (next + 1 >= window.size() && window[next] == '\r')) {
+        return false;
+      }
+      pos = next;
+    }
+  }
+
+  static Fields ParseFields(std::string_view head) {
+    Fields fields;
+    size_t first = head.find('\n');
+    ForEachHeader(head.substr(first + 1), [&](std::string_view name, std::string_view value) {
+      if (EqualsAscii(name, "WARC-Type")) {
+        fields.type = value;
+      } else if (EqualsAscii(name, "WARC-Target-URI")) {
+        if (value.size() >= 2 && value.front() == '<' && value.back() == '>') {
+          value = value.substr(1, value.size() - 2);  // WARC 1.0's example form
+        }
+        fields.uri = value;
+      } else if (EqualsAscii(name, "WARC-Date")) {
+        fields.date = value;
+      } else if (EqualsAscii(name, "Content-Type")) {
+        fields.content_type = value;
+      } else if (EqualsAscii(name, "WARC-Identified-Payload-Type")) {
+        fields.payload_type = value;
+      } else if (EqualsAscii(name, "Content-Length")) {
+        fields.length_text = value;
+        fields.has_length = ParseDecimal(value, &fields.length);
+      }
+    });
+    return fields;
+  }
+
+  Step Fill(Record* record, const Fields& fields, uint64_t offset, std::string_view block,
+            std::string_view raw) {
+    *record = Record();
+    record->offset = offset;
+    record->warc_type = fields.type;
+    record->url = fields.uri;
+    record->date = fields.date;
+    record->raw = raw;
+    if (!IsDocumentType(fields.type)) return Step::kRecord;
+    std::string_view what = fields.type;
+    if (fields.uri.empty()) {
+      return Bad(offset, std::string(what) + " record has no WARC-Target-URI", 0);
+    }
+    record->media_type = fields.payload_type;
+    bool http =
+        fields.type == "response" && (StartsWithAscii(fields.content_type, "application/http") ||
+                                      StartsWithAscii(block, "HTTP/1."));
+    if (http) {
+      HttpHead head;
+      std::string error;
+      if (!ParseHttpHead(block, &head, &error)) return Bad(offset, "response record: " + error, 0);
+      record->http_headers = head.headers;
+      record->payload = block.substr(head.head_size);
+      if (record->media_type.empty()) record->media_type = head.content_type;
+      record->content_bytes = record->payload.size();
+      if (head.chunked) {
+        uint64_t length = 0;
+        size_t at = 0;
+        if (ChunkedLength(record->payload, &length, &at, &error)) {
+          record->content_bytes = length;
+        } else {
+          record->note = "invalid chunked encoding at byte " + std::to_string(at) +
+                         " of the HTTP body (" + error + "); counted the body as stored";
+        }
+      }
+    } else {
+      record->payload = block;
+      record->content_bytes = block.size();
+      if (record->media_type.empty()) record->media_type = fields.content_type;
+    }
+    record->modality = ModalityOfMediaType(record->media_type);
+    record->is_document = true;
+    return Step::kRecord;
+  }
+
+  // An issue for the record at `offset`; `consume` bytes of the window are stepped over (the
+  // rest is searched for the next record).
+  Step Bad(uint64_t offset, std::string message, size_t consume) {
+    if (pending_consume_ == 0) pending_consume_ = std::min(consume, in_->size());
+    issue_ = {offset, 0, std::move(message)};
+    issue_skipped_record_ = true;
+    return Step::kIssue;
+  }
+
+  // Remembers the suspect range of a decoding error and queues its report.
+  void NoteDecodeError() {
+    const DecodeError& e = in_->error();
+    taint_from_ = e.member_decoded_offset;
+    break_at_ = e.decoded_offset;
+    taint_message_ = e.message;
+    pending_issue_ = {e.member_decoded_offset, 0, e.message};
+    has_pending_issue_ = true;
+  }
+
+  Step TakePending() {
+    has_pending_issue_ = false;
+    issue_ = pending_issue_;
+    issue_skipped_record_ = false;
+    return Step::kIssue;
+  }
+
+  // Bytes that are not a record: skip to the next line starting "WARC/".
+  Step SkipToRecord() {
+    uint64_t offset = in_->offset();
+    uint64_t skipped = 0;
+    while (true) {
+      std::string_view window = in_->view();
+      size_t hit = window.find("\nWARC/");
+      if (hit != std::string_view::npos) {
+        skipped += hit + 1;
+        in_->Consume(hit + 1);
+        break;
+      }
+      size_t keep = std::min<size_t>(window.size(), 5);
+      skipped += window.size() - keep;
+      in_->Consume(window.size() - keep);
+      InputStream::Fill fill = in_->More();
+      if (fill == InputStream::Fill::kEnd) {
+        skipped += in_->size();
+        in_->Consume(in_->size());
+        break;
+      }
+      if (fill == InputStream::Fill::kError) NoteDecodeError();
+    }
+    issue_ = {offset, 0,
+              std::to_string(skipped) + " bytes that are not a WARC record (expected 'WARC/1.1' " +
+                  "or 'WARC/1.0' at a record's start" +
+                  (offset == 0 ? std::string(")") : std::string("; skipped to the next record)"))};
+    issue_skipped_record_ = false;
+    return Step::kIssue;
+  }
+
+  // A record above max_record_bytes: reported, its bytes streamed past without being held.
+  Step SkipLarge(uint64_t offset, size_t body_start, uint64_t length) {
+    uint64_t left = body_start + length;
+    while (left > 0) {
+      if (in_->size() == 0) {
+        InputStream::Fill fill = in_->More();
+        if (fill != InputStream::Fill::kMore) break;
+      }
+      size_t take = static_cast<size_t>(std::min<uint64_t>(left, in_->size()));
+      in_->Consume(take);
+      left -= take;
+    }
+    issue_ = {offset, 0,
+              "WARC record of " + std::to_string(length) + " bytes exceeds the limit of " +
+                  std::to_string(options_.max_record_bytes) + " bytes (--max-record-bytes)"};
+    issue_skipped_record_ = true;
+    return Step::kIssue;
+  }
+
+  InputStream* in_;
+  ReaderOptions options_;
+  size_t pending_consume_ = 0;
+  ReadIssue pending_issue_;
+  bool has_pending_issue_ = false;
+  uint64_t taint_from_ = UINT64_MAX, break_at_ = 0;
+  std::string taint_message_;
+};
+
+}  // namespace
+
+std::unique_ptr<RecordReader> MakeWarcReader(InputStream* input, const ReaderOptions& options) {
+  return std::make_unique<WarcReader>(input, options);
+}
+
+}  // namespace gpaikit::corpus
