@@ -134,6 +134,7 @@ struct CodeOfPractice {
   std::vector<AppendixItem> specified_risks;      // CoP-SS-A1.4
   std::vector<AppendixItem> security_objectives;  // CoP-SS-A4
   std::vector<IncidentType> incident_types;
+  std::vector<std::string> conditions;  // the closed vocabulary of condition ids
   std::vector<TemplateItem> template_items;
   std::string template_verified;
   std::string template_source;

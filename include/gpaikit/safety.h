@@ -113,6 +113,7 @@ struct RiskEvaluation {
   CivilDate date;
   std::string method;
   std::string result;
+  std::optional<int> samples;  // random input/output samples kept (Measure 7.3: at least 5)
 };
 
 struct Risk {

@@ -6,6 +6,7 @@
 #include "cli/check_report.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/safety_check.h"
 #include "gpaikit/files.h"
 
 namespace gpaikit::cli {
@@ -22,6 +23,7 @@ struct CheckOptions {
 int RunCheck(const CheckOptions& options) {
   Result<ProjectContext> context = LoadAndAssess(options.dir, options.as_of, options.due_soon_days);
   if (!context.ok()) return ReportFailure(context.status());
+  if (Status safety = PrepareSafetySections(*context); !safety.ok()) return ReportFailure(safety);
   CheckReport report = BuildCheckReport(*context);
   if (!options.out_dir.empty()) {
     std::filesystem::path out = options.out_dir;

@@ -1,6 +1,7 @@
 // Builds the gpaikit.check/1 JSON and the report Document from every module's contribution.
 #include "cli/check_report.h"
 
+#include "cli/safety_check.h"
 #include "gpaikit/scope_output.h"
 
 namespace gpaikit::cli {
@@ -46,7 +47,8 @@ report::Section ProjectSection(const ProjectContext& context, int blocking) {
 }  // namespace
 
 const std::vector<ModelContributor>& ModelContributors() {
-  static const std::vector<ModelContributor> contributors = {ScopeContribution};
+  static const std::vector<ModelContributor> contributors = {
+      ScopeContribution, SafetyContribution, AssessmentContribution};
   return contributors;
 }
 

@@ -15,6 +15,7 @@ void RegisterObligationsCommand(CLI::App& app, int& exit_code);
 void RegisterRobotsCommand(CLI::App& app, int& exit_code);
 void RegisterOptoutCommand(CLI::App& app, int& exit_code);
 void RegisterCorpusCommand(CLI::App& app, int& exit_code);
+void RegisterIncidentCommand(CLI::App& app, int& exit_code);
 
 }  // namespace gpaikit::cli
 

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   gpaikit::cli::RegisterRobotsCommand(app, exit_code);
   gpaikit::cli::RegisterOptoutCommand(app, exit_code);
   gpaikit::cli::RegisterCorpusCommand(app, exit_code);
+  gpaikit::cli::RegisterIncidentCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

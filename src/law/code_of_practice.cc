@@ -320,6 +320,7 @@ Result<CodeOfPractice> LoadCodeOfPracticeFile(const fs::path& path) {
   Vocabulary vocabulary{ReadIds(reader, "evidence_kinds"), ReadIds(reader, "applicability_values"),
                         ReadIds(reader, "conditions"),     ReadIds(reader, "events"),
                         ReadIds(reader, "clock_kinds"),    ReadIds(reader, "units")};
+  code.conditions = vocabulary.conditions;
   YAML::Node sources = reader.Sequence("sources", true);
   for (size_t i = 0; i < sources.size(); ++i) {
     MapReader source(

@@ -128,7 +128,7 @@ Risk ReadRisk(MapReader& map) {
     evaluation.date = entry.Date("date", true).value_or(CivilDate());
     evaluation.method = entry.String("method", true).value_or("");
     evaluation.result = entry.String("result", true).value_or("");
-    entry.Integer("samples");
+    evaluation.samples = entry.Integer("samples");
     risk.evaluations.push_back(std::move(evaluation));
   }
   return risk;

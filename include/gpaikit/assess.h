@@ -1,0 +1,85 @@
+// Gap assessment of one model against every measure of the Code of Practice: met, partial,
+// missing or not applicable, with the evidence found and missing and each measure's source
+// (Code of Practice, all chapters; AI Act Art. 53(4) and 55(2) "alternative adequate means").
+#ifndef GPAIKIT_ASSESS_H_
+#define GPAIKIT_ASSESS_H_
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "gpaikit/code_of_practice.h"
+#include "gpaikit/project.h"
+#include "gpaikit/safety.h"
+#include "gpaikit/scope.h"
+#include "gpaikit/status.h"
+
+namespace gpaikit::assess {
+
+// The provider's evidence register (evidence.yaml at the project root; docs/safety.md): which of
+// the Code's conditions hold and where each evidence item is, for all models and per model.
+struct EvidenceEntry {
+  std::string reference;                     // file, address or statement
+  std::map<std::string, std::string> items;  // per-item evidence (Appendix 4 objectives)
+};
+
+struct EvidenceScope {
+  std::set<std::string> conditions;
+  std::map<std::string, EvidenceEntry> evidence;  // evidence id -> where
+};
+
+struct EvidenceRegister {
+  std::string file;  // "" when the project has none
+  EvidenceScope all;
+  std::map<std::string, EvidenceScope> models;
+};
+
+// Loads <root>/evidence.yaml if present; ids and conditions are checked against the rulepack and
+// relative file references must exist (file:line:column errors).
+Result<EvidenceRegister> LoadEvidenceRegister(const std::filesystem::path& project_root,
+                                              const law::CodeOfPractice& code,
+                                              const project::Project& project);
+
+enum class MeasureStatus { kMet, kPartial, kMissing, kNotApplicable };
+const char* MeasureStatusName(MeasureStatus status);  // met | partial | missing | not-applicable
+
+struct MeasureAssessment {
+  const law::CopMeasure* measure = nullptr;
+  MeasureStatus status = MeasureStatus::kNotApplicable;
+  std::string reason;                 // why not applicable, or how it applies
+  std::vector<std::string> evidence;  // "T-1.2.contact-point: eu-ai-act@... (gpaikit.yaml)"
+  std::vector<std::string> missing;   // "SS-3.1.information: Per identified risk, ..."
+};
+
+struct ChapterSummary {
+  const law::CopChapter* chapter = nullptr;
+  bool signatory = false;
+  bool applies = false;  // at least one measure applies
+  int met = 0, partial = 0, missing = 0, not_applicable = 0;
+};
+
+struct ModelGapAssessment {
+  std::vector<MeasureAssessment> measures;  // every measure of the Code, in order
+  std::vector<ChapterSummary> chapters;
+  // Missing measures of chapters the provider signed, for a model already placed on the market.
+  int blocking = 0;
+};
+
+struct AssessmentInput {
+  const project::Project* project = nullptr;
+  const project::Model* model = nullptr;
+  const scope::Classification* classification = nullptr;
+  const law::CodeOfPractice* code = nullptr;
+  const safety::SafetyRecords* records = nullptr;
+  const EvidenceRegister* evidence = nullptr;
+  const safety::HolidayCalendar* calendar = nullptr;
+  CivilDate as_of;
+};
+
+ModelGapAssessment AssessModel(const AssessmentInput& input);
+
+}  // namespace gpaikit::assess
+
+#endif  // GPAIKIT_ASSESS_H_

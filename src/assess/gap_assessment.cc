@@ -1,0 +1,186 @@
+// Assesses one model against every measure of the Code: applicability from the rulepack and the
+// model's classification, then met / partial / missing from the evidence found (Code of Practice,
+// all chapters; signatory status per chapter; AI Act Art. 53(4), 55(2) alternative means).
+#include <algorithm>
+
+#include "assess/evidence_finders.h"
+
+namespace gpaikit::assess {
+namespace {
+
+using internal::Facts;
+using internal::Found;
+
+bool Signed(const project::Signatory& signatory, const std::string& key) {
+  return key == "transparency"      ? signatory.transparency
+         : key == "copyright"       ? signatory.copyright
+         : key == "safety-security" ? signatory.safety_security
+                                    : false;
+}
+
+bool AllHold(const std::vector<std::string>& conditions, const std::set<std::string>& holding) {
+  return std::all_of(conditions.begin(), conditions.end(),
+                     [&](const std::string& c) { return holding.contains(c); });
+}
+
+std::string AnyHolds(const std::vector<std::string>& conditions,
+                     const std::set<std::string>& holding) {
+  for (const std::string& c : conditions) {
+    if (holding.contains(c)) return c;
+  }
+  return "";
+}
+
+// Conditions gpaikit derives from facts; the rest come from evidence.yaml.
+std::set<std::string> DerivedConditions(const AssessmentInput& input) {
+  std::set<std::string> out;
+  if (const auto& licence = input.model->licence;
+      licence && licence->access && licence->use && licence->modify && licence->distribute) {
+    out.insert("foss-release");
+  }
+  if (const safety::ModelReport* report = input.records->ReportFor(input.model->id);
+      report && report->most_capable) {
+    out.insert("most-capable-on-market");
+  }
+  return out;
+}
+
+// "" when the measure applies; otherwise why not.
+std::string NotApplicableBecause(const law::CopMeasure& measure, const AssessmentInput& input,
+                                 const Facts& facts, bool voluntary_safety) {
+  const scope::Classification& c = *input.classification;
+  const law::CopApplicability& a = measure.applicability;
+  if (!c.gpai) return "not a general-purpose AI model";
+  if (!c.modifier_is_provider) return "the modification does not make the modifier a provider";
+  if (a.systemic_risk_only && !c.systemic_risk && !voluntary_safety) {
+    return "model without systemic risk (the chapter binds systemic-risk models; it may be "
+           "signed voluntarily for named models)";
+  }
+  if (a.open_source_exempt && c.open_source_exempt) {
+    return "open-source exemption of AI Act Art. 53(2)";
+  }
+  if (!AllHold(a.conditions, facts.conditions)) {
+    std::string needed;
+    for (const std::string& condition : a.conditions) needed += " " + condition;
+    return "applies only when these conditions hold:" + needed;
+  }
+  if (std::string exempt = AnyHolds(a.exempt_when, facts.conditions); !exempt.empty()) {
+    return "exempt: " + exempt;
+  }
+  return "";
+}
+
+void Assess(const law::CopMeasure& measure, const Facts& facts, MeasureAssessment& out) {
+  int required = 0, found = 0;
+  bool partly = false;
+  for (const law::CopEvidence& evidence : measure.evidence) {
+    if (!AllHold(evidence.applies_when, facts.conditions) ||
+        !AnyHolds(evidence.exempt_when, facts.conditions).empty()) {
+      continue;
+    }
+    std::optional<internal::Finding> finding = internal::FindAutomatically(evidence, facts);
+    if (!finding || finding->found == Found::kNo) {
+      if (std::optional<internal::Finding> listed = internal::FindInRegister(evidence, facts)) {
+        finding = listed;
+      }
+    }
+    if (evidence.required) ++required;
+    if (finding && finding->found == Found::kYes) {
+      found += evidence.required;
+      out.evidence.push_back(evidence.id + ": " + finding->detail);
+    } else if (finding && finding->found == Found::kPartly) {
+      partly = partly || evidence.required;
+      out.evidence.push_back(evidence.id + " (incomplete): " + finding->detail);
+      if (evidence.required) out.missing.push_back(evidence.id + ": " + finding->detail);
+    } else if (evidence.required) {
+      out.missing.push_back(evidence.id + ": " + evidence.description +
+                            (finding ? " (" + finding->detail + ")" : ""));
+    }
+  }
+  if (found == required) {
+    out.status = MeasureStatus::kMet;
+  } else if (found > 0 || partly) {
+    out.status = MeasureStatus::kPartial;
+  } else {
+    out.status = MeasureStatus::kMissing;
+  }
+}
+
+}  // namespace
+
+const char* MeasureStatusName(MeasureStatus status) {
+  switch (status) {
+    case MeasureStatus::kMet:
+      return "met";
+    case MeasureStatus::kPartial:
+      return "partial";
+    case MeasureStatus::kMissing:
+      return "missing";
+    case MeasureStatus::kNotApplicable:
+      return "not-applicable";
+  }
+  return "?";
+}
+
+ModelGapAssessment AssessModel(const AssessmentInput& input) {
+  ModelGapAssessment out;
+  Facts facts;
+  facts.input = &input;
+  facts.scope = input.evidence->all;
+  if (auto own = input.evidence->models.find(input.model->id);
+      own != input.evidence->models.end()) {
+    facts.scope.conditions.insert(own->second.conditions.begin(), own->second.conditions.end());
+    for (const auto& [id, entry] : own->second.evidence) facts.scope.evidence[id] = entry;
+  }
+  facts.conditions = facts.scope.conditions;
+  for (const std::string& c : DerivedConditions(input)) facts.conditions.insert(c);
+  const project::Signatory& signatory = input.project->provider.signatory;
+  // Safety and Security signed voluntarily for a model without systemic risk that the Framework
+  // names (spec code-of-practice.md §3: "naming the models it covers").
+  const auto& framework = input.records->framework;
+  bool voluntary_safety = signatory.safety_security && framework &&
+                          std::find(framework->models.begin(), framework->models.end(),
+                                    input.model->id) != framework->models.end();
+  const project::Model& model = *input.model;
+  bool placed = (model.release_date && *model.release_date <= input.as_of) ||
+                (model.union_market_date && *model.union_market_date <= input.as_of);
+  for (const law::CopChapter& chapter : input.code->chapters) {
+    ChapterSummary summary;
+    summary.chapter = &chapter;
+    summary.signatory = Signed(signatory, chapter.key);
+    for (const law::CopCommitment& commitment : chapter.commitments) {
+      for (const law::CopMeasure& measure : commitment.measures) {
+        MeasureAssessment assessment;
+        assessment.measure = &measure;
+        assessment.reason = NotApplicableBecause(measure, input, facts, voluntary_safety);
+        if (assessment.reason.empty()) {
+          Assess(measure, facts, assessment);
+          if (measure.applicability.limited_to_modification && input.classification->modification) {
+            assessment.reason = "limited to the modification";
+          }
+        }
+        switch (assessment.status) {
+          case MeasureStatus::kMet:
+            ++summary.met;
+            break;
+          case MeasureStatus::kPartial:
+            ++summary.partial;
+            break;
+          case MeasureStatus::kMissing:
+            ++summary.missing;
+            out.blocking += summary.signatory && placed;
+            break;
+          case MeasureStatus::kNotApplicable:
+            ++summary.not_applicable;
+            break;
+        }
+        out.measures.push_back(std::move(assessment));
+      }
+    }
+    summary.applies = summary.met + summary.partial + summary.missing > 0;
+    out.chapters.push_back(summary);
+  }
+  return out;
+}
+
+}  // namespace gpaikit::assess
