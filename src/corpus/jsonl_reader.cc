@@ -122,6 +122,8 @@ class JsonlReader : public RecordReader {
       }
       uint64_t start = in_->offset(), end = start + newline + 1;
       if (end > taint_from_ && start < break_at_) {
+        // Bytes up to the break are lost; a line starts again right after it.
+        if (break_at_ < end) pending_consume_ = static_cast<size_t>(break_at_ - start);
         return Bad("lost to the decoding error at decoded offset " + std::to_string(break_at_) +
                    " (" + taint_message_ + ")");
       }
@@ -161,8 +163,8 @@ class JsonlReader : public RecordReader {
       break;
     }
     if (!found_text) return Bad("no text field (looked for " + Join(options_.fields.text) + ")");
-    if (!String(d, options_.fields.url, &record->url)) return Step::kIssue;
-    if (!String(d, options_.fields.date, &record->date)) return Step::kIssue;
+    if (!String(d, options_.fields.url, &url_scratch_, &record->url)) return Step::kIssue;
+    if (!String(d, options_.fields.date, &date_scratch_, &record->date)) return Step::kIssue;
     for (const std::string& path : options_.fields.tokens) {
       auto value = d.at_pointer(path);
       if (value.error() == simdjson::NO_SUCH_FIELD) continue;
@@ -180,9 +182,11 @@ class JsonlReader : public RecordReader {
     return Step::kRecord;
   }
 
-  // The first present path among `paths` as a string into `*out` (absent: empty).
+  // The first present path among `paths` as a string into `*out` (absent: empty): a view into
+  // the line when it has no escapes, else unescaped into `*scratch` (simdjson's own string
+  // buffer is reused after each at_pointer).
   bool String(simdjson::ondemand::document& d, const std::vector<std::string>& paths,
-              std::string_view* out) {
+              std::string* scratch, std::string_view* out) {
     for (const std::string& path : paths) {
       auto value = d.at_pointer(path);
       if (value.error() == simdjson::NO_SUCH_FIELD) continue;
@@ -192,10 +196,31 @@ class JsonlReader : public RecordReader {
       }
       bool is_null = false;
       if (value.is_null().get(is_null) == simdjson::SUCCESS && is_null) continue;
-      if (value.get_string().get(*out) != simdjson::SUCCESS) {
+      std::string_view raw;
+      if (value.raw_json_token().get(raw) != simdjson::SUCCESS) {
         Bad("field " + path + " is not a string");
         return false;
       }
+      while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r' ||
+                              raw.back() == '\n')) {
+        raw.remove_suffix(1);
+      }
+      if (raw.size() < 2 || raw.front() != '"' || raw.back() != '"') {
+        Bad("field " + path + " is not a string");
+        return false;
+      }
+      raw = raw.substr(1, raw.size() - 2);
+      if (raw.find('\\') == std::string_view::npos) {
+        *out = raw;
+        return true;
+      }
+      std::string_view unescaped;
+      if (d.at_pointer(path).get_string().get(unescaped) != simdjson::SUCCESS) {
+        Bad("field " + path + " is not a valid string");
+        return false;
+      }
+      scratch->assign(unescaped);
+      *out = *scratch;
       return true;
     }
     return true;
@@ -248,6 +273,7 @@ class JsonlReader : public RecordReader {
   size_t pending_consume_ = 0;
   uint64_t line_ = 0;
   ReadIssue pending_issue_;
+  std::string url_scratch_, date_scratch_;
   bool has_pending_issue_ = false;
   uint64_t taint_from_ = UINT64_MAX, break_at_ = 0;
   std::string taint_message_;

@@ -1,0 +1,164 @@
+// JSONL scans with known truth (RFC 8259 strings and escapes; FineWeb/datatrove and Dolma field
+// layouts), bad lines reported by line, and every WARC fixture of ../shared read or reported.
+#include <gtest/gtest.h>
+
+#include "corpus/corpus_test_util.h"
+#include "gpaikit/corpus/scanner.h"
+
+namespace gpaikit::corpus {
+namespace {
+
+using testing::Gzip;
+using testing::TempDir;
+using testing::Zstd;
+
+ScanOptions Options() {
+  static auto list = optout::PublicSuffixList::Load();
+  ScanOptions options;
+  options.suffixes = list.value();
+  return options;
+}
+
+CorpusStats Scan(const std::vector<std::filesystem::path>& files, ScanOptions options = Options()) {
+  auto stats = ScanFiles(files, options);
+  EXPECT_TRUE(stats.ok()) << stats.status().message();
+  return std::move(stats.value());
+}
+
+const ModalityStats& Text(const CorpusStats& s) {
+  return s.modalities[static_cast<size_t>(Modality::kText)];
+}
+
+TEST(JsonlScan, FineWebLinesCountUtf8BytesOfTheTextAndTheirTokenCounts) {
+  TempDir dir;
+  // "h\u00e9\n\"" is h (1) + é (2) + \n (1) + " (1) = 5 bytes; "\ud83d\ude00" is one 4-byte emoji.
+  std::string data =
+      R"({"text":"h\u00e9\n\"","id":"a","url":"https://www.example.com/x","date":"2013-05-18T07:24:47Z","token_count":3})"
+      "\n"
+      R"({"text":"\ud83d\ude00 ok","url":"http://b.example.org/","date":"2024-02-01T00:00:00Z","token_count":2})"
+      "\n\n"
+      R"({"text":"plain","url":"https://sub.blog.co.uk/p","date":"2020-01-01T00:00:00Z"})";
+  for (const auto& path : {dir.Write("a.jsonl", data), dir.Write("a.jsonl.gz", Gzip(data)),
+                           dir.Write("a.jsonl.zst", Zstd(data))}) {
+    CorpusStats s = Scan({path});
+    EXPECT_EQ(s.records, 3u);
+    EXPECT_EQ(s.content_bytes, 5u + 7u + 5u);
+    EXPECT_EQ(Text(s).records_with_tokens, 2u);
+    EXPECT_EQ(Text(s).tokens_from_data, 5u);
+    EXPECT_EQ(Text(s).bytes_without_tokens, 5u);
+    EXPECT_EQ(s.Tokens(Modality::kText), 5u + 1u);  // 5 bytes / 4.0 rounds to 1
+    auto domains = s.domains.Sorted();
+    ASSERT_EQ(domains.size(), 3u);
+    EXPECT_EQ(domains[0].first, "example.org");  // 7 bytes, from host b.example.org
+    EXPECT_EQ(domains[1].first, "blog.co.uk");
+    EXPECT_EQ(domains[2].first, "example.com");
+    EXPECT_EQ(s.first_date, "2013-05-18T07:24:47Z");
+    EXPECT_EQ(s.last_date, "2024-02-01T00:00:00Z");
+    EXPECT_EQ(s.errors_total, 0u);
+  }
+}
+
+TEST(JsonlScan, DolmaLayoutAndConfiguredFields) {
+  TempDir dir;
+  std::string data =
+      R"({"id":"1","text":"abcd","source":"c4","added":"2023-03-01T00:00:00.000Z","metadata":{"url":"https://news.example.net/a"}})"
+      "\n"
+      R"({"id":"2","text":"ef","source":"books","added":"2023-04-01T00:00:00.000Z"})"
+      "\n";
+  CorpusStats s = Scan({dir.Write("d.jsonl", data)});
+  EXPECT_EQ(s.records, 2u);
+  EXPECT_EQ(s.content_bytes, 6u);
+  EXPECT_EQ(s.records_without_url, 1u);
+  EXPECT_EQ(s.domains.size(), 1u);
+  EXPECT_EQ(s.last_date, "2023-04-01T00:00:00.000Z");
+
+  ScanOptions custom = Options();
+  custom.reader.fields.text = {FieldPathToPointer("body.value")};
+  custom.reader.fields.url = {FieldPathToPointer("link")};
+  CorpusStats c =
+      Scan({dir.Write("c.jsonl", R"({"body":{"value":"xyz"},"link":"http://e.example/"})"
+                                 "\n")},
+           custom);
+  EXPECT_EQ(c.records, 1u);
+  EXPECT_EQ(c.content_bytes, 3u);
+  EXPECT_EQ(c.domains.Sorted().at(0).first, "e.example");
+}
+
+TEST(JsonlScan, BadLinesAreReportedByLineAndTheScanGoesOn) {
+  TempDir dir;
+  std::string data = std::string(R"({"text":"good","url":"https://a.example.com/"})") + "\n" +
+                     R"({"text":"broken", )" + "\n" +        // line 2: invalid JSON
+                     "{\"text\":\"bad \xff\xfe utf8\"}\n" +  // line 3: invalid UTF-8
+                     R"({"title":"no text"})" + "\n" +       // line 4: no text field
+                     R"({"text":42})" + "\n" +               // line 5: not a string
+                     R"({"text":"fine again"})" + "\n";
+  auto path = dir.Write("bad.jsonl", data);
+  CorpusStats s = Scan({path});
+  EXPECT_EQ(s.records, 2u);
+  EXPECT_EQ(s.content_bytes, 4u + 10u);
+  EXPECT_EQ(s.skipped_records, 4u);
+  ASSERT_EQ(s.errors_total, 4u);
+  for (size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(s.errors[i].line, i + 2);
+    EXPECT_EQ(s.errors[i].file, path.string());
+  }
+  EXPECT_NE(s.errors[1].message.find("UTF-8"), std::string::npos) << s.errors[1].message;
+  EXPECT_NE(s.errors[2].message.find("no text field"), std::string::npos);
+  EXPECT_NE(s.errors[3].message.find("not a string"), std::string::npos);
+}
+
+TEST(JsonlScan, LinesInACorruptZstdFrameAreLostAndReported) {
+  TempDir dir;
+  std::string a = R"({"text":"one","url":"https://a.example.com/"})"
+                  "\n";
+  std::string b = R"({"text":"two","url":"https://b.example.com/"})"
+                  "\n";
+  std::string bad = Zstd(b);
+  bad[4] = static_cast<char>(bad[4] | 0x08);  // RFC 8878 3.1.1.1.1: reserved bit set
+  std::string file = Zstd(a) + bad + Zstd(a);
+  CorpusStats s = Scan({dir.Write("z.jsonl.zst", file)});
+  EXPECT_GE(s.errors_total, 1u);
+  EXPECT_EQ(s.records, 2u);  // the first and last frames' lines
+  EXPECT_EQ(s.content_bytes, 6u);
+}
+
+// Every file in ../shared/fixtures/warc reads fully or yields errors naming file and offset.
+TEST(Fixtures, EveryWarcFixtureReadsOrReportsPreciseErrors) {
+  std::filesystem::path root =
+      std::filesystem::path(GPAIKIT_SOURCE_DIR) / "../shared/fixtures/warc";
+  ASSERT_TRUE(std::filesystem::is_directory(root)) << root << " is missing";
+  auto files = ExpandInputs({root});
+  ASSERT_TRUE(files.ok());
+  ASSERT_GE(files->size(), 20u);
+  for (const auto& file : *files) {
+    CorpusStats s = Scan({file});
+    SCOPED_TRACE(file.string());
+    ASSERT_EQ(s.files.size(), 1u);
+    for (const CorpusError& e : s.errors) {
+      EXPECT_EQ(e.file, file.string());
+      EXPECT_FALSE(e.message.empty());
+      EXPECT_LE(e.offset, s.files[0].decoded + 1);
+    }
+    std::string name = file.filename().string();
+    if (name.find(".arc") != std::string::npos) {
+      ASSERT_EQ(s.errors_total, 1u);
+      EXPECT_NE(s.errors[0].message.find("ARC"), std::string::npos);
+      continue;
+    }
+    uint64_t others = 0;
+    for (const auto& [type, n] : s.other_records) others += n;
+    EXPECT_GT(s.records + others + s.errors_total, 0u);
+  }
+  // Known truths of individual fixtures.
+  CorpusStats example = Scan({root / "warcio/example.warc.gz"});
+  EXPECT_EQ(example.errors_total, 0u);
+  EXPECT_GT(example.records, 0u);
+  CorpusStats plain = Scan({root / "warcio/example.warc"});
+  EXPECT_EQ(plain.ToJson()["records"], example.ToJson()["records"]);
+  EXPECT_EQ(plain.content_bytes, example.content_bytes);
+  CorpusStats trunc = Scan({root / "warcio/example-trunc.warc"});
+  EXPECT_GT(trunc.errors_total, 0u);
+}
+
+}  // namespace
+}  // namespace gpaikit::corpus
