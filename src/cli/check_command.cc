@@ -13,15 +13,13 @@ namespace gpaikit::cli {
 namespace {
 
 struct CheckOptions {
-  std::string dir = ".";
-  std::string as_of;
+  ProjectOptions project;
   std::string out_dir;
-  int due_soon_days = 30;
   bool json = false;
 };
 
 int RunCheck(const CheckOptions& options) {
-  Result<ProjectContext> context = LoadAndAssess(options.dir, options.as_of, options.due_soon_days);
+  Result<ProjectContext> context = LoadAndAssess(options.project);
   if (!context.ok()) return ReportFailure(context.status());
   if (Status safety = PrepareSafetySections(*context); !safety.ok()) return ReportFailure(safety);
   CheckReport report = BuildCheckReport(*context);
@@ -54,13 +52,10 @@ void RegisterCheckCommand(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<CheckOptions>();
   CLI::App* command = app.add_subcommand(
       "check", "Validate the project; report compute, classification and obligations per model");
-  command->add_option("dir", options->dir, "Project folder holding gpaikit.yaml (default: .)");
+  AddProjectOptions(command, options->project);
   command->add_flag("--json", options->json, "Print one JSON document (schema gpaikit.check/1)");
   command->add_option("--out", options->out_dir,
                       "Write report.json, report.md and report.html here");
-  command->add_option("--as-of", options->as_of, "Evaluation day YYYY-MM-DD (default: today)");
-  command->add_option("--due-soon-days", options->due_soon_days,
-                      "Flag obligations due within this many days (default: 30)");
   command->callback([options, &exit_code] { exit_code = RunCheck(*options); });
 }
 

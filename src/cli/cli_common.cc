@@ -56,6 +56,17 @@ Result<ProjectContext> LoadAndAssess(const std::filesystem::path& dir, const std
   return context;
 }
 
+void AddProjectOptions(CLI::App* command, ProjectOptions& options) {
+  command->add_option("dir", options.dir, "Project folder holding gpaikit.yaml (default: .)");
+  command->add_option("--as-of", options.as_of, "Evaluation day YYYY-MM-DD (default: today)");
+  command->add_option("--due-soon-days", options.due_soon_days,
+                      "Flag obligations due within this many days (default: 30)");
+}
+
+Result<ProjectContext> LoadAndAssess(const ProjectOptions& options) {
+  return LoadAndAssess(options.dir, options.as_of, options.due_soon_days);
+}
+
 bool ColourOnStdout() {
   const char* no_colour = std::getenv("NO_COLOR");
   return isatty(STDOUT_FILENO) != 0 && (no_colour == nullptr || *no_colour == '\0');

@@ -2,6 +2,7 @@
 #ifndef GPAIKIT_CLI_CLI_COMMON_H_
 #define GPAIKIT_CLI_CLI_COMMON_H_
 
+#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -23,6 +24,20 @@ struct ProjectContext {
   std::vector<scope::ModelAssessment> assessments;  // one per model, in file order
   scope::ObligationOptions options;
 };
+
+// The options every project-reading subcommand takes: the folder, the evaluation day and the
+// warning window for due dates.
+struct ProjectOptions {
+  std::string dir = ".";
+  std::string as_of;  // YYYY-MM-DD; empty: today
+  int due_soon_days = 30;
+};
+
+// Adds DIR, --as-of and --due-soon-days to `command`, bound to `options`.
+void AddProjectOptions(CLI::App* command, ProjectOptions& options);
+
+// Loads and assesses the project in `options.dir`.
+Result<ProjectContext> LoadAndAssess(const ProjectOptions& options);
 
 // Loads and assesses the project in `dir` as of `as_of` (empty: today).
 Result<ProjectContext> LoadAndAssess(const std::filesystem::path& dir, const std::string& as_of,

@@ -13,15 +13,13 @@ namespace gpaikit::cli {
 namespace {
 
 struct ObligationsOptions {
-  std::string dir = ".";
-  std::string as_of;
+  ProjectOptions project;
   std::string ical;
-  int due_soon_days = 30;
   bool json = false;
 };
 
 int RunObligations(const ObligationsOptions& options) {
-  Result<ProjectContext> context = LoadAndAssess(options.dir, options.as_of, options.due_soon_days);
+  Result<ProjectContext> context = LoadAndAssess(options.project);
   if (!context.ok()) return ReportFailure(context.status());
   int overdue = 0;
   nlohmann::json models = nlohmann::json::array();
@@ -64,11 +62,8 @@ void RegisterObligationsCommand(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ObligationsOptions>();
   CLI::App* command =
       app.add_subcommand("obligations", "List each model's obligations with due dates");
-  command->add_option("dir", options->dir, "Project folder holding gpaikit.yaml (default: .)");
-  command->add_option("--as-of", options->as_of, "Evaluation day YYYY-MM-DD (default: today)");
+  AddProjectOptions(command, options->project);
   command->add_option("--ical", options->ical, "Also write the due dates as an iCalendar file");
-  command->add_option("--due-soon-days", options->due_soon_days,
-                      "Flag obligations due within this many days (default: 30)");
   command->add_flag("--json", options->json, "Print JSON (schema gpaikit.obligations/1)");
   command->callback([options, &exit_code] { exit_code = RunObligations(*options); });
 }
