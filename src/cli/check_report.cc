@@ -1,6 +1,7 @@
 // Builds the gpaikit.check/1 JSON and the report Document from every module's contribution.
 #include "cli/check_report.h"
 
+#include "cli/docs_check.h"
 #include "cli/safety_check.h"
 #include "gpaikit/scope_output.h"
 
@@ -48,7 +49,7 @@ report::Section ProjectSection(const ProjectContext& context, int blocking) {
 
 const std::vector<ModelContributor>& ModelContributors() {
   static const std::vector<ModelContributor> contributors = {
-      ScopeContribution, SafetyContribution, AssessmentContribution};
+      ScopeContribution, DocumentationContribution, SafetyContribution, AssessmentContribution};
   return contributors;
 }
 

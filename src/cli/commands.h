@@ -14,6 +14,11 @@ void RegisterCheckCommand(CLI::App& app, int& exit_code);
 void RegisterObligationsCommand(CLI::App& app, int& exit_code);
 void RegisterRobotsCommand(CLI::App& app, int& exit_code);
 void RegisterOptoutCommand(CLI::App& app, int& exit_code);
+void RegisterDocsCommand(CLI::App& app, int& exit_code);
+void RegisterPublishCommand(CLI::App& app, int& exit_code);
+void RegisterLedgerCommand(CLI::App& app, int& exit_code);
+void RegisterRequestCommand(CLI::App& app, int& exit_code);
+void RegisterImportCommand(CLI::App& app, int& exit_code);
 void RegisterCorpusCommand(CLI::App& app, int& exit_code);
 void RegisterIncidentCommand(CLI::App& app, int& exit_code);
 

@@ -15,6 +15,11 @@ int main(int argc, char** argv) {
   gpaikit::cli::RegisterObligationsCommand(app, exit_code);
   gpaikit::cli::RegisterRobotsCommand(app, exit_code);
   gpaikit::cli::RegisterOptoutCommand(app, exit_code);
+  gpaikit::cli::RegisterDocsCommand(app, exit_code);
+  gpaikit::cli::RegisterPublishCommand(app, exit_code);
+  gpaikit::cli::RegisterLedgerCommand(app, exit_code);
+  gpaikit::cli::RegisterRequestCommand(app, exit_code);
+  gpaikit::cli::RegisterImportCommand(app, exit_code);
   gpaikit::cli::RegisterCorpusCommand(app, exit_code);
   gpaikit::cli::RegisterIncidentCommand(app, exit_code);
   try {

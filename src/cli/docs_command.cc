@@ -1,0 +1,109 @@
+// `gpaikit docs [DIR] --audience ai-office|nca|downstream [--format md|html|json] [--out DIR]`:
+// the Model Documentation Form with exactly the audience's rows (Code of Practice, Transparency,
+// Measures 1.1 and 1.2). Exit 1 when a required row for the audience is missing or invalid.
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.h"
+#include "cli/docs_common.h"
+#include "cli/exit_codes.h"
+#include "gpaikit/files.h"
+
+namespace gpaikit::cli {
+namespace {
+
+struct DocsOptions {
+  std::string dir = ".";
+  std::string audience;
+  std::string format = "md";
+  std::string out_dir;
+  std::string model;
+  std::string as_of;
+};
+
+std::string Render(const docs::ModelDocumentation& documentation, const form::Form& form,
+                   const std::string& audience, const std::string& format) {
+  if (format == "html") return docs::RenderHtml(documentation, form, audience);
+  if (format == "json") return docs::AudienceJson(documentation, form, audience).dump(2) + "\n";
+  return docs::RenderMarkdown(documentation, form, audience);
+}
+
+void PrintFindings(const docs::ModelDocumentation& documentation, const form::Form& form,
+                   const std::string& audience) {
+  for (const docs::Finding& finding : documentation.findings) {
+    if (!finding.row.empty() && !form.FindRow(finding.row)->For(audience)) continue;
+    std::cerr << (finding.location.line ? finding.location.ToString() + ": " : "")
+              << docs::SeverityName(finding.severity) << ": " << finding.message << "\n";
+  }
+  docs::Completeness completeness = docs::CompletenessFor(documentation, form, audience);
+  std::cerr << documentation.model_id << " for " << audience << ": " << completeness.filled
+            << " of " << completeness.rows << " rows filled";
+  if (!completeness.missing.empty()) {
+    std::cerr << "; missing:";
+    for (const std::string& id : completeness.missing) std::cerr << " " << id;
+  }
+  if (completeness.not_required) std::cerr << "; " << completeness.not_required << " not required";
+  std::cerr << "\n";
+}
+
+int RunDocs(const DocsOptions& options) {
+  Result<const form::Form*> form = DocumentationForm();
+  if (!form.ok()) return ReportFailure(form.status());
+  if (!(*form)->FindAudience(options.audience)) {
+    return ReportFailure(
+        Status::InvalidInput("--audience: expected ai-office, nca or downstream, "
+                             "got '" +
+                             options.audience + "'"));
+  }
+  Result<ProjectContext> context = LoadAndAssess(options.dir, options.as_of, 30);
+  if (!context.ok()) return ReportFailure(context.status());
+  Result<std::vector<const scope::ModelAssessment*>> models = SelectModels(*context, options.model);
+  if (!models.ok()) return ReportFailure(models.status());
+  if (options.out_dir.empty() && options.format == "json" && models->size() > 1) {
+    return ReportFailure(Status::InvalidInput(
+        "--format json prints one document: choose a model with --model, or use --out DIR"));
+  }
+  Result<std::unique_ptr<store::RecordsDatabase>> records =
+      OpenRecords(context->project.root, false);
+  if (!records.ok()) return ReportFailure(records.status());
+  bool gaps = false;
+  for (const scope::ModelAssessment* assessment : *models) {
+    Result<docs::ModelDocumentation> documentation =
+        ModelDocumentation(*context, *assessment, records->get());
+    if (!documentation.ok()) return ReportFailure(documentation.status());
+    std::string text = Render(*documentation, **form, options.audience, options.format);
+    if (options.out_dir.empty()) {
+      std::cout << text;
+    } else {
+      std::filesystem::path file =
+          std::filesystem::path(options.out_dir) /
+          (assessment->model->id + "-" + options.audience + "." + options.format);
+      Status written = WriteFile(file, text);
+      if (!written.ok()) return ReportFailure(written);
+      std::cerr << "Wrote " << file.string() << "\n";
+    }
+    PrintFindings(*documentation, **form, options.audience);
+    docs::Completeness completeness =
+        docs::CompletenessFor(*documentation, **form, options.audience);
+    gaps |= !completeness.missing.empty() || !completeness.invalid.empty();
+  }
+  return gaps ? kExitBlocking : kExitOk;
+}
+
+}  // namespace
+
+void RegisterDocsCommand(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<DocsOptions>();
+  CLI::App* command = app.add_subcommand(
+      "docs", "Render the Model Documentation Form for one audience (exactly its rows)");
+  command->add_option("dir", options->dir, "Project folder holding gpaikit.yaml (default: .)");
+  command->add_option("--audience", options->audience, "ai-office, nca or downstream")->required();
+  command->add_option("--format", options->format, "md (default), html or json")
+      ->check(CLI::IsMember({"md", "html", "json"}));
+  command->add_option("--out", options->out_dir, "Write <model>-<audience>.<format> here");
+  command->add_option("--model", options->model, "Only this model id");
+  command->add_option("--as-of", options->as_of, "Evaluation day YYYY-MM-DD (default: today)");
+  command->callback([options, &exit_code] { exit_code = RunDocs(*options); });
+}
+
+}  // namespace gpaikit::cli

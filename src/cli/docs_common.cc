@@ -1,0 +1,92 @@
+// Shared by docs, publish, ledger, request and check's documentation section: the Form,
+// documentation with its ledger header, and the records database (Code of Practice, Transparency,
+// Measure 1.3).
+#include "cli/docs_common.h"
+
+#include <cstdlib>
+
+#include "gpaikit/files.h"
+
+namespace gpaikit::cli {
+
+Result<const form::Form*> DocumentationForm() {
+  static const Result<form::Form> form = form::LoadDocumentationForm(DataDir());
+  if (!form.ok()) return form.status();
+  return &*form;
+}
+
+Status ExplainLocked(const Status& status) {
+  if (status.message().find("database is locked") == std::string::npos &&
+      status.message().find("database is busy") == std::string::npos) {
+    return status;
+  }
+  return Status::Io(status.message() +
+                    "\nthe records database is locked by another process (another gpaikit "
+                    "publish, ledger or request, or an open SQLite session); nothing was "
+                    "written: try again when it has finished");
+}
+
+Result<std::unique_ptr<store::RecordsDatabase>> OpenRecords(const std::filesystem::path& root,
+                                                            bool create) {
+  std::error_code error;
+  if (!create && !std::filesystem::exists(root / ".gpaikit" / "records.sqlite", error)) {
+    return std::unique_ptr<store::RecordsDatabase>();
+  }
+  Result<std::unique_ptr<store::RecordsDatabase>> records = store::RecordsDatabase::Open(root);
+  if (!records.ok()) return ExplainLocked(records.status());
+  return records;
+}
+
+Result<docs::ModelDocumentation> ModelDocumentation(const ProjectContext& context,
+                                                    const scope::ModelAssessment& assessment,
+                                                    const store::RecordsDatabase* records) {
+  Result<const form::Form*> form = DocumentationForm();
+  if (!form.ok()) return form.status();
+  Result<docs::ModelDocumentation> documentation =
+      docs::BuildDocumentation(context.project, assessment, **form, context.rules);
+  if (!documentation.ok()) return documentation;
+  documentation->header = {"1 (draft)", context.options.as_of.ToString()};
+  if (records) {
+    Result<std::vector<docs::PublishedVersion>> versions =
+        docs::PublishedVersions(*records, assessment.model->id);
+    if (!versions.ok()) return versions.status();
+    if (!versions->empty()) {
+      const docs::PublishedVersion& last = versions->back();
+      if (last.content.value("documentation", nlohmann::json()) ==
+          docs::FullJson(*documentation, **form)) {
+        documentation->header = {std::to_string(last.number), last.time.substr(0, 10)};
+      } else {
+        documentation->header.version = std::to_string(last.number + 1) + " (draft)";
+      }
+    }
+  }
+  return documentation;
+}
+
+Result<std::vector<const scope::ModelAssessment*>> SelectModels(const ProjectContext& context,
+                                                                const std::string& model) {
+  std::vector<const scope::ModelAssessment*> out;
+  std::string known;
+  for (const scope::ModelAssessment& assessment : context.assessments) {
+    known += (known.empty() ? "" : ", ") + assessment.model->id;
+    if (model.empty() || assessment.model->id == model) out.push_back(&assessment);
+  }
+  if (out.empty()) {
+    return Status::NotFound("--model: no model '" + model + "' in " + context.project.file +
+                            " (models: " + known + ")");
+  }
+  return out;
+}
+
+std::string RetainUntil(const project::Model& model, const law::Rulepack& rules) {
+  if (!model.union_market_date) return "";
+  return model.union_market_date->AddYears(rules.documentation_retention_years.value).ToString();
+}
+
+std::string Author(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  const char* user = std::getenv("USER");
+  return user && *user ? user : "unknown";
+}
+
+}  // namespace gpaikit::cli

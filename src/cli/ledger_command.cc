@@ -1,0 +1,151 @@
+// `gpaikit ledger log | show N | diff A B | verify`: the project's hash-chained records, read and
+// checked (Code of Practice, Transparency, Measure 1.3: protected from unintended alteration).
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.h"
+#include "cli/docs_common.h"
+#include "cli/exit_codes.h"
+
+namespace gpaikit::cli {
+namespace {
+
+struct LedgerOptions {
+  std::string dir = ".";
+  int64_t show = 0;
+  int64_t a = 0;
+  int64_t b = 0;
+  bool json = false;
+};
+
+std::string Summary(const store::Entry& entry) {
+  nlohmann::json content = nlohmann::json::parse(entry.content, nullptr, false);
+  if (!content.is_object()) return "";
+  if (entry.kind == docs::kVersionKind) {
+    return "version " + std::to_string(content.value("version", 0)) + ": " +
+           content.value("note", std::string());
+  }
+  if (entry.kind == docs::kRequestOpenKind) {
+    return "from " + content.value("from", std::string()) + ": " +
+           content.value("subject", std::string()) + " (due " +
+           content.value("due", std::string()) + ")";
+  }
+  if (entry.kind == docs::kRequestAnswerKind) {
+    return "answered " + content.value("answered", std::string());
+  }
+  return "";
+}
+
+Result<std::unique_ptr<store::RecordsDatabase>> Open(const LedgerOptions& options) {
+  Result<project::Project> project = project::LoadProject(options.dir);
+  if (!project.ok()) return project.status();
+  Result<std::unique_ptr<store::RecordsDatabase>> records = OpenRecords(project->root, false);
+  if (records.ok() && !*records) {
+    return Status::NotFound(project->root.string() +
+                            ": no records yet (.gpaikit/records.sqlite); run 'gpaikit publish'");
+  }
+  return records;
+}
+
+int RunLog(const LedgerOptions& options) {
+  Result<std::unique_ptr<store::RecordsDatabase>> records = Open(options);
+  if (!records.ok()) return ReportFailure(records.status());
+  Result<std::vector<store::Entry>> entries = (*records)->Entries();
+  if (!entries.ok()) return ReportFailure(ExplainLocked(entries.status()));
+  nlohmann::json json = nlohmann::json::array();
+  for (const store::Entry& entry : *entries) {
+    if (options.json) {
+      json.push_back({{"seq", entry.seq},
+                      {"kind", entry.kind},
+                      {"subject", entry.subject},
+                      {"author", entry.author},
+                      {"time", entry.time},
+                      {"hash", entry.hash}});
+      continue;
+    }
+    std::cout << entry.seq << "  " << entry.time << "  " << entry.hash.substr(0, 12) << "  "
+              << entry.kind << "  " << entry.subject << "  " << entry.author << "  "
+              << Summary(entry) << "\n";
+  }
+  if (options.json) {
+    std::cout << nlohmann::json{{"schema", "gpaikit.ledger/1"}, {"entries", json}}.dump(2) << "\n";
+  }
+  return kExitOk;
+}
+
+int RunShow(const LedgerOptions& options) {
+  Result<std::unique_ptr<store::RecordsDatabase>> records = Open(options);
+  if (!records.ok()) return ReportFailure(records.status());
+  Result<store::Entry> entry = (*records)->Get(options.show);
+  if (!entry.ok()) return ReportFailure(entry.status());
+  nlohmann::json content = nlohmann::json::parse(entry->content, nullptr, false);
+  std::cout << "entry " << entry->seq << "\nkind: " << entry->kind
+            << "\nsubject: " << entry->subject << "\nauthor: " << entry->author
+            << "\ntime: " << entry->time << "\nprevious hash: " << entry->previous_hash
+            << "\nhash: " << entry->hash << "\ncontent:\n"
+            << (content.is_discarded() ? entry->content : content.dump(2)) << "\n";
+  return kExitOk;
+}
+
+int RunDiff(const LedgerOptions& options) {
+  Result<std::unique_ptr<store::RecordsDatabase>> records = Open(options);
+  if (!records.ok()) return ReportFailure(records.status());
+  nlohmann::json sides[2];
+  int64_t seqs[2] = {options.a, options.b};
+  for (int i = 0; i < 2; ++i) {
+    Result<store::Entry> entry = (*records)->Get(seqs[i]);
+    if (!entry.ok()) return ReportFailure(entry.status());
+    sides[i] = nlohmann::json::parse(entry->content, nullptr, false);
+    if (sides[i].is_discarded()) {
+      return ReportFailure(
+          Status::InvalidInput("entry " + std::to_string(seqs[i]) + ": content is not JSON"));
+    }
+    sides[i]["subject"] = entry->subject;
+    sides[i]["kind"] = entry->kind;
+  }
+  std::vector<std::string> lines = docs::DiffJson(sides[0], sides[1]);
+  for (const std::string& line : lines) std::cout << line << "\n";
+  if (lines.empty())
+    std::cout << "entries " << options.a << " and " << options.b << " have the same content\n";
+  return kExitOk;
+}
+
+int RunVerify(const LedgerOptions& options) {
+  Result<std::unique_ptr<store::RecordsDatabase>> records = Open(options);
+  if (!records.ok()) return ReportFailure(records.status());
+  Result<store::Verification> verification = (*records)->Verify();
+  if (!verification.ok()) return ReportFailure(ExplainLocked(verification.status()));
+  if (verification->ok()) {
+    std::cout << "ledger verified: " << verification->entries_checked
+              << " entries, every hash and link intact, head file agrees\n";
+    return kExitOk;
+  }
+  std::cout << "ledger verification FAILED after checking " << verification->entries_checked
+            << " entries: " << verification->problem << "\n";
+  return kExitBlocking;
+}
+
+}  // namespace
+
+void RegisterLedgerCommand(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<LedgerOptions>();
+  CLI::App* ledger = app.add_subcommand(
+      "ledger", "Read and verify the hash-chained records (.gpaikit/records.sqlite)");
+  ledger->require_subcommand(1);
+  ledger->add_option("--dir", options->dir, "Project folder (default: .)");
+  CLI::App* log = ledger->add_subcommand("log", "List every entry");
+  log->add_flag("--json", options->json, "Print JSON (schema gpaikit.ledger/1)");
+  log->callback([options, &exit_code] { exit_code = RunLog(*options); });
+  CLI::App* show = ledger->add_subcommand("show", "Print one entry in full");
+  show->add_option("n", options->show, "Entry number")->required();
+  show->callback([options, &exit_code] { exit_code = RunShow(*options); });
+  CLI::App* diff = ledger->add_subcommand("diff", "Field-by-field differences of two entries");
+  diff->add_option("a", options->a, "Entry number")->required();
+  diff->add_option("b", options->b, "Entry number")->required();
+  diff->callback([options, &exit_code] { exit_code = RunDiff(*options); });
+  CLI::App* verify =
+      ledger->add_subcommand("verify", "Recompute the chain; exit 1 naming the first bad entry");
+  verify->callback([options, &exit_code] { exit_code = RunVerify(*options); });
+}
+
+}  // namespace gpaikit::cli

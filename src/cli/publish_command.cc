@@ -1,0 +1,99 @@
+// `gpaikit publish [DIR] --note TEXT`: stores each model's current documentation (canonical JSON
+// of every row, and the SHA-256 of every rendered file) as a new version in the records log
+// (Code of Practice, Transparency, Measure 1.1 keep every version; Measure 1.3 integrity).
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.h"
+#include "cli/docs_common.h"
+#include "cli/exit_codes.h"
+
+namespace gpaikit::cli {
+namespace {
+
+struct PublishOptions {
+  std::string dir = ".";
+  std::string note;
+  std::string author;
+  std::string model;
+  bool force = false;
+};
+
+// SHA-256 of the file each audience and format renders to, named as `gpaikit docs --out` names it.
+nlohmann::json RenderedHashes(const docs::ModelDocumentation& documentation,
+                              const form::Form& form) {
+  nlohmann::json hashes = nlohmann::json::object();
+  for (const form::Audience& audience : form.audiences) {
+    std::string stem = documentation.model_id + "-" + audience.id;
+    hashes[stem + ".md"] = store::Sha256Hex(docs::RenderMarkdown(documentation, form, audience.id));
+    hashes[stem + ".html"] = store::Sha256Hex(docs::RenderHtml(documentation, form, audience.id));
+    hashes[stem + ".json"] =
+        store::Sha256Hex(docs::AudienceJson(documentation, form, audience.id).dump(2) + "\n");
+  }
+  return hashes;
+}
+
+int RunPublish(const PublishOptions& options) {
+  Result<const form::Form*> form = DocumentationForm();
+  if (!form.ok()) return ReportFailure(form.status());
+  Result<ProjectContext> context = LoadAndAssess(options.dir, "", 30);
+  if (!context.ok()) return ReportFailure(context.status());
+  Result<std::vector<const scope::ModelAssessment*>> models = SelectModels(*context, options.model);
+  if (!models.ok()) return ReportFailure(models.status());
+  Result<std::unique_ptr<store::RecordsDatabase>> records =
+      OpenRecords(context->project.root, true);
+  if (!records.ok()) return ReportFailure(records.status());
+  int exit_code = kExitOk;
+  for (const scope::ModelAssessment* assessment : *models) {
+    const std::string& id = assessment->model->id;
+    Result<docs::ModelDocumentation> documentation =
+        ModelDocumentation(*context, *assessment, records->get());
+    if (!documentation.ok()) return ReportFailure(documentation.status());
+    if (documentation->Errors() > 0 && !options.force) {
+      for (const docs::Finding& finding : documentation->findings) {
+        if (finding.severity == docs::Severity::kError) std::cerr << finding.message << "\n";
+      }
+      std::cerr << id << ": not published: " << documentation->Errors()
+                << " invalid value(s) (quality control, Measure 1.3); fix them or use --force\n";
+      exit_code = kExitBlocking;
+      continue;
+    }
+    Result<std::vector<docs::PublishedVersion>> versions = docs::PublishedVersions(**records, id);
+    if (!versions.ok()) return ReportFailure(ExplainLocked(versions.status()));
+    nlohmann::json full = docs::FullJson(*documentation, **form);
+    if (!versions->empty() &&
+        versions->back().content.value("documentation", nlohmann::json()) == full) {
+      std::cout << id << ": unchanged since version " << versions->back().number
+                << " (ledger entry " << versions->back().seq << "); nothing published\n";
+      continue;
+    }
+    documentation->header = {std::to_string(versions->size() + 1), store::UtcNow().substr(0, 10)};
+    std::string retain_until = RetainUntil(*assessment->model, context->rules);
+    Result<docs::PublishedVersion> published =
+        docs::PublishVersion(**records, id, full, RenderedHashes(*documentation, **form),
+                             options.note, Author(options.author), retain_until);
+    if (!published.ok()) return ReportFailure(ExplainLocked(published.status()));
+    std::cout << id << ": published version " << published->number << " as ledger entry "
+              << published->seq << "; kept until "
+              << (retain_until.empty() ? "ten years after Union market placement (not yet placed)"
+                                       : retain_until)
+              << "\n";
+  }
+  return exit_code;
+}
+
+}  // namespace
+
+void RegisterPublishCommand(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<PublishOptions>();
+  CLI::App* command = app.add_subcommand(
+      "publish", "Store the current documentation as a new version in the hash-chained ledger");
+  command->add_option("dir", options->dir, "Project folder holding gpaikit.yaml (default: .)");
+  command->add_option("--note", options->note, "What changed in this version")->required();
+  command->add_option("--author", options->author, "Who publishes (default: $USER)");
+  command->add_option("--model", options->model, "Only this model id");
+  command->add_flag("--force", options->force, "Publish even with invalid values");
+  command->callback([options, &exit_code] { exit_code = RunPublish(*options); });
+}
+
+}  // namespace gpaikit::cli
