@@ -26,11 +26,11 @@ struct RobotsCaseStats {
 // Receives output in chunks (about 1 MiB each).
 using RobotsCaseSink = std::function<void(std::string_view)>;
 
-// Streams a case file (gzip, by its magic bytes, or plain): per line, TAB-separated, a robots.txt path relative to the
-// case file's folder, a product token and a URL (further columns are kept). Emits each input line,
-// a TAB and 1 (allowed) or 0 (disallowed) and a newline to `sink`. Each robots.txt file is read and
-// parsed once. Fails on a line with fewer than three columns or an unreadable robots file, naming
-// the case file and line (output already emitted stays valid).
+// Streams a case file (gzip, by its magic bytes, or plain): per line, TAB-separated, a robots.txt
+// path relative to the case file's folder, a product token and a URL (further columns are kept).
+// Emits each input line, a TAB and 1 (allowed) or 0 (disallowed) and a newline to `sink`. Each
+// robots.txt file is read and parsed once. Fails on a line with fewer than three columns or an
+// unreadable robots file, naming the case file and line (output already emitted stays valid).
 Result<RobotsCaseStats> CheckRobotsCases(const std::filesystem::path& case_file,
                                          const RobotsParseOptions& options,
                                          const RobotsCaseSink& sink);
