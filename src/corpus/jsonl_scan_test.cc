@@ -37,16 +37,20 @@ TEST(JsonlScan, FineWebLinesCountUtf8BytesOfTheTextAndTheirTokenCounts) {
       "\n"
       R"({"text":"\ud83d\ude00 ok","url":"http://b.example.org/","date":"2024-02-01T00:00:00Z","token_count":2})"
       "\n\n"
-      R"({"text":"plain","url":"https://sub.blog.co.uk/p","date":"2020-01-01T00:00:00Z"})";
+      R"({"text":"plain","url":"https://sub.blog.co.uk/p","date":"2020-01-01T00:00:00Z"})"
+      "\n"
+      R"({"text":"nulls","url":null,"date":null})";
   for (const auto& path : {dir.Write("a.jsonl", data), dir.Write("a.jsonl.gz", Gzip(data)),
                            dir.Write("a.jsonl.zst", Zstd(data))}) {
     CorpusStats s = Scan({path});
-    EXPECT_EQ(s.records, 3u);
-    EXPECT_EQ(s.content_bytes, 5u + 7u + 5u);
+    EXPECT_EQ(s.records, 4u);
+    EXPECT_EQ(s.content_bytes, 5u + 7u + 5u + 5u);
+    EXPECT_EQ(s.records_without_url, 1u);
+    EXPECT_EQ(s.records_without_date, 1u);
     EXPECT_EQ(Text(s).records_with_tokens, 2u);
     EXPECT_EQ(Text(s).tokens_from_data, 5u);
-    EXPECT_EQ(Text(s).bytes_without_tokens, 5u);
-    EXPECT_EQ(s.Tokens(Modality::kText), 5u + 1u);  // 5 bytes / 4.0 rounds to 1
+    EXPECT_EQ(Text(s).bytes_without_tokens, 10u);
+    EXPECT_EQ(s.Tokens(Modality::kText), 5u + 3u);  // 10 bytes / 4.0 = 2.5 rounds to 3
     auto domains = s.domains.Sorted();
     ASSERT_EQ(domains.size(), 3u);
     EXPECT_EQ(domains[0].first, "example.org");  // 7 bytes, from host b.example.org
