@@ -155,6 +155,35 @@ const std::map<std::string, Finder>& Finders() {
       return Yes(contact + " (gpaikit.yaml provider.contact)");
     };
     f["SS-1.1.art52-notification-date"] = Fulfilment("AIA-52-1");
+    f["T-1.1.version-history"] = [](const law::CopEvidence&,
+                                    const Facts& facts) -> std::optional<Finding> {
+      const LogFacts* log = facts.input->log;
+      if (!log || log->versions.empty()) return std::nullopt;
+      return Yes(std::to_string(log->versions.size()) + " published versions in the records log, " +
+                 "latest " + log->versions.back());
+    };
+    f["T-1.3.tamper-evident-history"] = [](const law::CopEvidence&,
+                                           const Facts& facts) -> std::optional<Finding> {
+      const LogFacts* log = facts.input->log;
+      if (!log || log->versions.empty()) return std::nullopt;
+      if (!log->verified) {
+        return Finding{Found::kPartly, "records log does not verify: " + log->problem};
+      }
+      return Yes("hash chain of .gpaikit/records.sqlite verifies over " +
+                 std::to_string(log->entries) + " entries");
+    };
+    f["T-1.2.downstream-requests"] = [](const law::CopEvidence&,
+                                        const Facts& facts) -> std::optional<Finding> {
+      const LogFacts* log = facts.input->log;
+      if (!log || !log->present) return std::nullopt;
+      if (log->requests_overdue > 0) {
+        return Finding{Found::kPartly, std::to_string(log->requests_overdue) + " of " +
+                                           std::to_string(log->requests) +
+                                           " downstream requests unanswered past their due date"};
+      }
+      return Yes(std::to_string(log->requests) +
+                 " downstream requests recorded in .gpaikit/records.sqlite, none overdue");
+    };
     for (const char* id :
          {"SS-1.1.framework", "SS-1.1.trigger-points", "SS-1.1.acceptance-criteria",
           "SS-1.1.tier-mitigations", "SS-1.1.timeline-estimates", "SS-1.1.external-input",

@@ -3,6 +3,7 @@
 // register (Code of Practice, all chapters).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "gpaikit/assess.h"
@@ -43,7 +44,7 @@ Loaded Load(const fs::path& dir) {
   return out;
 }
 
-ModelGapAssessment Assess(const Loaded& loaded, size_t model = 0) {
+ModelGapAssessment Assess(const Loaded& loaded, size_t model = 0, const LogFacts* log = nullptr) {
   AssessmentInput input{&loaded.project,
                         loaded.scope[model].model,
                         &loaded.scope[model].classification,
@@ -51,7 +52,8 @@ ModelGapAssessment Assess(const Loaded& loaded, size_t model = 0) {
                         &loaded.records,
                         &loaded.evidence,
                         &loaded.calendar,
-                        *CivilDate::Parse("2026-11-26")};
+                        *CivilDate::Parse("2026-11-26"),
+                        log};
   return AssessModel(input);
 }
 
@@ -127,6 +129,30 @@ TEST(GapAssessmentTest, OptionalEvidenceNeverMakesAMeasureIncomplete) {
   for (const std::string& missing : m.missing) {
     EXPECT_EQ(missing.find("C-1.1.policy-summary"), std::string::npos);
   }
+}
+
+TEST(GapAssessmentTest, RecordsLogEvidencesVersionHistoryAndRequests) {
+  // Transparency Measures 1.1 (versions kept), 1.2(4) (requests answered), 1.3 (integrity).
+  Loaded loaded = Load(kExamples / "downstream-fine-tune");
+  EXPECT_EQ(Find(Assess(loaded), "CoP-T-1.3").status, MeasureStatus::kMissing);
+  LogFacts log;
+  log.present = true;
+  log.verified = true;
+  log.entries = 3;
+  log.versions = {"version 1 published 2026-05-28T10:00:00Z"};
+  log.requests = 2;
+  ModelGapAssessment a = Assess(loaded, 0, &log);
+  EXPECT_TRUE(
+      std::any_of(Find(a, "CoP-T-1.1").evidence.begin(), Find(a, "CoP-T-1.1").evidence.end(),
+                  [](const std::string& e) { return e.starts_with("T-1.1.version-history"); }));
+  EXPECT_EQ(Find(a, "CoP-T-1.3").status, MeasureStatus::kPartial);  // integrity process not listed
+  log.verified = false;
+  log.problem = "entry 2: hash mismatch";
+  log.requests_overdue = 1;
+  a = Assess(loaded, 0, &log);
+  EXPECT_NE(Find(a, "CoP-T-1.3").evidence.front().find("does not verify"), std::string::npos);
+  EXPECT_NE(Find(a, "CoP-T-1.2").missing.back().find("1 of 2 downstream requests"),
+            std::string::npos);
 }
 
 TEST(GapAssessmentTest, RegisterErrorsNameFileLineColumn) {

@@ -8,6 +8,7 @@
 
 #include "cli/safety_context.h"
 #include "gpaikit/assess.h"
+#include "gpaikit/docs_records.h"
 
 namespace gpaikit::cli {
 namespace {
@@ -17,7 +18,49 @@ using nlohmann::json;
 struct CheckData {
   std::shared_ptr<const SafetyContext> safety;
   assess::EvidenceRegister evidence;
+  // The records log, read only when it exists (check never creates it).
+  bool log_present = false;
+  store::Verification verification;
+  std::vector<docs::PublishedVersion> versions;
+  std::vector<docs::Request> requests;
 };
+
+Status ReadLog(const std::filesystem::path& root, CheckData& data) {
+  if (!std::filesystem::exists(root / ".gpaikit" / "records.sqlite")) return Status::Ok();
+  Result<std::unique_ptr<store::RecordsDatabase>> db = store::RecordsDatabase::Open(root);
+  if (!db.ok()) return db.status();
+  data.log_present = true;
+  Result<store::Verification> verification = (*db)->Verify();
+  if (!verification.ok()) return verification.status();
+  data.verification = *verification;
+  Result<std::vector<docs::PublishedVersion>> versions = docs::PublishedVersions(**db);
+  if (!versions.ok()) return versions.status();
+  data.versions = std::move(*versions);
+  Result<std::vector<docs::Request>> requests = docs::Requests(**db);
+  if (!requests.ok()) return requests.status();
+  data.requests = std::move(*requests);
+  return Status::Ok();
+}
+
+assess::LogFacts LogFactsFor(const CheckData& data, const std::string& model,
+                             const CivilDate& as_of) {
+  assess::LogFacts log;
+  log.present = data.log_present;
+  log.verified = data.verification.ok();
+  log.problem = data.verification.problem;
+  log.entries = data.verification.entries_checked;
+  for (const docs::PublishedVersion& v : data.versions) {
+    if (v.model == model) {
+      log.versions.push_back("version " + std::to_string(v.number) + " published " + v.time);
+    }
+  }
+  for (const docs::Request& r : data.requests) {
+    if (r.model != model) continue;
+    ++log.requests;
+    log.requests_overdue += r.Overdue(as_of);
+  }
+  return log;
+}
 
 std::mutex& CacheMutex() {
   static std::mutex mutex;
@@ -37,7 +80,9 @@ Result<const CheckData*> Data(const ProjectContext& context) {
   Result<assess::EvidenceRegister> evidence =
       assess::LoadEvidenceRegister(context.project.root, (*safety)->code, context.project);
   if (!evidence.ok()) return evidence.status();
-  return &(Cache()[key] = CheckData{*safety, std::move(*evidence)});
+  CheckData data{*safety, std::move(*evidence), false, {}, {}, {}};
+  if (Status log = ReadLog(context.project.root, data); !log.ok()) return log;
+  return &(Cache()[key] = std::move(data));
 }
 
 json DateOrNull(const std::optional<CivilDate>& date) {
@@ -160,9 +205,10 @@ ModelContribution AssessmentContribution(const ProjectContext& context,
   Result<const CheckData*> data = Data(context);
   if (!data.ok()) return Failed("assessment", data.status());
   const SafetyContext& safety = *(*data)->safety;
-  assess::AssessmentInput input{&context.project, assessment.model,     &assessment.classification,
-                                &safety.code,     &safety.records,      &(*data)->evidence,
-                                &safety.calendar, context.options.as_of};
+  assess::LogFacts log = LogFactsFor(**data, assessment.model->id, context.options.as_of);
+  assess::AssessmentInput input{&context.project, assessment.model,      &assessment.classification,
+                                &safety.code,     &safety.records,       &(*data)->evidence,
+                                &safety.calendar, context.options.as_of, &log};
   assess::ModelGapAssessment gaps = assess::AssessModel(input);
   ModelContribution out;
   out.json_key = "assessment";
