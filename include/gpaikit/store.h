@@ -35,6 +35,9 @@ struct Verification {
   int64_t entries_checked = 0;
   std::optional<int64_t> first_bad_seq;
   std::string problem;
+  // Entries newer than the head file records: an append interrupted after its COMMIT. Not a
+  // failure; the next append rewrites the head file.
+  int64_t head_behind = 0;
   bool ok() const { return !first_bad_seq.has_value() && problem.empty(); }
 };
 

@@ -137,12 +137,14 @@ Result<Entry> RecordsDatabase::Append(const std::string& kind, const std::string
     (void)Execute("ROLLBACK;");
     return Status::Io(message);
   }
-  status = WriteFile(head_path_, std::to_string(entry.seq) + " " + entry.hash + "\n");
+  status = Execute("COMMIT;");
   if (!status.ok()) {
     (void)Execute("ROLLBACK;");
     return status;
   }
-  status = Execute("COMMIT;");
+  // After COMMIT: an interruption here leaves the head file behind the database, which Verify
+  // accepts (it only guards against entries removed from the end).
+  status = WriteFile(head_path_, std::to_string(entry.seq) + " " + entry.hash + "\n");
   if (!status.ok()) return status;
   return entry;
 }
@@ -175,6 +177,7 @@ Result<Entry> RecordsDatabase::Get(int64_t seq) const {
 Result<Verification> RecordsDatabase::Verify() const {
   Statement select(db_, (std::string(kSelect) + " ORDER BY rowid").c_str());
   Verification result;
+  std::vector<std::string> hashes;  // hashes[seq - 1]
   std::string previous;
   int64_t expected_seq = 1;
   int rc;
@@ -196,16 +199,28 @@ Result<Verification> RecordsDatabase::Verify() const {
       return result;
     }
     previous = entry.hash;
+    hashes.push_back(entry.hash);
     ++expected_seq;
   }
   if (rc != SQLITE_DONE) return Status::Io(path_.string() + ": " + sqlite3_errmsg(db_));
   Result<std::string> head = ReadFile(head_path_);
   if (head.ok()) {
-    std::string expected = std::to_string(expected_seq - 1) + " " + previous + "\n";
-    if (*head != expected) {
-      result.problem = head_path_.string() + " records '" + head->substr(0, head->find('\n')) +
-                       "' but the database ends at entry " + std::to_string(expected_seq - 1) +
+    std::string line = head->substr(0, head->find('\n'));
+    size_t space = line.find(' ');
+    int64_t head_seq = 0;
+    bool parsed = space != std::string::npos && space > 0;
+    for (size_t i = 0; parsed && i < space; ++i) {
+      parsed = line[i] >= '0' && line[i] <= '9';
+      head_seq = head_seq * 10 + (line[i] - '0');
+    }
+    int64_t last = static_cast<int64_t>(hashes.size());
+    if (!parsed || head_seq > last ||
+        (head_seq > 0 && hashes[head_seq - 1] != line.substr(space + 1))) {
+      result.problem = head_path_.string() + " records '" + line +
+                       "' but the database ends at entry " + std::to_string(last) +
                        " (newest entries removed, or the database replaced)";
+    } else {
+      result.head_behind = last - head_seq;
     }
   }
   return result;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "gpaikit/files.h"
 #include "gpaikit/store.h"
 
 namespace gpaikit::store {
@@ -122,6 +123,34 @@ TEST_F(RecordsTest, ReorderingIsCaught) {
 TEST(HashChainTest, Sha256KnownAnswer) {
   // FIPS 180-2 test vector "abc".
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+}  // namespace
+}  // namespace gpaikit::store
+
+namespace gpaikit::store {
+namespace {
+
+// An append interrupted after COMMIT leaves the head file behind: accepted, and counted.
+TEST(RecordsHeadTest, HeadFileBehindTheDatabaseIsAccepted) {
+  fs::path root = fs::temp_directory_path() / "gpaikit_records_head_behind";
+  fs::remove_all(root);
+  auto db = RecordsDatabase::Open(root);
+  ASSERT_TRUE(db.ok());
+  Result<Entry> first = (*db)->Append("k", "s", "a", "{}", "2026-01-01T00:00:00Z");
+  ASSERT_TRUE(first.ok());
+  std::string head = std::to_string(first->seq) + " " + first->hash + "\n";
+  ASSERT_TRUE((*db)->Append("k", "s", "a", "{}", "2026-01-02T00:00:00Z").ok());
+  ASSERT_TRUE(WriteFile(root / ".gpaikit" / "ledger-head", head).ok());
+  Result<Verification> v = (*db)->Verify();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok()) << v->problem;
+  EXPECT_EQ(v->head_behind, 1);
+  ASSERT_TRUE(
+      WriteFile(root / ".gpaikit" / "ledger-head", "1 " + std::string(64, 'f') + "\n").ok());
+  EXPECT_FALSE((*db)->Verify()->ok());
+  db->reset();
+  fs::remove_all(root);
 }
 
 }  // namespace
