@@ -61,9 +61,9 @@ struct BaseModel {
 
 // One constant-unit-count period of hardware use (Guidelines Annex A.2.1).
 struct HardwarePeriod {
-  std::string accelerator;               // catalogue id or alias; empty when peak_flops given
-  std::string precision;                 // empty: catalogue default
-  std::optional<double> peak_flops;      // FLOP/s per unit, instead of a catalogue name
+  std::string accelerator;           // catalogue id or alias; empty when peak_flops given
+  std::string precision;             // empty: catalogue default
+  std::optional<double> peak_flops;  // FLOP/s per unit, instead of a catalogue name
   double count = 0;
   double hours = 0;
   double utilization = 0;
@@ -119,7 +119,7 @@ struct Model {
   std::optional<BaseModel> base_model;
   std::vector<ComputeRun> runs;
   std::optional<GpaiRebuttal> gpai_rebuttal;
-  std::optional<CivilDate> systemic_risk_designation;  // Art. 52(4) decision date
+  std::optional<CivilDate> systemic_risk_designation;        // Art. 52(4) decision date
   std::optional<CivilDate> systemic_risk_rebuttal_accepted;  // Art. 52(2)-(3) acceptance
   std::vector<Fulfilment> fulfilled;
   std::vector<DocumentationValue> documentation;  // Form row id -> value (docs/documentation.md)

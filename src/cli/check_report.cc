@@ -34,12 +34,12 @@ report::Section ProjectSection(const ProjectContext& context, int blocking) {
       {"Established in the Union", {provider.established_in_eu ? "yes" : "no"}},
       {"Code of Practice chapters signed", {signatory.empty() ? "none" : signatory}},
       {"Models", {std::to_string(context.project.models.size())}},
-      {"Blocking findings", {std::to_string(blocking),
-                             blocking ? report::Tone::kBad : report::Tone::kGood}}};
+      {"Blocking findings",
+       {std::to_string(blocking), blocking ? report::Tone::kBad : report::Tone::kGood}}};
   if (provider.authorised_representative) {
-    facts.insert(facts.begin() + 3,
-                 {"Authorised representative", {provider.authorised_representative->name + ", " +
-                                                provider.authorised_representative->contact}});
+    facts.insert(facts.begin() + 3, {"Authorised representative",
+                                     {provider.authorised_representative->name + ", " +
+                                      provider.authorised_representative->contact}});
   }
   section.blocks.push_back(report::FactList{facts});
   return section;

@@ -1,26 +1,43 @@
 // Parses a model entry: identity, modalities, parameters, dates, licence, base model, compute runs.
 #include "project/model_parser.h"
 
-#include "project/documentation_parser.h"
-
 #include <array>
+
+#include "project/documentation_parser.h"
 
 namespace gpaikit::project {
 namespace {
 
-constexpr std::array<std::string_view, 13> kModalities = {
-    "text", "code", "speech", "audio", "music", "image", "video", "3d", "tabular",
-    "time-series", "biological-sequence", "actions", "other"};
+constexpr std::array<std::string_view, 13> kModalities = {"text",
+                                                          "code",
+                                                          "speech",
+                                                          "audio",
+                                                          "music",
+                                                          "image",
+                                                          "video",
+                                                          "3d",
+                                                          "tabular",
+                                                          "time-series",
+                                                          "biological-sequence",
+                                                          "actions",
+                                                          "other"};
 
-constexpr std::array<std::string_view, 11> kStages = {
-    "pre-training",     "fine-tuning",       "post-training", "initialising-weights",
-    "synthetic-data",   "public-synthetic-data", "evaluation", "exploratory-research",
-    "teacher-model",    "reward-model",      "activation-recomputation"};
+constexpr std::array<std::string_view, 11> kStages = {"pre-training",
+                                                      "fine-tuning",
+                                                      "post-training",
+                                                      "initialising-weights",
+                                                      "synthetic-data",
+                                                      "public-synthetic-data",
+                                                      "evaluation",
+                                                      "exploratory-research",
+                                                      "teacher-model",
+                                                      "reward-model",
+                                                      "activation-recomputation"};
 
 Licence ParseLicence(const YAML::Node& node, const std::string& path, Diagnostics& diagnostics) {
   MapReader reader(node, path, diagnostics,
-                   {"name", "access", "use", "modify", "distribute", "monetised",
-                    "weights_public", "architecture_public", "usage_information_public"});
+                   {"name", "access", "use", "modify", "distribute", "monetised", "weights_public",
+                    "architecture_public", "usage_information_public"});
   Licence licence;
   licence.name = reader.String("name", true).value_or("");
   licence.access = reader.Bool("access", true).value_or(false);
@@ -30,8 +47,7 @@ Licence ParseLicence(const YAML::Node& node, const std::string& path, Diagnostic
   licence.monetised = reader.Bool("monetised", true).value_or(true);
   licence.weights_public = reader.Bool("weights_public", true).value_or(false);
   licence.architecture_public = reader.Bool("architecture_public", true).value_or(false);
-  licence.usage_information_public =
-      reader.Bool("usage_information_public", true).value_or(false);
+  licence.usage_information_public = reader.Bool("usage_information_public", true).value_or(false);
   return licence;
 }
 
@@ -55,8 +71,9 @@ HardwarePeriod ParseHardware(const YAML::Node& node, const std::string& path,
   period.precision = reader.String("precision").value_or("");
   period.peak_flops = reader.Quantity("peak_flops");
   if (period.accelerator.empty() == !period.peak_flops.has_value()) {
-    diagnostics.Error(node.Mark(), path + ": give exactly one of 'accelerator' (a catalogue name) "
-                                          "or 'peak_flops' (FLOP/s per unit)");
+    diagnostics.Error(node.Mark(), path +
+                                       ": give exactly one of 'accelerator' (a catalogue name) "
+                                       "or 'peak_flops' (FLOP/s per unit)");
   }
   period.count = reader.NumberIn("count", 1, 1e9, true).value_or(0);
   period.hours = reader.NumberIn("hours", 0, 1e7, true).value_or(0);
@@ -92,9 +109,10 @@ ComputeRun ParseRun(const YAML::Node& node, const std::string& path, Diagnostics
   if (run.flop) ++methods, run.method = ComputeMethod::kReported;
   if (methods != 1) {
     diagnostics.Error(node.Mark(),
-                      path + ": give exactly one estimation method: 'tokens' (6 x parameters x "
-                             "tokens), 'operations_per_pass' with 'passes', 'hardware' periods, "
-                             "or a reported 'flop'");
+                      path +
+                          ": give exactly one estimation method: 'tokens' (6 x parameters x "
+                          "tokens), 'operations_per_pass' with 'passes', 'hardware' periods, "
+                          "or a reported 'flop'");
   }
   if (run.method == ComputeMethod::kOperations && !(run.operations_per_pass && run.passes)) {
     diagnostics.Error(node.Mark(), path + ": 'operations_per_pass' and 'passes' go together");
@@ -110,11 +128,11 @@ ComputeRun ParseRun(const YAML::Node& node, const std::string& path, Diagnostics
 std::vector<std::string_view> Modalities() { return {kModalities.begin(), kModalities.end()}; }
 
 Model ParseModel(const YAML::Node& node, const std::string& path, Diagnostics& diagnostics) {
-  MapReader reader(node, path, diagnostics,
-                   {"id", "name", "versions", "modalities", "architecture", "parameters",
-                    "release_date", "union_market_date", "training_continues", "licence",
-                    "base_model", "compute", "gpai_rebuttal", "systemic_risk", "fulfilled",
-                    "documentation", "artefacts"});
+  MapReader reader(
+      node, path, diagnostics,
+      {"id", "name", "versions", "modalities", "architecture", "parameters", "release_date",
+       "union_market_date", "training_continues", "licence", "base_model", "compute",
+       "gpai_rebuttal", "systemic_risk", "fulfilled", "documentation", "artefacts"});
   Model model;
   model.location = diagnostics.At(node.Mark());
   model.id = reader.String("id", true).value_or("");
@@ -126,12 +144,13 @@ Model ParseModel(const YAML::Node& node, const std::string& path, Diagnostics& d
     model.input_modalities = modalities.StringList("input", kModalities, true);
     model.output_modalities = modalities.StringList("output", kModalities, true);
   } else {
-    diagnostics.Error(node.Mark(), path + ".modalities: required key is missing (expected "
-                                          "input: [...] and output: [...])");
+    diagnostics.Error(node.Mark(), path +
+                                       ".modalities: required key is missing (expected "
+                                       "input: [...] and output: [...])");
   }
   model.architecture =
-      reader.Choice("architecture", {"dense-transformer", "mixture-of-experts", "diffusion",
-                                     "other"})
+      reader
+          .Choice("architecture", {"dense-transformer", "mixture-of-experts", "diffusion", "other"})
           .value_or("dense-transformer");
   if (reader.Has("parameters")) {
     MapReader parameters(reader.Get("parameters"), path + ".parameters", diagnostics,
