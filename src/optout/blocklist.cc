@@ -3,6 +3,7 @@
 
 #include "gpaikit/files.h"
 #include "gpaikit/optout/url.h"
+#include "gpaikit/text.h"
 
 namespace gpaikit::optout {
 namespace {
@@ -15,14 +16,6 @@ std::string_view Trim(std::string_view text) {
   return text;
 }
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 }  // namespace
 
 Result<std::string> NormalizeUrlForMatch(std::string_view url) {
@@ -30,7 +23,7 @@ Result<std::string> NormalizeUrlForMatch(std::string_view url) {
   if (!view.ok()) return view.status();
   Result<std::string> host = NormalizeHost(view->host);
   if (!host.ok()) return host.status();
-  std::string scheme = Lower(view->scheme);
+  std::string scheme = AsciiLower(view->scheme);
   std::string out = scheme + "://" + *host;
   bool default_port =
       (scheme == "http" && view->port == "80") || (scheme == "https" && view->port == "443");
@@ -62,7 +55,7 @@ Result<Blocklist> Blocklist::Parse(std::string_view text, std::string file) {
       std::string_view comment = Trim(line.substr(1));
       size_t colon = comment.find(':');
       if (colon == std::string_view::npos) continue;
-      std::string key = Lower(Trim(comment.substr(0, colon)));
+      std::string key = AsciiLower(Trim(comment.substr(0, colon)));
       std::string value(Trim(comment.substr(colon + 1)));
       if (key == "name") list.name_ = value;
       if (key == "version") list.version_ = value;

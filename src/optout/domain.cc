@@ -10,6 +10,8 @@
 #include <ctime>
 #include <fstream>
 
+#include "gpaikit/text.h"
+
 namespace gpaikit::optout {
 namespace {
 
@@ -20,14 +22,6 @@ bool IsAscii(std::string_view text) {
     if (static_cast<unsigned char>(c) >= 0x80) return false;
   }
   return true;
-}
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 }  // namespace
@@ -46,9 +40,9 @@ bool IsIpAddress(std::string_view host) {
 Result<std::string> NormalizeHost(std::string_view host) {
   if (!host.empty() && host.back() == '.') host.remove_suffix(1);
   if (host.empty()) return Status::InvalidInput("host: expected a host name, got an empty one");
-  if (IsIpAddress(host)) return Lower(host);
+  if (IsIpAddress(host)) return AsciiLower(host);
   if (IsAscii(host)) {
-    std::string lower = Lower(host);
+    std::string lower = AsciiLower(host);
     // Punycode labels ("xn--") are kept as written, lowercased.
     return lower;
   }
@@ -63,7 +57,7 @@ Result<std::string> NormalizeHost(std::string_view host) {
                                 "': not a valid internationalised domain name (" +
                                 idn2_strerror(rc) + ")");
   }
-  std::string result = Lower(output);
+  std::string result = AsciiLower(output);
   idn2_free(output);
   return result;
 }
