@@ -153,9 +153,10 @@ std::optional<int> MapReader::Integer(std::string_view key, bool required) {
   std::optional<std::string> text = Scalar(key, required, "a whole number");
   if (!text) return std::nullopt;
   int value = 0;
-  bool digits = !text->empty() && text->size() < 10;
-  for (char c : *text) {
-    digits = digits && c >= '0' && c <= '9';
+  bool digits = !text->empty() && text->size() < 10;  // at most 9 digits: no int overflow
+  for (size_t i = 0; digits && i < text->size(); ++i) {
+    char c = (*text)[i];
+    digits = c >= '0' && c <= '9';
     value = value * 10 + (c - '0');
   }
   if (!digits) {

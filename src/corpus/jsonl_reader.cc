@@ -91,7 +91,9 @@ class JsonlReader : public RecordReader {
       bool last = false;
       while (true) {
         std::string_view window = in_->view();
-        const void* hit = std::memchr(window.data() + scanned, '\n', window.size() - scanned);
+        const void* hit = window.size() > scanned
+                              ? std::memchr(window.data() + scanned, '\n', window.size() - scanned)
+                              : nullptr;
         if (hit != nullptr) {
           newline = static_cast<size_t>(static_cast<const char*>(hit) - window.data());
           break;

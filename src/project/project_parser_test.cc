@@ -126,6 +126,8 @@ TEST(ProjectParserTest, FormatVersionAndEmptyFile) {
   EXPECT_NE(ErrorOf(text).find("unsupported format version 2"), std::string::npos);
   EXPECT_NE(ErrorOf("").find("empty project file"), std::string::npos);
   EXPECT_NE(ErrorOf("- a\n- b\n").find("expected a mapping"), std::string::npos);
+  EXPECT_NE(ErrorOf("gpaikit: 99999999999999999999\n").find("expected a whole number"),
+            std::string::npos);
 }
 
 TEST(ProjectParserTest, ReportsEveryErrorAtOnce) {
