@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "corpus/corpus_test_util.h"
+
 namespace {
 
 const char* kWords[] = {"the",        "model",    "data",    "training", "europe",
@@ -53,20 +55,6 @@ struct Generator {
   }
 };
 
-std::string Gzip(const std::string& data) {
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(out.size() - z.avail_out);
-  deflateEnd(&z);
-  return out;
-}
-
 int GenWarc(const char* path, double mb, uint64_t seed) {
   Generator g(seed);
   std::ofstream out(path, std::ios::binary);
@@ -87,7 +75,7 @@ int GenWarc(const char* path, double mb, uint64_t seed) {
           std::to_string(kind) +
           ">\r\nContent-Type: application/http; msgtype=" + (kind == 0 ? "request" : "response") +
           "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
-      std::string member = Gzip(rec);
+      std::string member = gpaikit::corpus::testing::Gzip(rec);
       out.write(member.data(), static_cast<std::streamsize>(member.size()));
       written += member.size();
     }
