@@ -91,6 +91,20 @@ std::string FieldValue(const project::Fields& fields, std::string_view key) {
   return "";
 }
 
+// A field that must accompany a row's figures (its unit or its period): an error when required
+// and absent; its text is kept for rendering as "<row>.<name>".
+void RequireCompanion(Context& context, const form::Row& row,
+                      const project::DocumentationValue& given, const std::string& name,
+                      bool required, const std::string& what, const SourceLocation& where,
+                      RowValue& value) {
+  std::string text = FieldValue(given.fields, name);
+  if (required && text.empty()) {
+    context.Add(Severity::kError, row.id, "row " + row.id + ": " + what, where);
+    value.status = RowStatus::kInvalid;
+  }
+  context.texts[row.id + "." + name] = text;
+}
+
 }  // namespace
 
 void CheckGiven(Context& context, const form::Row& row, const project::DocumentationValue& given,
@@ -125,13 +139,8 @@ void CheckGiven(Context& context, const form::Row& row, const project::Documenta
     std::vector<std::string> allowed = kind.per_split;
     allowed.push_back("unit");
     CheckFields(context, row, given, allowed, value);
-    std::string unit = FieldValue(given.fields, "unit");
-    if (kind.unit_required && unit.empty()) {
-      context.Add(Severity::kError, row.id,
-                  "row " + row.id + ": state the unit (e.g. unit: tokens)", where);
-      value.status = RowStatus::kInvalid;
-    }
-    context.texts[row.id + ".unit"] = unit;
+    RequireCompanion(context, row, given, "unit", kind.unit_required,
+                     "state the unit (e.g. unit: tokens)", where, value);
     for (const std::string& split : kind.per_split) {
       std::string text = FieldValue(given.fields, split);
       if (text.empty()) continue;
@@ -145,17 +154,17 @@ void CheckGiven(Context& context, const form::Row& row, const project::Documenta
     for (const form::GroupValue& group : kind.values) allowed.push_back(group.id);
     for (std::string& name : allowed) std::replace(name.begin(), name.end(), '-', '_');
     CheckFields(context, row, given, allowed, value);
-    std::string period = FieldValue(given.fields, "period");
-    if (kind.period_description_required && period.empty()) {
-      context.Add(Severity::kError, row.id,
-                  "row " + row.id + ": say which period is measured (period: ...)", where);
-      value.status = RowStatus::kInvalid;
-    }
-    context.texts[row.id + ".period"] = period;
+    RequireCompanion(context, row, given, "period", kind.period_description_required,
+                     "say which period is measured (period: ...)", where, value);
     for (const auto& [key, text] : given.fields) {
       if (key == "period") continue;
+      // The figures this value needs are its own group's (field names use '_' for '-').
       int figures = 1;
-      for (const form::GroupValue& group : kind.values) figures = group.min_significant_figures;
+      for (const form::GroupValue& group : kind.values) {
+        std::string field = group.id;
+        std::replace(field.begin(), field.end(), '-', '_');
+        if (field == key) figures = group.min_significant_figures;
+      }
       ReadFigure(context, row, row.id + "." + key, text, figures, where, value);
     }
   } else if (kind.type == "list" && !kind.fields.empty()) {
