@@ -56,8 +56,13 @@ Result<ProjectContext> LoadAndAssess(const std::filesystem::path& dir, const std
   return context;
 }
 
+void AddProjectDirOption(CLI::App* command, std::string& dir, bool positional) {
+  command->add_option("-C,--project", dir, "Project folder holding gpaikit.yaml (default: .)");
+  if (positional) command->add_option("dir", dir, "Project folder (same as -C)");
+}
+
 void AddProjectOptions(CLI::App* command, ProjectOptions& options) {
-  command->add_option("dir", options.dir, "Project folder holding gpaikit.yaml (default: .)");
+  AddProjectDirOption(command, options.dir, /*positional=*/true);
   command->add_option("--as-of", options.as_of, "Evaluation day YYYY-MM-DD (default: today)");
   command->add_option("--due-soon-days", options.due_soon_days,
                       "Flag obligations due within this many days (default: 30)");

@@ -33,7 +33,11 @@ struct ProjectOptions {
   int due_soon_days = 30;
 };
 
-// Adds DIR, --as-of and --due-soon-days to `command`, bound to `options`.
+// Adds the project folder to `command` the one way every subcommand takes it: `-C,--project DIR`,
+// and, when `positional` (commands without positional arguments of their own), a bare DIR too.
+void AddProjectDirOption(CLI::App* command, std::string& dir, bool positional);
+
+// Adds DIR (positional and -C), --as-of and --due-soon-days to `command`, bound to `options`.
 void AddProjectOptions(CLI::App* command, ProjectOptions& options);
 
 // Loads and assesses the project in `options.dir`.

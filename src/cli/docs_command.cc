@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/docs_common.h"
 #include "cli/exit_codes.h"
@@ -96,7 +97,7 @@ void RegisterDocsCommand(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<DocsOptions>();
   CLI::App* command = app.add_subcommand(
       "docs", "Render the Model Documentation Form for one audience (exactly its rows)");
-  command->add_option("dir", options->dir, "Project folder holding gpaikit.yaml (default: .)");
+  AddProjectDirOption(command, options->dir, /*positional=*/true);
   command->add_option("--audience", options->audience, "ai-office, nca or downstream")->required();
   command->add_option("--format", options->format, "md (default), html or json")
       ->check(CLI::IsMember({"md", "html", "json"}));

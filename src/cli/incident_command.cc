@@ -191,8 +191,7 @@ void RegisterIncidentCommand(CLI::App& app, int& exit_code) {
       "incident", "Serious incidents and their reporting clocks (Code of Practice, Measure 9.3)");
   command->require_subcommand(1);
   command->fallthrough();  // -C may follow the action: `incident open -C DIR ...`
-  command->add_option("-C,--project", options->dir,
-                      "Project folder holding gpaikit.yaml (default: .)");
+  AddProjectDirOption(command, options->dir, /*positional=*/false);
   auto items = [&](CLI::App* sub) {
     sub->add_option("--item", options->items,
                     "Template item as ID=TEXT (repeatable; ids in docs/safety.md)");

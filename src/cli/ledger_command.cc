@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/docs_common.h"
 #include "cli/exit_codes.h"
@@ -132,7 +133,8 @@ void RegisterLedgerCommand(CLI::App& app, int& exit_code) {
   CLI::App* ledger = app.add_subcommand(
       "ledger", "Read and verify the hash-chained records (.gpaikit/records.sqlite)");
   ledger->require_subcommand(1);
-  ledger->add_option("--dir", options->dir, "Project folder (default: .)");
+  ledger->fallthrough();  // -C may follow the action: `ledger log -C DIR`
+  AddProjectDirOption(ledger, options->dir, /*positional=*/false);
   CLI::App* log = ledger->add_subcommand("log", "List every entry");
   log->add_flag("--json", options->json, "Print JSON (schema gpaikit.ledger/1)");
   log->callback([options, &exit_code] { exit_code = RunLog(*options); });

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/docs_common.h"
 #include "cli/exit_codes.h"
@@ -88,7 +89,7 @@ void RegisterPublishCommand(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<PublishOptions>();
   CLI::App* command = app.add_subcommand(
       "publish", "Store the current documentation as a new version in the hash-chained ledger");
-  command->add_option("dir", options->dir, "Project folder holding gpaikit.yaml (default: .)");
+  AddProjectDirOption(command, options->dir, /*positional=*/true);
   command->add_option("--note", options->note, "What changed in this version")->required();
   command->add_option("--author", options->author, "Who publishes (default: $USER)");
   command->add_option("--model", options->model, "Only this model id");

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/docs_common.h"
 #include "cli/exit_codes.h"
@@ -116,7 +117,8 @@ void RegisterRequestCommand(CLI::App& app, int& exit_code) {
   CLI::App* request = app.add_subcommand(
       "request", "Downstream providers' requests for information (answer within 14 days)");
   request->require_subcommand(1);
-  request->add_option("--dir", options->dir, "Project folder (default: .)");
+  request->fallthrough();  // -C may follow the action: `request log -C DIR`
+  AddProjectDirOption(request, options->dir, /*positional=*/false);
   request->add_option("--author", options->author, "Who records it (default: $USER)");
   CLI::App* add = request->add_subcommand("add", "Record a request received");
   add->add_option("--from", options->from, "The downstream provider")->required();
