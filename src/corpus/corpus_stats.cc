@@ -10,10 +10,18 @@ namespace {
 
 using nlohmann::json;
 
-std::string DateKey(std::string_view date) {
-  std::string key(date.substr(0, 19));
-  if (key.size() > 10 && key[10] == ' ') key[10] = 'T';
-  return key;
+// Orders dates by their first 19 characters, a space at index 10 read as 'T' (see IsIsoDate),
+// without building the keys.
+int CompareDateKeys(std::string_view a, std::string_view b) {
+  a = a.substr(0, 19);
+  b = b.substr(0, 19);
+  size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i) {
+    char x = i == 10 && a[i] == ' ' ? 'T' : a[i];
+    char y = i == 10 && b[i] == ' ' ? 'T' : b[i];
+    if (x != y) return static_cast<unsigned char>(x) < static_cast<unsigned char>(y) ? -1 : 1;
+  }
+  return a.size() == b.size() ? 0 : a.size() < b.size() ? -1 : 1;
 }
 
 bool ErrorOrder(const CorpusError& a, const CorpusError& b) {
@@ -22,8 +30,8 @@ bool ErrorOrder(const CorpusError& a, const CorpusError& b) {
 }
 
 void UpdateDates(std::string_view date, std::string* first, std::string* last) {
-  if (first->empty() || DateKey(date) < DateKey(*first)) *first = std::string(date);
-  if (last->empty() || DateKey(date) > DateKey(*last)) *last = std::string(date);
+  if (first->empty() || CompareDateKeys(date, *first) < 0) first->assign(date);
+  if (last->empty() || CompareDateKeys(date, *last) > 0) last->assign(date);
 }
 
 json CountsJson(const std::map<std::string, OptoutCounts>& counts) {
@@ -159,9 +167,10 @@ json CorpusStats::ToJson() const {
   out["modalities"] = mods;
   out["bytes_per_token"] = bytes_per_token;
   json list = json::array();
-  for (const auto& [domain, c] : domains.Sorted()) {
-    list.push_back(
-        {{"domain", domain}, {"records", c.records}, {"content_bytes", c.content_bytes}});
+  for (const DomainView& d : domains.Top(domains.size())) {
+    list.push_back({{"domain", d.domain},
+                    {"records", d.counts.records},
+                    {"content_bytes", d.counts.content_bytes}});
   }
   out["domains"] = std::move(list);
   out["domains_exact"] = domains.exact();

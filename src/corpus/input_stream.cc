@@ -1,6 +1,7 @@
 // InputStream: a sliding window of decoded bytes, compression recognised by magic bytes (RFC 1952
 // section 2.3.1 for gzip, RFC 8878 section 3.1.1 for zstd), resynchronising after a bad member.
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,18 +19,28 @@ class InputStream::Source {
   virtual ~Source() = default;
   // Reads up to `n` bytes at `offset`; returns bytes read (0 at the end), or -1 on error.
   virtual int64_t ReadAt(uint64_t offset, char* out, size_t n) = 0;
+  // All the source's bytes in memory (a mapped file, or the caller's bytes), or nullptr: the
+  // decoders then read them in place instead of through ReadAt's copy.
+  virtual const char* Mapped() const { return nullptr; }
+  // Says bytes before `offset` of Mapped() are no longer needed (they may stay readable).
+  virtual void Release(uint64_t /*offset*/) {}
 };
 
 namespace {
 
 constexpr size_t kInChunk = size_t{1} << 20;   // compressed bytes read at once
+constexpr size_t kMapChunk = size_t{4} << 20;  // mapped compressed bytes handed out at once
 constexpr size_t kOutChunk = size_t{1} << 20;  // free space wanted before decoding
 constexpr size_t kProduceTarget = 256 * 1024;  // decoded bytes per More() call
+constexpr uint64_t kReleaseEvery = 16 << 20;   // mapped bytes dropped from memory at once
 
 class FileSource : public InputStream::Source {
  public:
-  explicit FileSource(int fd) : fd_(fd) {}
-  ~FileSource() override { ::close(fd_); }
+  FileSource(int fd, uint64_t size) : fd_(fd), size_(size) {}
+  ~FileSource() override {
+    if (map_ != nullptr) ::munmap(map_, size_);
+    ::close(fd_);
+  }
   int64_t ReadAt(uint64_t offset, char* out, size_t n) override {
     while (true) {
       ssize_t got = ::pread(fd_, out, n, static_cast<off_t>(offset));
@@ -37,9 +48,32 @@ class FileSource : public InputStream::Source {
       return got;
     }
   }
+  // Maps the file read-only (compressed input: no copy through the kernel); on failure the
+  // stream reads with pread. A file truncated by another process while mapped ends the process
+  // with SIGBUS, as with any mapped reader.
+  void Map() {
+    if (size_ == 0) return;
+    void* map = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd_, 0);
+    if (map == MAP_FAILED) return;
+    ::madvise(map, size_, MADV_SEQUENTIAL);
+    map_ = static_cast<char*>(map);
+  }
+  const char* Mapped() const override { return map_; }
+  // Drops pages already decoded from this process's memory (they stay in the page cache), so
+  // the resident size does not grow with the file.
+  void Release(uint64_t offset) override {
+    uint64_t page = static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
+    uint64_t end = offset / page * page;
+    if (map_ == nullptr || end < released_ + kReleaseEvery) return;
+    ::madvise(map_ + released_, end - released_, MADV_DONTNEED);
+    released_ = end;
+  }
 
  private:
   int fd_;
+  uint64_t size_;
+  char* map_ = nullptr;
+  uint64_t released_ = 0;
 };
 
 class MemorySource : public InputStream::Source {
@@ -51,6 +85,7 @@ class MemorySource : public InputStream::Source {
     std::memcpy(out, bytes_.data() + offset, take);
     return static_cast<int64_t>(take);
   }
+  const char* Mapped() const override { return bytes_.empty() ? nullptr : bytes_.data(); }
 
  private:
   std::string_view bytes_;
@@ -96,7 +131,9 @@ Result<std::unique_ptr<InputStream>> InputStream::Open(const std::filesystem::pa
   }
   ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   std::unique_ptr<InputStream> stream(new InputStream());
-  stream->source_ = std::make_unique<FileSource>(fd);
+  auto source = std::make_unique<FileSource>(fd, static_cast<uint64_t>(info.st_size));
+  FileSource* file = source.get();
+  stream->source_ = std::move(source);
   stream->source_size_ = static_cast<uint64_t>(info.st_size);
   stream->name_ = path.string();
   char head[4] = {0, 0, 0, 0};
@@ -104,6 +141,7 @@ Result<std::unique_ptr<InputStream>> InputStream::Open(const std::filesystem::pa
   if (got < 0) return Status::Io(path.string() + ": read failed: " + std::strerror(errno));
   stream->compression_ = Detect(head, static_cast<size_t>(got));
   stream->decoder_ = MakeDecoder(stream->compression_, engine, &stream->using_isal_);
+  if (stream->decoder_ != nullptr) file->Map();
   return stream;
 }
 
@@ -162,8 +200,23 @@ bool InputStream::EnsureSpace(size_t want) {
 
 bool InputStream::Refill() {
   if (source_done_) return false;
-  if (in_.empty()) in_.resize(kInChunk);
   size_t rest = in_len_ - in_pos_;
+  if (const char* mapped = source_->Mapped(); mapped != nullptr) {
+    if (in_offset_ >= source_size_) {
+      source_done_ = true;
+      return false;
+    }
+    uint64_t start = in_offset_ - rest;
+    size_t add = static_cast<size_t>(std::min<uint64_t>(kMapChunk, source_size_ - in_offset_));
+    source_->Release(start);
+    in_data_ = mapped + start;
+    in_pos_ = 0;
+    in_len_ = rest + add;
+    in_offset_ += add;
+    return true;
+  }
+  if (in_.empty()) in_.resize(kInChunk);
+  in_data_ = in_.data();
   if (rest > 0 && in_pos_ > 0) std::memmove(in_.data(), in_.data() + in_pos_, rest);
   in_pos_ = 0;
   in_len_ = rest;
@@ -222,8 +275,8 @@ InputStream::Fill InputStream::Produce() {
         members_.push_back({decoded, compressed});
       }
     }
-    Decoder::Step step = decoder_->Run(in_.data() + in_pos_, in_len_ - in_pos_,
-                                       buffer_.get() + end_, capacity_ - end_);
+    Decoder::Step step = decoder_->Run(in_data_ + in_pos_, in_len_ - in_pos_, buffer_.get() + end_,
+                                       capacity_ - end_);
     in_pos_ += step.consumed;
     end_ += step.produced;
     produced += step.produced;
@@ -248,7 +301,7 @@ InputStream::Fill InputStream::Produce() {
           in_pos_ = in_len_;
           break;
         }
-        const char* base = in_.data() + in_pos_;
+        const char* base = in_data_ + in_pos_;
         const void* hit = memmem(base, in_len_ - in_pos_, magic, magic_len);
         if (hit != nullptr) {
           in_pos_ += static_cast<size_t>(static_cast<const char*>(hit) - base);

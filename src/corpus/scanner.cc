@@ -35,14 +35,20 @@ Status DomainResolver::Resolve(std::string_view url, std::string* note) {
   if (raw_host.empty()) {
     return Status::InvalidInput("URL '" + std::string(url) + "' has no host");
   }
-  if (raw_host == last_raw_host_) return Status::Ok();  // same host as the previous record
+  if (raw_host == current_->raw_host) return Status::Ok();  // same host as the previous record
+  Cached& slot = cache_[std::hash<std::string_view>()(raw_host) % kCacheSlots];
+  if (slot.raw_host == raw_host) {
+    current_ = &slot;
+    return Status::Ok();
+  }
   auto host = optout::NormalizeHost(raw_host);
   if (!host.ok())
     return Status::InvalidInput("URL '" + std::string(url) + "': " + host.status().message());
-  host_ = std::move(host.value());
-  domain_ = suffixes_->RegistrableDomain(host_);
-  if (domain_.empty()) domain_ = host_;
-  last_raw_host_ = std::string(raw_host);
+  slot.host = std::move(host.value());
+  slot.domain = suffixes_->RegistrableDomain(slot.host);
+  if (slot.domain.empty()) slot.domain = slot.host;
+  slot.raw_host.assign(raw_host);
+  current_ = &slot;
   return Status::Ok();
 }
 
@@ -149,7 +155,7 @@ Result<CorpusStats> ScanFiles(const std::vector<std::filesystem::path>& files,
         continue;
       }
       std::string domain_note;
-      std::string_view domain;
+      std::string_view domain, host;
       if (!record.url.empty()) {
         Status resolved = resolver.Resolve(record.url, &domain_note);
         if (!resolved.ok()) {
@@ -159,6 +165,7 @@ Result<CorpusStats> ScanFiles(const std::vector<std::filesystem::path>& files,
           continue;
         }
         domain = resolver.domain();
+        host = resolver.host();
       }
       if (!record.note.empty() || !domain_note.empty()) {
         std::string note = record.note.empty() ? domain_note : record.note;
@@ -168,7 +175,7 @@ Result<CorpusStats> ScanFiles(const std::vector<std::filesystem::path>& files,
       stats.AddDocument(record, domain);
       ++file_stats.records;
       if (options.auditor != nullptr) {
-        options.auditor->Count(record, resolver.host(), &stats);
+        options.auditor->Count(record, host, &stats);
       }
       if (options.progress &&
           in.compressed_read() + done_before - last_progress >= kProgressEvery) {

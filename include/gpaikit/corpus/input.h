@@ -103,8 +103,10 @@ class InputStream {
   uint64_t consumed_ = 0;  // decoded offset of buffer_[begin_]
   size_t max_window_ = size_t{1} << 30;
 
-  // Compressed input buffer: in_[in_pos_, in_len_) are the source bytes from in_offset_ - ...
+  // Compressed input: in_data_[in_pos_, in_len_) are the source bytes just before in_offset_,
+  // in the source's mapping or copied into in_.
   std::vector<char> in_;
+  const char* in_data_ = nullptr;
   size_t in_pos_ = 0, in_len_ = 0;
   uint64_t in_offset_ = 0;  // source offset just after in_[in_len_ - 1]
   bool source_done_ = false;

@@ -23,19 +23,28 @@ class Auditor;
 
 // Host and registrable domain of record URLs (the opt-out engine's URL parser, libidn2 and
 // libpsl); IP hosts are their own domain; a host that is a public suffix is its own domain.
+// Hosts seen recently are remembered (a direct-mapped cache of kCacheSlots raw hosts), so
+// normalisation and the public suffix lookup run only for a host not in the cache.
 class DomainResolver {
  public:
   explicit DomainResolver(std::shared_ptr<const optout::PublicSuffixList> suffixes)
-      : suffixes_(std::move(suffixes)) {}
+      : suffixes_(std::move(suffixes)), cache_(kCacheSlots) {}
   // Sets host() and domain(); fails with what is wrong with the URL. A URL with spaces is read
   // with them percent-encoded (and `*note` says so).
   Status Resolve(std::string_view url, std::string* note);
-  const std::string& host() const { return host_; }
-  const std::string& domain() const { return domain_; }
+  // The last resolved URL's normalised host and registrable domain (valid until the next call).
+  const std::string& host() const { return current_->host; }
+  const std::string& domain() const { return current_->domain; }
 
  private:
+  static constexpr size_t kCacheSlots = 8192;
+  struct Cached {
+    std::string raw_host, host, domain;
+  };
   std::shared_ptr<const optout::PublicSuffixList> suffixes_;
-  std::string host_, domain_, last_raw_host_;
+  std::vector<Cached> cache_;
+  Cached none_;
+  const Cached* current_ = &none_;
 };
 
 struct ScanOptions {
