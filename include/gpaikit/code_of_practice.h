@@ -63,6 +63,13 @@ struct CopEvidence {
   std::optional<int> minimum_per_evaluation;
 };
 
+// An item an evidence rule may expect one sub-check per (Appendix 4 objectives, the four
+// specified systemic risks of Appendix 1.4), or a named trigger (Measure 7.6).
+struct AppendixItem {
+  std::string id;
+  std::string title;
+};
+
 struct CopMeasure {
   std::string id;  // CoP-SS-9.3
   std::string number;
@@ -75,7 +82,13 @@ struct CopMeasure {
   std::vector<CopEvidence> evidence;
   std::vector<CopClock> clocks;
   std::vector<std::string> uses_appendices;
+  // Named grounds that start an update (Measure 7.6 `update_triggers`); empty for most measures.
+  std::vector<AppendixItem> update_triggers;
+  // Where the measure came from in the third draft (11 March 2025), spec section 5.2; empty when
+  // the draft had nothing that became it. The level says how sure the mapping is.
   std::vector<std::string> third_draft;
+  std::string third_draft_verified;
+  std::string third_draft_note;
   std::string source;  // rendered: "Code of Practice, Safety and Security, Measure 9.3"
   std::string verified;
 };
@@ -115,13 +128,6 @@ struct TemplateItem {
   std::string description;
   bool in_initial_report = false;
   std::string verified;
-};
-
-// An item an evidence rule may expect one sub-check per (Appendix 4 objectives, the four
-// specified systemic risks of Appendix 1.4).
-struct AppendixItem {
-  std::string id;
-  std::string title;
 };
 
 struct CodeOfPractice {

@@ -151,20 +151,27 @@ CopEvidence ReadEvidence(const YAML::Node& node, const std::string& path, Diagno
   return evidence;
 }
 
-void ReadThirdDraft(MapReader& map, std::vector<std::string>* out) {
-  std::vector<std::string> draft = map.StringList("third_draft");
-  if (out) *out = std::move(draft);
-  map.Choice("third_draft_verified", kVerified);
-  map.String("third_draft_note");
+// The third-draft mapping of a chapter, commitment or measure (spec section 5.2); `out` is null
+// where only the keys are checked. Every measure states it (an empty list when the draft had
+// nothing that became it).
+void ReadThirdDraft(MapReader& map, CopMeasure* out) {
+  std::vector<std::string> draft = map.StringList("third_draft", {}, out != nullptr);
+  std::string verified = map.Choice("third_draft_verified", kVerified).value_or("");
+  std::string note = map.String("third_draft_note").value_or("");
+  if (!out) return;
+  out->third_draft = std::move(draft);
+  out->third_draft_verified = std::move(verified);
+  out->third_draft_note = std::move(note);
 }
 
 CopMeasure ReadMeasure(const YAML::Node& node, const std::string& path, Diagnostics& diagnostics,
                        const Vocabulary& vocabulary, const CopChapter& chapter, int commitment,
                        const CopApplicability& inherited) {
-  MapReader map(node, path, diagnostics,
-                {"id", "number", "title", "summary", "applicability", "evidence", "clocks",
-                 "uses_appendices", "sme_variant", "unit_note", "annex_mapping_note", "source",
-                 "verified", "third_draft", "third_draft_verified", "third_draft_note"});
+  MapReader map(
+      node, path, diagnostics,
+      {"id", "number", "title", "summary", "applicability", "evidence", "clocks", "uses_appendices",
+       "update_triggers", "sme_variant", "unit_note", "annex_mapping_note", "source", "verified",
+       "third_draft", "third_draft_verified", "third_draft_note"});
   CopMeasure measure;
   measure.chapter_id = chapter.id;
   measure.chapter_key = chapter.key;
@@ -205,11 +212,19 @@ CopMeasure ReadMeasure(const YAML::Node& node, const std::string& path, Diagnost
                                        diagnostics, vocabulary, measure.id, measure.source));
   }
   measure.uses_appendices = map.StringList("uses_appendices");
+  YAML::Node triggers = map.Sequence("update_triggers");
+  for (size_t i = 0; i < triggers.size(); ++i) {
+    MapReader trigger(triggers[i], map.PathOf("update_triggers") + "[" + std::to_string(i) + "]",
+                      diagnostics, {"id", "title", "verified"});
+    AppendixItem item{trigger.String("id", true).value_or(""),
+                      trigger.String("title", true).value_or("")};
+    trigger.Choice("verified", kVerified, true);
+    measure.update_triggers.push_back(std::move(item));
+  }
   map.String("sme_variant");
   map.String("unit_note");
   map.String("annex_mapping_note");
-  measure.third_draft = map.StringList("third_draft", {}, true);
-  ReadThirdDraft(map, nullptr);
+  ReadThirdDraft(map, &measure);
   return measure;
 }
 

@@ -69,6 +69,31 @@ TEST(CodeOfPracticeTest, ApplicabilityResolvesMeasureThenCommitmentThenChapter) 
             std::vector<std::string>{"inferior-to-open-weight-model"});
 }
 
+// Spec code-of-practice.md section 5.2: draft 3 II.12 (serious incidents) became Commitment 9,
+// II.8 (Model Reports) Commitment 7; Transparency I.1.x is inferred from the parallel structure.
+TEST(CodeOfPracticeTest, ThirdDraftNumberingWithItsLevel) {
+  const CopMeasure* m93 = Code().FindMeasure("CoP-SS-9.3");
+  ASSERT_NE(m93, nullptr);
+  EXPECT_EQ(m93->third_draft, std::vector<std::string>{"II.12"});
+  EXPECT_EQ(m93->third_draft_verified, "primary");
+  const CopMeasure* m76 = Code().FindMeasure("CoP-SS-7.6");
+  ASSERT_NE(m76, nullptr);
+  EXPECT_EQ(m76->third_draft, std::vector<std::string>{"II.8"});
+  const CopMeasure* t12 = Code().FindMeasure("CoP-T-1.2");
+  ASSERT_NE(t12, nullptr);
+  EXPECT_EQ(t12->third_draft, std::vector<std::string>{"I.1.2"});
+  EXPECT_EQ(t12->third_draft_verified, "unverified");
+  EXPECT_FALSE(t12->third_draft_note.empty());
+  for (const CopMeasure* measure : Code().Measures()) {
+    for (const std::string& number : measure->third_draft) {
+      EXPECT_TRUE(number.starts_with("I.") || number.starts_with("II.")) << measure->id;
+    }
+    if (!measure->third_draft.empty()) {
+      EXPECT_FALSE(measure->third_draft_verified.empty()) << measure->id;
+    }
+  }
+}
+
 TEST(CodeOfPracticeTest, IncidentTypesAgreeWithMeasure93Clocks) {
   // Code of Practice, Safety and Security, Measure 9.3: 2, 5, 10 or 15 days by type.
   ASSERT_EQ(Code().incident_types.size(), 6u);
