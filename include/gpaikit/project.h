@@ -9,6 +9,7 @@
 
 #include "gpaikit/civil_date.h"
 #include "gpaikit/project_documentation.h"
+#include "gpaikit/project_training_data.h"
 #include "gpaikit/status.h"
 #include "gpaikit/yaml_reader.h"
 
@@ -124,6 +125,7 @@ struct Model {
   std::vector<Fulfilment> fulfilled;
   std::vector<DocumentationValue> documentation;  // Form row id -> value (docs/documentation.md)
   std::vector<Artefact> artefacts;                // hashed for Form row 1.3
+  std::optional<TrainingData> training_data;      // public summary facts (docs/summary.md)
   SourceLocation location;
 };
 

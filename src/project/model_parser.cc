@@ -4,6 +4,7 @@
 #include <array>
 
 #include "project/documentation_parser.h"
+#include "project/training_data_parser.h"
 
 namespace gpaikit::project {
 namespace {
@@ -132,7 +133,8 @@ Model ParseModel(const YAML::Node& node, const std::string& path, Diagnostics& d
       node, path, diagnostics,
       {"id", "name", "versions", "modalities", "architecture", "parameters", "release_date",
        "union_market_date", "training_continues", "licence", "base_model", "compute",
-       "gpai_rebuttal", "systemic_risk", "fulfilled", "documentation", "artefacts"});
+       "gpai_rebuttal", "systemic_risk", "fulfilled", "documentation", "artefacts",
+       "training_data"});
   Model model;
   model.location = diagnostics.At(node.Mark());
   model.id = reader.String("id", true).value_or("");
@@ -209,6 +211,10 @@ Model ParseModel(const YAML::Node& node, const std::string& path, Diagnostics& d
   }
   if (reader.Has("artefacts")) {
     model.artefacts = ParseArtefacts(reader.Get("artefacts"), path + ".artefacts", diagnostics);
+  }
+  if (reader.Has("training_data")) {
+    model.training_data =
+        ParseTrainingData(reader.Get("training_data"), path + ".training_data", diagnostics);
   }
   return model;
 }
