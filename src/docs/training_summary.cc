@@ -1,0 +1,497 @@
+// Fills the training-content summary template field by field from the project's facts and the
+// measured corpus statistics (AI Act Art. 53(1)(d); template C(2025) 5235 final; docs/summary.md).
+#include "gpaikit/training_summary.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+
+#include "docs/training_summary_internal.h"
+#include "gpaikit/files.h"
+
+namespace gpaikit::summary {
+namespace {
+
+using project::Narrative;
+using project::SourceFacts;
+
+// What the builder knows while filling fields in template order.
+struct Context {
+  const project::Project& project;
+  const project::Model& model;
+  const project::TrainingData& data;
+  const Template& form;
+  const CorpusStats* stats;
+  std::map<std::string, const FieldValue*> done;  // earlier fields by id
+};
+
+const project::TrainingData& NoFacts() {
+  static const project::TrainingData empty;
+  return empty;
+}
+
+void Fill(FieldValue& value, std::string text) {
+  value.text = std::move(text);
+  value.status = FieldStatus::kFilled;
+}
+
+void Missing(FieldValue& value, std::string why) {
+  value.status = FieldStatus::kMissing;
+  value.why = std::move(why);
+}
+
+// A narrative answer (inline or a Markdown file in the project folder) into `value`.
+void FillNarrative(FieldValue& value, const Context& context, const Narrative& narrative,
+                   const std::string& key) {
+  if (narrative.empty()) return Missing(value, "give training_data." + key + " in gpaikit.yaml");
+  if (narrative.file.empty()) return Fill(value, narrative.text);
+  Result<std::string> text = ReadFile(context.project.root / narrative.file);
+  if (!text.ok()) {
+    return Missing(value, narrative.location.ToString() + ": training_data." + key + ": file '" +
+                              narrative.file + "' cannot be read");
+  }
+  std::string trimmed = *text;
+  while (!trimmed.empty() && (trimmed.back() == '\n' || trimmed.back() == ' ')) trimmed.pop_back();
+  if (trimmed.empty()) return Missing(value, "training_data." + key + ": file is empty");
+  Fill(value, trimmed);
+  value.notes.push_back("from " + narrative.file);
+}
+
+void FillYesNo(FieldValue& value, std::optional<bool> answer, const std::string& key) {
+  if (!answer) return Missing(value, "give training_data." + key + " (true or false)");
+  value.yes = answer;
+  value.status = FieldStatus::kFilled;
+}
+
+void FillModalities(FieldValue& value, const std::vector<std::string>& modalities,
+                    const std::string& key) {
+  if (modalities.empty()) return Missing(value, "give training_data." + key);
+  value.modalities = modalities;
+  value.status = FieldStatus::kFilled;
+}
+
+void FillNamed(FieldValue& value, const std::vector<project::NamedSource>& named,
+               const std::string& key) {
+  if (named.empty()) return Missing(value, "list them in training_data." + key);
+  for (const project::NamedSource& source : named) {
+    std::string item = source.name;
+    if (!source.description.empty()) item += ": " + source.description;
+    if (!source.url.empty()) item += " (" + source.url + ")";
+    value.items.push_back(item);
+  }
+  value.status = FieldStatus::kFilled;
+}
+
+std::string MonthYear(const CivilDate& date) {
+  std::string iso = date.ToString();
+  return iso.substr(5, 2) + "/" + iso.substr(0, 4);
+}
+
+// "2020-08-08T18:39:41Z" -> "08/2020"; "" when the text is not a date.
+std::string MonthYear(const std::string& iso) {
+  std::optional<CivilDate> date = CivilDate::Parse(iso.substr(0, 10));
+  return date ? MonthYear(*date) : "";
+}
+
+void FillLatestAcquisition(FieldValue& value, const Context& context) {
+  std::string measured = context.stats ? MonthYear(context.stats->last_date) : "";
+  std::optional<CivilDate> stated = context.data.latest_acquisition;
+  if (measured.empty() && !stated) {
+    return Missing(value, context.stats
+                              ? "the statistics hold no record dates: give "
+                                "training_data.latest_acquisition"
+                              : "needs corpus statistics (--stats or training_data.stats) "
+                                "or training_data.latest_acquisition");
+  }
+  bool use_stated =
+      stated && (measured.empty() || stated->ToString() > context.stats->last_date.substr(0, 10));
+  Fill(value, use_stated ? MonthYear(*stated) : measured);
+  value.notes.push_back(use_stated ? "stated in training_data.latest_acquisition"
+                                   : "latest record date in the corpus statistics (" +
+                                         context.stats->last_date + ")");
+  value.notes.push_back(context.model.training_continues
+                            ? "the model continues to be trained on new data after this date"
+                            : "the model is not trained on new data after this date");
+}
+
+void FillPeriod(FieldValue& value, const project::CrawlingFacts& crawling) {
+  if (!crawling.period_start) {
+    return Missing(value, "give training_data.crawling.period (from, and to unless ongoing)");
+  }
+  Fill(value, MonthYear(*crawling.period_start) + " to " +
+                  (crawling.period_end ? MonthYear(*crawling.period_end) : "present (ongoing)"));
+}
+
+void FillTopDomains(FieldValue& value, const Context& context) {
+  if (!context.stats) {
+    return Missing(value, "needs corpus statistics (--stats or training_data.stats)");
+  }
+  const TopDomainRule& rule = context.form.top_domains;
+  bool sme = rule.IsSme(context.project.provider.size);
+  TopDomains top = SelectTopDomains(*context.stats, rule, sme);
+  for (const DomainStat& domain : top.listed) value.items.push_back(domain.domain);
+  value.notes.push_back(DomainRuleNote(top, rule));
+  if (!top.exact) {
+    value.notes.push_back(
+        "the statistics hold a heavy-hitter summary, not every domain: the domain count is a "
+        "lower bound and each domain's bytes may be low by up to " +
+        HumanBytes(top.bytes_error_bound));
+  }
+  value.domains = std::move(top);
+  if (value.items.empty()) return Missing(value, "the corpus statistics list no domains");
+  value.status = FieldStatus::kFilled;
+}
+
+void FillTdmMeasures(FieldValue& value, const Context& context) {
+  FillNarrative(value, context, context.data.tdm_measures, "tdm_optout.measures");
+  if (context.stats && context.stats->has_optout) {
+    value.notes.push_back(OptoutAuditNote(*context.stats));
+  }
+}
+
+using Filler = std::function<void(FieldValue&, Context&)>;
+
+// One filler per template field id (data/forms/training-content-summary-*.yaml).
+const std::map<std::string, Filler>& Fillers() {
+  static const std::map<std::string, Filler> fillers = {
+      {"provider",
+       [](FieldValue& v, Context& c) {
+         const project::Provider& p = c.project.provider;
+         if (p.legal_name.empty()) return Missing(v, "give provider.legal_name");
+         Fill(v, p.legal_name + (p.contact.empty() ? "" : ", " + p.contact));
+       }},
+      {"authorised_representative",
+       [](FieldValue& v, Context& c) {
+         const auto& rep = c.project.provider.authorised_representative;
+         if (!rep) return Missing(v, "give provider.authorised_representative (AI Act Art. 54)");
+         Fill(v, rep->name + (rep->contact.empty() ? "" : ", " + rep->contact));
+       }},
+      {"model_names",
+       [](FieldValue& v, Context& c) {
+         if (c.model.versions.empty()) v.items.push_back(c.model.name);
+         for (const std::string& version : c.model.versions) {
+           v.items.push_back(c.model.name + " " + version);
+         }
+         v.status = FieldStatus::kFilled;
+       }},
+      {"model_dependencies",
+       [](FieldValue& v, Context& c) {
+         Fill(v, c.model.base_model->name);
+         v.notes.push_back(c.form.modifiers.text);
+       }},
+      {"placement_date",
+       [](FieldValue& v, Context& c) {
+         if (!c.model.union_market_date) {
+           return Missing(v, "give union_market_date for model " + c.model.id);
+         }
+         Fill(v, c.model.union_market_date->ToString());
+       }},
+      {"modalities_size",
+       [](FieldValue& v, Context& c) {
+         FillSizeTable(v, c.data, c.form, c.stats, c.project.root);
+       }},
+      {"latest_acquisition", [](FieldValue& v, Context& c) { FillLatestAcquisition(v, c); }},
+      {"linguistic_characteristics",
+       [](FieldValue& v, Context& c) { FillNarrative(v, c, c.data.linguistic, "linguistic"); }},
+      {"other_characteristics",
+       [](FieldValue& v, Context& c) {
+         FillNarrative(v, c, c.data.other_characteristics, "other_characteristics");
+       }},
+      {"overall_comments",
+       [](FieldValue& v, Context& c) { FillNarrative(v, c, c.data.comments, "comments"); }},
+      {"public_used",
+       [](FieldValue& v, Context& c) {
+         FillYesNo(v, c.data.public_datasets.used, "public_datasets.used");
+       }},
+      {"public_modalities",
+       [](FieldValue& v, Context& c) {
+         FillModalities(v, c.data.public_datasets.modalities, "public_datasets.modalities");
+       }},
+      {"public_large",
+       [](FieldValue& v, Context& c) {
+         FillNamed(v, c.data.public_datasets.listed, "public_datasets.large");
+       }},
+      {"public_other",
+       [](FieldValue& v, Context& c) {
+         FillNarrative(v, c, c.data.public_datasets.description, "public_datasets.other");
+       }},
+      {"public_comments",
+       [](FieldValue& v, Context& c) {
+         FillNarrative(v, c, c.data.public_datasets.comments, "public_datasets.comments");
+       }},
+      {"licensed_used",
+       [](FieldValue& v, Context& c) { FillYesNo(v, c.data.licensed.used, "licensed.used"); }},
+      {"licensed_modalities",
+       [](FieldValue& v, Context& c) {
+         FillModalities(v, c.data.licensed.modalities, "licensed.modalities");
+       }},
+      {"licensed_comments",
+       [](FieldValue& v, Context& c) {
+         FillNarrative(v, c, c.data.licensed.comments, "licensed.comments");
+       }},
+      {"private_used",
+       [](FieldValue& v, Context& c) {
+         FillYesNo(v, c.data.private_third_party.used, "private_third_party.used");
+       }},
+      {"private_modalities",
+       [](FieldValue& v, Context& c) {
+         FillModalities(v, c.data.private_third_party.modalities, "private_third_party.modalities");
+       }},
+      {"private_known",
+       [](FieldValue& v, Context& c) {
+         FillNamed(v, c.data.private_third_party.listed, "private_third_party.known");
+       }},
+      {"private_description",
+       [](FieldValue& v, Context& c) {
+         FillNarrative(v, c, c.data.private_third_party.description,
+                       "private_third_party.description");
+       }},
+      {"private_comments",
+       [](FieldValue& v, Context& c) {
+         FillNarrative(v, c, c.data.private_third_party.comments, "private_third_party.comments");
+       }},
+      {"crawl_used",
+       [](FieldValue& v, Context& c) { FillYesNo(v, c.data.crawling.used, "crawling.used"); }},
+      {"crawler_names",
+       [](FieldValue& v, Context& c) {
+         if (c.data.crawling.crawlers.empty()) {
+           return Missing(v, "list them in training_data.crawling.crawlers");
+         }
+         for (const auto& crawler : c.data.crawling.crawlers) v.items.push_back(crawler.name);
+         v.status = FieldStatus::kFilled;
+       }},
+      {"crawler_purposes",
+       [](FieldValue& v, Context& c) {
+         FillNarrative(v, c, c.data.crawling.purposes, "crawling.purposes");
+         for (const auto& crawler : c.data.crawling.crawlers) {
+           if (!crawler.description.empty()) {
+             v.items.push_back(crawler.name + ": " + crawler.description);
+           }
+         }
+         if (v.status == FieldStatus::kMissing && !v.items.empty()) {
+           v.status = FieldStatus::kFilled;
+           v.why.clear();
+         }
+       }},
+      {"crawler_behaviour",
+       [](FieldValue& v, Context& c) {
+         FillNarrative(v, c, c.data.crawling.behaviour, "crawling.behaviour");
+       }},
+      {"crawl_period", [](FieldValue& v, Context& c) { FillPeriod(v, c.data.crawling); }},
+      {"crawl_content",
+       [](FieldValue& v, Context& c) {
+         FillNarrative(v, c, c.data.crawling.content, "crawling.content");
+       }},
+      {"crawl_modalities",
+       [](FieldValue& v, Context& c) {
+         std::vector<std::string> modalities = c.data.crawling.modalities;
+         if (modalities.empty() && c.stats) {
+           modalities = MeasuredModalities(*c.stats);
+           if (!modalities.empty())
+             v.notes.push_back("measured: modalities with records in the corpus statistics");
+         }
+         FillModalities(v, modalities, "crawling.modalities");
+       }},
+      {"top_domains", [](FieldValue& v, Context& c) { FillTopDomains(v, c); }},
+      {"crawl_comments",
+       [](FieldValue& v, Context& c) {
+         FillNarrative(v, c, c.data.crawling.comments, "crawling.comments");
+       }},
+      {"user_model_interactions",
+       [](FieldValue& v, Context& c) {
+         FillYesNo(v, c.data.user_data.model_interactions, "user_data.model_interactions");
+       }},
+      {"user_other_services",
+       [](FieldValue& v, Context& c) {
+         FillYesNo(v, c.data.user_data.other_services, "user_data.other_services");
+       }},
+      {"user_services",
+       [](FieldValue& v, Context& c) {
+         FillNarrative(v, c, c.data.user_data.services, "user_data.services");
+       }},
+      {"user_modalities",
+       [](FieldValue& v, Context& c) {
+         FillModalities(v, c.data.user_data.modalities, "user_data.modalities");
+       }},
+      {"user_comments",
+       [](FieldValue& v, Context& c) {
+         FillNarrative(v, c, c.data.user_data.comments, "user_data.comments");
+       }},
+      {"synthetic_used",
+       [](FieldValue& v, Context& c) { FillYesNo(v, c.data.synthetic.used, "synthetic.used"); }},
+      {"synthetic_modalities",
+       [](FieldValue& v, Context& c) {
+         FillModalities(v, c.data.synthetic.modalities, "synthetic.modalities");
+       }},
+      {"synthetic_market_models",
+       [](FieldValue& v, Context& c) {
+         FillNamed(v, c.data.synthetic.listed, "synthetic.market_models");
+       }},
+      {"synthetic_other_models",
+       [](FieldValue& v, Context& c) {
+         FillNarrative(v, c, c.data.synthetic.description, "synthetic.other_models");
+       }},
+      {"synthetic_comments",
+       [](FieldValue& v, Context& c) {
+         FillNarrative(v, c, c.data.synthetic.comments, "synthetic.comments");
+       }},
+      {"other_used",
+       [](FieldValue& v, Context& c) {
+         FillYesNo(v, c.data.other_sources.used, "other_sources.used");
+       }},
+      {"other_description",
+       [](FieldValue& v, Context& c) {
+         FillNarrative(v, c, c.data.other_sources.description, "other_sources.description");
+       }},
+      {"other_comments",
+       [](FieldValue& v, Context& c) {
+         FillNarrative(v, c, c.data.other_sources.comments, "other_sources.comments");
+       }},
+      {"tdm_signatory",
+       [](FieldValue& v, Context& c) {
+         v.yes = c.project.provider.signatory.copyright;
+         v.status = FieldStatus::kFilled;
+         v.notes.push_back("from provider.signatory.copyright (the Copyright chapter)");
+       }},
+      {"tdm_measures", [](FieldValue& v, Context& c) { FillTdmMeasures(v, c); }},
+      {"tdm_comments",
+       [](FieldValue& v, Context& c) {
+         FillNarrative(v, c, c.data.tdm_comments, "tdm_optout.comments");
+       }},
+      {"illegal_content",
+       [](FieldValue& v, Context& c) {
+         FillNarrative(v, c, c.data.illegal_content, "illegal_content");
+       }},
+      {"other_processing",
+       [](FieldValue& v, Context& c) {
+         FillNarrative(v, c, c.data.other_processing, "other_processing");
+       }},
+  };
+  return fillers;
+}
+
+FieldValue Start(const Field& field) {
+  FieldValue value;
+  value.id = field.id;
+  value.section = field.section;
+  value.label = field.label;
+  value.kind = field.kind;
+  value.provenance = field.provenance;
+  return value;
+}
+
+// Why `field` does not apply to this model, or "" when it does.
+std::string NotApplicableBecause(const Field& field, const Context& context) {
+  if (field.applies_to == "non-eu" && context.project.provider.established_in_eu) {
+    return "the provider is established in the Union (authorised representative: Art. 54, "
+           "providers outside the Union only)";
+  }
+  if (field.applies_to == "modifiers" && !context.model.base_model) {
+    return "the model does not modify another general-purpose AI model (no base_model)";
+  }
+  if (field.when.empty()) return "";
+  std::string unanswered;
+  for (const std::string& gate : field.when) {
+    auto it = context.done.find(gate);
+    if (it == context.done.end()) continue;
+    if (it->second->yes.value_or(false)) return "";
+    if (!it->second->yes) unanswered = gate;
+  }
+  if (!unanswered.empty()) return "depends on '" + unanswered + "', which is not answered";
+  return "answered No to '" + field.when.front() + "'";
+}
+
+}  // namespace
+
+std::string_view FieldStatusName(FieldStatus status) {
+  switch (status) {
+    case FieldStatus::kFilled:
+      return "filled";
+    case FieldStatus::kMissing:
+      return "missing";
+    case FieldStatus::kNotApplicable:
+      return "not-applicable";
+    case FieldStatus::kOptionalEmpty:
+      return "empty";
+  }
+  return "missing";
+}
+
+int TrainingSummary::CountStatus(FieldStatus status) const {
+  int count = (version.status == status) + (last_update.status == status);
+  for (const FieldValue& field : fields) count += field.status == status;
+  return count;
+}
+
+std::vector<std::string> TrainingSummary::MissingIds() const {
+  std::vector<std::string> ids;
+  for (const FieldValue* field : {&version, &last_update})
+    if (field->status == FieldStatus::kMissing) ids.push_back(field->id);
+  for (const FieldValue& field : fields)
+    if (field.status == FieldStatus::kMissing) ids.push_back(field.id);
+  return ids;
+}
+
+std::vector<std::filesystem::path> StatsFilesOf(const project::Project& project,
+                                                const project::Model& model) {
+  std::vector<std::filesystem::path> files;
+  if (!model.training_data) return files;
+  for (const std::string& file : model.training_data->stats) files.push_back(project.root / file);
+  return files;
+}
+
+TrainingSummary BuildTrainingSummary(const project::Project& project, const project::Model& model,
+                                     const Template& form, const CorpusStats* stats) {
+  const project::TrainingData& data = model.training_data ? *model.training_data : NoFacts();
+  Context context{project, model, data, form, stats, {}};
+  TrainingSummary out;
+  out.model_id = model.id;
+  out.model_name = model.name;
+  out.form = form.form;
+  if (stats) out.stats = *stats;
+  if (stats) out.stats_files = stats->files;
+  out.previous_versions = data.previous_versions;
+  for (const Field& header : form.header_fields) {
+    FieldValue value = Start(header);
+    if (header.id == "version") {
+      data.summary_version.empty()
+          ? Missing(value, "give training_data.summary.version in gpaikit.yaml")
+          : Fill(value, data.summary_version);
+      for (const project::PreviousVersion& previous : data.previous_versions) {
+        value.items.push_back(previous.version + ": " + previous.url);
+      }
+      out.version = std::move(value);
+    } else {
+      data.last_update ? Fill(value, data.last_update->ToString())
+                       : Missing(value, "give training_data.summary.last_update in gpaikit.yaml");
+      out.last_update = std::move(value);
+    }
+  }
+  out.fields.reserve(form.fields.size());
+  for (const Field& field : form.fields) {
+    FieldValue value = Start(field);
+    std::string not_applicable = NotApplicableBecause(field, context);
+    auto filler = Fillers().find(field.id);
+    if (!not_applicable.empty()) {
+      value.status = FieldStatus::kNotApplicable;
+      value.why = not_applicable;
+    } else if (filler == Fillers().end()) {
+      Missing(value, "gpaikit cannot fill template field '" + field.id + "' of " + form.form);
+    } else {
+      filler->second(value, context);
+      if (!model.training_data && value.status == FieldStatus::kMissing) {
+        value.why = "no training_data for model " + model.id + " in gpaikit.yaml: " + value.why;
+      }
+    }
+    if (field.optional && value.status == FieldStatus::kMissing) {
+      value.status = FieldStatus::kOptionalEmpty;
+      value.why.clear();
+    }
+    out.fields.push_back(std::move(value));
+    context.done[field.id] = &out.fields.back();  // stable: reserved above
+  }
+  return out;
+}
+
+}  // namespace gpaikit::summary

@@ -1,0 +1,31 @@
+// Helpers shared by the training-content summary builder, its renderers and its tests.
+#ifndef GPAIKIT_DOCS_TRAINING_SUMMARY_INTERNAL_H_
+#define GPAIKIT_DOCS_TRAINING_SUMMARY_INTERNAL_H_
+
+#include <string>
+#include <vector>
+
+#include "gpaikit/training_summary.h"
+
+namespace gpaikit::summary {
+
+// "128 thousand", "3.9 trillion": two significant figures and a word for the power of 1000.
+std::string HumanCount(double value);
+// "513 kB", "1.2 GB" (decimal units).
+std::string HumanBytes(double bytes);
+// Modalities with at least one record in the statistics, in template order.
+std::vector<std::string> MeasuredModalities(const CorpusStats& stats);
+// Fills the section 1.3 table: per modality, present?, the size bucket (stated size first, else
+// measured: tokens for text, records for images; audio/video hours must be stated) and types of
+// content. Missing when a present modality lacks a size or a description.
+// Narrative files are read relative to `root`.
+void FillSizeTable(FieldValue& value, const project::TrainingData& data, const Template& form,
+                   const CorpusStats* stats, const std::filesystem::path& root);
+// Says which rule chose how many of how many domains, and its verification level.
+std::string DomainRuleNote(const TopDomains& top, const TopDomainRule& rule);
+// The measured opt-out audit of the statistics (gpaikit corpus scan --robots) in one sentence.
+std::string OptoutAuditNote(const CorpusStats& stats);
+
+}  // namespace gpaikit::summary
+
+#endif  // GPAIKIT_DOCS_TRAINING_SUMMARY_INTERNAL_H_

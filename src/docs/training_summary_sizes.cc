@@ -1,0 +1,214 @@
+// The training-content summary's measured parts: the size range per modality (template 1.3), the
+// top-domains note (template 2.3, footnote 16) and the opt-out audit counts (template 3.1).
+#include <cmath>
+#include <cstdio>
+
+#include "docs/training_summary_internal.h"
+#include "gpaikit/files.h"
+#include "gpaikit/numbers.h"
+
+namespace gpaikit::summary {
+namespace {
+
+std::string TwoFigures(double value) {
+  char buffer[32];
+  double rounded = RoundSignificant(value, 2);
+  std::snprintf(buffer, sizeof buffer, rounded >= 10 ? "%.0f" : "%.1f", rounded);
+  std::string text = buffer;
+  if (text.size() > 2 && text.ends_with(".0")) text.resize(text.size() - 2);
+  return text;
+}
+
+std::string WithSeparators(double value) {
+  std::string digits = std::to_string(static_cast<long long>(std::llround(value)));
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
+  return digits;
+}
+
+const project::ModalityFacts* FactsFor(const project::TrainingData& data,
+                                       const std::string& modality) {
+  for (const project::ModalityFacts& facts : data.modalities)
+    if (facts.modality == modality) return &facts;
+  return nullptr;
+}
+
+// Inline text or the named Markdown file; "" with `problem` set when neither can be had.
+std::string NarrativeText(const project::Narrative& narrative, const std::filesystem::path& root,
+                          std::string& problem) {
+  if (narrative.file.empty()) return narrative.text;
+  Result<std::string> text = ReadFile(root / narrative.file);
+  if (!text.ok()) {
+    problem = "file '" + narrative.file + "' cannot be read";
+    return "";
+  }
+  std::string out = *text;
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
+// The measured size of one modality in the template's unit, or why there is none.
+void MeasuredSize(const ModalitySizes& sizes, const ModalityStat& stat, const CorpusStats& stats,
+                  SizeRow& row, std::string& problem) {
+  if (sizes.modality == "text") {
+    row.size_source = "measured";
+    const SizeBucket* bucket = sizes.BucketFor(stat.tokens);
+    row.bucket = bucket ? bucket->label : "";
+    row.size_text = "about " + HumanCount(stat.tokens) + " tokens";
+    if (stat.tokens_are_estimated) {
+      row.size_text += " (estimated";
+      if (stat.tokens_from_data > 0) {
+        row.size_text += " in part; " + HumanCount(stat.tokens_from_data) + " counted in the data";
+      }
+      row.size_text +=
+          ": " + HumanBytes(stat.content_bytes) + " of content at " +
+          (stats.bytes_per_token > 0 ? TwoFigures(stats.bytes_per_token) : std::string("mixed")) +
+          " bytes per token)";
+    } else {
+      row.size_text += " (token counts from the data)";
+    }
+  } else if (sizes.modality == "image") {
+    row.size_source = "measured";
+    const SizeBucket* bucket = sizes.BucketFor(static_cast<double>(stat.records));
+    row.bucket = bucket ? bucket->label : "";
+    row.size_text = WithSeparators(static_cast<double>(stat.records)) +
+                    " images (image records in the statistics)";
+  } else if (sizes.modality == "other") {
+    row.size_source = "measured";
+    row.size_text = WithSeparators(static_cast<double>(stat.records)) + " records, " +
+                    HumanBytes(stat.content_bytes) +
+                    " of content whose media type is not text, image, audio or video";
+  } else {
+    problem = sizes.modality + ": " + WithSeparators(static_cast<double>(stat.records)) +
+              " records measured, but the template counts hours, which a corpus scan does not "
+              "measure: give training_data.modalities." +
+              sizes.modality + ".size in hours";
+  }
+}
+
+}  // namespace
+
+std::string HumanCount(double value) {
+  static const char* const kWords[] = {"",         " thousand", " million",
+                                       " billion", " trillion", " quadrillion"};
+  int power = 0;
+  while (std::fabs(value) >= 1000 && power < 5) value /= 1000, ++power;
+  if (TwoFigures(value) == "1000" && power < 5) value /= 1000, ++power;
+  return TwoFigures(value) + kWords[power];
+}
+
+std::string HumanBytes(double bytes) {
+  static const char* const kUnits[] = {" bytes", " kB", " MB", " GB", " TB", " PB", " EB"};
+  int power = 0;
+  while (bytes >= 1000 && power < 6) bytes /= 1000, ++power;
+  return (power == 0 ? WithSeparators(bytes) : TwoFigures(bytes)) + kUnits[power];
+}
+
+std::vector<std::string> MeasuredModalities(const CorpusStats& stats) {
+  std::vector<std::string> out;
+  for (const char* modality : {"text", "image", "audio", "video", "other"}) {
+    auto it = stats.modalities.find(modality);
+    if (it != stats.modalities.end() && it->second.records > 0) out.push_back(modality);
+  }
+  return out;
+}
+
+void FillSizeTable(FieldValue& value, const project::TrainingData& data, const Template& form,
+                   const CorpusStats* stats, const std::filesystem::path& root) {
+  std::vector<std::string> problems;
+  int present = 0;
+  for (const ModalitySizes& sizes : form.sizes) {
+    SizeRow row;
+    row.modality = sizes.modality;
+    const project::ModalityFacts* facts = FactsFor(data, sizes.modality);
+    const ModalityStat* measured = nullptr;
+    if (stats) {
+      auto it = stats->modalities.find(sizes.modality);
+      if (it != stats->modalities.end() && it->second.records > 0) measured = &it->second;
+    }
+    row.present = facts || measured;
+    if (!row.present) {
+      value.sizes.push_back(std::move(row));
+      continue;
+    }
+    ++present;
+    std::string problem;
+    if (facts && facts->size) {
+      row.size_source = "stated";
+      if (const SizeBucket* bucket = sizes.BucketFor(*facts->size)) row.bucket = bucket->label;
+      std::string unit = sizes.unit.empty() ? facts->unit : sizes.unit;
+      row.size_text = "about " + HumanCount(*facts->size) + " " + unit + " (stated)";
+      if (!facts->size_note.empty()) row.size_text += "; " + facts->size_note;
+      if (measured) {
+        SizeRow check;
+        std::string ignored;
+        MeasuredSize(sizes, *measured, *stats, check, ignored);
+        if (!check.size_text.empty()) {
+          value.notes.push_back(sizes.modality + ": the corpus statistics measure " +
+                                check.size_text);
+        }
+      }
+    } else if (measured) {
+      MeasuredSize(sizes, *measured, *stats, row, problem);
+    } else {
+      problem = sizes.modality + ": give training_data.modalities." + sizes.modality + ".size" +
+                (sizes.unit.empty() ? " and unit" : " in " + sizes.unit) + " or corpus statistics";
+    }
+    if (!problem.empty()) problems.push_back(problem);
+    std::string narrative_problem;
+    if (facts)
+      row.types_of_content = NarrativeText(facts->types_of_content, root, narrative_problem);
+    if (row.types_of_content.empty()) {
+      problems.push_back(sizes.modality + ": give training_data.modalities." + sizes.modality +
+                         ".types_of_content" +
+                         (narrative_problem.empty() ? "" : " (" + narrative_problem + ")"));
+    }
+    value.sizes.push_back(std::move(row));
+  }
+  if (present == 0) {
+    problems.push_back("no modality: give training_data.modalities or corpus statistics (--stats)");
+  }
+  if (problems.empty()) {
+    value.status = FieldStatus::kFilled;
+    return;
+  }
+  value.status = FieldStatus::kMissing;
+  for (const std::string& problem : problems) {
+    value.why += (value.why.empty() ? "" : "; ") + problem;
+  }
+}
+
+std::string DomainRuleNote(const TopDomains& top, const TopDomainRule& rule) {
+  std::string note = "top " + std::to_string(top.listed_count) + " of " +
+                     std::to_string(top.domain_count) + " domains by content size: ";
+  if (top.sme_rule) {
+    note += TwoFigures(rule.sme_share * 100) + "% or " + std::to_string(rule.sme_cap) +
+            ", whichever is lower (SME rule; 'whichever is lower' verified: " + rule.sme_verified +
+            ")";
+  } else {
+    note += TwoFigures(rule.share * 100) + "%";
+  }
+  note += ", rounded up (rounding verified: " + rule.rounding_verified + "); " +
+          rule.provenance.source + " (verified: " + rule.provenance.verified + ")";
+  return note;
+}
+
+std::string OptoutAuditNote(const CorpusStats& stats) {
+  std::string note =
+      "measured by gpaikit corpus scan --robots (policy " + stats.optout_policy + "): ";
+  bool first = true;
+  for (const CountStat& verdict : stats.optout_verdicts) {
+    note += (first ? "" : ", ") + WithSeparators(static_cast<double>(verdict.records)) +
+            " records " + verdict.name + " (" + HumanBytes(verdict.content_bytes) + ")";
+    first = false;
+  }
+  if (first) note += "no documents decided";
+  if (!stats.optout_signals.empty()) {
+    note += "; reserving or blocking signals:";
+    for (const CountStat& signal : stats.optout_signals) {
+      note += " " + signal.name + " " + WithSeparators(static_cast<double>(signal.records));
+    }
+  }
+  return note;
+}
+
+}  // namespace gpaikit::summary

@@ -1,0 +1,272 @@
+// Tests of the training-content summary: project facts + statistics -> every template field with a
+// status (AI Act Art. 53(1)(d); template 1.3 size ranges, 2.3 footnote 16 top domains), the stats
+// reader and the training_data parser's errors.
+#include "gpaikit/training_summary.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace gpaikit::summary {
+namespace {
+
+const Template& Form() {
+  static const Template form = *LoadSummaryTemplate(GPAIKIT_SOURCE_DATA_DIR);
+  return form;
+}
+
+constexpr const char* kProvider = R"(gpaikit: 1
+provider:
+  legal_name: Example AI SAS
+  contact: c@example.eu
+  established_in_eu: true
+  size: PROVIDER_SIZE
+  signatory: {transparency: true, copyright: true, safety_security: false}
+models:
+  - id: ex-7b
+    name: Example 7B
+    versions: ["1.0"]
+    modalities: {input: [text], output: [text]}
+    union_market_date: 2025-11-03
+)";
+
+constexpr const char* kTrainingData = R"(    training_data:
+      summary: {version: "1.0", last_update: 2025-11-03}
+      modalities:
+        text: {types_of_content: "Web pages, encyclopaedia articles and source code"}
+      linguistic: "Mostly English and French."
+      other_characteristics: "Pages from European domains are over-represented."
+      public_datasets:
+        used: true
+        modalities: [text]
+        large: [{name: FineWeb, url: "https://huggingface.co/datasets/HuggingFaceFW/fineweb"}]
+        other: "Smaller code datasets under permissive licences."
+      licensed: {used: false}
+      private_third_party: {used: false}
+      crawling:
+        used: true
+        crawlers: [{name: ExampleBot, purpose: "collect training text"}]
+        purposes: "Collecting public web pages for pre-training."
+        behaviour: "Honours robots.txt; does not circumvent paywalls or captchas."
+        period: {from: 2024-01-01, to: 2024-12-31}
+        content: "Public HTML pages in English and French."
+      user_data: {model_interactions: false, other_services: false}
+      synthetic: {used: false}
+      other_sources: {used: false}
+      tdm_optout: {measures: "robots.txt, TDMRep and HTTP headers checked before collection."}
+      illegal_content: "URL blocklists and a classifier for illegal content."
+)";
+
+std::string ProjectText(const std::string& size, const std::string& training_data) {
+  std::string text = kProvider;
+  text.replace(text.find("PROVIDER_SIZE"), 13, size);
+  return text + training_data;
+}
+
+project::Project Parse(const std::string& text) {
+  Result<project::Project> project = project::ParseProject(text, "p.yaml");
+  EXPECT_TRUE(project.ok()) << project.status().message();
+  return project.ok() ? *project : project::Project{};
+}
+
+// A gpaikit.corpus-stats/1 document with `domains` domains of 100, 99, ... bytes.
+std::string StatsJson(int domains, double tokens, bool exact = true) {
+  nlohmann::json list = nlohmann::json::array();
+  for (int i = 0; i < domains; ++i) {
+    list.push_back({{"domain", "d" + std::to_string(i) + ".example"},
+                    {"records", 1},
+                    {"content_bytes", 100 - i}});
+  }
+  nlohmann::json modality = {{"records", 10},
+                             {"content_bytes", tokens * 4},
+                             {"tokens", tokens},
+                             {"tokens_from_data", 0},
+                             {"tokens_are_estimated", true}};
+  nlohmann::json empty = {{"records", 0}, {"content_bytes", 0}, {"tokens", 0}};
+  nlohmann::json stats = {
+      {"schema", "gpaikit.corpus-stats/1"},
+      {"records", 10},
+      {"content_bytes", tokens * 4},
+      {"modalities",
+       {{"text", modality},
+        {"image", empty},
+        {"audio", empty},
+        {"video", empty},
+        {"other", empty}}},
+      {"bytes_per_token", 4.0},
+      {"domains", list},
+      {"domains_exact", exact},
+      {"domain_summary", {{"distinct_kept", domains}, {"bytes_error_bound", exact ? 0 : 7}}},
+      {"first_date", "2024-01-03T00:00:00Z"},
+      {"last_date", "2024-12-20T10:00:00Z"},
+      {"errors_total", 0}};
+  return stats.dump();
+}
+
+CorpusStats Stats(int domains, double tokens, bool exact = true) {
+  Result<CorpusStats> stats = ParseCorpusStats(StatsJson(domains, tokens, exact), "s.json");
+  EXPECT_TRUE(stats.ok()) << stats.status().message();
+  return stats.ok() ? *stats : CorpusStats{};
+}
+
+const FieldValue& Field(const TrainingSummary& summary, const std::string& id) {
+  for (const FieldValue& field : summary.fields)
+    if (field.id == id) return field;
+  static FieldValue none;
+  ADD_FAILURE() << "no field " << id;
+  return none;
+}
+
+TEST(TrainingSummaryTest, FactsAndStatsFillEveryField) {
+  project::Project project = Parse(ProjectText("large", kTrainingData));
+  CorpusStats stats = Stats(25, 2e9);
+  TrainingSummary summary = BuildTrainingSummary(project, project.models[0], Form(), &stats);
+  EXPECT_TRUE(summary.complete()) << ::testing::PrintToString(summary.MissingIds());
+  EXPECT_EQ(summary.fields.size(), Form().fields.size());
+  EXPECT_EQ(summary.version.text, "1.0");
+  EXPECT_EQ(Field(summary, "provider").text, "Example AI SAS, c@example.eu");
+  // Art. 54: an EU provider has no authorised representative; no base model, no dependencies.
+  EXPECT_EQ(Field(summary, "authorised_representative").status, FieldStatus::kNotApplicable);
+  EXPECT_EQ(Field(summary, "model_dependencies").status, FieldStatus::kNotApplicable);
+  // "If yes" fields under a "No" do not apply.
+  EXPECT_EQ(Field(summary, "licensed_modalities").status, FieldStatus::kNotApplicable);
+  EXPECT_EQ(Field(summary, "user_modalities").status, FieldStatus::kNotApplicable);
+  EXPECT_EQ(Field(summary, "crawl_comments").status, FieldStatus::kOptionalEmpty);
+  EXPECT_EQ(Field(summary, "latest_acquisition").text, "12/2024");
+  EXPECT_EQ(Field(summary, "crawl_period").text, "01/2024 to 12/2024");
+  EXPECT_EQ(*Field(summary, "tdm_signatory").yes, true);
+  EXPECT_EQ(Field(summary, "crawl_modalities").modalities, std::vector<std::string>{"text"});
+}
+
+// Template 1.3: 2e9 estimated tokens fall in "1 billion to 10 trillion tokens"; the estimate says
+// its bytes-per-token ratio.
+TEST(TrainingSummaryTest, TextSizeBucketFromEstimatedTokens) {
+  project::Project project = Parse(ProjectText("large", kTrainingData));
+  for (auto [tokens, bucket] :
+       std::vector<std::pair<double, std::string>>{{999e6, "Less than 1 billion tokens"},
+                                                   {1e9, "1 billion to 10 trillion tokens"},
+                                                   {1e13, "1 billion to 10 trillion tokens"},
+                                                   {2e13, "More than 10 trillion tokens"}}) {
+    CorpusStats stats = Stats(3, tokens);
+    TrainingSummary summary = BuildTrainingSummary(project, project.models[0], Form(), &stats);
+    const FieldValue& table = Field(summary, "modalities_size");
+    ASSERT_EQ(table.sizes.size(), 5u);
+    EXPECT_EQ(table.sizes[0].bucket, bucket) << tokens;
+    EXPECT_NE(table.sizes[0].size_text.find("estimated"), std::string::npos);
+    EXPECT_NE(table.sizes[0].size_text.find("at 4 bytes per token"), std::string::npos)
+        << table.sizes[0].size_text;
+    EXPECT_FALSE(table.sizes[1].present);
+  }
+}
+
+// Template 2.3 fn. 16: 25 domains -> top 10% = ceil(2.5) = 3; an SME lists ceil(1.25) = 2.
+TEST(TrainingSummaryTest, TopDomainRuleOnKnownList) {
+  CorpusStats stats = Stats(25, 2e9);
+  project::Project large = Parse(ProjectText("large", kTrainingData));
+  TrainingSummary summary = BuildTrainingSummary(large, large.models[0], Form(), &stats);
+  EXPECT_EQ(Field(summary, "top_domains").items,
+            (std::vector<std::string>{"d0.example", "d1.example", "d2.example"}));
+  project::Project sme = Parse(ProjectText("sme", kTrainingData));
+  summary = BuildTrainingSummary(sme, sme.models[0], Form(), &stats);
+  EXPECT_EQ(Field(summary, "top_domains").items,
+            (std::vector<std::string>{"d0.example", "d1.example"}));
+  EXPECT_TRUE(Field(summary, "top_domains").domains->sme_rule);
+}
+
+// docs/corpus.md "Memory": a heavy-hitter summary keeps lower bounds; the summary says so.
+TEST(TrainingSummaryTest, HeavyHitterDomainListCarriesItsErrorBound) {
+  CorpusStats stats = Stats(30, 2e9, /*exact=*/false);
+  project::Project project = Parse(ProjectText("large", kTrainingData));
+  TrainingSummary summary = BuildTrainingSummary(project, project.models[0], Form(), &stats);
+  const FieldValue& top = Field(summary, "top_domains");
+  EXPECT_FALSE(top.domains->exact);
+  EXPECT_EQ(top.domains->bytes_error_bound, 7);
+  bool said = false;
+  for (const std::string& note : top.notes) said |= note.find("7 bytes") != std::string::npos;
+  EXPECT_TRUE(said);
+}
+
+TEST(TrainingSummaryTest, MissingFactsAreNamed) {
+  std::string facts = kTrainingData;
+  facts.erase(facts.find("      illegal_content:"));
+  project::Project project = Parse(ProjectText("large", facts));
+  TrainingSummary summary = BuildTrainingSummary(project, project.models[0], Form(), nullptr);
+  EXPECT_FALSE(summary.complete());
+  EXPECT_EQ(Field(summary, "illegal_content").status, FieldStatus::kMissing);
+  EXPECT_NE(Field(summary, "illegal_content").why.find("training_data.illegal_content"),
+            std::string::npos);
+  EXPECT_EQ(Field(summary, "top_domains").status, FieldStatus::kMissing);
+  EXPECT_NE(Field(summary, "top_domains").why.find("--stats"), std::string::npos);
+}
+
+TEST(TrainingSummaryTest, NoTrainingDataAtAll) {
+  project::Project project = Parse(ProjectText("large", ""));
+  TrainingSummary summary = BuildTrainingSummary(project, project.models[0], Form(), nullptr);
+  EXPECT_EQ(summary.version.status, FieldStatus::kMissing);
+  EXPECT_EQ(Field(summary, "public_used").status, FieldStatus::kMissing);
+  EXPECT_NE(Field(summary, "public_used").why.find("no training_data"), std::string::npos);
+  // Still filled from the rest of gpaikit.yaml.
+  EXPECT_EQ(Field(summary, "placement_date").text, "2025-11-03");
+}
+
+TEST(TrainingSummaryTest, StatsReaderNamesTheProblem) {
+  EXPECT_NE(ParseCorpusStats("{\"schema\": 1", "s.json").status().message().find("s.json: byte"),
+            std::string::npos);
+  EXPECT_NE(ParseCorpusStats("{\"schema\": \"other\"}", "s.json")
+                .status()
+                .message()
+                .find("expected gpaikit.corpus-stats/1"),
+            std::string::npos);
+  nlohmann::json stats = nlohmann::json::parse(StatsJson(2, 10));
+  stats["domains"][1].erase("content_bytes");
+  EXPECT_NE(ParseCorpusStats(stats.dump(), "s.json")
+                .status()
+                .message()
+                .find("domains[1].content_bytes: required key is missing"),
+            std::string::npos);
+}
+
+TEST(TrainingSummaryTest, MergedStatsAddDomainsByName) {
+  std::filesystem::path dir = std::filesystem::temp_directory_path();
+  std::ofstream(dir / "stats-a.json") << StatsJson(3, 10);
+  std::ofstream(dir / "stats-b.json") << StatsJson(2, 5, false);
+  Result<CorpusStats> merged = LoadCorpusStats({dir / "stats-a.json", dir / "stats-b.json"});
+  ASSERT_TRUE(merged.ok()) << merged.status().message();
+  ASSERT_EQ(merged->domains.size(), 3u);
+  EXPECT_EQ(merged->domains[0].domain, "d0.example");
+  EXPECT_EQ(merged->domains[0].content_bytes, 200);
+  EXPECT_EQ(merged->domains[2].content_bytes, 98);
+  EXPECT_FALSE(merged->domains_exact);
+  EXPECT_EQ(merged->domain_bytes_error_bound, 7);
+  EXPECT_EQ(merged->modalities["text"].tokens, 15);
+}
+
+TEST(TrainingSummaryTest, TrainingDataErrorsNameLineAndColumn) {
+  std::string facts = kTrainingData;
+  facts.replace(facts.find("purposes:"), 9, "purpose:");
+  Result<project::Project> project = project::ParseProject(ProjectText("large", facts), "p.yaml");
+  ASSERT_FALSE(project.ok());
+  EXPECT_NE(project.status().message().find(
+                "p.yaml:30:9: models[0].training_data.crawling.purpose: unknown key"),
+            std::string::npos)
+      << project.status().message();
+}
+
+TEST(TrainingSummaryTest, RenderedFormsShowTickBoxesAndSections) {
+  project::Project project = Parse(ProjectText("large", kTrainingData));
+  CorpusStats stats = Stats(25, 2e9);
+  TrainingSummary summary = BuildTrainingSummary(project, project.models[0], Form(), &stats);
+  std::string markdown = RenderSummaryMarkdown(summary, Form());
+  EXPECT_NE(markdown.find("2.2.1. Datasets commercially licensed"), std::string::npos);
+  EXPECT_NE(markdown.find("\u2612 1 billion to 10 trillion tokens"), std::string::npos);
+  EXPECT_NE(markdown.find("\u2612 Yes"), std::string::npos);
+  std::string html = RenderSummaryHtml(summary, Form());
+  EXPECT_NE(html.find("@media print"), std::string::npos);
+  nlohmann::json json = SummaryJson(summary, Form());
+  EXPECT_EQ(json["schema"], "gpaikit.training-summary/1");
+  EXPECT_EQ(json["complete"], true);
+  EXPECT_EQ(json["fields"].size(), Form().fields.size());
+}
+
+}  // namespace
+}  // namespace gpaikit::summary
