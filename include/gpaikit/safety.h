@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gpaikit/civil_date.h"
@@ -142,12 +143,22 @@ struct ModelReportVersion {
   std::string changelog;
 };
 
+// Grounds for a Model Report update (Measure 7.6): which trigger, when the provider became aware
+// of it, and, for a deliberate change, the day the change is made available on the market.
+struct UpdateGround {
+  std::string trigger;  // an id of the rulepack's Measure 7.6 update_triggers
+  CivilDate aware;
+  std::optional<CivilDate> change_available;
+  std::string note;
+};
+
 struct ModelReport {
   std::string file;
   std::string model;
   std::map<std::string, std::string> sections;  // required section id -> file or heading
   std::vector<ModelReportVersion> versions;
   bool most_capable = false;  // among the provider's most capable models on the market
+  std::vector<UpdateGround> update_grounds;
 };
 
 struct SafetyRecords {
@@ -172,13 +183,22 @@ std::vector<std::string> ModelReportSectionIds(const law::CodeOfPractice& code);
 Result<SafetyRecords> LoadSafetyRecords(const std::filesystem::path& project_root,
                                         const law::CodeOfPractice& code);
 
+// Parses the text of one safety/ file named `name` ("framework.yaml", "register.yaml" or
+// "model-reports.yaml") into `records`, references resolved against `project_root`; what
+// LoadSafetyRecords does per file, exposed for the fuzzer.
+Status ParseSafetyFile(std::string_view name, std::string_view text, const std::string& file,
+                       const std::filesystem::path& project_root, const law::CodeOfPractice& code,
+                       SafetyRecords& records);
+
 // One clock instance with its due date for one model.
 struct ClockInstance {
   std::string clock;  // rulepack clock name
   std::string what;   // "Framework v1.0 to the AI Office"
   std::optional<CivilDate> due;
   std::optional<CivilDate> done;
-  std::string status;  // met | upcoming | overdue | no-date
+  // met | late | upcoming | overdue | no-date | no-fixed-period (the Code gives only "without
+  // undue delay" or "within a reasonable time", and nothing shows it done yet)
+  std::string status;
   std::string source;
   std::string verified;
   std::string basis;

@@ -28,6 +28,19 @@ ClockInstance Instance(const law::CopClock& clock, std::string what, std::option
   return out;
 }
 
+// A clock the Code gives no fixed period for ("without undue delay", "within a reasonable time"):
+// met once done, otherwise shown with its trigger and no due date, never as overdue.
+ClockInstance NoFixedPeriod(const law::CopClock& clock, std::string what,
+                            std::optional<CivilDate> done, const std::string& anchor) {
+  std::string words = clock.amount_source;
+  std::replace(words.begin(), words.end(), '-', ' ');
+  ClockInstance out =
+      Instance(clock, std::move(what), std::nullopt, done, CivilDate(),
+               "\"" + words + "\" from " + anchor + " (the Code sets no fixed period)");
+  if (!done) out.status = "no-fixed-period";
+  return out;
+}
+
 bool Covers(const Framework& framework, const std::string& model) {
   return framework.models.empty() || std::find(framework.models.begin(), framework.models.end(),
                                                model) != framework.models.end();
@@ -85,6 +98,22 @@ void FrameworkClocks(const Framework& framework, const ModelFacts& facts,
                            "every " + std::to_string(clock->amount.value_or(0)) + " " +
                                clock->unit + " from " + last.ToString()));
   }
+  // Measure 1.3: updated as appropriate, without undue delay after each assessment; done by the
+  // first version confirmed on or after it.
+  if (const law::CopClock* clock = code.FindClock("framework-update-after-assessment")) {
+    for (const CivilDate& day : framework.assessments) {
+      std::optional<CivilDate> done;
+      for (const FrameworkVersion& version : framework.versions) {
+        if (version.confirmed >= day && (!done || version.confirmed < *done)) {
+          done = version.confirmed;
+        }
+      }
+      out.push_back(NoFixedPeriod(
+          *clock,
+          "Framework update after the assessment of " + day.ToString() + " (as appropriate)", done,
+          "the assessment " + day.ToString()));
+    }
+  }
 }
 
 void ReportClocks(const ModelReport& report, const ModelFacts& facts,
@@ -135,6 +164,29 @@ void ReportClocks(const ModelReport& report, const ModelFacts& facts,
                              ClockDue(*clock, *last, calendar), std::nullopt, as_of,
                              "from the last report given " + last->ToString() +
                                  " (unless an exception of Measure 7.6 applies)"));
+    }
+  }
+  // Measure 7.6: an update on grounds within a reasonable time of awareness, or, for a deliberate
+  // change, before the change is made available; done by the first full version dated on or after
+  // awareness.
+  const law::CopClock* on_grounds = code.FindClock("model-report-update-on-grounds");
+  const law::CopClock* before_change = code.FindClock("model-report-update-before-change");
+  for (const UpdateGround& ground : report.update_grounds) {
+    std::optional<CivilDate> done;
+    for (const ModelReportVersion& version : report.versions) {
+      if (!version.interim && version.date >= ground.aware && (!done || version.date < *done)) {
+        done = version.date;
+      }
+    }
+    std::string what = "Model Report update on grounds '" + ground.trigger + "' (aware " +
+                       ground.aware.ToString() + ")";
+    if (ground.change_available && before_change) {
+      out.push_back(Instance(*before_change, what, ground.change_available, done, as_of,
+                             "update and full assessment completed before the change is made "
+                             "available on " +
+                                 ground.change_available->ToString()));
+    } else if (on_grounds) {
+      out.push_back(NoFixedPeriod(*on_grounds, what, done, "awareness " + ground.aware.ToString()));
     }
   }
 }

@@ -3,6 +3,7 @@
 // 3.2, 4.1, 5.1 and 7.1-7.7; Appendix 1.4; format in docs/safety.md).
 #include <algorithm>
 
+#include "gpaikit/files.h"
 #include "gpaikit/safety.h"
 #include "gpaikit/text.h"
 #include "gpaikit/yaml_reader.h"
@@ -153,6 +154,25 @@ void ReadRegisters(SafetyRecords& records, Diagnostics& diagnostics, const YAML:
   }
 }
 
+// Measure 7.6 update grounds: `trigger` is one of the rulepack's update_triggers of CoP-SS-7.6.
+void ReadUpdateGrounds(MapReader& map, const law::CodeOfPractice& code, ModelReport& report) {
+  std::vector<std::string_view> triggers;
+  if (const law::CopMeasure* m76 = code.FindMeasure("CoP-SS-7.6")) {
+    for (const law::AppendixItem& trigger : m76->update_triggers) triggers.push_back(trigger.id);
+  }
+  YAML::Node grounds = map.Sequence("update_grounds");
+  for (size_t i = 0; i < grounds.size(); ++i) {
+    MapReader entry(grounds[i], Index(map.PathOf("update_grounds"), i), map.diagnostics(),
+                    {"trigger", "aware", "change_available", "note"});
+    UpdateGround ground;
+    ground.trigger = entry.Choice("trigger", std::span(triggers), true).value_or("");
+    ground.aware = entry.Date("aware", true).value_or(CivilDate());
+    ground.change_available = entry.Date("change_available");
+    ground.note = entry.String("note").value_or("");
+    report.update_grounds.push_back(std::move(ground));
+  }
+}
+
 void ReadReports(const fs::path& root, const law::CodeOfPractice& code, SafetyRecords& records,
                  Diagnostics& diagnostics, const YAML::Node& node) {
   MapReader top(node, "", diagnostics, {"reports"});
@@ -160,7 +180,7 @@ void ReadReports(const fs::path& root, const law::CodeOfPractice& code, SafetyRe
   std::vector<std::string> sections = ModelReportSectionIds(code);
   for (size_t r = 0; r < list.size(); ++r) {
     MapReader map(list[r], Index("reports", r), diagnostics,
-                  {"model", "most_capable", "sections", "versions"});
+                  {"model", "most_capable", "sections", "versions", "update_grounds"});
     ModelReport report;
     report.file = diagnostics.file();
     report.model = map.String("model", true).value_or("");
@@ -179,6 +199,7 @@ void ReadReports(const fs::path& root, const law::CodeOfPractice& code, SafetyRe
       version.changelog = entry.String("changelog", true).value_or("");
       report.versions.push_back(std::move(version));
     }
+    ReadUpdateGrounds(map, code, report);
     records.reports.push_back(std::move(report));
   }
 }
@@ -208,24 +229,37 @@ const ModelReport* SafetyRecords::ReportFor(const std::string& model) const {
   return nullptr;
 }
 
-Result<SafetyRecords> LoadSafetyRecords(const fs::path& project_root,
-                                        const law::CodeOfPractice& code) {
-  SafetyRecords records;
+Status ParseSafetyFile(std::string_view name, std::string_view text, const std::string& file,
+                       const fs::path& project_root, const law::CodeOfPractice& code,
+                       SafetyRecords& records) {
   using Reader = void (*)(const fs::path&, const law::CodeOfPractice&, SafetyRecords&, Diagnostics&,
                           const YAML::Node&);
-  const std::pair<const char*, Reader> files[] = {
+  const std::pair<std::string_view, Reader> readers[] = {
       {"framework.yaml", ReadFramework},
       {"register.yaml", [](const fs::path&, const law::CodeOfPractice&, SafetyRecords& out,
                            Diagnostics& d, const YAML::Node& n) { ReadRegisters(out, d, n); }},
       {"model-reports.yaml", ReadReports}};
-  for (const auto& [name, read] : files) {
+  for (const auto& [known, read] : readers) {
+    if (known != name) continue;
+    Result<YAML::Node> node = ParseYaml(text, file);
+    if (!node.ok()) return node.status();
+    Diagnostics diagnostics(file);
+    read(project_root, code, records, diagnostics, *node);
+    return diagnostics.ToStatus();
+  }
+  return Status::InvalidInput(file + ": not a safety/ file gpaikit reads");
+}
+
+Result<SafetyRecords> LoadSafetyRecords(const fs::path& project_root,
+                                        const law::CodeOfPractice& code) {
+  SafetyRecords records;
+  for (const char* name : {"framework.yaml", "register.yaml", "model-reports.yaml"}) {
     fs::path path = project_root / "safety" / name;
     if (!fs::exists(path)) continue;
-    Result<YAML::Node> node = LoadYamlFile(path);
-    if (!node.ok()) return node.status();
-    Diagnostics diagnostics(path.string());
-    read(project_root, code, records, diagnostics, *node);
-    if (!diagnostics.ok()) return diagnostics.ToStatus();
+    Result<std::string> text = ReadFile(path);
+    if (!text.ok()) return text.status();
+    Status parsed = ParseSafetyFile(name, *text, path.string(), project_root, code, records);
+    if (!parsed.ok()) return parsed;
   }
   Result<std::vector<Incident>> incidents = LoadIncidents(project_root);
   if (!incidents.ok()) return incidents.status();

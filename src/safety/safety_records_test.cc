@@ -107,5 +107,64 @@ TEST(SafetyRecordsTest, BadRecordsNameFileLineAndColumn) {
   fs::remove_all(root);
 }
 
+const ClockInstance* FindClock(const std::vector<ClockInstance>& clocks, std::string_view what) {
+  for (const ClockInstance& clock : clocks) {
+    if (clock.what.find(what) != std::string::npos) return &clock;
+  }
+  return nullptr;
+}
+
+// Measure 7.6: an update "within a reasonable time" of grounds has no due date and is never
+// overdue; a deliberate change must be covered before it is made available. Measure 1.3: an
+// update "without undue delay" after a Framework assessment.
+TEST(SafetyRecordsTest, UpdatesWithoutAFixedPeriodShowTheirTrigger) {
+  SafetyRecords records;
+  Status parsed = ParseSafetyFile("model-reports.yaml",
+                                  "reports:\n  - model: m\n    versions:\n"
+                                  "      - {version: '1', date: 2026-11-20, changelog: c}\n"
+                                  "      - {version: '2', date: 2027-01-10, changelog: c}\n"
+                                  "    update_grounds:\n"
+                                  "      - {trigger: use-change, aware: 2027-01-20}\n"
+                                  "      - {trigger: capability-change, aware: 2026-12-05,\n"
+                                  "         change_available: 2027-01-15}\n",
+                                  "r.yaml", kExample, Code(), records);
+  ASSERT_TRUE(parsed.ok()) << parsed.message();
+  parsed = ParseSafetyFile("framework.yaml",
+                           "title: F\nversions:\n"
+                           "  - {version: '1', confirmed: 2025-11-18, changelog: c}\n"
+                           "assessments:\n  - {date: 2026-09-15}\n",
+                           "f.yaml", kExample, Code(), records);
+  ASSERT_TRUE(parsed.ok()) << parsed.message();
+  ModelFacts facts{"m", D("2026-12-15"), D("2025-10-24")};
+  std::vector<ClockInstance> clocks =
+      SafetyClocks(records, facts, Code(), Calendar(), D("2028-01-01"));
+  const ClockInstance* use = FindClock(clocks, "'use-change'");
+  ASSERT_NE(use, nullptr);
+  EXPECT_FALSE(use->due);
+  EXPECT_EQ(use->status, "no-fixed-period");
+  EXPECT_NE(use->basis.find("\"reasonable time\" from awareness 2027-01-20"), std::string::npos)
+      << use->basis;
+  const ClockInstance* change = FindClock(clocks, "'capability-change'");
+  ASSERT_NE(change, nullptr);
+  EXPECT_EQ(change->due, D("2027-01-15"));
+  EXPECT_EQ(change->done, D("2027-01-10"));  // version 2, dated after awareness
+  EXPECT_EQ(change->status, "met");
+  const ClockInstance* framework = FindClock(clocks, "after the assessment of 2026-09-15");
+  ASSERT_NE(framework, nullptr);
+  EXPECT_EQ(framework->status, "no-fixed-period");  // no version confirmed since
+  EXPECT_NE(framework->basis.find("without undue delay"), std::string::npos);
+
+  SafetyRecords bad;
+  Status rejected =
+      ParseSafetyFile("model-reports.yaml",
+                      "reports:\n  - model: m\n    versions: []\n    update_grounds:\n"
+                      "      - {trigger: moon-phase, aware: 2027-01-20}\n",
+                      "r.yaml", kExample, Code(), bad);
+  ASSERT_FALSE(rejected.ok());
+  EXPECT_NE(rejected.message().find("r.yaml:5:"), std::string::npos) << rejected.message();
+  EXPECT_NE(rejected.message().find("update_grounds[0].trigger"), std::string::npos)
+      << rejected.message();
+}
+
 }  // namespace
 }  // namespace gpaikit::safety
