@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gpaikit/code_of_practice.h"
@@ -41,6 +42,11 @@ struct EvidenceRegister {
 Result<EvidenceRegister> LoadEvidenceRegister(const std::filesystem::path& project_root,
                                               const law::CodeOfPractice& code,
                                               const project::Project& project);
+// The same for the text of an evidence register (`file` names it in errors); for the fuzzer.
+Result<EvidenceRegister> ParseEvidenceRegister(std::string_view text, const std::string& file,
+                                               const std::filesystem::path& project_root,
+                                               const law::CodeOfPractice& code,
+                                               const project::Project& project);
 
 enum class MeasureStatus { kMet, kPartial, kMissing, kNotApplicable };
 const char* MeasureStatusName(MeasureStatus status);  // met | partial | missing | not-applicable

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "gpaikit/assess.h"
+#include "gpaikit/files.h"
 #include "gpaikit/text.h"
 #include "gpaikit/yaml_reader.h"
 
@@ -91,13 +92,22 @@ EvidenceScope ReadScope(Context& context, MapReader& map) {
 Result<EvidenceRegister> LoadEvidenceRegister(const fs::path& project_root,
                                               const law::CodeOfPractice& code,
                                               const project::Project& project) {
-  EvidenceRegister out;
   fs::path path = project_root / "evidence.yaml";
-  if (!fs::exists(path)) return out;
-  Result<YAML::Node> root = LoadYamlFile(path);
+  if (!fs::exists(path)) return EvidenceRegister{};
+  Result<std::string> text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  return ParseEvidenceRegister(*text, path.string(), project_root, code, project);
+}
+
+Result<EvidenceRegister> ParseEvidenceRegister(std::string_view text, const std::string& file,
+                                               const fs::path& project_root,
+                                               const law::CodeOfPractice& code,
+                                               const project::Project& project) {
+  EvidenceRegister out;
+  Result<YAML::Node> root = ParseYaml(text, file);
   if (!root.ok()) return root.status();
-  out.file = path.string();
-  Diagnostics diagnostics(path.string());
+  out.file = file;
+  Diagnostics diagnostics(file);
   Context context{code, {}, project_root, diagnostics};
   for (const law::CopMeasure* measure : code.Measures()) {
     for (const law::CopEvidence& evidence : measure->evidence) {
