@@ -127,9 +127,10 @@ ModelContribution DocumentationContribution(const ProjectContext& context,
     if (!table.rows.empty()) out.section.blocks.push_back(table);
     Result<std::vector<docs::Request>> all = docs::Requests(**records);
     report::Table request_table{{"#", "From", "Received", "Due", "State"}, {}};
-    bool first_model = &assessment == &context.assessments.front();
+    // A request recorded without --model concerns every model of the project: it is listed (and
+    // blocks when overdue) under each model (docs/records.md).
     for (const docs::Request& r : all.ok() ? *all : std::vector<docs::Request>{}) {
-      if (!(r.model == model.id || (r.model.empty() && first_model))) continue;
+      if (!r.model.empty() && r.model != model.id) continue;
       bool overdue = r.Overdue(context.options.as_of);
       out.blocking += overdue;
       requests.push_back({{"number", r.number},
