@@ -62,9 +62,11 @@ struct ModelDocumentation {
 // Fills, derives and validates every row. Input errors that make the values unreadable (an
 // unknown row id, a referenced file that does not exist) are InvalidInput naming file:line:column;
 // problems with values that were read are findings.
+// The catalogue gives accelerator peaks and board power for the energy estimate (row 8.1).
 Result<ModelDocumentation> BuildDocumentation(const project::Project& project,
                                               const scope::ModelAssessment& assessment,
-                                              const form::Form& form, const law::Rulepack& rules);
+                                              const form::Form& form, const law::Rulepack& rules,
+                                              const law::AcceleratorCatalogue& catalogue);
 
 // Rows and completeness for one audience.
 struct Completeness {
@@ -99,6 +101,12 @@ int OrderOfMagnitude(double value);
 // Significant figures written in a number literal ("1.50e13" -> 3, "15T" -> 2, "3000" -> 1).
 int SignificantFigures(std::string_view literal);
 int WordCount(std::string_view text);
+// A figure in the Form's notation with exactly `figures` significant figures: "1.0x10^2",
+// "9x10^1", "2.4x10^25"; plain when the power is 0 ("2.5").
+std::string FormFigure(double value, int figures);
+// The fewest significant figures, at least `minimum`, that write `value` without rounding it
+// (7.25e9 -> 3): a typed exact figure keeps its digits.
+int ExactFigures(double value, int minimum);
 
 }  // namespace gpaikit::docs
 

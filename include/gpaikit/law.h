@@ -91,11 +91,18 @@ struct Accelerator {
   std::vector<std::string> aliases;
   std::map<std::string, double> peak_flops;  // precision -> FLOP/s (not TFLOP/s)
   Provenance provenance;
+  // Maximum board power (TDP) per unit in W, for training-energy estimates (Form row 8.1);
+  // nullopt when the catalogue has no figure.
+  std::optional<Sourced<double>> board_power_watts;
 };
 
 struct AcceleratorCatalogue {
   std::string default_precision;
   std::vector<Accelerator> accelerators;
+  // Energy-estimate assumptions (Form row 8.1, AI Act Annex XI 2(e)): facility overhead (PUE,
+  // facility energy / IT energy) and the average utilisation that turns FLOP into hardware hours.
+  Sourced<double> power_usage_effectiveness;
+  Sourced<double> assumed_utilization;
   // Finds by id or alias, case-insensitively.
   const Accelerator* Find(std::string_view name) const;
   // Ids and aliases, for "did you mean" suggestions.

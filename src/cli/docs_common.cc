@@ -42,8 +42,8 @@ Result<docs::ModelDocumentation> ModelDocumentation(const ProjectContext& contex
                                                     const store::RecordsDatabase* records) {
   Result<const form::Form*> form = DocumentationForm();
   if (!form.ok()) return form.status();
-  Result<docs::ModelDocumentation> documentation =
-      docs::BuildDocumentation(context.project, assessment, **form, context.rules);
+  Result<docs::ModelDocumentation> documentation = docs::BuildDocumentation(
+      context.project, assessment, **form, context.rules, context.catalogue);
   if (!documentation.ok()) return documentation;
   documentation->header = {"1 (draft)", context.options.as_of.ToString()};
   if (records) {

@@ -1,16 +1,13 @@
-// `gpaikit import hf-card README.md`: prefills a gpaikit.yaml model entry, with Model Documentation
-// Form values, from a Hugging Face model card, and lists what it could not map (Code of Practice,
-// Transparency, Measure 1.1: drawing up the documentation).
+// `gpaikit import hf-card README.md`: prints a gpaikit.yaml model entry prefilled from a Hugging
+// Face model card (src/docs/documentation_hf_card.cc) and lists what it could not map (Code of
+// Practice, Transparency, Measure 1.1: drawing up the documentation).
 #include <iostream>
-#include <map>
 #include <memory>
-#include <regex>
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "gpaikit/docs_import.h"
 #include "gpaikit/files.h"
-#include "gpaikit/numbers.h"
-#include "gpaikit/yaml_reader.h"
 
 namespace gpaikit::cli {
 namespace {
@@ -20,188 +17,14 @@ struct ImportOptions {
   std::string id;
 };
 
-// Hugging Face pipeline tags -> gpaikit input and output modalities (docs/project-file.md).
-const std::map<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>>&
-PipelineModalities() {
-  static const std::map<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>>
-      table = {{"text-generation", {{"text"}, {"text"}}},
-               {"text2text-generation", {{"text"}, {"text"}}},
-               {"translation", {{"text"}, {"text"}}},
-               {"summarization", {{"text"}, {"text"}}},
-               {"fill-mask", {{"text"}, {"text"}}},
-               {"image-text-to-text", {{"image", "text"}, {"text"}}},
-               {"visual-question-answering", {{"image", "text"}, {"text"}}},
-               {"image-to-text", {{"image"}, {"text"}}},
-               {"text-to-image", {{"text"}, {"image"}}},
-               {"text-to-video", {{"text"}, {"video"}}},
-               {"text-to-speech", {{"text"}, {"speech"}}},
-               {"automatic-speech-recognition", {{"audio"}, {"text"}}},
-               {"feature-extraction", {{"text"}, {"other"}}}};
-  return table;
-}
-
-// Card sections (level-2/3 headings, lower case, matched by substring) -> Form rows.
-const std::vector<std::pair<std::string, std::string>>& SectionRows() {
-  static const std::vector<std::pair<std::string, std::string>> table = {
-      {"intended use", "4.2"},
-      {"direct use", "4.2"},
-      {"training data", "6.3"},
-      {"training procedure", "5.1"},
-      {"model architecture", "2.2"},
-      {"preprocessing", "6.6"},
-      {"bias", "6.8"}};
-  return table;
-}
-
-std::vector<std::string> AsList(const YAML::Node& node) {
-  std::vector<std::string> out;
-  if (node.IsScalar()) out.push_back(node.Scalar());
-  if (node.IsSequence()) {
-    for (const YAML::Node& item : node)
-      if (item.IsScalar()) out.push_back(item.Scalar());
-  }
-  return out;
-}
-
-std::string Slug(std::string text) {
-  std::string out;
-  for (char c : text) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
-    }
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out.empty() ? "model" : out;
-}
-
 int RunImport(const ImportOptions& options) {
   Result<std::string> text = ReadFile(options.card);
   if (!text.ok()) return ReportFailure(text.status());
-  // Front matter: between a first line "---" and the next line "---".
-  std::string front, body = *text;
-  if (text->starts_with("---\n")) {
-    size_t end = text->find("\n---", 4);
-    if (end == std::string::npos) {
-      return ReportFailure(Status::InvalidInput(options.card +
-                                                ":1:1: front matter opened with '---' is never "
-                                                "closed (expected a line '---')"));
-    }
-    front = text->substr(4, end - 3);
-    body = text->substr(std::min(text->size(), end + 4));
-  }
-  Result<YAML::Node> meta = ParseYaml(front, options.card);
-  if (!meta.ok()) return ReportFailure(meta.status());
-  if (!meta->IsMap() && !meta->IsNull()) {
-    return ReportFailure(Status::InvalidInput(options.card +
-                                              ":2:1: front matter: expected a "
-                                              "mapping (license:, base_model:, ...)"));
-  }
-  YAML::Node model, documentation;
-  std::vector<std::string> unmapped;
-  std::string name = meta->IsMap() && (*meta)["model_name"] ? (*meta)["model_name"].Scalar() : "";
-  std::smatch heading;
-  static const std::regex kTitle(R"((?:^|\n)# +([^\n]+))");
-  if (name.empty() && std::regex_search(body, heading, kTitle)) name = heading[1];
-  if (meta->IsMap()) {
-    for (const auto& pair : *meta) {
-      std::string key = pair.first.Scalar();
-      const YAML::Node& value = pair.second;
-      if (key == "license") {
-        documentation["3.2a"] = value.Scalar();
-      } else if (key == "license_link" || key == "license_name") {
-        documentation["3.2a"] = value.Scalar();
-      } else if (key == "base_model") {
-        std::vector<std::string> bases = AsList(value);
-        if (bases.empty()) continue;
-        model["base_model"]["name"] = bases.front();
-        model["base_model"]["systemic_risk"] = false;
-        YAML::Node list;
-        for (const std::string& base : bases) list.push_back(base);
-        documentation["1.6"] = list;
-        if (bases.size() > 1) unmapped.push_back("base_model: only the first is the base_model");
-      } else if (key == "datasets") {
-        std::string names;
-        for (const std::string& d : AsList(value)) names += (names.empty() ? "" : ", ") + d;
-        documentation["6.3"] = "Datasets named on the model card: " + names + ".";
-        documentation["6.2"].push_back("Publicly available datasets");
-      } else if (key == "language") {
-        std::string languages;
-        for (const std::string& l : AsList(value)) languages += (languages.empty() ? "" : ", ") + l;
-        documentation["6.5"] = "Languages: " + languages + ".";
-      } else if (key == "pipeline_tag") {
-        auto found = PipelineModalities().find(value.Scalar());
-        if (found == PipelineModalities().end()) {
-          unmapped.push_back("pipeline_tag '" + value.Scalar() + "' (no modality mapping)");
-          continue;
-        }
-        for (const std::string& m : found->second.first) model["modalities"]["input"].push_back(m);
-        for (const std::string& m : found->second.second) {
-          model["modalities"]["output"].push_back(m);
-        }
-      } else if (key != "model_name") {
-        unmapped.push_back("front matter '" + key + "'");
-      }
-    }
-  }
-  // Parameters stated in the text: "7.3B parameters", "1.7 billion parameters".
-  static const std::regex kParameters(
-      R"((\d+(?:\.\d+)?)\s*(B|M|T|billion|million|trillion)\s+param)", std::regex::icase);
-  std::smatch match;
-  if (std::regex_search(body, match, kParameters)) {
-    std::string unit = match[2].str();
-    std::string suffix(1, static_cast<char>(std::toupper(static_cast<unsigned char>(unit[0]))));
-    if (auto count = ParseQuantity(match[1].str() + suffix)) {
-      model["parameters"]["total"] = FormatScientific(*count, 3);
-    }
-  } else {
-    unmapped.push_back("parameter count (no 'N billion parameters' in the text)");
-  }
-  static const std::regex kSection(R"(\n#{2,3} +([^\n]+)\n)");
-  std::vector<std::pair<std::string, size_t>> sections;
-  for (auto it = std::sregex_iterator(body.begin(), body.end(), kSection);
-       it != std::sregex_iterator(); ++it) {
-    sections.push_back({(*it)[1].str(), static_cast<size_t>(it->position() + it->length())});
-  }
-  for (size_t i = 0; i < sections.size(); ++i) {
-    size_t end =
-        i + 1 < sections.size() ? body.rfind('\n', sections[i + 1].second - 2) : body.size();
-    std::string content = body.substr(sections[i].second, end - sections[i].second);
-    std::string lower = sections[i].first;
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    bool mapped = false;
-    for (const auto& [needle, row] : SectionRows()) {
-      if (lower.find(needle) == std::string::npos) continue;
-      size_t first = content.find_first_not_of(" \n");
-      size_t last = content.find_last_not_of(" \n");
-      if (first == std::string::npos) break;
-      std::string part = content.substr(first, last - first + 1);
-      documentation[row] = documentation[row] ? documentation[row].Scalar() + "\n\n" + part : part;
-      mapped = true;
-      break;
-    }
-    if (!mapped) unmapped.push_back("section '" + sections[i].first + "'");
-  }
-  if (!model["modalities"]) unmapped.push_back("modalities (no known pipeline_tag)");
-  unmapped.push_back(
-      "licence rights (access, use, modify, distribute, monetised, ...): fill "
-      "models[].licence by hand");
-  YAML::Node entry;
-  entry["id"] = options.id.empty() ? Slug(name) : options.id;
-  entry["name"] = name.empty() ? "MODEL NAME" : name;
-  for (const auto& pair : model) entry[pair.first] = pair.second;
-  if (documentation.size()) entry["documentation"] = documentation;
-  YAML::Node models;
-  models.push_back(entry);
-  YAML::Emitter out;
-  out << YAML::Comment("Prefilled by 'gpaikit import hf-card " + options.card +
-                       "'; check every value. base_model.systemic_risk is a guess.")
-      << YAML::Newline;
-  out << models;
-  std::cout << out.c_str() << "\n";
-  std::cerr << "could not map " << unmapped.size() << " item(s):\n";
-  for (const std::string& item : unmapped) std::cerr << "  - " << item << "\n";
+  Result<docs::HfCardImport> imported = docs::ImportHfCard(*text, options.card, options.id);
+  if (!imported.ok()) return ReportFailure(imported.status());
+  std::cout << imported->entry << "\n";
+  std::cerr << "could not map " << imported->unmapped.size() << " item(s):\n";
+  for (const std::string& item : imported->unmapped) std::cerr << "  - " << item << "\n";
   return kExitOk;
 }
 

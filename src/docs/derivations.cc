@@ -1,10 +1,13 @@
 // Derived Form values and number rules: range bins, orders of magnitude, significant figures and
 // word counts (Code of Practice, Transparency, Measure 1.1; Form spec section 1.6 "Derived
 // values").
+#include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 
 #include "gpaikit/docs.h"
+#include "gpaikit/numbers.h"
 
 namespace gpaikit::docs {
 
@@ -87,6 +90,29 @@ int SignificantFigures(std::string_view literal) {
     digits = digits.substr(0, last + 1);
   }
   return static_cast<int>(digits.size());
+}
+
+std::string FormFigure(double value, int figures) {
+  if (figures < 1) figures = 1;
+  double rounded = RoundSignificant(value, figures);
+  if (rounded == 0 || !std::isfinite(rounded)) return "0";
+  int exponent = OrderOfMagnitude(std::fabs(rounded));
+  double mantissa = rounded / std::pow(10.0, exponent);
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", figures - 1, mantissa);
+  std::string out = buffer;
+  if (exponent != 0) out += "x10^" + std::to_string(exponent);
+  return out;
+}
+
+int ExactFigures(double value, int minimum) {
+  constexpr int kMostFigures = 15;  // what a double holds
+  for (int figures = std::max(minimum, 1); figures < kMostFigures; ++figures) {
+    if (std::fabs(RoundSignificant(value, figures) - value) <= std::fabs(value) * 1e-12) {
+      return figures;
+    }
+  }
+  return kMostFigures;
 }
 
 int WordCount(std::string_view text) {

@@ -20,6 +20,12 @@ inline const law::Rulepack& Rules() {
   return rules;
 }
 
+inline const law::AcceleratorCatalogue& Catalogue() {
+  static const law::AcceleratorCatalogue catalogue = *law::LoadAcceleratorCatalogue(
+      std::filesystem::path(GPAIKIT_SOURCE_DATA_DIR) / "accelerators.yaml");
+  return catalogue;
+}
+
 // Everything a documentation test needs, kept alive together (the assessment points at the model).
 struct Fixture {
   project::Project project;
@@ -29,8 +35,7 @@ struct Fixture {
 
 // `model` is one `models:` entry indented as in gpaikit.yaml.
 inline std::unique_ptr<Fixture> Build(const std::string& model) {
-  static const law::AcceleratorCatalogue catalogue = *law::LoadAcceleratorCatalogue(
-      std::filesystem::path(GPAIKIT_SOURCE_DATA_DIR) / "accelerators.yaml");
+  const law::AcceleratorCatalogue& catalogue = Catalogue();
   auto fixture = std::make_unique<Fixture>();
   std::string text =
       "gpaikit: 1\nprovider:\n  legal_name: Example AI SAS\n  contact: c@p.eu\n"
@@ -48,7 +53,7 @@ inline std::unique_ptr<Fixture> Build(const std::string& model) {
   if (!assessment.ok()) return fixture;
   fixture->assessment = *assessment;
   fixture->documentation =
-      BuildDocumentation(fixture->project, fixture->assessment, Form(), Rules());
+      BuildDocumentation(fixture->project, fixture->assessment, Form(), Rules(), catalogue);
   return fixture;
 }
 

@@ -44,16 +44,61 @@ double ExecutedTrainingFlop(const scope::ComputeSummary& compute) {
   return flop;
 }
 
+// Row 8.1 given as `{accelerator: ID, precision: P}` asks for an estimate from compute on that
+// accelerator instead of a figure (docs/documentation.md "Row 8.1").
+bool EstimateRequested(const project::DocumentationValue& given) {
+  if (given.row != "8.1") return false;
+  for (const auto& [key, text] : given.fields)
+    if (key == "accelerator") return true;
+  return false;
+}
+
+void ReadEstimateRequest(Context& context, const form::Row& row,
+                         const project::DocumentationValue& given) {
+  for (const auto& [key, text] : given.fields) {
+    if (key == "accelerator" || key == "precision") {
+      context.texts[row.id + "." + key] = text;
+    } else {
+      context.Add(Severity::kError, row.id,
+                  "row " + row.id + ": unknown key '" + key +
+                      "' (expected a figure in MWh, N/A, or {accelerator: ID, precision: P} "
+                      "for an estimate from compute)",
+                  given.location);
+    }
+  }
+}
+
+// Says why a required row 8.1 could not be estimated (Form: "estimated from compute if unknown").
+void NoteEnergyNotEstimated(Context& context, const std::vector<RowValue>& rows, bool required) {
+  for (const RowValue& value : rows) {
+    if (value.row->id != "8.1" || value.status != RowStatus::kMissing || !required) continue;
+    std::string why_not;
+    if (EstimateTrainingEnergy(context, why_not)) continue;
+    context.Add(Severity::kNote, "8.1",
+                "row 8.1 (energy) is not estimated: " + why_not +
+                    "; give the measured figure in MWh, or N/A with the missing information "
+                    "in row 8.2");
+  }
+}
+
 }  // namespace
 
 Result<ModelDocumentation> BuildDocumentation(const project::Project& project,
                                               const scope::ModelAssessment& assessment,
-                                              const form::Form& form, const law::Rulepack& rules) {
+                                              const form::Form& form, const law::Rulepack& rules,
+                                              const law::AcceleratorCatalogue& catalogue) {
   const project::Model& model = *assessment.model;
   Status inputs = CheckInputs(project, model, form);
   if (!inputs.ok()) return inputs;
-  Context context{project, assessment, form, rules, 0, {}, {}, {}};
+  Context context{project, assessment, form, rules, catalogue, 0, {}, {}, {}, false, false};
   context.training_flop = ExecutedTrainingFlop(assessment.compute);
+  auto given_row = [&](std::string_view id) {
+    return std::find_if(model.documentation.begin(), model.documentation.end(),
+                        [&](const auto& v) { return v.row == id; });
+  };
+  if (given_row("7.1b") == model.documentation.end()) CollectHardwareUse(context);
+  auto energy = given_row("8.1");
+  context.energy_given = energy != model.documentation.end() && !EstimateRequested(*energy);
   if (model.parameters_total) context.numbers["2.7a"] = *model.parameters_total;
   if (context.training_flop > 0) context.numbers["7.2b"] = context.training_flop;
 
@@ -71,9 +116,11 @@ Result<ModelDocumentation> BuildDocumentation(const project::Project& project,
   for (const form::Row& row : form.rows) {
     RowValue value;
     value.row = &row;
-    auto given = std::find_if(model.documentation.begin(), model.documentation.end(),
-                              [&](const auto& v) { return v.row == row.id; });
-    if (given != model.documentation.end()) {
+    auto given = given_row(row.id);
+    if (given != model.documentation.end() && EstimateRequested(*given)) {
+      ReadEstimateRequest(context, row, *given);
+      DeriveFromFacts(context, row, value);
+    } else if (given != model.documentation.end()) {
       Status read = GivenText(project, *given, value.value);
       if (!read.ok()) return read;
       value.status = RowStatus::kFilled;
@@ -83,6 +130,7 @@ Result<ModelDocumentation> BuildDocumentation(const project::Project& project,
     }
     rows.push_back(std::move(value));
   }
+  NoteEnergyNotEstimated(context, rows, out.required);
   for (RowValue& value : rows) {
     if (value.row->kind.derived_from.empty()) continue;
     RowValue derived;

@@ -121,9 +121,10 @@ bool DeriveFromFacts(const Context& context, const form::Row& row, RowValue& val
     return set(Join(FormModalities(model.output_modalities), ", "), "models[].modalities.output");
   }
   if (id == "2.7a" && model.parameters_total) {
-    int figures = std::max(row.kind.min_significant_figures, 2);
-    return set(FormatPowerOfTen(*model.parameters_total, figures) + " " + row.kind.unit,
-               "models[].parameters.total");
+    // The typed count is exact: all its digits, and at least the Form's figures.
+    double total = *model.parameters_total;
+    int figures = ExactFigures(total, std::max(row.kind.min_significant_figures, 2));
+    return set(FormFigure(total, figures) + " " + row.kind.unit, "models[].parameters.total");
   }
   if (id == "3.2b" && model.licence) {
     const project::Licence& l = *model.licence;
@@ -136,9 +137,19 @@ bool DeriveFromFacts(const Context& context, const form::Row& row, RowValue& val
     }
   }
   if (id == "7.2b" && context.training_flop > 0) {
-    return set(FormatPowerOfTen(context.training_flop, row.kind.min_significant_figures) + " " +
-                   row.kind.unit,
-               "sum of the executed training-compute runs in gpaikit.yaml (gpaikit compute)");
+    return set(
+        FormFigure(context.training_flop, row.kind.min_significant_figures) + " " + row.kind.unit,
+        "sum of the executed training-compute runs in gpaikit.yaml (gpaikit compute)");
+  }
+  if (id == "7.1b") return DeriveTrainingTime(context, row, value);
+  if ((id == "8.1" || id == "8.2") && !context.energy_given) {
+    std::string why_not;
+    std::optional<EnergyEstimate> energy = EstimateTrainingEnergy(context, why_not);
+    if (!energy) return false;
+    if (id == "8.2") return set(energy->method, "method of the row 8.1 estimate");
+    return set(FormFigure(energy->megawatt_hours, row.kind.min_significant_figures) + " " +
+                   row.kind.unit + " (estimated; method in row 8.2)",
+               energy->method);
   }
   if (id == "7.3" && !context.assessment.compute.runs.empty()) {
     std::vector<std::string> lines;

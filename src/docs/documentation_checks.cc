@@ -49,6 +49,32 @@ void ReadFigure(Context& context, const form::Row& row, const std::string& key,
   context.numbers[key] = *figure;
 }
 
+// A typed figure of a number row keeps its digits and is shown in the Form's notation with the
+// Form's unit ("2.0e13" -> "2.0x10^13 FLOP"); a unit other than the Form's is an error.
+void ShowTypedFigure(Context& context, const form::Row& row, const SourceLocation& where,
+                     RowValue& value) {
+  std::string text = value.value;
+  ReadFigure(context, row, row.id, text, row.kind.min_significant_figures, where, value);
+  auto figure = context.numbers.find(row.id);
+  if (value.status == RowStatus::kInvalid || figure == context.numbers.end()) return;
+  std::string literal;
+  ParseFigure(text, literal);
+  std::string unit = text.size() > literal.size() ? text.substr(literal.size() + 1) : "";
+  size_t start = unit.find_first_not_of(' ');
+  unit = start == std::string::npos ? "" : unit.substr(start);
+  if (!unit.empty() && unit != row.kind.unit) {
+    context.Add(Severity::kError, row.id,
+                "row " + row.id + " (" + row.name + "): unit '" + unit + "', the Form asks for " +
+                    row.kind.unit,
+                where);
+    value.status = RowStatus::kInvalid;
+    return;
+  }
+  // The digits as typed: a literal's significant figures, however it is written.
+  value.value = FormFigure(figure->second, std::max(SignificantFigures(literal), 1)) +
+                (row.kind.unit.empty() ? "" : " " + row.kind.unit);
+}
+
 void CheckChoice(Context& context, const form::Row& row, const project::DocumentationValue& given,
                  RowValue& value) {
   std::vector<std::string> chosen = given.items;
@@ -148,7 +174,7 @@ void CheckGiven(Context& context, const form::Row& row, const project::Documenta
                  value);
     }
   } else if (kind.type == "number") {
-    ReadFigure(context, row, row.id, value.value, kind.min_significant_figures, where, value);
+    ShowTypedFigure(context, row, where, value);
   } else if (kind.type == "number-group") {
     std::vector<std::string> allowed = {"period"};
     for (const form::GroupValue& group : kind.values) allowed.push_back(group.id);
@@ -236,6 +262,18 @@ void CheckConsistency(Context& context, const std::vector<RowValue>& rows) {
                       FormatPowerOfTen(context.training_flop, 2) + " FLOP, outside the +-" +
                       std::to_string(static_cast<int>(std::lround(tolerance * 100))) +
                       "% tolerance (" + context.rules.estimate_tolerance.provenance.source + ")");
+    }
+  }
+  // Row 8.1: the Form allows N/A only when energy cannot be estimated for lack of information
+  // from a compute or hardware provider; AI Act Annex XI 2(e) allows estimating it from compute.
+  const RowValue* energy = given("8.1");
+  std::string why_not;
+  if (energy && IsNotApplicable(energy->value)) {
+    if (std::optional<EnergyEstimate> estimate = EstimateTrainingEnergy(context, why_not)) {
+      context.Add(Severity::kWarning, "8.1",
+                  "row 8.1 is N/A, but gpaikit can estimate the training energy from the "
+                  "project's figures: about " +
+                      FormFigure(estimate->megawatt_hours, 2) + " MWh (" + estimate->method + ")");
     }
   }
   auto parameters = context.numbers.find("2.7a");

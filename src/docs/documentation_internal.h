@@ -3,6 +3,7 @@
 #define GPAIKIT_DOCS_DOCUMENTATION_INTERNAL_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,12 +19,15 @@ struct Context {
   const scope::ModelAssessment& assessment;
   const form::Form& form;
   const law::Rulepack& rules;
+  const law::AcceleratorCatalogue& catalogue;
   double training_flop = 0;  // executed runs that count as training compute
   // Exact figures by row ("2.7a", "7.2b") or row and part ("6.4b.training",
   // "7.1b.wall_clock_days"), and texts that go with them ("6.4b.unit", "7.1b.period").
   std::map<std::string, double> numbers;
   std::map<std::string, std::string> texts;
   std::vector<Finding> findings;
+  bool hardware_derived = false;  // row 7.1b's figures come from the hardware runs
+  bool energy_given = false;      // row 8.1 is given as a figure or N/A
 
   void Add(Severity severity, const std::string& row, std::string message,
            SourceLocation location = {}) {
@@ -39,6 +43,21 @@ bool DeriveFromRow(const Context& context, const form::Row& row, RowValue& value
 // Validates a given value against its row's kind and records its figures in the context.
 void CheckGiven(Context& context, const form::Row& row, const project::DocumentationValue& given,
                 RowValue& value);
+// Row 7.1b from the hardware compute runs, when every executed training run gives its hardware:
+// records "7.1b.wall_clock_days", "7.1b.period" and "7.1b.hardware_days.<accelerator id>".
+void CollectHardwareUse(Context& context);
+bool DeriveTrainingTime(const Context& context, const form::Row& row, RowValue& value);
+// A catalogue accelerator by id or alias, also written after its vendor ("Nvidia H100").
+const law::Accelerator* FindAccelerator(const law::AcceleratorCatalogue& catalogue,
+                                        std::string_view name);
+// Training energy for row 8.1 and its method for row 8.2 (docs/documentation.md "Row 8.1"):
+// from row 7.1b's hardware-days, else from row 7.2b's FLOP on the accelerator named in
+// "8.1.accelerator"; nullopt with the reason in `why_not` when neither is possible.
+struct EnergyEstimate {
+  double megawatt_hours = 0;
+  std::string method;
+};
+std::optional<EnergyEstimate> EstimateTrainingEnergy(const Context& context, std::string& why_not);
 // Checks across rows and against project facts (dates, modalities, compute, parameters).
 void CheckConsistency(Context& context, const std::vector<RowValue>& rows);
 

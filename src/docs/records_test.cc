@@ -1,6 +1,7 @@
 // Tests of documentation versions and downstream requests in the records log (Code of Practice,
 // Transparency, Measure 1.1 keep previous versions, 1.2(4) answer within 14 days, 1.3 integrity).
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "gpaikit/docs_records.h"
 
@@ -59,6 +60,77 @@ TEST(RecordsTest, RequestsAreDueAfterTheAnswerPeriodAndAnsweredOnce) {
   EXPECT_EQ(AnswerRequest(**records, 7, Date("2026-11-21"), "", "me").status().code(),
             StatusCode::kNotFound);
 }
+
+// Measure 1.3 (integrity): four published versions of a model, then one kind of tampering done
+// directly on the database as an attacker with file access would (triggers dropped); `Verify`
+// must fail and name the first bad entry.
+struct Tampering {
+  const char* name;
+  const char* sql;
+  int64_t first_bad;    // 0: caught by the head file instead (newest entry removed)
+  const char* problem;  // part of the message
+};
+
+class PublishedLedgerTamperTest : public ::testing::TestWithParam<Tampering> {};
+
+TEST_P(PublishedLedgerTamperTest, VerifyNamesTheFirstBadEntry) {
+  const Tampering& tampering = GetParam();
+  auto records = store::RecordsDatabase::Open(
+      FreshFolder((std::string("gpaikit-tamper-") + tampering.name).c_str()));
+  ASSERT_TRUE(records.ok()) << records.status().message();
+  for (int i = 1; i <= 4; ++i) {
+    nlohmann::json documentation = {
+        {"rows", {{"4.5", {{"value", "hardware " + std::to_string(i)}}}}}};
+    ASSERT_TRUE(PublishVersion(**records, "m", documentation, {{"m-ai-office.json", "00"}},
+                               "v" + std::to_string(i), "me", "2036-03-01")
+                    .ok());
+  }
+  ASSERT_TRUE((*records)->Verify()->ok());
+  sqlite3* raw = (*records)->handle();
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "DROP TRIGGER IF EXISTS entries_no_update; "
+                         "DROP TRIGGER IF EXISTS entries_no_delete;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, tampering.sql, nullptr, nullptr, nullptr), SQLITE_OK)
+      << tampering.sql;
+  Result<store::Verification> verification = (*records)->Verify();
+  ASSERT_TRUE(verification.ok());
+  EXPECT_FALSE(verification->ok()) << tampering.name;
+  if (tampering.first_bad) {
+    EXPECT_EQ(verification->first_bad_seq, tampering.first_bad) << verification->problem;
+  }
+  EXPECT_NE(verification->problem.find(tampering.problem), std::string::npos)
+      << verification->problem;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    EveryKind, PublishedLedgerTamperTest,
+    ::testing::Values(
+        Tampering{"edit-documentation",
+                  "UPDATE entries SET content = replace(content, 'hardware 2', 'hardware X') "
+                  "WHERE seq = 2",
+                  2, "edited"},
+        Tampering{"edit-author", "UPDATE entries SET author = 'mallory' WHERE seq = 3", 3,
+                  "edited"},
+        Tampering{"deletion", "DELETE FROM entries WHERE seq = 2", 3, "sequence"},
+        Tampering{"insertion",
+                  "UPDATE entries SET seq = seq + 10 WHERE seq >= 3; "
+                  "INSERT INTO entries SELECT 3, kind, subject, author, time, content, "
+                  "previous_hash, hash FROM entries WHERE seq = 2",
+                  3, ""},
+        Tampering{"reordering",
+                  "UPDATE entries SET seq = 100 WHERE seq = 2; "
+                  "UPDATE entries SET seq = 2 WHERE seq = 3; "
+                  "UPDATE entries SET seq = 3 WHERE seq = 100;",
+                  2, ""},
+        Tampering{"newest-removed", "DELETE FROM entries WHERE seq = 4", 0, "ends at entry 3"}),
+    [](const ::testing::TestParamInfo<Tampering>& param_info) {
+      std::string name = param_info.param.name;
+      for (char& c : name)
+        if (c == '-') c = '_';
+      return name;
+    });
 
 }  // namespace
 }  // namespace gpaikit::docs

@@ -1,4 +1,5 @@
-// Loads data/accelerators.yaml (dense peak FLOP/s per precision, Guidelines Annex A.2.1).
+// Loads data/accelerators.yaml (dense peak FLOP/s per precision, Guidelines Annex A.2.1; board
+// power and energy assumptions for Form row 8.1, AI Act Annex XI 2(e)).
 #include "gpaikit/law.h"
 #include "gpaikit/numbers.h"
 #include "gpaikit/text.h"
@@ -6,6 +7,30 @@
 #include "law/provenance_reader.h"
 
 namespace gpaikit::law {
+namespace {
+
+// `{value|watts: N, source, verified}`: a positive figure with its provenance.
+std::optional<Sourced<double>> ReadSourcedFigure(MapReader& parent, const std::string& key,
+                                                 const std::string& where, const char* number_key,
+                                                 bool required, Diagnostics& diagnostics) {
+  if (!parent.Has(key)) {
+    if (required) parent.Quantity(key, true);  // reports the missing key
+    return std::nullopt;
+  }
+  MapReader figure(parent.Get(key), where + "." + key, diagnostics,
+                   {number_key, "source", "verified"});
+  std::optional<double> value = figure.Quantity(number_key, true);
+  if (value && *value <= 0) {
+    diagnostics.Error(figure.MarkOf(number_key),
+                      where + "." + key + "." + number_key + ": expected a positive number");
+    return std::nullopt;
+  }
+  Provenance provenance = ReadProvenance(figure);
+  if (!value) return std::nullopt;
+  return Sourced<double>{*value, provenance};
+}
+
+}  // namespace
 
 const Accelerator* AcceleratorCatalogue::Find(std::string_view name) const {
   std::string wanted = AsciiLower(name);
@@ -31,17 +56,39 @@ Result<AcceleratorCatalogue> LoadAcceleratorCatalogue(const std::filesystem::pat
   Result<YAML::Node> root = LoadYamlFile(path);
   if (!root.ok()) return root.status();
   Diagnostics diagnostics(path.string());
-  MapReader reader(*root, "", diagnostics, {"format", "default_precision", "accelerators"});
+  MapReader reader(*root, "", diagnostics,
+                   {"format", "default_precision", "energy_assumptions", "accelerators"});
   AcceleratorCatalogue catalogue;
   if (reader.Integer("format", true).value_or(1) != 1) {
     diagnostics.Error(reader.MarkOf("format"), "format: expected 1");
   }
   catalogue.default_precision = reader.String("default_precision", true).value_or("bf16");
+  if (!reader.Has("energy_assumptions")) {
+    diagnostics.Error(reader.MarkOf("energy_assumptions"),
+                      "energy_assumptions: required (power_usage_effectiveness, "
+                      "assumed_utilization)");
+  }
+  YAML::Node assumptions = reader.Has("energy_assumptions") ? reader.Get("energy_assumptions")
+                                                            : YAML::Node(YAML::NodeType::Map);
+  MapReader energy(assumptions, "energy_assumptions", diagnostics,
+                   {"power_usage_effectiveness", "assumed_utilization"});
+  for (auto [key, out] :
+       {std::pair{"power_usage_effectiveness", &catalogue.power_usage_effectiveness},
+        std::pair{"assumed_utilization", &catalogue.assumed_utilization}}) {
+    std::optional<Sourced<double>> figure = ReadSourcedFigure(
+        energy, key, "energy_assumptions", "value", reader.Has("energy_assumptions"), diagnostics);
+    if (figure) *out = *figure;
+  }
+  if (catalogue.assumed_utilization.value > 1) {
+    diagnostics.Error(energy.MarkOf("assumed_utilization"),
+                      "energy_assumptions.assumed_utilization: expected a fraction up to 1");
+  }
   YAML::Node list = reader.Sequence("accelerators", true);
   for (size_t i = 0; i < list.size(); ++i) {
     std::string where = "accelerators[" + std::to_string(i) + "]";
-    MapReader entry(list[i], where, diagnostics,
-                    {"id", "vendor", "name", "aliases", "peak_tflops", "source", "verified"});
+    MapReader entry(
+        list[i], where, diagnostics,
+        {"id", "vendor", "name", "aliases", "peak_tflops", "board_power", "source", "verified"});
     Accelerator accelerator;
     accelerator.id = entry.String("id", true).value_or("");
     accelerator.vendor = entry.String("vendor", true).value_or("");
@@ -65,6 +112,8 @@ Result<AcceleratorCatalogue> LoadAcceleratorCatalogue(const std::filesystem::pat
       }
     }
     accelerator.provenance = ReadProvenance(entry);
+    accelerator.board_power_watts =
+        ReadSourcedFigure(entry, "board_power", where, "watts", false, diagnostics);
     catalogue.accelerators.push_back(std::move(accelerator));
   }
   if (!diagnostics.ok()) return diagnostics.ToStatus();

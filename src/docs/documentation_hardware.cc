@@ -1,0 +1,207 @@
+// Training hardware figures of the Model Documentation Form: hardware-days per accelerator type
+// (row 7.1b) from the hardware compute runs, and training energy in MWh with its method (rows 8.1
+// and 8.2) from hardware use or from compute (Code of Practice, Transparency, Measure 1.1; AI Act
+// Annex XI 2(d) and 2(e): "if unknown, it may be estimated from the computational resources").
+#include <algorithm>
+
+#include "docs/documentation_internal.h"
+#include "gpaikit/numbers.h"
+#include "gpaikit/text.h"
+
+namespace gpaikit::docs {
+namespace {
+
+constexpr double kHoursPerDay = 24;
+constexpr double kSecondsPerHour = 3600;
+constexpr double kWattHoursPerMegawattHour = 1e6;
+
+bool IsExecutedTraining(const scope::RunEstimate& run) {
+  return run.counts_training && !run.planned;
+}
+
+std::string Percent(double fraction) {
+  return FormatPowerOfTen(RoundSignificant(fraction * 100, 3), 3) + "%";
+}
+
+// "PUE 1.58 (source; verified: primary)": an assumption as the methodology states it.
+std::string Assumption(const std::string& name, double value, const law::Provenance& provenance) {
+  return name + " " + FormatPowerOfTen(value, 3) + " (" + provenance.source +
+         "; verified: " + provenance.verified + ")";
+}
+
+std::string PowerNote(const law::Accelerator& accelerator) {
+  const law::Sourced<double>& power = *accelerator.board_power_watts;
+  return accelerator.vendor + " " + accelerator.name + " " + FormatPowerOfTen(power.value, 3) +
+         " W (" + power.provenance.source + "; verified: " + power.provenance.verified + ")";
+}
+
+// The energy of `unit_hours` on `accelerator` at its maximum board power, with facility overhead.
+double MegawattHours(double unit_hours, const law::Accelerator& accelerator, double pue) {
+  return unit_hours * accelerator.board_power_watts->value * pue / kWattHoursPerMegawattHour;
+}
+
+const char* kCoverage =
+    " The accelerators are counted at their maximum board power, so the figure is an upper "
+    "bound for them; host CPUs, memory and networking enter only through the PUE overhead.";
+
+}  // namespace
+
+const law::Accelerator* FindAccelerator(const law::AcceleratorCatalogue& catalogue,
+                                        std::string_view name) {
+  if (const law::Accelerator* found = catalogue.Find(name)) return found;
+  // "Nvidia H100", "AMD MI300X": the vendor named in front of a catalogue alias.
+  std::string lower = AsciiLower(name);
+  for (const law::Accelerator& accelerator : catalogue.accelerators) {
+    std::string vendor = AsciiLower(accelerator.vendor) + " ";
+    if (!lower.starts_with(vendor)) continue;
+    std::string rest = lower.substr(vendor.size());
+    std::replace(rest.begin(), rest.end(), ' ', '-');
+    if (const law::Accelerator* found = catalogue.Find(rest)) return found;
+  }
+  return nullptr;
+}
+
+void CollectHardwareUse(Context& context) {
+  const project::Model& model = *context.assessment.model;
+  const std::vector<scope::RunEstimate>& estimates = context.assessment.compute.runs;
+  double wall_clock_hours = 0;
+  std::map<std::string, double> unit_hours;
+  bool any = false;
+  for (size_t i = 0; i < model.runs.size() && i < estimates.size(); ++i) {
+    if (!IsExecutedTraining(estimates[i])) continue;
+    // Hardware-days need every executed training run's hardware (Guidelines Annex A.2.1).
+    if (model.runs[i].method != project::ComputeMethod::kHardware) return;
+    for (const project::HardwarePeriod& period : model.runs[i].hardware) {
+      const law::Accelerator* accelerator = context.catalogue.Find(period.accelerator);
+      if (!accelerator && !period.peak_flops) return;  // an input error the assessment reports
+      std::string key =
+          accelerator ? accelerator->id
+                      : "accelerator of " + FormatPowerOfTen(*period.peak_flops, 3) + " FLOP/s";
+      unit_hours[key] += period.count * period.hours;
+      wall_clock_hours += period.hours;
+      any = true;
+    }
+  }
+  if (!any) return;
+  context.numbers["7.1b.wall_clock_days"] = wall_clock_hours / kHoursPerDay;
+  context.texts["7.1b.period"] =
+      "the hardware periods of the executed training runs in gpaikit.yaml, one after another";
+  for (const auto& [key, hours] : unit_hours) {
+    context.numbers["7.1b.hardware_days." + key] = hours / kHoursPerDay;
+  }
+  context.hardware_derived = true;
+}
+
+bool DeriveTrainingTime(const Context& context, const form::Row& row, RowValue& value) {
+  if (!context.hardware_derived) return false;
+  int wall_figures = 1;
+  int unit_figures = 1;
+  for (const form::GroupValue& group : row.kind.values) {
+    (group.id == "wall-clock-days" ? wall_figures : unit_figures) = group.min_significant_figures;
+  }
+  std::string days;
+  const std::string prefix = "7.1b.hardware_days.";
+  for (const auto& [key, figure] : context.numbers) {
+    if (!key.starts_with(prefix)) continue;
+    std::string name = key.substr(prefix.size());
+    const law::Accelerator* accelerator = context.catalogue.Find(name);
+    if (accelerator) name = accelerator->vendor + " " + accelerator->name;
+    days += (days.empty() ? "" : ", ") + FormFigure(figure, unit_figures) + " " + name + " days";
+  }
+  value.value = "period: " + context.texts.at("7.1b.period") + "; wall-clock days: " +
+                FormFigure(context.numbers.at("7.1b.wall_clock_days"), wall_figures) +
+                "; hardware days: " + days;
+  value.basis = "units x hours of the hardware periods of the compute runs, / 24 h per day";
+  value.status = RowStatus::kDerived;
+  return true;
+}
+
+std::optional<EnergyEstimate> EstimateTrainingEnergy(const Context& context, std::string& why_not) {
+  const law::AcceleratorCatalogue& catalogue = context.catalogue;
+  const double pue = catalogue.power_usage_effectiveness.value;
+  const std::string pue_note =
+      Assumption("PUE", pue, catalogue.power_usage_effectiveness.provenance);
+  // 1. Hardware use: the hardware-days of row 7.1b, typed or derived from the runs.
+  const std::string prefix = "7.1b.hardware_days.";
+  double mwh = 0;
+  std::string terms;
+  std::string powers;
+  bool any = false;
+  for (const auto& [key, days] : context.numbers) {
+    if (!key.starts_with(prefix)) continue;
+    any = true;
+    std::string name = key.substr(prefix.size());
+    const law::Accelerator* accelerator = FindAccelerator(catalogue, name);
+    if (!accelerator) {
+      why_not = "'" + name + "' in row 7.1b is not an accelerator of data/accelerators.yaml";
+      return std::nullopt;
+    }
+    if (!accelerator->board_power_watts) {
+      why_not = "data/accelerators.yaml has no board power for " + accelerator->vendor + " " +
+                accelerator->name;
+      return std::nullopt;
+    }
+    double unit_hours = days * kHoursPerDay;
+    mwh += MegawattHours(unit_hours, *accelerator, pue);
+    terms += (terms.empty() ? "" : " + ") + FormFigure(unit_hours, 2) + " " + accelerator->name +
+             " hours x " + FormatPowerOfTen(accelerator->board_power_watts->value, 3) + " W";
+    powers += (powers.empty() ? "" : "; ") + PowerNote(*accelerator);
+  }
+  if (any) {
+    return EnergyEstimate{
+        mwh,
+        "Estimated from the hardware use of row 7.1b (no delegated act under Art. 53(5) "
+        "yet): (" +
+            terms + ") x " + pue_note + " = " + FormFigure(mwh, 2) +
+            " MWh. Maximum board power: " + powers + "." + kCoverage};
+  }
+  // 2. Compute only: hardware hours from FLOP / (peak x utilisation) on the named accelerator.
+  auto named = context.texts.find("8.1.accelerator");
+  auto flop = context.numbers.find("7.2b");
+  if (named == context.texts.end() || named->second.empty()) {
+    why_not =
+        "no hardware use (row 7.1b or hardware compute runs) and no accelerator named for "
+        "an estimate from compute (\"8.1\": {accelerator: ID})";
+    return std::nullopt;
+  }
+  const law::Accelerator* accelerator = FindAccelerator(catalogue, named->second);
+  if (!accelerator) {
+    why_not = "'" + named->second + "' (row 8.1 accelerator) is not in data/accelerators.yaml";
+    return std::nullopt;
+  }
+  if (!accelerator->board_power_watts) {
+    why_not = "data/accelerators.yaml has no board power for " + accelerator->vendor + " " +
+              accelerator->name;
+    return std::nullopt;
+  }
+  if (flop == context.numbers.end() || flop->second <= 0) {
+    why_not = "no training compute (row 7.2b or compute runs) to estimate the energy from";
+    return std::nullopt;
+  }
+  auto given_precision = context.texts.find("8.1.precision");
+  std::string precision = given_precision != context.texts.end() && !given_precision->second.empty()
+                              ? AsciiLower(given_precision->second)
+                              : catalogue.default_precision;
+  auto peak = accelerator->peak_flops.find(precision);
+  if (peak == accelerator->peak_flops.end()) {
+    why_not = accelerator->id + " has no peak figure for precision '" + precision + "'";
+    return std::nullopt;
+  }
+  const double utilization = catalogue.assumed_utilization.value;
+  double unit_hours = flop->second / (peak->second * utilization) / kSecondsPerHour;
+  mwh = MegawattHours(unit_hours, *accelerator, pue);
+  return EnergyEstimate{
+      mwh,
+      "Estimated from the training compute of row 7.2b (no delegated act under Art. 53(5) "
+      "yet): " +
+          FormFigure(flop->second, 2) + " FLOP / (" + FormatPowerOfTen(peak->second / 1e12, 4) +
+          " TFLOP/s " + precision + " peak of " + accelerator->vendor + " " + accelerator->name +
+          " x utilisation " + Percent(utilization) + ", " +
+          Assumption("assumed", utilization, catalogue.assumed_utilization.provenance) +
+          ") = " + FormFigure(unit_hours, 2) + " accelerator hours, x " +
+          FormatPowerOfTen(accelerator->board_power_watts->value, 3) + " W x " + pue_note + " = " +
+          FormFigure(mwh, 2) + " MWh. Maximum board power: " + PowerNote(*accelerator) + "." +
+          kCoverage};
+}
+
+}  // namespace gpaikit::docs
