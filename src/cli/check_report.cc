@@ -3,6 +3,7 @@
 
 #include "cli/docs_check.h"
 #include "cli/safety_check.h"
+#include "cli/summary_check.h"
 #include "gpaikit/scope_output.h"
 
 namespace gpaikit::cli {
@@ -49,7 +50,8 @@ report::Section ProjectSection(const ProjectContext& context, int blocking) {
 
 const std::vector<ModelContributor>& ModelContributors() {
   static const std::vector<ModelContributor> contributors = {
-      ScopeContribution, DocumentationContribution, SafetyContribution, AssessmentContribution};
+      ScopeContribution, DocumentationContribution, SummaryContribution, SafetyContribution,
+      AssessmentContribution};
   return contributors;
 }
 

@@ -21,6 +21,7 @@ void RegisterRequestCommand(CLI::App& app, int& exit_code);
 void RegisterImportCommand(CLI::App& app, int& exit_code);
 void RegisterCorpusCommand(CLI::App& app, int& exit_code);
 void RegisterIncidentCommand(CLI::App& app, int& exit_code);
+void RegisterSummaryCommand(CLI::App& app, int& exit_code);
 
 }  // namespace gpaikit::cli
 

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   gpaikit::cli::RegisterImportCommand(app, exit_code);
   gpaikit::cli::RegisterCorpusCommand(app, exit_code);
   gpaikit::cli::RegisterIncidentCommand(app, exit_code);
+  gpaikit::cli::RegisterSummaryCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

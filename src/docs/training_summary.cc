@@ -8,7 +8,6 @@
 #include <map>
 
 #include "docs/training_summary_internal.h"
-#include "gpaikit/files.h"
 
 namespace gpaikit::summary {
 namespace {
@@ -45,17 +44,14 @@ void Missing(FieldValue& value, std::string why) {
 void FillNarrative(FieldValue& value, const Context& context, const Narrative& narrative,
                    const std::string& key) {
   if (narrative.empty()) return Missing(value, "give training_data." + key + " in gpaikit.yaml");
-  if (narrative.file.empty()) return Fill(value, narrative.text);
-  Result<std::string> text = ReadFile(context.project.root / narrative.file);
-  if (!text.ok()) {
-    return Missing(value, narrative.location.ToString() + ": training_data." + key + ": file '" +
-                              narrative.file + "' cannot be read");
+  std::string problem;
+  std::string text = NarrativeText(narrative, context.project.root, problem);
+  if (!problem.empty()) {
+    return Missing(value,
+                   narrative.location.ToString() + ": training_data." + key + ": " + problem);
   }
-  std::string trimmed = *text;
-  while (!trimmed.empty() && (trimmed.back() == '\n' || trimmed.back() == ' ')) trimmed.pop_back();
-  if (trimmed.empty()) return Missing(value, "training_data." + key + ": file is empty");
-  Fill(value, trimmed);
-  value.notes.push_back("from " + narrative.file);
+  Fill(value, text);
+  if (!narrative.file.empty()) value.notes.push_back("from " + narrative.file);
 }
 
 void FillYesNo(FieldValue& value, std::optional<bool> answer, const std::string& key) {
@@ -264,15 +260,17 @@ const std::map<std::string, Filler>& Fillers() {
       {"crawler_purposes",
        [](FieldValue& v, Context& c) {
          FillNarrative(v, c, c.data.crawling.purposes, "crawling.purposes");
+         std::string per_crawler;
          for (const auto& crawler : c.data.crawling.crawlers) {
-           if (!crawler.description.empty()) {
-             v.items.push_back(crawler.name + ": " + crawler.description);
-           }
+           if (crawler.description.empty()) continue;
+           per_crawler +=
+               (per_crawler.empty() ? "" : "; ") + crawler.name + ": " + crawler.description;
          }
-         if (v.status == FieldStatus::kMissing && !v.items.empty()) {
-           v.status = FieldStatus::kFilled;
-           v.why.clear();
-         }
+         if (per_crawler.empty()) return;
+         if (v.status == FieldStatus::kFilled)
+           return Fill(v, v.text + " Per crawler: " + per_crawler);
+         v.why.clear();
+         Fill(v, per_crawler);
        }},
       {"crawler_behaviour",
        [](FieldValue& v, Context& c) {

@@ -9,6 +9,10 @@
 
 namespace gpaikit::summary {
 
+// A narrative's text: inline, or its Markdown file under `root` with wrapped lines joined; ""
+// with `problem` set when the file cannot be read or is empty.
+std::string NarrativeText(const project::Narrative& narrative, const std::filesystem::path& root,
+                          std::string& problem);
 // "128 thousand", "3.9 trillion": two significant figures and a word for the power of 1000.
 std::string HumanCount(double value);
 // "513 kB", "1.2 GB" (decimal units).

@@ -24,6 +24,11 @@ std::string Capitalised(std::string word) {
   return word;
 }
 
+// The template's labels end with ':'; the renderers add their own.
+std::string Label(const std::string& label) {
+  return label.ends_with(':') ? label.substr(0, label.size() - 1) : label;
+}
+
 std::string Box(bool ticked, const std::string& label) {
   return std::string(ticked ? kTicked : kUnticked) + " " + label;
 }
@@ -104,17 +109,19 @@ report::Table DomainTable(const TopDomains& top) {
 
 void AddField(report::Section& section, const FieldValue& field, const Template& form) {
   if (field.kind == "size-table" && !field.sizes.empty()) {
-    section.blocks.push_back(report::Paragraph{{field.label}});
+    section.blocks.push_back(report::Paragraph{{Label(field.label)}});
     section.blocks.push_back(SizeTable(field, form));
     if (field.status != FieldStatus::kFilled) {
       section.blocks.push_back(report::FactList{{{"Size table", StatusText(field)}}});
     }
   } else if (field.kind == "domain-list" && field.status == FieldStatus::kFilled && field.domains) {
     section.blocks.push_back(report::FactList{
-        {{field.label, {std::to_string(field.items.size()) + " domains (table below)"}}}});
+        {{Label(field.label),
+          {std::to_string(field.items.size()) + (field.items.size() == 1 ? " domain" : " domains") +
+           " (table below)"}}}});
     section.blocks.push_back(DomainTable(*field.domains));
   } else {
-    section.blocks.push_back(report::FactList{{{field.label, StatusText(field)}}});
+    section.blocks.push_back(report::FactList{{{Label(field.label), StatusText(field)}}});
   }
   for (const std::string& note : field.notes) {
     section.blocks.push_back(report::Paragraph{{"Note: " + note, Tone::kMuted}});
@@ -210,12 +217,12 @@ report::Document SummaryDocument(const TrainingSummary& summary, const Template&
                             ? summary.version.text
                             : "MISSING: " + summary.version.why;
   document.header.push_back(
-      {summary.version.label,
+      {Label(summary.version.label),
        {version, summary.version.status == FieldStatus::kFilled ? Tone::kPlain : Tone::kBad}});
   for (const std::string& previous : summary.version.items) {
     document.header.push_back({"Previous version", {previous}});
   }
-  document.header.push_back({summary.last_update.label, StatusText(summary.last_update)});
+  document.header.push_back({Label(summary.last_update.label), StatusText(summary.last_update)});
   document.header.push_back({"Template", {form.instrument + " (gpaikit " + form.form + ")"}});
   int missing = summary.CountStatus(FieldStatus::kMissing);
   document.header.push_back({"Completeness",

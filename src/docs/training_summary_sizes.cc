@@ -32,20 +32,6 @@ const project::ModalityFacts* FactsFor(const project::TrainingData& data,
   return nullptr;
 }
 
-// Inline text or the named Markdown file; "" with `problem` set when neither can be had.
-std::string NarrativeText(const project::Narrative& narrative, const std::filesystem::path& root,
-                          std::string& problem) {
-  if (narrative.file.empty()) return narrative.text;
-  Result<std::string> text = ReadFile(root / narrative.file);
-  if (!text.ok()) {
-    problem = "file '" + narrative.file + "' cannot be read";
-    return "";
-  }
-  std::string out = *text;
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-  return out;
-}
-
 // The measured size of one modality in the template's unit, or why there is none.
 void MeasuredSize(const ModalitySizes& sizes, const ModalityStat& stat, const CorpusStats& stats,
                   SizeRow& row, std::string& problem) {
@@ -85,7 +71,32 @@ void MeasuredSize(const ModalitySizes& sizes, const ModalityStat& stat, const Co
   }
 }
 
+// Joins the wrapped lines of each Markdown paragraph; paragraphs stay apart.
+std::string UnwrapLines(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    bool lone_newline = text[i] == '\n' && (i + 1 >= text.size() || text[i + 1] != '\n') &&
+                        (i == 0 || text[i - 1] != '\n');
+    out += lone_newline ? ' ' : text[i];
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string NarrativeText(const project::Narrative& narrative, const std::filesystem::path& root,
+                          std::string& problem) {
+  if (narrative.file.empty()) return narrative.text;
+  Result<std::string> text = ReadFile(root / narrative.file);
+  if (!text.ok()) {
+    problem = "file '" + narrative.file + "' cannot be read";
+    return "";
+  }
+  std::string out = *text;
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  if (out.empty()) problem = "file '" + narrative.file + "' is empty";
+  return UnwrapLines(out);
+}
 
 std::string HumanCount(double value) {
   static const char* const kWords[] = {"",         " thousand", " million",

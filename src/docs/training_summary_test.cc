@@ -186,6 +186,27 @@ TEST(TrainingSummaryTest, HeavyHitterDomainListCarriesItsErrorBound) {
   EXPECT_TRUE(said);
 }
 
+// Template 3.1: the measured opt-out audit (corpus scan --robots) joins the stated measures.
+TEST(TrainingSummaryTest, OptoutAuditCountsJoinTheMeasures) {
+  nlohmann::json json = nlohmann::json::parse(StatsJson(3, 2e9));
+  json["optout"] = {{"policy", "audit"},
+                    {"verdicts",
+                     {{"allowed", {{"records", 7}, {"content_bytes", 700}}},
+                      {"reserved", {{"records", 2}, {"content_bytes", 2500}}}}},
+                    {"signals", {{"robots-txt", {{"records", 2}, {"content_bytes", 2500}}}}}};
+  Result<CorpusStats> stats = ParseCorpusStats(json.dump(), "s.json");
+  ASSERT_TRUE(stats.ok()) << stats.status().message();
+  project::Project project = Parse(ProjectText("large", kTrainingData));
+  TrainingSummary summary = BuildTrainingSummary(project, project.models[0], Form(), &*stats);
+  const FieldValue& measures = Field(summary, "tdm_measures");
+  EXPECT_EQ(measures.status, FieldStatus::kFilled);
+  ASSERT_EQ(measures.notes.size(), 1u);
+  EXPECT_EQ(measures.notes[0],
+            "measured by gpaikit corpus scan --robots (policy audit): 7 records allowed "
+            "(700 bytes), 2 records reserved (2.5 kB); reserving or blocking signals: "
+            "robots-txt 2");
+}
+
 TEST(TrainingSummaryTest, MissingFactsAreNamed) {
   std::string facts = kTrainingData;
   facts.erase(facts.find("      illegal_content:"));

@@ -1,0 +1,156 @@
+// `gpaikit check` training-content summary section: is the public summary complete and current?
+// Due no later than placement (AI Act Art. 53(1)(d)); updated every six months while training on
+// new data continues (template update cadence, UNVERIFIED); not older than its statistics' data.
+#include "cli/summary_check.h"
+
+#include "gpaikit/files.h"
+
+namespace gpaikit::cli {
+namespace {
+
+using report::Text;
+using report::Tone;
+
+constexpr const char* kLegalSource = "AI Act Art. 53(1)(d); template C(2025) 5235 final";
+
+// The day of an ISO date-time ("2024-12-20T10:00:00Z" -> 2024-12-20).
+std::optional<CivilDate> DayOf(const std::string& iso) {
+  if (iso.size() < 10) return std::nullopt;
+  return CivilDate::Parse(iso.substr(0, 10));
+}
+
+}  // namespace
+
+Result<const summary::Template*> SummaryTemplate() {
+  static const Result<summary::Template> form = summary::LoadSummaryTemplate(DataDir());
+  if (!form.ok()) return form.status();
+  return &*form;
+}
+
+Result<std::optional<summary::CorpusStats>> StatsFor(const project::Project& project,
+                                                     const project::Model& model,
+                                                     const std::vector<std::string>& stats_files) {
+  std::vector<std::filesystem::path> files(stats_files.begin(), stats_files.end());
+  if (files.empty()) files = summary::StatsFilesOf(project, model);
+  if (files.empty()) return std::optional<summary::CorpusStats>();
+  Result<summary::CorpusStats> stats = summary::LoadCorpusStats(files);
+  if (!stats.ok()) return stats.status();
+  return std::optional<summary::CorpusStats>(std::move(*stats));
+}
+
+std::vector<CurrencyFinding> CurrencyFindings(const summary::TrainingSummary& summary,
+                                              const project::Model& model,
+                                              const summary::Template& form, CivilDate as_of) {
+  std::vector<CurrencyFinding> out;
+  bool placed = model.union_market_date && *model.union_market_date <= as_of;
+  const project::TrainingData* data = model.training_data ? &*model.training_data : nullptr;
+  std::optional<CivilDate> last_update = data ? data->last_update : std::nullopt;
+  if (!data || data->summary_version.empty() || !last_update) {
+    out.push_back({std::string("no summary version and last update recorded") +
+                       (placed ? ": the summary is due no later than placement (" +
+                                     model.union_market_date->ToString() + ")"
+                               : ""),
+                   placed});
+    return out;
+  }
+  if (model.training_continues) {
+    CivilDate due = last_update->AddMonths(form.update_months);
+    if (due < as_of) {
+      out.push_back({"training continues on new data: an update was due by " + due.ToString() +
+                         " (" + form.update_cadence.text + "; " +
+                         form.update_cadence.provenance.source +
+                         ", verified: " + form.update_cadence.provenance.verified + ")",
+                     true});
+    }
+  }
+  if (summary.stats) {
+    std::optional<CivilDate> data_end = DayOf(summary.stats->last_date);
+    if (data_end && *data_end > *last_update) {
+      out.push_back({"the statistics hold data up to " + data_end->ToString() +
+                         ", after the summary's last update " + last_update->ToString(),
+                     false});
+    }
+    std::optional<CivilDate> stated_end = data->crawling.period_end;
+    if (data->latest_acquisition && (!stated_end || *data->latest_acquisition > *stated_end)) {
+      stated_end = data->latest_acquisition;
+    }
+    if (stated_end && data_end && *data_end < *stated_end) {
+      out.push_back({"the statistics end on " + data_end->ToString() +
+                         " but the training data is stated to run to " + stated_end->ToString() +
+                         ": rescan the corpus (gpaikit corpus scan --json --out)",
+                     false});
+    }
+  }
+  return out;
+}
+
+ModelContribution SummaryContribution(const ProjectContext& context,
+                                      const scope::ModelAssessment& assessment) {
+  ModelContribution out;
+  out.json_key = "training_summary";
+  const project::Model& model = *assessment.model;
+  out.section = {"model-" + model.id + "-training-summary",
+                 "Public summary of training content (AI Act Art. 53(1)(d))",
+                 {},
+                 {}};
+  Result<const summary::Template*> form = SummaryTemplate();
+  Result<std::optional<summary::CorpusStats>> stats =
+      form.ok() ? StatsFor(context.project, model, {})
+                : Result<std::optional<summary::CorpusStats>>(form.status());
+  if (!stats.ok()) {
+    out.json = {{"error", stats.status().message()}, {"source", kLegalSource}};
+    out.section.blocks.push_back(report::Paragraph{{stats.status().message(), Tone::kBad}});
+    return out;
+  }
+  const summary::CorpusStats* measured = stats->has_value() ? &**stats : nullptr;
+  summary::TrainingSummary filled =
+      summary::BuildTrainingSummary(context.project, model, **form, measured);
+  std::vector<CurrencyFinding> currency =
+      CurrencyFindings(filled, model, **form, context.options.as_of);
+  std::vector<std::string> missing = filled.MissingIds();
+  nlohmann::json findings = nlohmann::json::array();
+  for (const CurrencyFinding& finding : currency) findings.push_back(finding.message);
+  out.json = {{"complete", filled.complete()},
+              {"current", currency.empty()},
+              {"version", filled.version.text},
+              {"last_update", filled.last_update.text},
+              {"missing", missing},
+              {"findings", findings},
+              {"stats_files", filled.stats_files},
+              {"template", (*form)->form},
+              {"source", kLegalSource}};
+  std::string missing_text;
+  for (const std::string& id : missing) missing_text += (missing_text.empty() ? "" : " ") + id;
+  int fields = static_cast<int>(filled.fields.size()) + 2;
+  out.section.blocks.push_back(report::FactList{
+      {{"Complete",
+        {filled.complete() ? "yes"
+                           : "no: " + std::to_string(missing.size()) + " of " +
+                                 std::to_string(fields) + " fields missing (" + missing_text + ")",
+         filled.complete() ? Tone::kGood : Tone::kWarn}},
+       {"Current", {currency.empty() ? "yes" : "no", currency.empty() ? Tone::kGood : Tone::kWarn}},
+       {"Version / last update",
+        {filled.version.status == summary::FieldStatus::kFilled
+             ? filled.version.text + " of " + filled.last_update.text
+             : "not recorded",
+         filled.version.status == summary::FieldStatus::kFilled ? Tone::kPlain : Tone::kWarn}},
+       {"Statistics",
+        {filled.stats_files.empty()
+             ? "none (training_data.stats)"
+             : filled.stats_files.front() +
+                   (filled.stats_files.size() > 1
+                        ? " and " + std::to_string(filled.stats_files.size() - 1) + " more"
+                        : ""),
+         Tone::kMuted}},
+       {"Source", {kLegalSource, Tone::kMuted}}}});
+  if (!currency.empty()) {
+    report::BulletList list;
+    for (const CurrencyFinding& finding : currency) {
+      list.items.push_back({finding.message, finding.blocking_tone ? Tone::kBad : Tone::kWarn});
+    }
+    out.section.blocks.push_back(std::move(list));
+  }
+  return out;
+}
+
+}  // namespace gpaikit::cli
