@@ -5,6 +5,7 @@
 
 #include "cli/check_report.h"
 #include "cli/commands.h"
+#include "cli/crosswalk_check.h"
 #include "cli/exit_codes.h"
 #include "cli/safety_check.h"
 #include "gpaikit/files.h"
@@ -16,12 +17,14 @@ struct CheckOptions {
   ProjectOptions project;
   std::string out_dir;
   bool json = false;
+  std::vector<std::string> crosswalks;
 };
 
 int RunCheck(const CheckOptions& options) {
   Result<ProjectContext> context = LoadAndAssess(options.project);
   if (!context.ok()) return ReportFailure(context.status());
-  if (Status safety = PrepareSafetySections(*context); !safety.ok()) return ReportFailure(safety);
+  if (Status safety = PrepareSafetySections(*context, options.crosswalks); !safety.ok())
+    return ReportFailure(safety);
   CheckReport report = BuildCheckReport(*context);
   if (!options.out_dir.empty()) {
     std::filesystem::path out = options.out_dir;
@@ -56,6 +59,12 @@ void RegisterCheckCommand(CLI::App& app, int& exit_code) {
   command->add_flag("--json", options->json, "Print one JSON document (schema gpaikit.check/1)");
   command->add_option("--out", options->out_dir,
                       "Write report.json, report.md and report.html here");
+  command
+      ->add_option("--crosswalk", options->crosswalks,
+                   "Also show how far the evidence covers another framework (repeatable or "
+                   "comma-separated; docs/crosswalks.md)")
+      ->delimiter(',')
+      ->check(CLI::IsMember(CrosswalkChoices()));
   command->callback([options, &exit_code] { exit_code = RunCheck(*options); });
 }
 

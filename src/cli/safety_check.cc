@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 
+#include "cli/crosswalk_check.h"
 #include "cli/safety_context.h"
 #include "gpaikit/assess.h"
 #include "gpaikit/docs_records.h"
@@ -23,6 +24,7 @@ struct CheckData {
   store::Verification verification;
   std::vector<docs::PublishedVersion> versions;
   std::vector<docs::Request> requests;
+  std::vector<assess::Crosswalk> crosswalks;  // check --crosswalk, in the order given
 };
 
 Status ReadLog(const std::filesystem::path& root, CheckData& data) {
@@ -71,7 +73,7 @@ std::map<std::string, CheckData>& Cache() {
   return cache;
 }
 
-Result<const CheckData*> Data(const ProjectContext& context) {
+Result<CheckData*> Data(const ProjectContext& context) {
   std::lock_guard<std::mutex> lock(CacheMutex());
   std::string key = std::filesystem::absolute(context.project.root).lexically_normal().string();
   if (auto found = Cache().find(key); found != Cache().end()) return &found->second;
@@ -80,7 +82,7 @@ Result<const CheckData*> Data(const ProjectContext& context) {
   Result<assess::EvidenceRegister> evidence =
       assess::LoadEvidenceRegister(context.project.root, (*safety)->code, context.project);
   if (!evidence.ok()) return evidence.status();
-  CheckData data{*safety, std::move(*evidence), false, {}, {}, {}};
+  CheckData data{*safety, std::move(*evidence), false, {}, {}, {}, {}};
   if (Status log = ReadLog(context.project.root, data); !log.ok()) return log;
   return &(Cache()[key] = std::move(data));
 }
@@ -91,11 +93,20 @@ json DateOrNull(const std::optional<CivilDate>& date) {
 
 report::Tone Tone(const std::string& status) {
   if (status == "overdue" || status == "missing" || status == "late") return report::Tone::kBad;
-  if (status == "partial" || status == "open" || status == "upcoming" || status == "resolved") {
+  if (status == "partial" || status == "open" || status == "upcoming" || status == "resolved" ||
+      status == "no-fixed-period") {
     return report::Tone::kWarn;
   }
   if (status == "not-applicable" || status == "no-date") return report::Tone::kMuted;
   return report::Tone::kGood;
+}
+
+// "II.1, II.2", with "?" when the mapping is not verified (spec section 5.2); "-" when none.
+std::string ThirdDraftNumbers(const law::CopMeasure& measure) {
+  if (measure.third_draft.empty()) return "-";
+  std::string numbers;
+  for (const std::string& n : measure.third_draft) numbers += (numbers.empty() ? "" : ", ") + n;
+  return numbers + (measure.third_draft_verified == "unverified" ? "?" : "");
 }
 
 ModelContribution Failed(const std::string& key, const Status& status) {
@@ -109,11 +120,19 @@ ModelContribution Failed(const std::string& key, const Status& status) {
 
 }  // namespace
 
-Status PrepareSafetySections(const ProjectContext& context) { return Data(context).status(); }
+Status PrepareSafetySections(const ProjectContext& context,
+                             const std::vector<std::string>& crosswalks) {
+  Result<CheckData*> data = Data(context);
+  if (!data.ok()) return data.status();
+  Result<std::vector<assess::Crosswalk>> loaded = LoadCrosswalks(crosswalks, (*data)->safety->code);
+  if (!loaded.ok()) return loaded.status();
+  (*data)->crosswalks = std::move(*loaded);
+  return Status::Ok();
+}
 
 ModelContribution SafetyContribution(const ProjectContext& context,
                                      const scope::ModelAssessment& assessment) {
-  Result<const CheckData*> data = Data(context);
+  Result<CheckData*> data = Data(context);
   if (!data.ok()) return Failed("safety", data.status());
   const SafetyContext& safety = *(*data)->safety;
   const project::Model& model = *assessment.model;
@@ -202,7 +221,7 @@ ModelContribution SafetyContribution(const ProjectContext& context,
 
 ModelContribution AssessmentContribution(const ProjectContext& context,
                                          const scope::ModelAssessment& assessment) {
-  Result<const CheckData*> data = Data(context);
+  Result<CheckData*> data = Data(context);
   if (!data.ok()) return Failed("assessment", data.status());
   const SafetyContext& safety = *(*data)->safety;
   assess::LogFacts log = LogFactsFor(**data, assessment.model->id, context.options.as_of);
@@ -211,10 +230,9 @@ ModelContribution AssessmentContribution(const ProjectContext& context,
                                 &safety.calendar, context.options.as_of, &log};
   assess::ModelGapAssessment gaps = assess::AssessModel(input);
   ModelContribution out;
-  out.json_key = "assessment";
   out.blocking = gaps.blocking;
   json measures = json::array();
-  report::Table table{{"Measure", "Status", "Title", "Missing evidence"}, {}};
+  report::Table table{{"Measure", "Status", "Title", "Third draft", "Missing evidence"}, {}};
   for (const assess::MeasureAssessment& m : gaps.measures) {
     std::string status = assess::MeasureStatusName(m.status);
     json entry = {{"id", m.measure->id},
@@ -223,6 +241,10 @@ ModelContribution AssessmentContribution(const ProjectContext& context,
                   {"missing", m.missing},
                   {"source", m.measure->source}};
     if (!m.reason.empty()) entry["reason"] = m.reason;
+    if (!m.measure->third_draft.empty()) {
+      entry["third_draft"] = {{"numbers", m.measure->third_draft},
+                              {"verified", m.measure->third_draft_verified}};
+    }
     measures.push_back(std::move(entry));
     std::string missing;
     for (const std::string& item : m.missing) {
@@ -231,6 +253,7 @@ ModelContribution AssessmentContribution(const ProjectContext& context,
     table.rows.push_back({{m.measure->id},
                           {status, Tone(status)},
                           {m.measure->title},
+                          {ThirdDraftNumbers(*m.measure), report::Tone::kMuted},
                           {m.status == assess::MeasureStatus::kNotApplicable ? m.reason : missing,
                            report::Tone::kMuted}});
   }
@@ -253,12 +276,14 @@ ModelContribution AssessmentContribution(const ProjectContext& context,
          {std::to_string(c.missing), c.missing ? report::Tone::kBad : report::Tone::kPlain},
          {std::to_string(c.not_applicable)}});
   }
+  // Merged into the model object: "assessment", and "crosswalk" with check --crosswalk.
   out.json = {
-      {"rulepack", safety.code.rulepack},
-      {"evidence_register", (*data)->evidence.file.empty() ? json() : json("evidence.yaml")},
-      {"measures", measures},
-      {"chapters", chapters},
-      {"blocking", gaps.blocking}};
+      {"assessment",
+       {{"rulepack", safety.code.rulepack},
+        {"evidence_register", (*data)->evidence.file.empty() ? json() : json("evidence.yaml")},
+        {"measures", measures},
+        {"chapters", chapters},
+        {"blocking", gaps.blocking}}}};
   out.section = {"model-" + assessment.model->id + "-assessment",
                  "Code of Practice gap assessment (" + safety.code.rulepack + ")",
                  {summary,
@@ -268,6 +293,11 @@ ModelContribution AssessmentContribution(const ProjectContext& context,
                                      report::Tone::kMuted}},
                   table},
                  {}};
+  if (!(*data)->crosswalks.empty()) {
+    CrosswalkOutput crosswalk = CrosswalkReport((*data)->crosswalks, gaps, assessment.model->id);
+    out.json["crosswalk"] = std::move(crosswalk.json);
+    out.section.children = std::move(crosswalk.sections);
+  }
   return out;
 }
 
