@@ -166,5 +166,33 @@ TEST(SafetyRecordsTest, UpdatesWithoutAFixedPeriodShowTheirTrigger) {
       << rejected.message();
 }
 
+// Measure 7.7: with an interim report the Model Report may follow up to 15 business days after
+// placement (Fri 8 May 2026 -> Wed 3 June over Ascension and Whit Monday); an update goes within
+// 5 business days of its confirmation (Tue 22 Dec 2026 -> Thu 7 Jan 2027 over the year-end days).
+TEST(SafetyRecordsTest, InterimReportAllowanceAndUpdatesOverHolidays) {
+  SafetyRecords records;
+  Status parsed = ParseSafetyFile(
+      "model-reports.yaml",
+      "reports:\n  - model: m\n    versions:\n"
+      "      - {version: '0', date: 2026-05-07, interim: true, sent_to_ai_office: 2026-05-07,"
+      " changelog: interim}\n"
+      "      - {version: '1', date: 2026-05-20, sent_to_ai_office: 2026-06-04, changelog: c}\n"
+      "      - {version: '2', date: 2026-12-22, changelog: c}\n",
+      "r.yaml", kExample, Code(), records);
+  ASSERT_TRUE(parsed.ok()) << parsed.message();
+  ModelFacts facts{"m", D("2026-05-08"), std::nullopt};
+  std::vector<ClockInstance> clocks =
+      SafetyClocks(records, facts, Code(), Calendar(), D("2027-01-08"));
+  const ClockInstance* first = FindClock(clocks, "Model Report to the AI Office");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->due, D("2026-06-03"));
+  EXPECT_EQ(first->done, D("2026-06-04"));
+  EXPECT_EQ(first->status, "late");
+  const ClockInstance* update = FindClock(clocks, "Model Report 2 to the AI Office");
+  ASSERT_NE(update, nullptr);
+  EXPECT_EQ(update->due, D("2027-01-07"));
+  EXPECT_EQ(update->status, "overdue");
+}
+
 }  // namespace
 }  // namespace gpaikit::safety
