@@ -1,5 +1,6 @@
 // `gpaikit check [DIR]`: validates the project and reports compute, classification and obligations
-// per model (text, --json, or report.json/.md/.html with --out). Exit 1 when something is overdue.
+// per model (text, --json, or report.json/.md/.html with --out); --crosswalk adds other frameworks.
+// Exit 1 when something is overdue.
 #include <iostream>
 #include <memory>
 
