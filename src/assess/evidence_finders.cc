@@ -261,6 +261,17 @@ const std::map<std::string, Finder>& Finders() {
       return Yes(std::to_string(report->versions.size()) + " versions with changelog (" +
                  report->file + ")");
     };
+    // Measure 7.6: grounds for an update recorded in model-reports.yaml (update_grounds).
+    f["SS-7.6.update-triggers"] = [](const law::CopEvidence&,
+                                     const Facts& facts) -> std::optional<Finding> {
+      const safety::ModelReport* report = Report(facts);
+      if (!report || report->update_grounds.empty()) return std::nullopt;
+      std::string grounds;
+      for (const safety::UpdateGround& g : report->update_grounds) {
+        grounds += (grounds.empty() ? "" : ", ") + g.trigger + " " + g.aware.ToString();
+      }
+      return Yes(grounds + " (" + report->file + ")");
+    };
     f["SS-7.7.report-sent"] = [](const law::CopEvidence&,
                                  const Facts& facts) -> std::optional<Finding> {
       const safety::ModelReport* report = Report(facts);
