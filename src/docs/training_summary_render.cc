@@ -3,6 +3,7 @@
 // and as JSON gpaikit.training-summary/1 (AI Act Art. 53(1)(d); docs/summary.md).
 #include <algorithm>
 #include <cctype>
+#include <variant>
 
 #include "docs/training_summary_internal.h"
 #include "gpaikit/training_summary.h"
@@ -107,24 +108,34 @@ report::Table DomainTable(const TopDomains& top) {
   return table;
 }
 
+// The section's current question/answer table: the last block when it is one, else a new one.
+report::Table& AnswerTable(report::Section& section) {
+  if (section.blocks.empty() || !std::holds_alternative<report::Table>(section.blocks.back()) ||
+      std::get<report::Table>(section.blocks.back()).header.front() != "Field") {
+    section.blocks.push_back(report::Table{{"Field", "Answer"}, {}});
+  }
+  return std::get<report::Table>(section.blocks.back());
+}
+
+// One field as a row of its section's table (the 1.3 table and the domain list as tables of
+// their own), with its notes as muted rows.
 void AddField(report::Section& section, const FieldValue& field, const Template& form) {
   if (field.kind == "size-table" && !field.sizes.empty()) {
-    section.blocks.push_back(report::Paragraph{{Label(field.label)}});
     section.blocks.push_back(SizeTable(field, form));
     if (field.status != FieldStatus::kFilled) {
-      section.blocks.push_back(report::FactList{{{"Size table", StatusText(field)}}});
+      AnswerTable(section).rows.push_back({{"Size table"}, StatusText(field)});
     }
   } else if (field.kind == "domain-list" && field.status == FieldStatus::kFilled && field.domains) {
-    section.blocks.push_back(report::FactList{
-        {{Label(field.label),
-          {std::to_string(field.items.size()) + (field.items.size() == 1 ? " domain" : " domains") +
-           " (table below)"}}}});
+    AnswerTable(section).rows.push_back(
+        {{Label(field.label)},
+         {std::to_string(field.items.size()) + (field.items.size() == 1 ? " domain" : " domains") +
+          " (table below)"}});
     section.blocks.push_back(DomainTable(*field.domains));
   } else {
-    section.blocks.push_back(report::FactList{{{Label(field.label), StatusText(field)}}});
+    AnswerTable(section).rows.push_back({{Label(field.label)}, StatusText(field)});
   }
   for (const std::string& note : field.notes) {
-    section.blocks.push_back(report::Paragraph{{"Note: " + note, Tone::kMuted}});
+    AnswerTable(section).rows.push_back({{""}, {"Note: " + note, Tone::kMuted}});
   }
 }
 
