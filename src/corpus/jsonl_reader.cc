@@ -2,9 +2,14 @@
 // parsing each line in place in the decoder's window; and format recognition by first bytes.
 #include <simdjson.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "gpaikit/corpus/record.h"
 
@@ -63,9 +68,79 @@ uint64_t UnescapedLength(std::string_view raw) {
   return total;
 }
 
+// The configured field paths (JSON Pointers naming object members, RFC 6901) as a tree of
+// segments, so one pass over a line's objects finds every field.
+enum FieldKind : size_t { kTextField, kUrlField, kDateField, kTokensField, kFieldKinds };
+
+struct PathNode {
+  std::string key;
+  std::vector<PathNode> children;
+  std::vector<std::pair<size_t, size_t>> targets;  // (FieldKind, index among that kind's paths)
+};
+
+std::vector<std::string> PointerSegments(std::string_view pointer) {
+  std::vector<std::string> out;
+  size_t pos = 1;  // after the leading '/'
+  while (pos <= pointer.size()) {
+    size_t end = pointer.find('/', pos);
+    if (end == std::string_view::npos) end = pointer.size();
+    std::string segment;
+    for (size_t i = pos; i < end; ++i) {  // ~1 is '/', ~0 is '~' (RFC 6901 section 4)
+      if (pointer[i] == '~' && i + 1 < end && (pointer[i + 1] == '0' || pointer[i + 1] == '1')) {
+        segment += pointer[i + 1] == '0' ? '~' : '/';
+        ++i;
+      } else {
+        segment += pointer[i];
+      }
+    }
+    out.push_back(std::move(segment));
+    pos = end + 1;
+  }
+  return out;
+}
+
+PathNode BuildPathTree(const JsonlFields& fields) {
+  PathNode root;
+  const std::vector<std::string>* lists[kFieldKinds] = {&fields.text, &fields.url, &fields.date,
+                                                        &fields.tokens};
+  for (size_t kind = 0; kind < kFieldKinds; ++kind) {
+    for (size_t index = 0; index < lists[kind]->size(); ++index) {
+      const std::string& pointer = (*lists[kind])[index];
+      if (pointer.empty() || pointer[0] != '/') continue;  // FieldPathToPointer always adds it
+      PathNode* node = &root;
+      for (std::string& segment : PointerSegments(pointer)) {
+        auto it = std::find_if(node->children.begin(), node->children.end(),
+                               [&](const PathNode& child) { return child.key == segment; });
+        if (it == node->children.end()) {
+          node->children.push_back(PathNode{std::move(segment), {}, {}});
+          it = node->children.end() - 1;
+        }
+        node = &*it;
+      }
+      node->targets.emplace_back(kind, index);
+    }
+  }
+  return root;
+}
+
+// A raw JSON token without trailing blanks (simdjson's raw tokens keep them).
+std::string_view TrimToken(std::string_view raw) {
+  while (!raw.empty() &&
+         (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r' || raw.back() == '\n')) {
+    raw.remove_suffix(1);
+  }
+  return raw;
+}
+
 class JsonlReader : public RecordReader {
  public:
-  JsonlReader(InputStream* input, const ReaderOptions& options) : in_(input), options_(options) {}
+  JsonlReader(InputStream* input, const ReaderOptions& options)
+      : in_(input), options_(options), paths_(BuildPathTree(options.fields)) {
+    const std::vector<std::string>* lists[kFieldKinds] = {
+        &options_.fields.text, &options_.fields.url, &options_.fields.date,
+        &options_.fields.tokens};
+    for (size_t kind = 0; kind < kFieldKinds; ++kind) found_[kind].resize(lists[kind]->size());
+  }
   Format format() const override { return Format::kJsonl; }
   void OnDecodeError() override {
     const DecodeError& e = in_->error();
@@ -134,6 +209,38 @@ class JsonlReader : public RecordReader {
   }
 
  private:
+  // Finds the configured fields in one pass over the line's objects (fields of interest only;
+  // simdjson On-Demand skips the rest), keeping each one's raw token.
+  simdjson::error_code Walk(simdjson::ondemand::object object, const PathNode& node) {
+    for (auto member : object) {
+      if (member.error()) return member.error();
+      simdjson::ondemand::field& field = member.value_unsafe();
+      std::string_view key;
+      if (auto error = field.unescaped_key().get(key)) return error;
+      const PathNode* child = nullptr;
+      for (const PathNode& candidate : node.children) {
+        if (candidate.key == key) child = &candidate;
+      }
+      if (child == nullptr) continue;
+      simdjson::ondemand::value value = field.value();
+      if (!child->targets.empty()) {
+        std::string_view raw = value.raw_json_token();
+        for (auto [kind, index] : child->targets) {
+          if (found_[kind][index].data() == nullptr) found_[kind][index] = TrimToken(raw);
+        }
+      }
+      if (!child->children.empty()) {
+        simdjson::ondemand::json_type type;
+        if (auto error = value.type().get(type)) return error;
+        if (type != simdjson::ondemand::json_type::object) continue;
+        simdjson::ondemand::object inner;
+        if (auto error = value.get_object().get(inner)) return error;
+        if (auto error = Walk(inner, *child)) return error;
+      }
+    }
+    return simdjson::SUCCESS;
+  }
+
   Step Parse(Record* record, std::string_view text, size_t lead) {
     *record = Record();
     record->offset = in_->offset();
@@ -142,38 +249,38 @@ class JsonlReader : public RecordReader {
     if (text.back() != '}') return Bad("expected a JSON object ending in '}'");
     auto doc = parser_.iterate(text.data() + lead, text.size() - lead, in_->CapacityFrom(lead));
     if (doc.error()) return Bad(simdjson::error_message(doc.error()));
-    simdjson::ondemand::document& d = doc.value_unsafe();
+    simdjson::ondemand::object object;
+    if (auto error = doc.value_unsafe().get_object().get(object)) {
+      return Bad(simdjson::error_message(error));
+    }
+    for (auto& kind : found_) std::fill(kind.begin(), kind.end(), std::string_view());
+    if (auto error = Walk(object, paths_)) return Bad(simdjson::error_message(error));
     // Text: its UTF-8 length from the raw token, without unescaping.
     bool found_text = false;
-    for (const std::string& path : options_.fields.text) {
-      auto value = d.at_pointer(path);
-      if (value.error() == simdjson::NO_SUCH_FIELD) continue;
-      if (value.error()) return Bad(FieldError(path, value.error()));
-      auto token = value.raw_json_token();
-      if (token.error()) return Bad(FieldError(path, token.error()));
-      std::string_view raw = token.value_unsafe();
-      while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r' ||
-                              raw.back() == '\n')) {
-        raw.remove_suffix(1);
-      }
+    for (size_t i = 0; i < found_[kTextField].size() && !found_text; ++i) {
+      std::string_view raw = found_[kTextField][i];
+      if (raw.data() == nullptr) continue;
       if (raw.size() < 2 || raw.front() != '"' || raw.back() != '"') {
-        return Bad("field " + path + " is not a string");
+        return Bad("field " + options_.fields.text[i] + " is not a string");
       }
       record->payload = raw.substr(1, raw.size() - 2);
       record->content_bytes = UnescapedLength(record->payload);
       found_text = true;
-      break;
     }
     if (!found_text) return Bad("no text field (looked for " + Join(options_.fields.text) + ")");
-    if (!String(d, options_.fields.url, &url_scratch_, &record->url)) return Step::kIssue;
-    if (!String(d, options_.fields.date, &date_scratch_, &record->date)) return Step::kIssue;
-    for (const std::string& path : options_.fields.tokens) {
-      auto value = d.at_pointer(path);
-      if (value.error() == simdjson::NO_SUCH_FIELD) continue;
-      if (value.error()) return Bad(FieldError(path, value.error()));
+    if (!String(doc.value_unsafe(), kUrlField, options_.fields.url, &url_scratch_, &record->url)) {
+      return Step::kIssue;
+    }
+    if (!String(doc.value_unsafe(), kDateField, options_.fields.date, &date_scratch_,
+                &record->date)) {
+      return Step::kIssue;
+    }
+    for (size_t i = 0; i < found_[kTokensField].size(); ++i) {
+      std::string_view raw = found_[kTokensField][i];
+      if (raw.data() == nullptr) continue;
       double number = 0;
-      if (value.get_double().get(number) != simdjson::SUCCESS || number < 0 || number > 9.0e18) {
-        return Bad("field " + path + " is not a non-negative number");
+      if (!ParseNumber(raw, &number) || number < 0 || number > 9.0e18) {
+        return Bad("field " + options_.fields.tokens[i] + " is not a non-negative number");
       }
       record->tokens = static_cast<int64_t>(std::llround(number));
       break;
@@ -184,30 +291,22 @@ class JsonlReader : public RecordReader {
     return Step::kRecord;
   }
 
-  // The first present path among `paths` as a string into `*out` (absent: empty): a view into
-  // the line when it has no escapes, else unescaped into `*scratch` (simdjson's own string
-  // buffer is reused after each at_pointer).
-  bool String(simdjson::ondemand::document& d, const std::vector<std::string>& paths,
+  // A JSON number token (RFC 8259 section 6) as a double.
+  static bool ParseNumber(std::string_view raw, double* out) {
+    if (raw.empty() || !(raw[0] == '-' || (raw[0] >= '0' && raw[0] <= '9'))) return false;
+    auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), *out);
+    return ec == std::errc() && end == raw.data() + raw.size();
+  }
+
+  // The first present, non-null field of `kind` as a string into `*out` (absent: empty): a view
+  // into the line when it has no escapes, else unescaped into `*scratch`.
+  bool String(simdjson::ondemand::document& d, size_t kind, const std::vector<std::string>& paths,
               std::string* scratch, std::string_view* out) {
-    for (const std::string& path : paths) {
-      auto value = d.at_pointer(path);
-      if (value.error() == simdjson::NO_SUCH_FIELD) continue;
-      if (value.error()) {
-        Bad(FieldError(path, value.error()));
-        return false;
-      }
-      std::string_view raw;  // (is_null() would step past the value in simdjson 3.0)
-      if (value.raw_json_token().get(raw) != simdjson::SUCCESS) {
-        Bad("field " + path + " is not a string");
-        return false;
-      }
-      while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r' ||
-                              raw.back() == '\n')) {
-        raw.remove_suffix(1);
-      }
-      if (raw == "null") continue;
+    for (size_t i = 0; i < found_[kind].size(); ++i) {
+      std::string_view raw = found_[kind][i];
+      if (raw.data() == nullptr || raw == "null") continue;
       if (raw.size() < 2 || raw.front() != '"' || raw.back() != '"') {
-        Bad("field " + path + " is not a string");
+        Bad("field " + paths[i] + " is not a string");
         return false;
       }
       raw = raw.substr(1, raw.size() - 2);
@@ -215,9 +314,10 @@ class JsonlReader : public RecordReader {
         *out = raw;
         return true;
       }
-      std::string_view unescaped;
-      if (d.at_pointer(path).get_string().get(unescaped) != simdjson::SUCCESS) {
-        Bad("field " + path + " is not a valid string");
+      std::string_view unescaped;  // rare: look the field up again and let simdjson unescape it
+      d.rewind();
+      if (d.at_pointer(paths[i]).get_string().get(unescaped) != simdjson::SUCCESS) {
+        Bad("field " + paths[i] + " is not a valid string");
         return false;
       }
       scratch->assign(unescaped);
@@ -231,10 +331,6 @@ class JsonlReader : public RecordReader {
     std::string out;
     for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
     return out;
-  }
-
-  static std::string FieldError(const std::string& path, simdjson::error_code code) {
-    return "field " + path + ": " + simdjson::error_message(code);
   }
 
   Step Bad(std::string message) {
@@ -271,6 +367,8 @@ class JsonlReader : public RecordReader {
   InputStream* in_;
   ReaderOptions options_;
   simdjson::ondemand::parser parser_{size_t{4} << 30};
+  PathNode paths_;
+  std::vector<std::string_view> found_[kFieldKinds];  // raw tokens of this line's fields
   size_t pending_consume_ = 0;
   uint64_t line_ = 0;
   ReadIssue pending_issue_;
