@@ -173,6 +173,7 @@ const std::map<std::string, Filler>& Fillers() {
        }},
       {"model_dependencies",
        [](FieldValue& v, Context& c) {
+         if (!c.model.base_model) return Missing(v, "give base_model for model " + c.model.id);
          Fill(v, c.model.base_model->name);
          v.notes.push_back(c.form.modifiers.text);
        }},
