@@ -142,12 +142,12 @@ void PrintText(const corpus::CorpusStats& s, size_t top) {
   }
   std::cout << "dates: " << (s.first_date.empty() ? "-" : s.first_date) << " to "
             << (s.last_date.empty() ? "-" : s.last_date) << "\n";
-  auto domains = s.domains.Sorted();
-  std::cout << "domains: " << domains.size() << (s.domains.exact() ? "" : " (summary, not exact)")
-            << "; top " << std::min(top, domains.size()) << ":\n";
-  for (size_t i = 0; i < domains.size() && i < top; ++i) {
-    std::cout << "  " << domains[i].first << "  " << domains[i].second.records << " records  "
-              << domains[i].second.content_bytes << " bytes\n";
+  std::vector<corpus::DomainView> domains = s.domains.Top(top);
+  std::cout << "domains: " << s.domains.size() << (s.domains.exact() ? "" : " (summary, not exact)")
+            << "; top " << domains.size() << ":\n";
+  for (const corpus::DomainView& d : domains) {
+    std::cout << "  " << d.domain << "  " << d.counts.records << " records  "
+              << d.counts.content_bytes << " bytes\n";
   }
   for (const auto& [type, n] : s.other_records) std::cout << "other " << type << ": " << n << "\n";
   if (s.audited) {
