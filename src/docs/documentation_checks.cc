@@ -16,9 +16,11 @@ bool IsNotApplicable(std::string_view text) { return text == "N/A" || text == "n
 // A figure as written: "2.4e25", "7.3B", "2.4x10^25", optionally followed by a unit.
 std::optional<double> ParseFigure(std::string text, std::string& literal) {
   literal = text.substr(0, text.find(' '));
-  for (const std::string times : {"x10^", "×10^", "*10^"}) {
+  for (std::string_view times : {"x10^", "×10^", "*10^"}) {
     size_t at = literal.find(times);
-    if (at != std::string::npos) literal.replace(at, times.size(), "e");
+    // Rebuilt rather than replace()d in place: replace() trips GCC 12's -Wrestrict at -O3.
+    if (at != std::string::npos)
+      literal = literal.substr(0, at) + "e" + literal.substr(at + times.size());
   }
   return ParseQuantity(literal);
 }

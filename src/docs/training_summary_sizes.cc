@@ -21,8 +21,12 @@ std::string TwoFigures(double value) {
 
 std::string WithSeparators(double value) {
   std::string digits = std::to_string(static_cast<long long>(std::llround(value)));
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
-  return digits;
+  std::string grouped;  // built forwards: insert() trips GCC 12's -Wrestrict at -O2
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && digits[i - 1] != '-' && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  return grouped;
 }
 
 const project::ModalityFacts* FactsFor(const project::TrainingData& data,

@@ -222,6 +222,11 @@ Result<Verification> RecordsDatabase::Verify() const {
     } else {
       result.head_behind = last - head_seq;
     }
+  } else if (!hashes.empty()) {
+    // The head file guards the newest entries: without it, removing them would go unnoticed.
+    result.problem = head_path_.string() +
+                     " is missing (removed, perhaps with the newest entries; or the very first "
+                     "append was interrupted before writing it, which the next append repairs)";
   }
   return result;
 }

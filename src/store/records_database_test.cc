@@ -153,5 +153,23 @@ TEST(RecordsHeadTest, HeadFileBehindTheDatabaseIsAccepted) {
   fs::remove_all(root);
 }
 
+// The head file guards the newest entries: once the chain holds entries it must exist, or deleting
+// the newest rows together with the head file would pass (docs/records.md, tampering table).
+TEST(RecordsHeadTest, MissingHeadFileIsAFailureOnceEntriesExist) {
+  fs::path root = fs::temp_directory_path() / "gpaikit_records_head_missing";
+  fs::remove_all(root);
+  auto db = RecordsDatabase::Open(root);
+  ASSERT_TRUE(db.ok());
+  EXPECT_TRUE((*db)->Verify()->ok()) << "an empty ledger needs no head file";
+  ASSERT_TRUE((*db)->Append("k", "s", "a", "{}", "2026-01-01T00:00:00Z").ok());
+  fs::remove(root / ".gpaikit" / "ledger-head");
+  Result<Verification> v = (*db)->Verify();
+  ASSERT_TRUE(v.ok());
+  EXPECT_FALSE(v->ok());
+  EXPECT_NE(v->problem.find("ledger-head is missing"), std::string::npos) << v->problem;
+  db->reset();
+  fs::remove_all(root);
+}
+
 }  // namespace
 }  // namespace gpaikit::store
