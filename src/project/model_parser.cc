@@ -129,12 +129,11 @@ ComputeRun ParseRun(const YAML::Node& node, const std::string& path, Diagnostics
 std::vector<std::string_view> Modalities() { return {kModalities.begin(), kModalities.end()}; }
 
 Model ParseModel(const YAML::Node& node, const std::string& path, Diagnostics& diagnostics) {
-  MapReader reader(
-      node, path, diagnostics,
-      {"id", "name", "versions", "modalities", "architecture", "parameters", "release_date",
-       "union_market_date", "training_continues", "licence", "base_model", "compute",
-       "gpai_rebuttal", "systemic_risk", "fulfilled", "documentation", "artefacts",
-       "training_data"});
+  MapReader reader(node, path, diagnostics,
+                   {"id", "name", "versions", "modalities", "architecture", "parameters",
+                    "release_date", "union_market_date", "training_continues", "licence",
+                    "base_model", "compute", "gpai_rebuttal", "systemic_risk", "fulfilled",
+                    "documentation", "artefacts", "training_data"});
   Model model;
   model.location = diagnostics.At(node.Mark());
   model.id = reader.String("id", true).value_or("");
