@@ -84,6 +84,8 @@ struct CopMeasure {
   std::vector<std::string> uses_appendices;
   // Named grounds that start an update (Measure 7.6 `update_triggers`); empty for most measures.
   std::vector<AppendixItem> update_triggers;
+  // When a six-monthly update is not needed (Measure 7.6 `periodic_exceptions`).
+  std::vector<AppendixItem> periodic_exceptions;
   // Where the measure came from in the third draft (11 March 2025), spec section 5.2; empty when
   // the draft had nothing that became it. The level says how sure the mapping is.
   std::vector<std::string> third_draft;

@@ -152,6 +152,14 @@ struct UpdateGround {
   std::string note;
 };
 
+// A six-monthly Model Report update not given because an exception of Measure 7.6 applies: which
+// one, the day it was determined, and why.
+struct PeriodicException {
+  std::string exception;  // an id of the rulepack's Measure 7.6 periodic_exceptions
+  CivilDate date;
+  std::string note;
+};
+
 struct ModelReport {
   std::string file;
   std::string model;
@@ -159,6 +167,7 @@ struct ModelReport {
   std::vector<ModelReportVersion> versions;
   bool most_capable = false;  // among the provider's most capable models on the market
   std::vector<UpdateGround> update_grounds;
+  std::vector<PeriodicException> periodic_exceptions;
 };
 
 struct SafetyRecords {

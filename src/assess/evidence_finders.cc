@@ -272,6 +272,17 @@ const std::map<std::string, Finder>& Finders() {
       }
       return Yes(grounds + " (" + report->file + ")");
     };
+    // Measure 7.6: exceptions to the six-monthly update recorded in model-reports.yaml.
+    f["SS-7.6.periodic-exception"] = [](const law::CopEvidence&,
+                                        const Facts& facts) -> std::optional<Finding> {
+      const safety::ModelReport* report = Report(facts);
+      if (!report || report->periodic_exceptions.empty()) return std::nullopt;
+      std::string exceptions;
+      for (const safety::PeriodicException& e : report->periodic_exceptions) {
+        exceptions += (exceptions.empty() ? "" : ", ") + e.exception + " " + e.date.ToString();
+      }
+      return Yes(exceptions + " (" + report->file + ")");
+    };
     f["SS-7.7.report-sent"] = [](const law::CopEvidence&,
                                  const Facts& facts) -> std::optional<Finding> {
       const safety::ModelReport* report = Report(facts);

@@ -164,13 +164,29 @@ void ReadThirdDraft(MapReader& map, CopMeasure* out) {
   out->third_draft_note = std::move(note);
 }
 
+// A measure's named list of `{id, title, verified}` items (Measure 7.6's update grounds and its
+// exceptions to the six-monthly update); absent: empty.
+std::vector<AppendixItem> ReadNamedItems(MapReader& map, const std::string& key,
+                                         Diagnostics& diagnostics) {
+  std::vector<AppendixItem> items;
+  YAML::Node list = map.Sequence(key);
+  for (size_t i = 0; i < list.size(); ++i) {
+    MapReader entry(list[i], map.PathOf(key) + "[" + std::to_string(i) + "]", diagnostics,
+                    {"id", "title", "verified"});
+    items.push_back(
+        {entry.String("id", true).value_or(""), entry.String("title", true).value_or("")});
+    entry.Choice("verified", kVerified, true);
+  }
+  return items;
+}
+
 CopMeasure ReadMeasure(const YAML::Node& node, const std::string& path, Diagnostics& diagnostics,
                        const Vocabulary& vocabulary, const CopChapter& chapter, int commitment,
                        const CopApplicability& inherited) {
   MapReader map(
       node, path, diagnostics,
       {"id", "number", "title", "summary", "applicability", "evidence", "clocks", "uses_appendices",
-       "update_triggers", "sme_variant", "unit_note", "annex_mapping_note", "source", "verified",
+       "update_triggers", "periodic_exceptions", "sme_variant", "unit_note", "annex_mapping_note", "source", "verified",
        "third_draft", "third_draft_verified", "third_draft_note"});
   CopMeasure measure;
   measure.chapter_id = chapter.id;
@@ -212,15 +228,8 @@ CopMeasure ReadMeasure(const YAML::Node& node, const std::string& path, Diagnost
                                        diagnostics, vocabulary, measure.id, measure.source));
   }
   measure.uses_appendices = map.StringList("uses_appendices");
-  YAML::Node triggers = map.Sequence("update_triggers");
-  for (size_t i = 0; i < triggers.size(); ++i) {
-    MapReader trigger(triggers[i], map.PathOf("update_triggers") + "[" + std::to_string(i) + "]",
-                      diagnostics, {"id", "title", "verified"});
-    AppendixItem item{trigger.String("id", true).value_or(""),
-                      trigger.String("title", true).value_or("")};
-    trigger.Choice("verified", kVerified, true);
-    measure.update_triggers.push_back(std::move(item));
-  }
+  measure.update_triggers = ReadNamedItems(map, "update_triggers", diagnostics);
+  measure.periodic_exceptions = ReadNamedItems(map, "periodic_exceptions", diagnostics);
   map.String("sme_variant");
   map.String("unit_note");
   map.String("annex_mapping_note");

@@ -160,10 +160,25 @@ void ReportClocks(const ModelReport& report, const ModelFacts& facts,
       }
     }
     if (last) {
-      out.push_back(Instance(*clock, "Six-monthly Model Report update",
-                             ClockDue(*clock, *last, calendar), std::nullopt, as_of,
+      // An exception determined within a period (after its start, by its due day) means that
+      // period's update is not needed; the next period then runs from that due day.
+      CivilDate start = *last;
+      std::optional<CivilDate> due = ClockDue(*clock, start, calendar);
+      std::string skipped;
+      while (due) {
+        auto applies = [&](const PeriodicException& e) { return start < e.date && e.date <= *due; };
+        auto found = std::find_if(report.periodic_exceptions.begin(),
+                                  report.periodic_exceptions.end(), applies);
+        if (found == report.periodic_exceptions.end()) break;
+        skipped += "; the update due " + due->ToString() + " was not needed (" + found->exception +
+                   ", determined " + found->date.ToString() + ")";
+        start = *due;
+        due = ClockDue(*clock, start, calendar);
+      }
+      out.push_back(Instance(*clock, "Six-monthly Model Report update", due, std::nullopt, as_of,
                              "from the last report given " + last->ToString() +
-                                 " (unless an exception of Measure 7.6 applies)"));
+                                 (skipped.empty() ? " (unless an exception of Measure 7.6 applies)"
+                                                  : skipped)));
     }
   }
   // Measure 7.6: an update on grounds within a reasonable time of awareness, or, for a deliberate

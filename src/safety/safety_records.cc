@@ -173,6 +173,25 @@ void ReadUpdateGrounds(MapReader& map, const law::CodeOfPractice& code, ModelRep
   }
 }
 
+// Measure 7.6 exceptions to the six-monthly update: `exception` is one of the rulepack's
+// periodic_exceptions of CoP-SS-7.6.
+void ReadPeriodicExceptions(MapReader& map, const law::CodeOfPractice& code, ModelReport& report) {
+  std::vector<std::string_view> ids;
+  if (const law::CopMeasure* m76 = code.FindMeasure("CoP-SS-7.6")) {
+    for (const law::AppendixItem& item : m76->periodic_exceptions) ids.push_back(item.id);
+  }
+  YAML::Node list = map.Sequence("periodic_exceptions");
+  for (size_t i = 0; i < list.size(); ++i) {
+    MapReader entry(list[i], Index(map.PathOf("periodic_exceptions"), i), map.diagnostics(),
+                    {"exception", "date", "note"});
+    PeriodicException exception;
+    exception.exception = entry.Choice("exception", std::span(ids), true).value_or("");
+    exception.date = entry.Date("date", true).value_or(CivilDate());
+    exception.note = entry.String("note").value_or("");
+    report.periodic_exceptions.push_back(std::move(exception));
+  }
+}
+
 void ReadReports(const fs::path& root, const law::CodeOfPractice& code, SafetyRecords& records,
                  Diagnostics& diagnostics, const YAML::Node& node) {
   MapReader top(node, "", diagnostics, {"reports"});
@@ -180,7 +199,8 @@ void ReadReports(const fs::path& root, const law::CodeOfPractice& code, SafetyRe
   std::vector<std::string> sections = ModelReportSectionIds(code);
   for (size_t r = 0; r < list.size(); ++r) {
     MapReader map(list[r], Index("reports", r), diagnostics,
-                  {"model", "most_capable", "sections", "versions", "update_grounds"});
+                  {"model", "most_capable", "sections", "versions", "update_grounds",
+                   "periodic_exceptions"});
     ModelReport report;
     report.file = diagnostics.file();
     report.model = map.String("model", true).value_or("");
@@ -200,6 +220,7 @@ void ReadReports(const fs::path& root, const law::CodeOfPractice& code, SafetyRe
       report.versions.push_back(std::move(version));
     }
     ReadUpdateGrounds(map, code, report);
+    ReadPeriodicExceptions(map, code, report);
     records.reports.push_back(std::move(report));
   }
 }

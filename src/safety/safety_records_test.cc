@@ -166,6 +166,51 @@ TEST(SafetyRecordsTest, UpdatesWithoutAFixedPeriodShowTheirTrigger) {
       << rejected.message();
 }
 
+// Measure 7.6: the six-monthly update of a most capable model is not needed when an exception
+// applies (no change; a more capable model within 1 month; similarly safe): a period with an
+// exception determined in it is skipped and the next runs from its due day.
+TEST(SafetyRecordsTest, PeriodicUpdateSkipsPeriodsWithAnException) {
+  SafetyRecords records;
+  Status parsed = ParseSafetyFile(
+      "model-reports.yaml",
+      "reports:\n  - model: m\n    most_capable: true\n    versions:\n"
+      "      - {version: '1', date: 2026-08-20, sent_to_ai_office: 2026-08-31, changelog: c}\n"
+      "    periodic_exceptions:\n"
+      "      - {exception: no-change, date: 2027-02-10, note: same weights and tools}\n",
+      "r.yaml", kExample, Code(), records);
+  ASSERT_TRUE(parsed.ok()) << parsed.message();
+  ModelFacts facts{"m", D("2026-09-01"), D("2025-10-24")};
+  const ClockInstance* periodic = nullptr;
+  std::vector<ClockInstance> clocks =
+      SafetyClocks(records, facts, Code(), Calendar(), D("2027-03-01"));
+  periodic = FindClock(clocks, "Six-monthly");
+  ASSERT_NE(periodic, nullptr);
+  // 31 Aug 2026 + 6 months = 28 Feb 2027 (skipped), + 6 months = 28 Aug 2027.
+  EXPECT_EQ(periodic->due, D("2027-08-28"));
+  EXPECT_EQ(periodic->status, "upcoming");
+  EXPECT_NE(periodic->basis.find("update due 2027-02-28 was not needed (no-change"),
+            std::string::npos)
+      << periodic->basis;
+
+  records.reports.front().periodic_exceptions.front().date = D("2027-03-05");  // too late
+  clocks = SafetyClocks(records, facts, Code(), Calendar(), D("2027-03-01"));
+  periodic = FindClock(clocks, "Six-monthly");
+  ASSERT_NE(periodic, nullptr);
+  EXPECT_EQ(periodic->due, D("2027-02-28"));
+  EXPECT_EQ(periodic->status, "overdue");
+
+  SafetyRecords bad;
+  Status rejected = ParseSafetyFile(
+      "model-reports.yaml",
+      "reports:\n  - model: m\n    versions: []\n    periodic_exceptions:\n"
+      "      - {exception: busy, date: 2027-01-20}\n",
+      "r.yaml", kExample, Code(), bad);
+  ASSERT_FALSE(rejected.ok());
+  EXPECT_NE(rejected.message().find("r.yaml:5:"), std::string::npos) << rejected.message();
+  EXPECT_NE(rejected.message().find("periodic_exceptions[0].exception"), std::string::npos)
+      << rejected.message();
+}
+
 // Measure 7.7: with an interim report the Model Report may follow up to 15 business days after
 // placement (Fri 8 May 2026 -> Wed 3 June over Ascension and Whit Monday); an update goes within
 // 5 business days of its confirmation (Tue 22 Dec 2026 -> Thu 7 Jan 2027 over the year-end days).
