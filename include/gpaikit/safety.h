@@ -58,6 +58,15 @@ struct IncidentReport {
   CivilDate submitted;
 };
 
+// The earlier incident whose reports a similar incident is included in (Measure 9.3: similar
+// incidents inside the reporting windows keep the first incident's deadlines).
+struct FirstIncident {
+  int id = 0;
+  CivilDate aware;
+  std::string type;
+  std::optional<CivilDate> resolved;
+};
+
 struct Incident {
   int id = 0;  // 1, 2, ... in order of opening
   std::string model;
@@ -69,7 +78,14 @@ struct Incident {
   std::optional<CivilDate> resolved;
   CivilDate last_documented;     // date of the newest entry (retention anchor)
   std::vector<int64_t> entries;  // seq of the entries folded in
+  // Set when opened as similar to an earlier incident: its reports are that incident's (copied
+  // here when folding), and its deadlines run from that incident's awareness and resolution.
+  std::optional<FirstIncident> reported_with;
 };
+
+// The incident a new incident similar to incident `similar_to` is reported with (the first of a
+// chain), or why it cannot join (unknown, or that incident's final report already given).
+Result<FirstIncident> FirstIncidentFor(const std::vector<Incident>& earlier, int similar_to);
 
 // Folds the log's incident.open / incident.update / incident.resolve entries into incidents.
 Result<std::vector<Incident>> FoldIncidents(const std::vector<store::Entry>& entries);

@@ -22,6 +22,7 @@ struct IncidentOptions {
   std::string model, type, aware, title, author, report, submitted, date, note, as_of, format;
   std::vector<std::string> items;
   int id = 0;
+  int similar_to = 0;
   bool json = false;
 };
 
@@ -111,6 +112,12 @@ int RunWrite(const std::string& action, const IncidentOptions& options) {
     content["type"] = options.type;
     content["aware"] = aware->ToString();
     if (!options.title.empty()) content["title"] = options.title;
+    if (options.similar_to != 0) {
+      Result<safety::FirstIncident> first =
+          safety::FirstIncidentFor((*context)->records.incidents, options.similar_to);
+      if (!first.ok()) return ReportFailure(first.status());
+      content["similar_to"] = options.similar_to;
+    }
     if (!content.contains("items") || !content["items"].contains("model")) {
       content["items"]["model"] = options.model;  // template item 4: the model involved
     }
@@ -122,6 +129,11 @@ int RunWrite(const std::string& action, const IncidentOptions& options) {
   if (action == "update") {
     if (options.report.empty() != options.submitted.empty()) {
       return ReportFailure(Status::InvalidInput("--report and --submitted go together"));
+    }
+    if (!options.report.empty() && incident->reported_with) {
+      return ReportFailure(Status::InvalidInput(
+          "--report: incident " + std::to_string(id) + " is reported with incident " +
+          std::to_string(incident->reported_with->id) + "; record the report there"));
     }
     if (!options.report.empty()) {
       Result<CivilDate> submitted = ParseDate("--submitted", options.submitted);
@@ -206,6 +218,8 @@ void RegisterIncidentCommand(CLI::App& app, int& exit_code) {
   open->add_option("--aware", options->aware, "Day of awareness of the model's involvement")
       ->required();
   open->add_option("--title", options->title, "Short title");
+  open->add_option("--similar-to", options->similar_to,
+                   "Include in incident N's reports, keeping its deadlines (Measure 9.3)");
   items(open);
   CLI::App* update = command->add_subcommand("update", "Add information or a submitted report");
   update->add_option("id", options->id, "Incident number")->required();

@@ -35,7 +35,8 @@ Result<IncidentListing> ListIncidents(const SafetyContext& context, const CivilD
          {"aware", incident.aware.ToString()},
          {"initial_due", clocks->initial_due.ToString()},
          {"next_due", clocks->next_due ? json(clocks->next_due->ToString()) : json()},
-         {"status", clocks->status}});
+         {"status", clocks->status},
+         {"reported_with", incident.reported_with ? json(incident.reported_with->id) : json()}});
     table.rows.push_back({{std::to_string(incident.id)},
                           {incident.model},
                           {incident.type},

@@ -47,6 +47,28 @@ std::string Describe(const law::CopClock& clock) {
 
 }  // namespace
 
+// Measure 9.3: a similar incident may be included in an earlier incident's reports while they
+// are still being made (no final report yet), keeping that incident's deadlines. An incident
+// similar to one that is itself included joins the first of the chain.
+Result<FirstIncident> FirstIncidentFor(const std::vector<Incident>& earlier, int similar_to) {
+  if (similar_to < 1 || similar_to > static_cast<int>(earlier.size())) {
+    return Status::InvalidInput("similar to " + std::to_string(similar_to) +
+                                ": not an earlier incident (there are " +
+                                std::to_string(earlier.size()) + ")");
+  }
+  const Incident* target = &earlier[similar_to - 1];
+  if (target->reported_with) target = &earlier[target->reported_with->id - 1];
+  for (const IncidentReport& report : target->reports) {
+    if (report.kind == "final") {
+      return Status::InvalidInput("similar to " + std::to_string(similar_to) + ": incident " +
+                                  std::to_string(target->id) + " has its final report (" +
+                                  report.submitted.ToString() +
+                                  "); a similar incident can only join reports still being made");
+    }
+  }
+  return FirstIncident{target->id, target->aware, target->type, target->resolved};
+}
+
 Result<std::vector<Incident>> FoldIncidents(const std::vector<store::Entry>& entries) {
   std::vector<Incident> incidents;
   for (const store::Entry& entry : entries) {
@@ -72,6 +94,16 @@ Result<std::vector<Incident>> FoldIncidents(const std::vector<store::Entry>& ent
       if (!aware.ok()) return aware.status();
       incident.aware = *aware;
       MergeItems(content, incident);
+      if (content.contains("similar_to")) {
+        const json& similar = content["similar_to"];
+        Result<FirstIncident> first =
+            FirstIncidentFor(incidents, similar.is_number_integer() ? similar.get<int>() : 0);
+        if (!first.ok()) {
+          return Status::InvalidInput("records entry " + std::to_string(entry.seq) + ": " +
+                                      first.status().message());
+        }
+        incident.reported_with = *first;
+      }
       incidents.push_back(std::move(incident));
     } else if (id < 1 || id > static_cast<int>(incidents.size())) {
       return Status::InvalidInput("records entry " + std::to_string(entry.seq) + " (" + entry.kind +
@@ -80,6 +112,12 @@ Result<std::vector<Incident>> FoldIncidents(const std::vector<store::Entry>& ent
     Incident& incident = incidents[id - 1];
     if (entry.kind == "incident.update") {
       MergeItems(content, incident);
+      if (content.contains("report") && incident.reported_with) {
+        return Status::InvalidInput("records entry " + std::to_string(entry.seq) + ": incident " +
+                                    std::to_string(id) + " is reported with incident " +
+                                    std::to_string(incident.reported_with->id) +
+                                    "; its reports are recorded there");
+      }
       if (content.contains("report")) {
         std::string kind = content.value("report", "");
         if (kind != "initial" && kind != "intermediate" && kind != "final") {
@@ -98,6 +136,13 @@ Result<std::vector<Incident>> FoldIncidents(const std::vector<store::Entry>& ent
     std::optional<CivilDate> day = CivilDate::Parse(entry.time.substr(0, 10));
     if (day && *day > incident.last_documented) incident.last_documented = *day;
     incident.entries.push_back(entry.seq);
+  }
+  // A similar incident's reports and deadlines are its first incident's, as they stand now.
+  for (Incident& incident : incidents) {
+    if (!incident.reported_with) continue;
+    const Incident& first = incidents[incident.reported_with->id - 1];
+    incident.reported_with->resolved = first.resolved;
+    incident.reports = first.reports;
   }
   return incidents;
 }
@@ -130,8 +175,22 @@ Result<IncidentClocks> ComputeIncidentClocks(const Incident& incident,
                                 "Measure 9.3 clocks for incident type '" +
                                 incident.type + "'");
   }
+  // A similar incident included in an earlier one's reports keeps that incident's deadlines.
+  const bool joined = incident.reported_with.has_value();
+  const CivilDate& aware = joined ? incident.reported_with->aware : incident.aware;
+  const std::optional<CivilDate>& resolved =
+      joined ? incident.reported_with->resolved : incident.resolved;
+  if (joined) {
+    initial = FindIncidentClock(code, "CoP-SS-9.3", "aware-of-model-involvement",
+                                incident.reported_with->type);
+    if (!initial) {
+      return Status::InvalidInput("incident " + std::to_string(incident.id) +
+                                  ": the rulepack has no Measure 9.3 clock for incident type '" +
+                                  incident.reported_with->type + "'");
+    }
+  }
   IncidentClocks out;
-  out.initial_due = ClockDue(*initial, incident.aware, calendar).value_or(incident.aware);
+  out.initial_due = ClockDue(*initial, aware, calendar).value_or(aware);
   std::optional<CivilDate> last_report;
   bool initial_sent = false, final_sent = false;
   for (const IncidentReport& report : incident.reports) {
@@ -139,13 +198,12 @@ Result<IncidentClocks> ComputeIncidentClocks(const Incident& incident,
     final_sent = final_sent || report.kind == "final";
     if (!last_report || report.submitted > *last_report) last_report = report.submitted;
   }
-  if (incident.resolved) out.final_due = ClockDue(*final_clock, *incident.resolved, calendar);
+  if (resolved) out.final_due = ClockDue(*final_clock, *resolved, calendar);
   if (!initial_sent) {
     out.next_report = "initial";
     out.next_due = out.initial_due;
-    out.basis =
-        "initial report from awareness " + incident.aware.ToString() + "; " + Describe(*initial);
-  } else if (!incident.resolved) {
+    out.basis = "initial report from awareness " + aware.ToString() + "; " + Describe(*initial);
+  } else if (!resolved) {
     out.next_report = "intermediate";
     out.next_due = ClockDue(*intermediate, *last_report, calendar);
     out.basis = "intermediate report from the last report " + last_report->ToString() + "; " +
@@ -153,8 +211,12 @@ Result<IncidentClocks> ComputeIncidentClocks(const Incident& incident,
   } else if (!final_sent) {
     out.next_report = "final";
     out.next_due = out.final_due;
-    out.basis = "final report from resolution " + incident.resolved->ToString() + "; " +
-                Describe(*final_clock);
+    out.basis =
+        "final report from resolution " + resolved->ToString() + "; " + Describe(*final_clock);
+  }
+  if (joined) {
+    out.basis = "reported with incident " + std::to_string(incident.reported_with->id) +
+                ", whose deadlines it keeps (Measure 9.3, similar incidents): " + out.basis;
   }
   CivilDate anchor = std::max(incident.last_documented, incident.aware);
   if (incident.resolved) anchor = std::max(anchor, *incident.resolved);
@@ -164,7 +226,7 @@ Result<IncidentClocks> ComputeIncidentClocks(const Incident& incident,
   } else if (out.next_due && *out.next_due < as_of) {
     out.status = "overdue";
   } else {
-    out.status = incident.resolved ? "resolved" : "open";
+    out.status = resolved ? "resolved" : "open";
   }
   for (const law::TemplateItem& item : code.template_items) {
     auto found = incident.items.find(item.id);

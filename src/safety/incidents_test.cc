@@ -112,6 +112,51 @@ TEST(IncidentsTest, TemplateItemsTrackedForCompleteness) {
                                       "provider-response", "recommendations", "submitter"}));
 }
 
+// Measure 9.3: similar incidents inside the reporting windows may be included in the first
+// incident's reports, keeping its deadlines; a chain joins its first incident; reports are
+// recorded on the first; nothing joins an incident whose final report is in.
+TEST(IncidentsTest, SimilarIncidentKeepsTheFirstIncidentsDeadlines) {
+  std::vector<store::Entry> log = {
+      E(1, "incident.open", "incident/1",
+        R"({"aware":"2026-11-02","model":"m","type":"cybersecurity"})"),
+      E(2, "incident.open", "incident/2",
+        R"({"aware":"2026-11-04","model":"m","type":"health","similar_to":1})"),
+      E(3, "incident.open", "incident/3",
+        R"({"aware":"2026-11-05","model":"m","type":"death","similar_to":2})"),
+      E(4, "incident.update", "incident/1", R"({"report":"initial","submitted":"2026-11-06"})")};
+  Result<std::vector<Incident>> incidents = FoldIncidents(log);
+  ASSERT_TRUE(incidents.ok()) << incidents.status().message();
+  const Incident& second = (*incidents)[1];
+  const Incident& third = (*incidents)[2];
+  ASSERT_TRUE(second.reported_with && third.reported_with);
+  EXPECT_EQ(third.reported_with->id, 1);  // the chain's first, not incident 2
+  ASSERT_EQ(second.reports.size(), 1u);   // the first incident's initial report
+  // Alone, a health incident aware on 4 Nov would owe its initial report by 19 Nov (15 days);
+  // with incident 1 its report went on 6 Nov and the next is the intermediate one, 4 weeks on.
+  IncidentClocks clocks = *ComputeIncidentClocks(second, Code(), Calendar(), D("2026-11-20"));
+  EXPECT_EQ(clocks.initial_due, D("2026-11-07"));  // 2 Nov + 5 days (cybersecurity)
+  EXPECT_EQ(clocks.next_report, "intermediate");
+  EXPECT_EQ(clocks.next_due, D("2026-12-04"));
+  EXPECT_NE(clocks.basis.find("reported with incident 1"), std::string::npos) << clocks.basis;
+
+  std::vector<store::Entry> report_on_joined = log;
+  report_on_joined.push_back(E(5, "incident.update", "incident/2",
+                               R"({"report":"intermediate","submitted":"2026-11-20"})"));
+  EXPECT_FALSE(FoldIncidents(report_on_joined).ok());
+
+  std::vector<store::Entry> after_final = {
+      log[0],
+      E(2, "incident.update", "incident/1", R"({"report":"final","submitted":"2026-11-20"})"),
+      E(3, "incident.open", "incident/2",
+        R"({"aware":"2026-11-21","model":"m",)"
+        R"("type":"health","similar_to":1})")};
+  Result<std::vector<Incident>> refused = FoldIncidents(after_final);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("has its final report (2026-11-20)"), std::string::npos)
+      << refused.status().message();
+  EXPECT_FALSE(FirstIncidentFor(*incidents, 4).ok());
+}
+
 TEST(IncidentsTest, StoredInTheOneRecordsLog) {
   std::filesystem::path root = std::filesystem::temp_directory_path() / "gpaikit_incidents_log";
   std::filesystem::remove_all(root);

@@ -175,10 +175,10 @@ void ReportClocks(const ModelReport& report, const ModelFacts& facts,
         start = *due;
         due = ClockDue(*clock, start, calendar);
       }
-      out.push_back(Instance(*clock, "Six-monthly Model Report update", due, std::nullopt, as_of,
-                             "from the last report given " + last->ToString() +
-                                 (skipped.empty() ? " (unless an exception of Measure 7.6 applies)"
-                                                  : skipped)));
+      out.push_back(Instance(
+          *clock, "Six-monthly Model Report update", due, std::nullopt, as_of,
+          "from the last report given " + last->ToString() +
+              (skipped.empty() ? " (unless an exception of Measure 7.6 applies)" : skipped)));
     }
   }
   // Measure 7.6: an update on grounds within a reasonable time of awareness, or, for a deliberate

@@ -198,9 +198,9 @@ void ReadReports(const fs::path& root, const law::CodeOfPractice& code, SafetyRe
   YAML::Node list = top.Sequence("reports", true);
   std::vector<std::string> sections = ModelReportSectionIds(code);
   for (size_t r = 0; r < list.size(); ++r) {
-    MapReader map(list[r], Index("reports", r), diagnostics,
-                  {"model", "most_capable", "sections", "versions", "update_grounds",
-                   "periodic_exceptions"});
+    MapReader map(
+        list[r], Index("reports", r), diagnostics,
+        {"model", "most_capable", "sections", "versions", "update_grounds", "periodic_exceptions"});
     ModelReport report;
     report.file = diagnostics.file();
     report.model = map.String("model", true).value_or("");

@@ -200,11 +200,11 @@ TEST(SafetyRecordsTest, PeriodicUpdateSkipsPeriodsWithAnException) {
   EXPECT_EQ(periodic->status, "overdue");
 
   SafetyRecords bad;
-  Status rejected = ParseSafetyFile(
-      "model-reports.yaml",
-      "reports:\n  - model: m\n    versions: []\n    periodic_exceptions:\n"
-      "      - {exception: busy, date: 2027-01-20}\n",
-      "r.yaml", kExample, Code(), bad);
+  Status rejected =
+      ParseSafetyFile("model-reports.yaml",
+                      "reports:\n  - model: m\n    versions: []\n    periodic_exceptions:\n"
+                      "      - {exception: busy, date: 2027-01-20}\n",
+                      "r.yaml", kExample, Code(), bad);
   ASSERT_FALSE(rejected.ok());
   EXPECT_NE(rejected.message().find("r.yaml:5:"), std::string::npos) << rejected.message();
   EXPECT_NE(rejected.message().find("periodic_exceptions[0].exception"), std::string::npos)
