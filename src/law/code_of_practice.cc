@@ -186,8 +186,8 @@ CopMeasure ReadMeasure(const YAML::Node& node, const std::string& path, Diagnost
   MapReader map(
       node, path, diagnostics,
       {"id", "number", "title", "summary", "applicability", "evidence", "clocks", "uses_appendices",
-       "update_triggers", "periodic_exceptions", "sme_variant", "unit_note", "annex_mapping_note", "source", "verified",
-       "third_draft", "third_draft_verified", "third_draft_note"});
+       "update_triggers", "periodic_exceptions", "sme_variant", "unit_note", "annex_mapping_note",
+       "source", "verified", "third_draft", "third_draft_verified", "third_draft_note"});
   CopMeasure measure;
   measure.chapter_id = chapter.id;
   measure.chapter_key = chapter.key;
