@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "gpaikit/status.h"
 
@@ -17,6 +18,15 @@ Status WriteFile(const std::filesystem::path& path, std::string_view contents);
 // The data/ folder: $GPAIKIT_DATA_DIR if set, else <exe>/../share/gpaikit/data if it exists,
 // else the source tree's data/ recorded at build time.
 std::filesystem::path DataDir();
+
+// The versions of the data files named `prefix` + VERSION + ".yaml" in `folder`, oldest first.
+std::vector<std::string> DataFileVersions(const std::filesystem::path& folder,
+                                          std::string_view prefix);
+// The file of `version` among them (empty: the newest), or NotFound naming `what` and the
+// newest available version.
+Result<std::filesystem::path> VersionedDataFile(const std::filesystem::path& folder,
+                                                std::string_view prefix, std::string_view version,
+                                                std::string_view what);
 
 }  // namespace gpaikit
 

@@ -1,6 +1,7 @@
 // File reading and atomic writing, and data/ folder discovery.
 #include "gpaikit/files.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -56,6 +57,34 @@ fs::path DataDir() {
     if (fs::is_directory(installed, error)) return installed;
   }
   return GPAIKIT_SOURCE_DATA_DIR;
+}
+
+std::vector<std::string> DataFileVersions(const fs::path& folder, std::string_view prefix) {
+  std::vector<std::string> versions;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(folder, error)) {
+    std::string name = entry.path().filename().string();
+    if (name.starts_with(prefix) && name.ends_with(".yaml")) {
+      versions.push_back(name.substr(prefix.size(), name.size() - prefix.size() - 5));
+    }
+  }
+  std::sort(versions.begin(), versions.end());
+  return versions;
+}
+
+Result<fs::path> VersionedDataFile(const fs::path& folder, std::string_view prefix,
+                                   std::string_view version, std::string_view what) {
+  std::vector<std::string> versions = DataFileVersions(folder, prefix);
+  if (versions.empty()) {
+    return Status::NotFound(folder.string() + ": no " + std::string(what) + " files (" +
+                            std::string(prefix) + "*.yaml)");
+  }
+  std::string chosen = version.empty() ? versions.back() : std::string(version);
+  if (std::find(versions.begin(), versions.end(), chosen) == versions.end()) {
+    return Status::NotFound(std::string(what) + " '" + chosen +
+                            "' is not installed (available: " + versions.back() + ")");
+  }
+  return folder / (std::string(prefix) + chosen + ".yaml");
 }
 
 }  // namespace gpaikit

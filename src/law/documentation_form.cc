@@ -5,6 +5,7 @@
 #include <regex>
 #include <set>
 
+#include "gpaikit/files.h"
 #include "gpaikit/form.h"
 #include "gpaikit/numbers.h"
 #include "gpaikit/yaml_reader.h"
@@ -320,23 +321,9 @@ Result<Form> LoadForm(const fs::path& path) {
 }
 
 Result<Form> LoadDocumentationForm(const fs::path& data_dir, std::string_view version) {
-  fs::path folder = data_dir / "forms";
-  std::vector<std::string> versions;
-  std::error_code error;
-  for (const auto& file : fs::directory_iterator(folder, error)) {
-    std::string name = file.path().filename().string();
-    if (name.starts_with(kPrefix) && name.ends_with(".yaml")) {
-      versions.push_back(name.substr(kPrefix.size(), name.size() - kPrefix.size() - 5));
-    }
-  }
-  std::sort(versions.begin(), versions.end());
-  if (versions.empty()) return Status::NotFound(folder.string() + ": no form files");
-  std::string chosen = version.empty() ? versions.back() : std::string(version);
-  if (std::find(versions.begin(), versions.end(), chosen) == versions.end()) {
-    return Status::NotFound("form '" + chosen +
-                            "' is not installed (available: " + versions.back() + ")");
-  }
-  return LoadForm(folder / (std::string(kPrefix) + chosen + ".yaml"));
+  Result<fs::path> path = VersionedDataFile(data_dir / "forms", kPrefix, version, "form");
+  if (!path.ok()) return path.status();
+  return LoadForm(*path);
 }
 
 }  // namespace gpaikit::form

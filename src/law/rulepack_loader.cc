@@ -1,6 +1,7 @@
 // Loads the AI Act GPAI rulepack (data/law/ai-act-gpai-*.yaml) into typed tables, strictly.
 #include <algorithm>
 
+#include "gpaikit/files.h"
 #include "gpaikit/law.h"
 #include "gpaikit/yaml_reader.h"
 #include "law/provenance_reader.h"
@@ -139,16 +140,7 @@ std::vector<std::string_view> Rulepack::StageIds() const {
 }
 
 std::vector<std::string> AvailableRulepacks(const fs::path& data_dir) {
-  std::vector<std::string> versions;
-  std::error_code error;
-  for (const auto& entry : fs::directory_iterator(data_dir / "law", error)) {
-    std::string name = entry.path().filename().string();
-    if (name.starts_with(kPrefix) && name.ends_with(".yaml")) {
-      versions.push_back(name.substr(kPrefix.size(), name.size() - kPrefix.size() - 5));
-    }
-  }
-  std::sort(versions.begin(), versions.end());
-  return versions;
+  return DataFileVersions(data_dir / "law", kPrefix);
 }
 
 Result<Rulepack> LoadRulepack(const fs::path& data_dir, std::string_view version) {

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <set>
 
+#include "gpaikit/files.h"
 #include "gpaikit/yaml_reader.h"
 #include "law/provenance_reader.h"
 
@@ -238,23 +239,10 @@ Result<Template> LoadTemplate(const fs::path& path) {
 }
 
 Result<Template> LoadSummaryTemplate(const fs::path& data_dir, std::string_view version) {
-  fs::path folder = data_dir / "forms";
-  std::vector<std::string> versions;
-  std::error_code error;
-  for (const auto& file : fs::directory_iterator(folder, error)) {
-    std::string name = file.path().filename().string();
-    if (name.starts_with(kPrefix) && name.ends_with(".yaml")) {
-      versions.push_back(name.substr(kPrefix.size(), name.size() - kPrefix.size() - 5));
-    }
-  }
-  std::sort(versions.begin(), versions.end());
-  if (versions.empty()) return Status::NotFound(folder.string() + ": no summary template files");
-  std::string chosen = version.empty() ? versions.back() : std::string(version);
-  if (std::find(versions.begin(), versions.end(), chosen) == versions.end()) {
-    return Status::NotFound("summary template '" + chosen +
-                            "' is not installed (available: " + versions.back() + ")");
-  }
-  return LoadTemplate(folder / (std::string(kPrefix) + chosen + ".yaml"));
+  Result<fs::path> path =
+      VersionedDataFile(data_dir / "forms", kPrefix, version, "summary template");
+  if (!path.ok()) return path.status();
+  return LoadTemplate(*path);
 }
 
 }  // namespace gpaikit::summary

@@ -1,0 +1,44 @@
+// Tests for the file helpers: atomic writes read back, and picking a versioned data file.
+#include "gpaikit/files.h"
+
+#include <gtest/gtest.h>
+
+namespace gpaikit {
+namespace {
+
+namespace fs = std::filesystem;
+
+class FilesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() / "gpaikit_files_test";
+    fs::remove_all(root_);
+  }
+  void TearDown() override { fs::remove_all(root_); }
+  fs::path root_;
+};
+
+TEST_F(FilesTest, WriteCreatesFoldersAndReadsBack) {
+  ASSERT_TRUE(WriteFile(root_ / "a" / "b.txt", "bytes\n").ok());
+  Result<std::string> read = ReadFile(root_ / "a" / "b.txt");
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(*read, "bytes\n");
+  EXPECT_FALSE(ReadFile(root_ / "missing.txt").ok());
+}
+
+TEST_F(FilesTest, VersionedDataFilePicksTheNewestOrTheOneAskedFor) {
+  for (const char* name : {"form-2025-07.yaml", "form-2026-01.yaml", "other-2027-01.yaml",
+                           "form-2024-01.yml"}) {
+    ASSERT_TRUE(WriteFile(root_ / name, "x: 1\n").ok());
+  }
+  EXPECT_EQ(DataFileVersions(root_, "form-"), (std::vector<std::string>{"2025-07", "2026-01"}));
+  EXPECT_EQ(*VersionedDataFile(root_, "form-", "", "form"), root_ / "form-2026-01.yaml");
+  EXPECT_EQ(*VersionedDataFile(root_, "form-", "2025-07", "form"), root_ / "form-2025-07.yaml");
+  Result<fs::path> missing = VersionedDataFile(root_, "form-", "1999-01", "form");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().message(), "form '1999-01' is not installed (available: 2026-01)");
+  EXPECT_FALSE(VersionedDataFile(root_ / "none", "form-", "", "form").ok());
+}
+
+}  // namespace
+}  // namespace gpaikit
