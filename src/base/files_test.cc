@@ -27,8 +27,8 @@ TEST_F(FilesTest, WriteCreatesFoldersAndReadsBack) {
 }
 
 TEST_F(FilesTest, VersionedDataFilePicksTheNewestOrTheOneAskedFor) {
-  for (const char* name : {"form-2025-07.yaml", "form-2026-01.yaml", "other-2027-01.yaml",
-                           "form-2024-01.yml"}) {
+  for (const char* name :
+       {"form-2025-07.yaml", "form-2026-01.yaml", "other-2027-01.yaml", "form-2024-01.yml"}) {
     ASSERT_TRUE(WriteFile(root_ / name, "x: 1\n").ok());
   }
   EXPECT_EQ(DataFileVersions(root_, "form-"), (std::vector<std::string>{"2025-07", "2026-01"}));
