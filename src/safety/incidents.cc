@@ -162,8 +162,14 @@ Result<IncidentClocks> ComputeIncidentClocks(const Incident& incident,
                                              const law::CodeOfPractice& code,
                                              const HolidayCalendar& calendar,
                                              const CivilDate& as_of) {
+  // A similar incident included in an earlier one's reports keeps that incident's deadlines.
+  const bool joined = incident.reported_with.has_value();
+  const CivilDate& aware = joined ? incident.reported_with->aware : incident.aware;
+  const std::string& type = joined ? incident.reported_with->type : incident.type;
+  const std::optional<CivilDate>& resolved =
+      joined ? incident.reported_with->resolved : incident.resolved;
   const law::CopClock* initial =
-      FindIncidentClock(code, "CoP-SS-9.3", "aware-of-model-involvement", incident.type);
+      FindIncidentClock(code, "CoP-SS-9.3", "aware-of-model-involvement", type);
   const law::CopClock* intermediate =
       FindIncidentClock(code, "CoP-SS-9.3", "initial-report-submitted", "");
   const law::CopClock* final_clock = FindIncidentClock(code, "CoP-SS-9.3", "incident-resolved", "");
@@ -171,23 +177,8 @@ Result<IncidentClocks> ComputeIncidentClocks(const Incident& incident,
   if (!initial || !intermediate || !final_clock || !retention_measure ||
       retention_measure->clocks.empty()) {
     return Status::InvalidInput("incident " + std::to_string(incident.id) +
-                                ": the rulepack has no "
-                                "Measure 9.3 clocks for incident type '" +
-                                incident.type + "'");
-  }
-  // A similar incident included in an earlier one's reports keeps that incident's deadlines.
-  const bool joined = incident.reported_with.has_value();
-  const CivilDate& aware = joined ? incident.reported_with->aware : incident.aware;
-  const std::optional<CivilDate>& resolved =
-      joined ? incident.reported_with->resolved : incident.resolved;
-  if (joined) {
-    initial = FindIncidentClock(code, "CoP-SS-9.3", "aware-of-model-involvement",
-                                incident.reported_with->type);
-    if (!initial) {
-      return Status::InvalidInput("incident " + std::to_string(incident.id) +
-                                  ": the rulepack has no Measure 9.3 clock for incident type '" +
-                                  incident.reported_with->type + "'");
-    }
+                                ": the rulepack has no Measure 9.3 clocks for incident type '" +
+                                type + "'");
   }
   IncidentClocks out;
   out.initial_due = ClockDue(*initial, aware, calendar).value_or(aware);
