@@ -104,7 +104,7 @@ class InputStream {
   size_t max_window_ = size_t{1} << 30;
 
   // Compressed input: in_data_[in_pos_, in_len_) are the source bytes just before in_offset_,
-  // in the source's mapping or copied into in_.
+  // in the caller's memory or copied into in_.
   std::vector<char> in_;
   const char* in_data_ = nullptr;
   size_t in_pos_ = 0, in_len_ = 0;
