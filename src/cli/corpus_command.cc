@@ -170,7 +170,7 @@ void PrintText(const corpus::CorpusStats& s, size_t top) {
 
 int Emit(const corpus::CorpusStats& stats, const CorpusOptions& o) {
   // The JSON document costs far more memory per domain than the table: built only when wanted.
-  std::string json = o.out.empty() && !o.json ? std::string() : stats.ToJson().dump(2) + "\n";
+  std::string json = o.out.empty() && !o.json ? std::string() : stats.ToJsonText() + "\n";
   if (!o.out.empty()) {
     Status written = WriteFile(o.out, json);
     if (!written.ok()) return ReportFailure(written);

@@ -42,6 +42,20 @@ json CountsJson(const std::map<std::string, OptoutCounts>& counts) {
   return out;
 }
 
+// `value` as a JSON string, as nlohmann::json's dump() writes it: printable ASCII other than quote
+// and backslash copied as it is, anything else through the library.
+void AppendJsonString(std::string_view value, std::string* out) {
+  bool plain = std::all_of(value.begin(), value.end(),
+                           [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
+  if (!plain) {
+    *out += json(std::string(value)).dump();
+    return;
+  }
+  *out += '"';
+  out->append(value);
+  *out += '"';
+}
+
 }  // namespace
 
 bool IsIsoDate(std::string_view d) {
@@ -51,7 +65,7 @@ bool IsIsoDate(std::string_view d) {
          (d.size() == 10 || d[10] == 'T' || d[10] == ' ');
 }
 
-void CorpusStats::AddDocument(const Record& record, std::string_view domain) {
+void CorpusStats::AddDocument(const Record& record, std::string_view domain, DomainHint* hint) {
   ++records;
   content_bytes += record.content_bytes;
   ModalityStats& m = modalities[static_cast<size_t>(record.modality)];
@@ -65,6 +79,8 @@ void CorpusStats::AddDocument(const Record& record, std::string_view domain) {
   }
   if (domain.empty()) {
     ++records_without_url;
+  } else if (hint != nullptr) {
+    domains.Add(domain, 1, record.content_bytes, hint);
   } else {
     domains.Add(domain, 1, record.content_bytes);
   }
@@ -146,6 +162,49 @@ Status CorpusStats::Merge(const CorpusStats& other) {
 }
 
 json CorpusStats::ToJson() const {
+  json out = WithoutDomains();
+  json list = json::array();
+  for (const DomainView& d : domains.Top(domains.size())) {
+    list.push_back({{"domain", d.domain},
+                    {"records", d.counts.records},
+                    {"content_bytes", d.counts.content_bytes}});
+  }
+  out["domains"] = std::move(list);
+  return out;
+}
+
+std::string CorpusStats::ToJsonText() const {
+  json out = WithoutDomains();
+  out["domains"] = json::array();
+  std::string text = out.dump(2);
+  // The empty list's place: the only "domains" key at the top level (two spaces in); inside
+  // strings a quote is escaped, so the pattern cannot occur there.
+  constexpr std::string_view kEmpty = "\n  \"domains\": []";
+  size_t at = text.find(kEmpty);
+  std::vector<DomainView> top = domains.Top(domains.size());
+  if (at == std::string::npos || top.empty()) return text;
+  std::string list = "\n  \"domains\": [";
+  list.reserve(top.size() * 96);
+  for (size_t i = 0; i < top.size(); ++i) {
+    const DomainView& d = top[i];
+    list += i == 0 ? "\n    {\n      \"content_bytes\": " : ",\n    {\n      \"content_bytes\": ";
+    list += std::to_string(d.counts.content_bytes);
+    list += ",\n      \"domain\": ";
+    AppendJsonString(d.domain, &list);
+    list += ",\n      \"records\": ";
+    list += std::to_string(d.counts.records);
+    list += "\n    }";
+  }
+  list += "\n  ]";
+  std::string result;
+  result.reserve(text.size() + list.size());
+  result.append(text, 0, at);
+  result += list;
+  result.append(text, at + kEmpty.size(), std::string::npos);
+  return result;
+}
+
+json CorpusStats::WithoutDomains() const {
   json out;
   out["schema"] = kSchema;
   out["records"] = records;
@@ -166,13 +225,6 @@ json CorpusStats::ToJson() const {
   }
   out["modalities"] = mods;
   out["bytes_per_token"] = bytes_per_token;
-  json list = json::array();
-  for (const DomainView& d : domains.Top(domains.size())) {
-    list.push_back({{"domain", d.domain},
-                    {"records", d.counts.records},
-                    {"content_bytes", d.counts.content_bytes}});
-  }
-  out["domains"] = std::move(list);
   out["domains_exact"] = domains.exact();
   out["domain_summary"] = {{"distinct_kept", domains.size()},
                            {"max_domains", domains.max_domains()},

@@ -2,6 +2,7 @@
 // to a bound, then a mergeable Misra-Gries summary weighted by bytes (Misra and Gries 1982;
 // mergeability: Agarwal et al., PODS 2012, section 3).
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <functional>
 #include <utility>
@@ -45,8 +46,15 @@ DomainTable& DomainTable::operator=(const DomainTable& other) {
   return *this;
 }
 
+uint64_t DomainTable::NextGeneration() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 DomainTable& DomainTable::operator=(DomainTable&& other) noexcept {
   if (this == &other) return *this;
+  generation_ = NextGeneration();
+  other.generation_ = NextGeneration();
   slots_ = std::move(other.slots_);
   entry_blocks_ = std::move(other.entry_blocks_);
   arena_ = std::move(other.arena_);
@@ -96,6 +104,21 @@ void DomainTable::Grow() {
 }
 
 void DomainTable::Add(std::string_view domain, uint64_t records, uint64_t bytes) {
+  AddByName(domain, records, bytes);
+}
+
+void DomainTable::Add(std::string_view domain, uint64_t records, uint64_t bytes, DomainHint* hint) {
+  if (hint->generation == generation_) {
+    DomainCounts& counts = At(hint->entry).counts;
+    counts.records += records;
+    counts.content_bytes += bytes;
+    return;
+  }
+  size_t entry = AddByName(domain, records, bytes);
+  *hint = entry == kNoEntry ? DomainHint{} : DomainHint{entry, generation_};
+}
+
+size_t DomainTable::AddByName(std::string_view domain, uint64_t records, uint64_t bytes) {
   if ((count_ + 1) * 10 > slots_.size() * 7) Grow();  // load factor at most 0.7
   uint32_t hash = HashName(domain);
   size_t mask = slots_.size() - 1;
@@ -107,7 +130,7 @@ void DomainTable::Add(std::string_view domain, uint64_t records, uint64_t bytes)
       if (e.length == domain.size() && std::memcmp(e.name, domain.data(), domain.size()) == 0) {
         e.counts.records += records;
         e.counts.content_bytes += bytes;
-        return;
+        return static_cast<size_t>(slot & 0xffffffffu) - 1;
       }
     }
     at = (at + 1) & mask;
@@ -118,7 +141,9 @@ void DomainTable::Add(std::string_view domain, uint64_t records, uint64_t bytes)
   At(count_) = {StoreName(domain), static_cast<uint32_t>(domain.size()), hash, {records, bytes}};
   slots_[at] = (static_cast<uint64_t>(hash) << 32) | (count_ + 1);
   ++count_;
-  if (count_ > max_domains_) Prune();
+  if (count_ <= max_domains_) return count_ - 1;
+  Prune();  // entries move: the caller looks the domain up by name next time
+  return kNoEntry;
 }
 
 void DomainTable::Merge(const DomainTable& other) {

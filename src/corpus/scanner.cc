@@ -48,6 +48,7 @@ Status DomainResolver::Resolve(std::string_view url, std::string* note) {
   slot.domain = suffixes_->RegistrableDomain(slot.host);
   if (slot.domain.empty()) slot.domain = slot.host;
   slot.raw_host.assign(raw_host);
+  slot.hint = DomainHint();
   current_ = &slot;
   return Status::Ok();
 }
@@ -133,18 +134,21 @@ Result<CorpusStats> ScanFiles(const std::vector<std::filesystem::path>& files,
     }
     file_stats.format = std::string(FormatName((*reader)->format()));
     size_t errors_before = stats.errors.size();
+    // A problem at decoded offset `offset`, with the compressed member holding it when known.
+    auto report = [&](uint64_t offset, uint64_t line, std::string message) {
+      int64_t member = in.MemberOffset(offset);
+      if (member >= 0 && in.compression() != Compression::kNone) {
+        message += " (" + std::string(CompressionName(in.compression())) + " member at byte " +
+                   std::to_string(member) + ")";
+      }
+      stats.AddError({file, offset, line, std::move(message)});
+    };
     while (true) {
       RecordReader::Step step = (*reader)->Next(&record);
       if (step == RecordReader::Step::kEnd) break;
       if (step == RecordReader::Step::kIssue) {
         const ReadIssue& issue = (*reader)->issue();
-        std::string message = issue.message;
-        int64_t member = in.MemberOffset(issue.offset);
-        if (member >= 0 && in.compression() != Compression::kNone) {
-          message += " (" + std::string(CompressionName(in.compression())) + " member at byte " +
-                     std::to_string(member) + ")";
-        }
-        stats.AddError({file, issue.offset, issue.line, std::move(message)});
+        report(issue.offset, issue.line, issue.message);
         if ((*reader)->issue_skipped_record()) ++stats.skipped_records;
         if (options.strict) return stats;
         continue;
@@ -152,6 +156,10 @@ Result<CorpusStats> ScanFiles(const std::vector<std::filesystem::path>& files,
       if (!record.is_document) {
         ++stats.other_records[record.warc_type.empty() ? std::string("(no WARC-Type)")
                                                        : std::string(record.warc_type)];
+        if (!record.note.empty()) {
+          report(record.offset, record.line, record.note + " (record counted among other records)");
+          if (options.strict) return stats;
+        }
         continue;
       }
       std::string domain_note;
@@ -159,7 +167,7 @@ Result<CorpusStats> ScanFiles(const std::vector<std::filesystem::path>& files,
       if (!record.url.empty()) {
         Status resolved = resolver.Resolve(record.url, &domain_note);
         if (!resolved.ok()) {
-          stats.AddError({file, record.offset, record.line, resolved.message()});
+          report(record.offset, record.line, resolved.message());
           ++stats.skipped_records;
           if (options.strict) return stats;
           continue;
@@ -168,11 +176,13 @@ Result<CorpusStats> ScanFiles(const std::vector<std::filesystem::path>& files,
         host = resolver.host();
       }
       if (!record.note.empty() || !domain_note.empty()) {
-        std::string note = record.note.empty() ? domain_note : record.note;
-        stats.AddError({file, record.offset, record.line, note + " (record counted)"});
+        std::string note = record.note.empty()   ? domain_note
+                           : domain_note.empty() ? record.note
+                                                 : record.note + "; " + domain_note;
+        report(record.offset, record.line, note + " (record counted)");
         if (options.strict) return stats;
       }
-      stats.AddDocument(record, domain);
+      stats.AddDocument(record, domain, domain.empty() ? nullptr : resolver.hint());
       ++file_stats.records;
       if (options.auditor != nullptr) {
         options.auditor->Count(record, host, &stats);

@@ -1,5 +1,7 @@
 // WARC record reader (ISO 28500:2017 WARC 1.1 sections 4-6; WARC 1.0 and 0.x heads accepted):
 // header fields, block by Content-Length, two CRLFs; response payloads per RFC 9112.
+#include <simdjson.h>
+
 #include <cstdint>
 #include <cstring>
 
@@ -14,6 +16,53 @@ constexpr size_t kMaxHeadBytes = 1 << 20;  // a WARC header block larger than th
 
 bool IsDocumentType(std::string_view type) {
   return type == "response" || type == "resource" || type == "conversion";
+}
+
+// Offset of the first byte of the first ill-formed UTF-8 sequence in `text` (RFC 3629 section 4:
+// no overlongs, no surrogates D800-DFFF, nothing above U+10FFFF, no truncated sequences), or
+// text.size() when it is all well-formed. Run only after simdjson's fast check has failed.
+size_t FirstInvalidUtf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;  // overlong below U+0800
+      if (c == 0xED) hi = 0x9F;  // surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;  // overlong below U+10000
+      if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
+    } else {
+      return i;  // a continuation byte, an overlong C0/C1 lead, or F5-FF
+    }
+    if (n - i < len || s[i + 1] < lo || s[i + 1] > hi) return i;
+    for (size_t k = 2; k < len; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return i;
+    }
+    i += len;
+  }
+  return n;
+}
+
+// Appends `what` and the byte position of the first invalid UTF-8 in `text` to the record's
+// note, when there is one.
+void NoteInvalidUtf8(std::string_view text, const char* what, const char* where, Record* record) {
+  if (simdjson::validate_utf8(text.data(), text.size())) return;
+  size_t at = FirstInvalidUtf8(text);
+  if (at == text.size()) return;
+  if (!record->note.empty()) record->note += "; ";
+  record->note += std::string(what) + " is not valid UTF-8 at byte " + std::to_string(at) + where;
 }
 
 class WarcReader : public RecordReader {
@@ -105,7 +154,8 @@ class WarcReader : public RecordReader {
       ++end;
     }
     pending_consume_ = end;
-    return Fill(record, fields, offset, std::string_view(in_->data() + body_start, fields.length),
+    return Fill(record, fields, offset, head,
+                std::string_view(in_->data() + body_start, fields.length),
                 std::string_view(in_->data(), end));
   }
 
@@ -164,14 +214,19 @@ class WarcReader : public RecordReader {
     return fields;
   }
 
-  Step Fill(Record* record, const Fields& fields, uint64_t offset, std::string_view block,
-            std::string_view raw) {
+  Step Fill(Record* record, const Fields& fields, uint64_t offset, std::string_view header,
+            std::string_view block, std::string_view raw) {
     *record = Record();
     record->offset = offset;
     record->warc_type = fields.type;
     record->url = fields.uri;
     record->date = fields.date;
     record->raw = raw;
+    // The header is UTF-8 (ISO 28500 section 4), as is WET text; other blocks are any bytes.
+    NoteInvalidUtf8(header, "WARC header", " of the record (ISO 28500 section 4)", record);
+    if (fields.type == "conversion") {
+      NoteInvalidUtf8(block, "conversion record's text", " of its block", record);
+    }
     if (!IsDocumentType(fields.type)) return Step::kRecord;
     std::string_view what = fields.type;
     if (fields.uri.empty()) {
@@ -195,8 +250,9 @@ class WarcReader : public RecordReader {
         if (ChunkedLength(record->payload, &length, &at, &error)) {
           record->content_bytes = length;
         } else {
-          record->note = "invalid chunked encoding at byte " + std::to_string(at) +
-                         " of the HTTP body (" + error + "); counted the body as stored";
+          if (!record->note.empty()) record->note += "; ";
+          record->note += "invalid chunked encoding at byte " + std::to_string(at) +
+                          " of the HTTP body (" + error + "); counted the body as stored";
         }
       }
     } else {

@@ -197,6 +197,161 @@ TEST(WarcScan, InvalidChunkingIsCountedAsStoredAndNoted) {
   EXPECT_EQ(s.skipped_records, 0u);
 }
 
+// ISO 28500 section 4: the header block is UTF-8. A record whose header is not is counted as a
+// valid one would be, with one note naming the record's offset and the byte within it.
+TEST(WarcScan, InvalidUtf8InAHeaderIsNotedWithItsByteAndTheRecordCounted) {
+  TempDir dir;
+  std::string first = SampleRecords()[2];  // 25-byte HTML body at example.com
+  // "X-Label: caf" ends at byte 193 of the record (version line and five fields before it).
+  const std::string bad_values[] = {
+      "caf\xff!",             // a byte that never occurs in UTF-8
+      "caf\xc0\xaf",          // overlong '/'
+      "caf\xe0\x80\xaf",      // overlong '/' in three bytes
+      "caf\xed\xa0\x80",      // surrogate U+D800
+      "caf\xf4\x90\x80\x80",  // above U+10FFFF
+      "caf\xc3",              // truncated at the end of the value (é without its second byte)
+      "caf\xe2\x82",          // truncated three-byte sequence
+      "caf\xa9",              // continuation byte without a lead
+  };
+  int i = 0;
+  for (const std::string& value : bad_values) {
+    SCOPED_TRACE(i);
+    std::string bad =
+        WarcRecord("response", "https://x.example/", "2024-01-01T00:00:00Z",
+                   "application/http; msgtype=response", HttpResponse("text/html", "<p>hi</p>"),
+                   "X-Label: " + value + "\r\n");
+    ASSERT_EQ(bad.find("X-Label: ") + 9 + 3, 193u);
+    auto path = dir.Write("h" + std::to_string(i++) + ".warc", first + bad + first);
+    CorpusStats s = Scan({path});
+    EXPECT_EQ(s.records, 3u);
+    EXPECT_EQ(s.content_bytes, 25u + 9u + 25u);
+    EXPECT_EQ(s.skipped_records, 0u);
+    auto domains = s.domains.Sorted();
+    ASSERT_EQ(domains.size(), 2u);
+    EXPECT_EQ(domains[1].first, "x.example");
+    EXPECT_EQ(domains[1].second.content_bytes, 9u);
+    ASSERT_EQ(s.errors_total, 1u);
+    EXPECT_EQ(s.errors[0].file, path.string());
+    EXPECT_EQ(s.errors[0].offset, first.size());
+    EXPECT_EQ(s.errors[0].message,
+              "WARC header is not valid UTF-8 at byte 193 of the record (ISO 28500 section 4) "
+              "(record counted)");
+  }
+  // In a gzip member per record: the same decoded offset, and the member's place in the file.
+  // A request record (not a document) with the same fault is reported too.
+  std::string bad = WarcRecord("conversion", "https://x.example/", "2024-01-01T00:00:00Z",
+                               "text/plain", "words", "X-Label: \xff\r\n");
+  std::string request = WarcRecord("request", "https://x.example/", "2024-01-01T00:00:00Z",
+                                   "application/http; msgtype=request", "GET / HTTP/1.1\r\n\r\n",
+                                   "X-Label: \xff\r\n");
+  CorpusStats gz = Scan({dir.Write("g.warc.gz", Gzip(first) + Gzip(bad) + Gzip(request))});
+  EXPECT_EQ(gz.records, 2u);
+  EXPECT_EQ(gz.content_bytes, 25u + 5u);
+  EXPECT_EQ(gz.other_records["request"], 1u);
+  ASSERT_EQ(gz.errors_total, 2u);
+  EXPECT_EQ(gz.errors[0].offset, first.size());
+  EXPECT_EQ(gz.errors[0].message,
+            "WARC header is not valid UTF-8 at byte 168 of the record (ISO 28500 section 4) "
+            "(record counted) (gzip member at byte " +
+                std::to_string(Gzip(first).size()) + ")");
+  EXPECT_EQ(gz.errors[1].offset, first.size() + bad.size());
+  EXPECT_EQ(gz.errors[1].message,
+            "WARC header is not valid UTF-8 at byte " + std::to_string(request.find("\xff")) +
+                " of the record (ISO 28500 section 4) (record counted among other records) "
+                "(gzip member at byte " +
+                std::to_string(Gzip(first).size() + Gzip(bad).size()) + ")");
+}
+
+TEST(WarcScan, AHeaderWithTwoProblemsGivesOneErrorWithBothNotes) {
+  TempDir dir;
+  std::string http =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\nzz-not-hex";
+  std::string record =
+      WarcRecord("response", "https://x.example/", "2024-01-01", "", http, "X-Label: \xc0\xaf\r\n");
+  CorpusStats s = Scan({dir.Write("two.warc", record)});
+  EXPECT_EQ(s.records, 1u);
+  EXPECT_EQ(s.content_bytes, 10u);
+  ASSERT_EQ(s.errors_total, 1u);
+  EXPECT_EQ(s.errors[0].offset, 0u);
+  const std::string& message = s.errors[0].message;
+  EXPECT_EQ(message.substr(0, 93),
+            "WARC header is not valid UTF-8 at byte 130 of the record (ISO 28500 section 4); "
+            "invalid chunk");
+  const std::string tail = "; counted the body as stored (record counted)";
+  ASSERT_GT(message.size(), tail.size());
+  EXPECT_EQ(message.substr(message.size() - tail.size()), tail);
+}
+
+// WET conversion blocks are extracted plain text in UTF-8; the byte is given within the block.
+// Each text starts with the boundary characters U+0080, U+0800, U+D7FF, U+E000, U+10000 and
+// U+10FFFF (19 bytes, all valid) so that the first bad byte is at 19.
+TEST(WarcScan, ConversionTextThatIsNotUtf8IsNotedAndCounted) {
+  TempDir dir;
+  const std::string valid =
+      "\xc2\x80\xe0\xa0\x80\xed\x9f\xbf\xee\x80\x80\xf0\x90\x80\x80\xf4\x8f\xbf\xbf";
+  ASSERT_EQ(valid.size(), 19u);
+  const std::string tails[] = {
+      "caf\xe9 au lait",   // Latin-1 é: the lead byte is followed by a space
+      "\xed\xa0\x80",      // surrogate U+D800
+      "\xed\xbf\xbf",      // surrogate U+DFFF
+      "\xe0\x9f\xbf",      // overlong U+07FF
+      "\xf0\x8f\xbf\xbf",  // overlong U+FFFF
+      "\xf4\x90\x80\x80",  // U+110000
+      "\xf5\x80\x80\x80",  // lead byte above F4
+      "\xc1\xbf",          // overlong two-byte
+      "\x80",              // lone continuation byte
+      "\xf0\x9f\x98",      // four-byte emoji cut at the end of the block
+  };
+  std::string data;
+  std::vector<uint64_t> offsets;
+  uint64_t bytes = 0;
+  for (const std::string& tail : tails) {
+    offsets.push_back(data.size());
+    data += WarcRecord("conversion", "http://192.0.2.7/page", "2024-02-01T00:00:00Z", "text/plain",
+                       valid + tail);
+    bytes += valid.size() + tail.size();
+  }
+  data += WarcRecord("conversion", "http://192.0.2.7/ok", "2024-02-01T00:00:00Z", "text/plain",
+                     valid + "caf\xc3\xa9");
+  bytes += 19 + 5;
+  CorpusStats s = Scan({dir.Write("wet.warc", data)});
+  EXPECT_EQ(s.records, std::size(tails) + 1);
+  EXPECT_EQ(s.content_bytes, bytes);
+  EXPECT_EQ(s.skipped_records, 0u);
+  ASSERT_EQ(s.errors_total, std::size(tails));
+  const std::string want =
+      "conversion record's text is not valid UTF-8 at byte 19 of its block (record counted)";
+  for (size_t i = 0; i < std::size(tails); ++i) {
+    EXPECT_EQ(s.errors[i].offset, offsets[i]) << i;
+    // The Latin-1 é follows "caf" (3 bytes after the valid prefix).
+    EXPECT_EQ(s.errors[i].message,
+              i == 0 ? "conversion record's text is not valid UTF-8 at byte 22 of its block "
+                       "(record counted)"
+                     : want)
+        << i;
+  }
+}
+
+// Valid multi-byte UTF-8 in a header is no problem, nor is a payload in another charset: response
+// and resource blocks are not checked (binary, or any charset the HTTP header names).
+TEST(WarcScan, ValidUtf8HeadersAndNonUtf8PayloadsGiveNoError) {
+  TempDir dir;
+  std::string iri = "https://www.example.com/caf\xc3\xa9/\xf0\x9f\x98\x80";  // é and 😀
+  std::string html = "<p>caf\xe9 \xff\xfe\xc0\xaf</p>";                      // 16 bytes, Latin-1
+  std::string data =
+      WarcRecord("response", iri, "2024-01-01T00:00:00Z", "application/http; msgtype=response",
+                 HttpResponse("text/html; charset=iso-8859-1", html),
+                 "X-Title: \xe6\x97\xa5\xe6\x9c\xac \xf4\x8f\xbf\xbf\r\n") +
+      WarcRecord("resource", iri, "2024-01-01T00:00:00Z", "image/png", "\x89PNG\xff\xd8") +
+      WarcRecord("metadata", iri, "2024-01-01T00:00:00Z", "application/warc-fields",
+                 "via: caf\xc3\xa9\r\n");
+  CorpusStats s = Scan({dir.Write("ok.warc", data)});
+  EXPECT_EQ(s.records, 2u);
+  EXPECT_EQ(s.content_bytes, 16u + 6u);
+  EXPECT_EQ(s.other_records.at("metadata"), 1u);
+  EXPECT_EQ(s.errors_total, 0u) << (s.errors.empty() ? "" : s.errors[0].message);
+}
+
 TEST(WarcScan, UnknownFormatsAreRejectedAtOffsetZero) {
   TempDir dir;
   CorpusStats s = Scan({dir.Write("x.arc", "filedesc://x.arc 0.0.0.0 2014 text/plain 1\n"),

@@ -35,16 +35,19 @@ class DomainResolver {
   // The last resolved URL's normalised host and registrable domain (valid until the next call).
   const std::string& host() const { return current_->host; }
   const std::string& domain() const { return current_->domain; }
+  // Where the last resolved URL's domain was counted, remembered with its host.
+  DomainHint* hint() { return &current_->hint; }
 
  private:
   static constexpr size_t kCacheSlots = 8192;
   struct Cached {
     std::string raw_host, host, domain;
+    DomainHint hint;
   };
   std::shared_ptr<const optout::PublicSuffixList> suffixes_;
   std::vector<Cached> cache_;
   Cached none_;
-  const Cached* current_ = &none_;
+  Cached* current_ = &none_;
 };
 
 struct ScanOptions {

@@ -28,6 +28,14 @@ struct DomainView {
   DomainCounts counts;
 };
 
+// Where a domain's counts were last found in a DomainTable, so a caller that sees the domain again
+// (the scanner remembers it with each cached host) adds to it without hashing and comparing the
+// name. Valid while the table's generation() is `generation` (0: never valid).
+struct DomainHint {
+  size_t entry = 0;
+  uint64_t generation = 0;
+};
+
 // Per-domain counts: exact up to `max_domains` distinct domains; beyond, a Misra-Gries summary
 // (mergeable, Agarwal et al. 2012) weighted by content bytes keeps the heaviest domains. In that
 // mode each kept domain's bytes are a lower bound, low by at most error_bound() bytes, and any
@@ -44,6 +52,10 @@ class DomainTable {
   ~DomainTable() = default;
 
   void Add(std::string_view domain, uint64_t records, uint64_t bytes);
+  // Add, through `hint` when it is valid; otherwise by name, leaving `hint` valid for next time.
+  void Add(std::string_view domain, uint64_t records, uint64_t bytes, DomainHint* hint);
+  // Changes whenever entries move (a prune, an assignment); unique among all tables.
+  uint64_t generation() const { return generation_; }
   void Merge(const DomainTable& other);
   // The `n` largest by content, largest first, ties by name; views into the table.
   std::vector<DomainView> Top(size_t n) const;
@@ -72,6 +84,10 @@ class DomainTable {
     return entry_blocks_[index / kEntriesPerBlock][index % kEntriesPerBlock];
   }
   const char* StoreName(std::string_view name);
+  // Adds by name; returns the domain's entry, or kNoEntry when a prune dropped it.
+  size_t AddByName(std::string_view domain, uint64_t records, uint64_t bytes);
+  static constexpr size_t kNoEntry = SIZE_MAX;
+  static uint64_t NextGeneration();
   void Grow();
   void Prune();
 
@@ -85,6 +101,7 @@ class DomainTable {
   size_t max_domains_ = 4'000'000;
   uint64_t error_bound_ = 0;
   bool pruned_ = false;
+  uint64_t generation_ = NextGeneration();
 };
 
 struct ModalityStats {
@@ -135,8 +152,8 @@ class CorpusStats {
   std::map<std::string, OptoutCounts> verdicts;  // "allowed", "reserved", "blocked", "unknown"
   std::map<std::string, OptoutCounts> signals;   // signal kind -> records it reserved or blocked
 
-  // Counts one document attributed to `domain` (empty: no domain).
-  void AddDocument(const Record& record, std::string_view domain);
+  // Counts one document attributed to `domain` (empty: no domain), through `hint` if given.
+  void AddDocument(const Record& record, std::string_view domain, DomainHint* hint = nullptr);
   void AddError(CorpusError error);
   // Estimated plus counted tokens of a modality.
   uint64_t Tokens(Modality modality) const;
@@ -147,8 +164,14 @@ class CorpusStats {
   Status Merge(const CorpusStats& other);
 
   nlohmann::json ToJson() const;
+  // ToJson().dump(2) without building the per-domain objects (the domain list is written
+  // straight out): the same text at a fraction of the time and memory on millions of domains.
+  std::string ToJsonText() const;
   // Reads a document written by ToJson; errors name `source` and the field.
   static Result<CorpusStats> FromJson(const nlohmann::json& json, const std::string& source);
+
+ private:
+  nlohmann::json WithoutDomains() const;  // the document but its "domains" list
 };
 
 // True when `date` starts like an ISO 8601 date ("YYYY-MM-DD"); the comparison key of a date is
