@@ -127,8 +127,11 @@ int GenDomains(const char* path, uint64_t n) {
 }
 
 std::vector<char> ReadAll(const char* path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::vector<char>((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  std::vector<char> data(static_cast<size_t>(in.tellg()));
+  in.seekg(0);
+  in.read(data.data(), static_cast<std::streamsize>(data.size()));
+  return data;
 }
 
 // Inflates every member of a multi-member gzip file with ISA-L, output discarded.

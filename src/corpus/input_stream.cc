@@ -25,10 +25,10 @@ class InputStream::Source {
 
 namespace {
 
-constexpr size_t kInChunk = size_t{1} << 20;   // compressed bytes read at once
+constexpr size_t kInChunk = size_t{1} << 20;      // compressed bytes read at once
 constexpr size_t kMemoryChunk = size_t{4} << 20;  // in-memory compressed bytes handed out at once
-constexpr size_t kOutChunk = size_t{1024} << 10;  // free space wanted before decoding
-constexpr size_t kProduceTarget = size_t{256} << 10;  // decoded bytes per More() call
+constexpr size_t kOutChunk = size_t{128} << 10;   // free space wanted before decoding
+constexpr size_t kProduceTarget = size_t{64} << 10;  // decoded bytes per More() call
 
 // Compressed files are read with pread into the stream's input buffer. (Mapping them was
 // measured slower: on the benchmark machine the page-table work of mapping and unmapping each

@@ -126,7 +126,9 @@ class WarcReader : public RecordReader {
       return SkipLarge(offset, body_start, fields.length);
     }
     size_t need = body_start + static_cast<size_t>(fields.length);
+    bool moved = false;  // More() may move the window: the fields' views are then read again
     while (in_->size() < need + 4) {
+      moved = true;
       InputStream::Fill fill = in_->More();
       if (fill == InputStream::Fill::kMore) continue;
       if (fill == InputStream::Fill::kError) {
@@ -146,6 +148,10 @@ class WarcReader : public RecordReader {
                  "WARC record lost to the decoding error at decoded offset " +
                      std::to_string(break_at_) + " (" + taint_message_ + ")",
                  static_cast<size_t>(std::min<uint64_t>(break_at_ - offset, in_->size())));
+    }
+    if (moved) {
+      head = std::string_view(in_->data(), head_end);
+      fields = ParseFields(head);
     }
     size_t end = need;
     for (int i = 0; i < 4 && end < in_->size(); ++i) {  // the two CRLFs (section 4)
