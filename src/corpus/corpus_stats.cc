@@ -79,10 +79,8 @@ void CorpusStats::AddDocument(const Record& record, std::string_view domain, Dom
   }
   if (domain.empty()) {
     ++records_without_url;
-  } else if (hint != nullptr) {
-    domains.Add(domain, 1, record.content_bytes, hint);
   } else {
-    domains.Add(domain, 1, record.content_bytes);
+    domains.Add(domain, 1, record.content_bytes, hint);
   }
   if (IsIsoDate(record.date)) {
     UpdateDates(record.date, &first_date, &last_date);

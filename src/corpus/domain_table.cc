@@ -108,6 +108,10 @@ void DomainTable::Add(std::string_view domain, uint64_t records, uint64_t bytes)
 }
 
 void DomainTable::Add(std::string_view domain, uint64_t records, uint64_t bytes, DomainHint* hint) {
+  if (hint == nullptr) {
+    AddByName(domain, records, bytes);
+    return;
+  }
   if (hint->generation == generation_) {
     DomainCounts& counts = At(hint->entry).counts;
     counts.records += records;

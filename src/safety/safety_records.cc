@@ -154,12 +154,19 @@ void ReadRegisters(SafetyRecords& records, Diagnostics& diagnostics, const YAML:
   }
 }
 
+// The ids of one of Measure 7.6's lists in the rulepack (update triggers, periodic exceptions).
+std::vector<std::string_view> Measure76Ids(const law::CodeOfPractice& code,
+                                           std::vector<law::AppendixItem> law::CopMeasure::*list) {
+  std::vector<std::string_view> ids;
+  if (const law::CopMeasure* m76 = code.FindMeasure("CoP-SS-7.6")) {
+    for (const law::AppendixItem& item : m76->*list) ids.push_back(item.id);
+  }
+  return ids;
+}
+
 // Measure 7.6 update grounds: `trigger` is one of the rulepack's update_triggers of CoP-SS-7.6.
 void ReadUpdateGrounds(MapReader& map, const law::CodeOfPractice& code, ModelReport& report) {
-  std::vector<std::string_view> triggers;
-  if (const law::CopMeasure* m76 = code.FindMeasure("CoP-SS-7.6")) {
-    for (const law::AppendixItem& trigger : m76->update_triggers) triggers.push_back(trigger.id);
-  }
+  std::vector<std::string_view> triggers = Measure76Ids(code, &law::CopMeasure::update_triggers);
   YAML::Node grounds = map.Sequence("update_grounds");
   for (size_t i = 0; i < grounds.size(); ++i) {
     MapReader entry(grounds[i], Index(map.PathOf("update_grounds"), i), map.diagnostics(),
@@ -176,10 +183,7 @@ void ReadUpdateGrounds(MapReader& map, const law::CodeOfPractice& code, ModelRep
 // Measure 7.6 exceptions to the six-monthly update: `exception` is one of the rulepack's
 // periodic_exceptions of CoP-SS-7.6.
 void ReadPeriodicExceptions(MapReader& map, const law::CodeOfPractice& code, ModelReport& report) {
-  std::vector<std::string_view> ids;
-  if (const law::CopMeasure* m76 = code.FindMeasure("CoP-SS-7.6")) {
-    for (const law::AppendixItem& item : m76->periodic_exceptions) ids.push_back(item.id);
-  }
+  std::vector<std::string_view> ids = Measure76Ids(code, &law::CopMeasure::periodic_exceptions);
   YAML::Node list = map.Sequence("periodic_exceptions");
   for (size_t i = 0; i < list.size(); ++i) {
     MapReader entry(list[i], Index(map.PathOf("periodic_exceptions"), i), map.diagnostics(),

@@ -52,7 +52,8 @@ class DomainTable {
   ~DomainTable() = default;
 
   void Add(std::string_view domain, uint64_t records, uint64_t bytes);
-  // Add, through `hint` when it is valid; otherwise by name, leaving `hint` valid for next time.
+  // Add, through `hint` when it is valid; otherwise by name, leaving `hint` valid for next time
+  // (a null hint: by name).
   void Add(std::string_view domain, uint64_t records, uint64_t bytes, DomainHint* hint);
   // Changes whenever entries move (a prune, an assignment); unique among all tables.
   uint64_t generation() const { return generation_; }
