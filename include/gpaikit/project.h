@@ -58,6 +58,7 @@ struct BaseModel {
   std::string name;
   std::optional<double> training_compute;  // FLOP, if known
   bool systemic_risk = false;
+  std::string summary_url;  // the base model's public training-content summary, if given
 };
 
 // One constant-unit-count period of hardware use (Guidelines Annex A.2.1).

@@ -88,6 +88,7 @@ struct Template {
   law::Provenance provenance;
   SourcedText who;
   SourcedText modifiers;
+  SourcedText modifiers_summary_link;  // link the base model's summary (UNVERIFIED field note)
   SourcedText publication_new_models;
   SourcedText publication_legacy_models;
   int update_months = 0;

@@ -174,8 +174,16 @@ const std::map<std::string, Filler>& Fillers() {
       {"model_dependencies",
        [](FieldValue& v, Context& c) {
          if (!c.model.base_model) return Missing(v, "give base_model for model " + c.model.id);
-         Fill(v, c.model.base_model->name);
+         const project::BaseModel& base = *c.model.base_model;
+         Fill(v, base.summary_url.empty() ? base.name
+                                          : base.name + " (its public summary: " +
+                                                base.summary_url + ")");
          v.notes.push_back(c.form.modifiers.text);
+         if (base.summary_url.empty()) {
+           const SourcedText& hint = c.form.modifiers_summary_link;
+           v.notes.push_back(hint.text + "; " + hint.provenance.source +
+                             " (verified: " + hint.provenance.verified + ")");
+         }
        }},
       {"placement_date",
        [](FieldValue& v, Context& c) {

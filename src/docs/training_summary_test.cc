@@ -138,6 +138,35 @@ TEST(TrainingSummaryTest, FactsAndStatsFillEveryField) {
   EXPECT_EQ(Field(summary, "crawl_modalities").modalities, std::vector<std::string>{"text"});
 }
 
+// Guidelines 3.2.1: a modifier names its base model under "Model dependencies"; linking the base
+// model's own summary is a field note only (spec 3.1, UNVERIFIED), so it is a note, never missing.
+TEST(TrainingSummaryTest, ModifierNamesItsBaseModelAndItsSummary) {
+  const std::string base = "    base_model: {name: Base-70B, systemic_risk: false";
+  CorpusStats stats = Stats(25, 2e9);
+  project::Project unlinked = Parse(ProjectText("large", base + "}\n" + kTrainingData));
+  TrainingSummary summary = BuildTrainingSummary(unlinked, unlinked.models[0], Form(), &stats);
+  const FieldValue& plain = Field(summary, "model_dependencies");
+  EXPECT_EQ(plain.status, FieldStatus::kFilled);
+  EXPECT_EQ(plain.text, "Base-70B");
+  ASSERT_EQ(plain.notes.size(), 2u);
+  EXPECT_NE(plain.notes[1].find("base_model.summary_url"), std::string::npos);
+  EXPECT_NE(plain.notes[1].find("(verified: unverified)"), std::string::npos);
+
+  project::Project linked = Parse(ProjectText(
+      "large", base + ", summary_url: \"https://base.example/summary\"}\n" + kTrainingData));
+  summary = BuildTrainingSummary(linked, linked.models[0], Form(), &stats);
+  const FieldValue& link = Field(summary, "model_dependencies");
+  EXPECT_EQ(link.text, "Base-70B (its public summary: https://base.example/summary)");
+  EXPECT_EQ(link.notes.size(), 1u);
+
+  Result<project::Project> bad = project::ParseProject(
+      ProjectText("large", base + ", summary_url: \"base.example\"}\n"), "p.yaml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("summary_url: expected an http:// or https:// link"),
+            std::string::npos)
+      << bad.status().message();
+}
+
 // Template 1.3: 2e9 estimated tokens fall in "1 billion to 10 trillion tokens"; the estimate says
 // its bytes-per-token ratio.
 TEST(TrainingSummaryTest, TextSizeBucketFromEstimatedTokens) {

@@ -172,7 +172,7 @@ Result<Template> LoadTemplate(const fs::path& path) {
   Diagnostics diagnostics(path.string());
   MapReader root(*root_node, "", diagnostics,
                  {"schema", "form", "title", "instrument", "reissue_note", "source", "verified",
-                  "who", "modifiers", "publication", "update_cadence", "top_domains",
+                  "who", "modifiers", "modifiers_summary_link", "publication", "update_cadence", "top_domains",
                   "size_buckets", "header_fields", "sections", "fields", "field_count"});
   if (root.String("schema", true).value_or("") != kSchema && diagnostics.ok()) {
     diagnostics.Error(root.MarkOf("schema"), "schema: expected " + std::string(kSchema));
@@ -185,6 +185,7 @@ Result<Template> LoadTemplate(const fs::path& path) {
   out.provenance = law::ReadProvenance(root);
   out.who = ReadSourcedText(root, "who", diagnostics);
   out.modifiers = ReadSourcedText(root, "modifiers", diagnostics);
+  out.modifiers_summary_link = ReadSourcedText(root, "modifiers_summary_link", diagnostics);
   MapReader publication(RequiredMap(root, "publication", diagnostics), "publication", diagnostics,
                         {"new_models", "legacy_models"});
   out.publication_new_models = ReadSourcedText(publication, "new_models", diagnostics);

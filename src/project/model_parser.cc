@@ -54,9 +54,17 @@ Licence ParseLicence(const YAML::Node& node, const std::string& path, Diagnostic
 
 BaseModel ParseBaseModel(const YAML::Node& node, const std::string& path,
                          Diagnostics& diagnostics) {
-  MapReader reader(node, path, diagnostics, {"name", "training_compute", "systemic_risk"});
+  MapReader reader(node, path, diagnostics,
+                   {"name", "training_compute", "systemic_risk", "summary_url"});
   BaseModel base;
   base.name = reader.String("name", true).value_or("");
+  base.summary_url = reader.String("summary_url").value_or("");
+  if (!base.summary_url.empty() && base.summary_url.rfind("https://", 0) != 0 &&
+      base.summary_url.rfind("http://", 0) != 0) {
+    diagnostics.Error(reader.Get("summary_url").Mark(),
+                      path + ".summary_url: expected an http:// or https:// link to the base "
+                             "model's public training-content summary");
+  }
   base.training_compute = reader.Quantity("training_compute");
   base.systemic_risk = reader.Bool("systemic_risk", true).value_or(false);
   return base;
