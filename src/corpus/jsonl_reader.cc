@@ -11,62 +11,11 @@
 #include <utility>
 #include <vector>
 
+#include "corpus/json_string_scan.h"
 #include "gpaikit/corpus/record.h"
 
 namespace gpaikit::corpus {
 namespace {
-
-int Hex4(std::string_view s, size_t at) {
-  if (at + 4 > s.size()) return -1;
-  int v = 0;
-  for (size_t i = at; i < at + 4; ++i) {
-    char c = s[i];
-    int d = c >= '0' && c <= '9'   ? c - '0'
-            : c >= 'a' && c <= 'f' ? c - 'a' + 10
-            : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                   : -1;
-    if (d < 0) return -1;
-    v = v * 16 + d;
-  }
-  return v;
-}
-
-// UTF-8 bytes of a JSON string's value, from its raw text between the quotes (RFC 8259 section
-// 7): each escape counts as the bytes it stands for; a lone surrogate as U+FFFD (3 bytes).
-uint64_t UnescapedLength(std::string_view raw) {
-  uint64_t total = raw.size();
-  size_t pos = 0;
-  while (pos < raw.size()) {
-    const void* hit = std::memchr(raw.data() + pos, '\\', raw.size() - pos);
-    if (hit == nullptr) break;
-    size_t i = static_cast<size_t>(static_cast<const char*>(hit) - raw.data());
-    if (i + 1 < raw.size() && raw[i + 1] == 'u') {
-      int unit = Hex4(raw, i + 2);
-      size_t consumed = 6, bytes = 3;
-      if (unit < 0) {
-        consumed = 2;
-        bytes = 1;
-      } else if (unit < 0x80) {
-        bytes = 1;
-      } else if (unit < 0x800) {
-        bytes = 2;
-      } else if (unit >= 0xD800 && unit < 0xDC00 && i + 12 <= raw.size() && raw[i + 6] == '\\' &&
-                 raw[i + 7] == 'u') {
-        int low = Hex4(raw, i + 8);
-        if (low >= 0xDC00 && low < 0xE000) {
-          consumed = 12;
-          bytes = 4;
-        }
-      }
-      total -= consumed - bytes;
-      pos = i + consumed;
-    } else {
-      total -= 1;
-      pos = i + 2;
-    }
-  }
-  return total;
-}
 
 // The configured field paths (JSON Pointers naming object members, RFC 6901) as a tree of
 // segments, so one pass over a line's objects finds every field.
@@ -123,6 +72,9 @@ PathNode BuildPathTree(const JsonlFields& fields) {
   return root;
 }
 
+// How far into a line the fast path looks for its text member's key.
+constexpr size_t kKeySearch = 4096;
+
 // A raw JSON token without trailing blanks (simdjson's raw tokens keep them).
 std::string_view TrimToken(std::string_view raw) {
   while (!raw.empty() &&
@@ -140,8 +92,17 @@ class JsonlReader : public RecordReader {
         &options_.fields.text, &options_.fields.url, &options_.fields.date,
         &options_.fields.tokens};
     for (size_t kind = 0; kind < kFieldKinds; ++kind) found_[kind].resize(lists[kind]->size());
+    const PathNode* first = paths_.children.empty() ? nullptr : &paths_.children.front();
+    if (options_.jsonl_fast_path && !options_.fields.text.empty() && first != nullptr &&
+        first->targets.size() == 1 && first->targets[0] == std::pair<size_t, size_t>{0, 0} &&
+        first->children.empty() && std::none_of(first->key.begin(), first->key.end(), [](char c) {
+          return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+        })) {
+      fast_key_ = "\"" + first->key + "\"";
+    }
   }
   Format format() const override { return Format::kJsonl; }
+  uint64_t fast_path_records() const override { return fast_records_; }
   void OnDecodeError() override {
     const DecodeError& e = in_->error();
     taint_from_ = e.member_decoded_offset;
@@ -159,6 +120,10 @@ class JsonlReader : public RecordReader {
       issue_ = pending_issue_;
       issue_skipped_record_ = false;
       return Step::kIssue;
+    }
+    if (!fast_key_.empty()) {
+      Step step;
+      if (FastLine(record, &step)) return step;
     }
     while (true) {
       size_t scanned = 0;
@@ -241,23 +206,30 @@ class JsonlReader : public RecordReader {
     return simdjson::SUCCESS;
   }
 
-  Step Parse(Record* record, std::string_view text, size_t lead) {
+  // Parses one JSON object (`capacity` bytes readable from `json`) and finds the configured fields.
+  simdjson::error_code Locate(const char* json, size_t length, size_t capacity) {
+    for (auto& kind : found_) std::fill(kind.begin(), kind.end(), std::string_view());
+    if (auto error = parser_.iterate(json, length, capacity).get(doc_)) return error;
+    simdjson::ondemand::object object;
+    if (auto error = doc_.get_object().get(object)) return error;
+    return Walk(object, paths_);
+  }
+
+  void Begin(Record* record) {
     *record = Record();
     record->offset = in_->offset();
     record->line = line_;
     record->raw = std::string_view(in_->data(), pending_consume_);
+  }
+
+  Step Parse(Record* record, std::string_view text, size_t lead) {
+    Begin(record);
     if (text.back() != '}') return Bad("expected a JSON object ending in '}'");
-    auto doc = parser_.iterate(text.data() + lead, text.size() - lead, in_->CapacityFrom(lead));
-    if (doc.error()) return Bad(simdjson::error_message(doc.error()));
-    simdjson::ondemand::object object;
-    if (auto error = doc.value_unsafe().get_object().get(object)) {
+    if (auto error = Locate(text.data() + lead, text.size() - lead, in_->CapacityFrom(lead))) {
       return Bad(simdjson::error_message(error));
     }
-    for (auto& kind : found_) std::fill(kind.begin(), kind.end(), std::string_view());
-    if (auto error = Walk(object, paths_)) return Bad(simdjson::error_message(error));
     // Text: its UTF-8 length from the raw token, without unescaping.
-    bool found_text = false;
-    for (size_t i = 0; i < found_[kTextField].size() && !found_text; ++i) {
+    for (size_t i = 0; i < found_[kTextField].size(); ++i) {
       std::string_view raw = found_[kTextField][i];
       if (raw.data() == nullptr) continue;
       if (raw.size() < 2 || raw.front() != '"' || raw.back() != '"') {
@@ -265,14 +237,15 @@ class JsonlReader : public RecordReader {
       }
       record->payload = raw.substr(1, raw.size() - 2);
       record->content_bytes = UnescapedLength(record->payload);
-      found_text = true;
+      return Fields(record);
     }
-    if (!found_text) return Bad("no text field (looked for " + Join(options_.fields.text) + ")");
-    if (!String(doc.value_unsafe(), kUrlField, options_.fields.url, &url_scratch_, &record->url)) {
-      return Step::kIssue;
-    }
-    if (!String(doc.value_unsafe(), kDateField, options_.fields.date, &date_scratch_,
-                &record->date)) {
+    return Bad("no text field (looked for " + Join(options_.fields.text) + ")");
+  }
+
+  // The fields after the text: URL, date and token count.
+  Step Fields(Record* record) {
+    if (!String(kUrlField, options_.fields.url, &url_scratch_, &record->url)) return Step::kIssue;
+    if (!String(kDateField, options_.fields.date, &date_scratch_, &record->date)) {
       return Step::kIssue;
     }
     for (size_t i = 0; i < found_[kTokensField].size(); ++i) {
@@ -291,6 +264,59 @@ class JsonlReader : public RecordReader {
     return Step::kRecord;
   }
 
+  // The fast path for a line whose first text field is a top-level member (FineWeb, Dolma): the
+  // text's body is measured by ScanJsonStringBody, and simdjson parses only the rest of the line,
+  // copied with the text emptied. False (nothing read or changed) when the line does not fit it:
+  // the key not found early, the line not complete in the window, a decoding error near, a body
+  // or line a parser would reject, or the key found not being the member the full parse would
+  // pick. The full parse then handles the line, with its exact error messages.
+  bool FastLine(Record* record, Step* step) {
+    std::string_view window = in_->view();
+    if (window.empty() || window.front() != '{') return false;
+    size_t key = window.substr(0, std::min(window.size(), kKeySearch)).find(fast_key_);
+    if (key == std::string_view::npos || std::memchr(window.data(), '\n', key) != nullptr) {
+      return false;
+    }
+    size_t at = key + fast_key_.size();
+    auto skip_blanks = [&] {
+      while (at < window.size() && (window[at] == ' ' || window[at] == '\t')) ++at;
+    };
+    skip_blanks();
+    if (at >= window.size() || window[at] != ':') return false;
+    ++at;
+    skip_blanks();
+    if (at >= window.size() || window[at] != '"') return false;
+    size_t open = at;
+    JsonStringBody body = ScanJsonStringBody(window.data() + open + 1, window.size() - open - 1);
+    if (!body.ok) return false;
+    size_t close = open + 1 + body.length;
+    const void* hit = std::memchr(window.data() + close, '\n', window.size() - close);
+    if (hit == nullptr) return false;
+    auto newline = static_cast<size_t>(static_cast<const char*>(hit) - window.data());
+    uint64_t start = in_->offset(), end = start + newline + 1;
+    if (end > taint_from_ && start < break_at_) return false;
+    std::string_view text = window.substr(0, newline);
+    while (text.back() == '\r' || text.back() == ' ' || text.back() == '\t') text.remove_suffix(1);
+    if (text.back() != '}') return false;
+    size_t length = open + 1 + (text.size() - close);
+    if (rest_.size() < length + simdjson::SIMDJSON_PADDING) {
+      rest_.resize(length + simdjson::SIMDJSON_PADDING);
+    }
+    std::memcpy(rest_.data(), text.data(), open + 1);
+    std::memcpy(rest_.data() + open + 1, text.data() + close, text.size() - close);
+    if (Locate(rest_.data(), length, rest_.size()) != simdjson::SUCCESS) return false;
+    std::string_view picked = found_[kTextField][0];
+    if (picked.data() != rest_.data() + open || picked.size() != 2) return false;
+    ++line_;
+    ++fast_records_;
+    pending_consume_ = newline + 1;
+    Begin(record);
+    record->payload = window.substr(open + 1, body.length);
+    record->content_bytes = body.unescaped_bytes;
+    *step = Fields(record);
+    return true;
+  }
+
   // A JSON number token (RFC 8259 section 6) as a double.
   static bool ParseNumber(std::string_view raw, double* out) {
     if (raw.empty() || !(raw[0] == '-' || (raw[0] >= '0' && raw[0] <= '9'))) return false;
@@ -300,8 +326,8 @@ class JsonlReader : public RecordReader {
 
   // The first present, non-null field of `kind` as a string into `*out` (absent: empty): a view
   // into the line when it has no escapes, else unescaped into `*scratch`.
-  bool String(simdjson::ondemand::document& d, size_t kind, const std::vector<std::string>& paths,
-              std::string* scratch, std::string_view* out) {
+  bool String(size_t kind, const std::vector<std::string>& paths, std::string* scratch,
+              std::string_view* out) {
     for (size_t i = 0; i < found_[kind].size(); ++i) {
       std::string_view raw = found_[kind][i];
       if (raw.data() == nullptr || raw == "null") continue;
@@ -315,8 +341,8 @@ class JsonlReader : public RecordReader {
         return true;
       }
       std::string_view unescaped;  // rare: look the field up again and let simdjson unescape it
-      d.rewind();
-      if (d.at_pointer(paths[i]).get_string().get(unescaped) != simdjson::SUCCESS) {
+      doc_.rewind();
+      if (doc_.at_pointer(paths[i]).get_string().get(unescaped) != simdjson::SUCCESS) {
         Bad("field " + paths[i] + " is not a valid string");
         return false;
       }
@@ -367,6 +393,10 @@ class JsonlReader : public RecordReader {
   InputStream* in_;
   ReaderOptions options_;
   simdjson::ondemand::parser parser_{size_t{4} << 30};
+  simdjson::ondemand::document doc_;
+  std::string fast_key_;    // "key" of the fast path's text member; empty: no fast path
+  std::vector<char> rest_;  // the fast path's line without its text, padded for simdjson
+  uint64_t fast_records_ = 0;
   PathNode paths_;
   std::vector<std::string_view> found_[kFieldKinds];  // raw tokens of this line's fields
   size_t pending_consume_ = 0;

@@ -1,9 +1,12 @@
 // libFuzzer target: arbitrary bytes (plain, gzip or zstd) through the JSONL reader (RFC 8259,
-// simdjson On-Demand in place); content bytes never exceed the line and reading must end.
+// simdjson On-Demand in place); content bytes never exceed the line, reading must end, and the
+// fast path must report exactly what the full parse reports.
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
+#include "corpus/jsonl_transcript.h"
 #include "gpaikit/corpus/record.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -22,6 +25,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (record.content_bytes > record.raw.size()) __builtin_trap();  // escapes only shrink
     volatile size_t sink = record.url.size() + record.date.size();
     (void)sink;
+  }
+  if (testing::JsonlTranscript(bytes, true) != testing::JsonlTranscript(bytes, false)) {
+    __builtin_trap();
   }
   return 0;
 }

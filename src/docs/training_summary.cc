@@ -175,9 +175,9 @@ const std::map<std::string, Filler>& Fillers() {
        [](FieldValue& v, Context& c) {
          if (!c.model.base_model) return Missing(v, "give base_model for model " + c.model.id);
          const project::BaseModel& base = *c.model.base_model;
-         Fill(v, base.summary_url.empty() ? base.name
-                                          : base.name + " (its public summary: " +
-                                                base.summary_url + ")");
+         Fill(v, base.summary_url.empty()
+                     ? base.name
+                     : base.name + " (its public summary: " + base.summary_url + ")");
          v.notes.push_back(c.form.modifiers.text);
          if (base.summary_url.empty()) {
            const SourcedText& hint = c.form.modifiers_summary_link;

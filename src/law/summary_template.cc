@@ -170,10 +170,11 @@ Result<Template> LoadTemplate(const fs::path& path) {
   Result<YAML::Node> root_node = LoadYamlFile(path);
   if (!root_node.ok()) return root_node.status();
   Diagnostics diagnostics(path.string());
-  MapReader root(*root_node, "", diagnostics,
-                 {"schema", "form", "title", "instrument", "reissue_note", "source", "verified",
-                  "who", "modifiers", "modifiers_summary_link", "publication", "update_cadence", "top_domains",
-                  "size_buckets", "header_fields", "sections", "fields", "field_count"});
+  MapReader root(
+      *root_node, "", diagnostics,
+      {"schema", "form", "title", "instrument", "reissue_note", "source", "verified", "who",
+       "modifiers", "modifiers_summary_link", "publication", "update_cadence", "top_domains",
+       "size_buckets", "header_fields", "sections", "fields", "field_count"});
   if (root.String("schema", true).value_or("") != kSchema && diagnostics.ok()) {
     diagnostics.Error(root.MarkOf("schema"), "schema: expected " + std::string(kSchema));
   }

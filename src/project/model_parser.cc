@@ -62,8 +62,9 @@ BaseModel ParseBaseModel(const YAML::Node& node, const std::string& path,
   if (!base.summary_url.empty() && base.summary_url.rfind("https://", 0) != 0 &&
       base.summary_url.rfind("http://", 0) != 0) {
     diagnostics.Error(reader.Get("summary_url").Mark(),
-                      path + ".summary_url: expected an http:// or https:// link to the base "
-                             "model's public training-content summary");
+                      path +
+                          ".summary_url: expected an http:// or https:// link to the base "
+                          "model's public training-content summary");
   }
   base.training_compute = reader.Quantity("training_compute");
   base.systemic_risk = reader.Bool("systemic_risk", true).value_or(false);

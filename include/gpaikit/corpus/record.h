@@ -70,6 +70,9 @@ std::string FieldPathToPointer(std::string_view path);
 struct ReaderOptions {
   JsonlFields fields;
   size_t max_record_bytes = size_t{256} << 20;  // larger records are reported and skipped
+  // JSONL: measure a top-level text member without simdjson's pass over it (same results; off
+  // only to compare the two paths in tests).
+  bool jsonl_fast_path = true;
 };
 
 class RecordReader {
@@ -85,6 +88,8 @@ class RecordReader {
   const ReadIssue& issue() const { return issue_; }
   // True when the last kIssue refers to a record that was not counted.
   bool issue_skipped_record() const { return issue_skipped_record_; }
+  // Records read by a reader's fast path (JSONL's text measured without a full parse).
+  virtual uint64_t fast_path_records() const { return 0; }
 
  protected:
   ReadIssue issue_;
