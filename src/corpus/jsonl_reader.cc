@@ -266,7 +266,7 @@ class JsonlReader : public RecordReader {
 
   // The fast path for a line whose first text field is a top-level member (FineWeb, Dolma): the
   // text's body is measured by ScanJsonStringBody, and simdjson parses only the rest of the line,
-  // copied with the text emptied. False (nothing read or changed) when the line does not fit it:
+  // copied with the text emptied. False (nothing consumed or counted) when the line does not fit:
   // the key not found early, the line not complete in the window, a decoding error near, a body
   // or line a parser would reject, or the key found not being the member the full parse would
   // pick. The full parse then handles the line, with its exact error messages.
