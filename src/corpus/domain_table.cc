@@ -103,10 +103,6 @@ void DomainTable::Grow() {
   slots_ = std::move(grown);
 }
 
-void DomainTable::Add(std::string_view domain, uint64_t records, uint64_t bytes) {
-  AddByName(domain, records, bytes);
-}
-
 void DomainTable::Add(std::string_view domain, uint64_t records, uint64_t bytes, DomainHint* hint) {
   if (hint == nullptr) {
     AddByName(domain, records, bytes);

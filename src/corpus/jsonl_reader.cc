@@ -75,8 +75,8 @@ PathNode BuildPathTree(const JsonlFields& fields) {
 // How far into a line the fast path looks for its text member's key.
 constexpr size_t kKeySearch = 4096;
 
-// A raw JSON token without trailing blanks (simdjson's raw tokens keep them).
-std::string_view TrimToken(std::string_view raw) {
+// Without trailing JSON whitespace: a raw token (simdjson's keep it), or a line before its newline.
+std::string_view TrimTrailingBlanks(std::string_view raw) {
   while (!raw.empty() &&
          (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r' || raw.back() == '\n')) {
     raw.remove_suffix(1);
@@ -151,10 +151,7 @@ class JsonlReader : public RecordReader {
       }
       ++line_;
       pending_consume_ = last ? newline : newline + 1;
-      std::string_view text(in_->data(), newline);
-      while (!text.empty() && (text.back() == '\r' || text.back() == ' ' || text.back() == '\t')) {
-        text.remove_suffix(1);
-      }
+      std::string_view text = TrimTrailingBlanks(std::string_view(in_->data(), newline));
       size_t lead = 0;
       while (lead < text.size() && (text[lead] == ' ' || text[lead] == '\t')) ++lead;
       if (lead == text.size()) {  // a blank line holds no record
@@ -191,7 +188,7 @@ class JsonlReader : public RecordReader {
       if (!child->targets.empty()) {
         std::string_view raw = value.raw_json_token();
         for (auto [kind, index] : child->targets) {
-          if (found_[kind][index].data() == nullptr) found_[kind][index] = TrimToken(raw);
+          if (found_[kind][index].data() == nullptr) found_[kind][index] = TrimTrailingBlanks(raw);
         }
       }
       if (!child->children.empty()) {
@@ -295,8 +292,7 @@ class JsonlReader : public RecordReader {
     auto newline = static_cast<size_t>(static_cast<const char*>(hit) - window.data());
     uint64_t start = in_->offset(), end = start + newline + 1;
     if (end > taint_from_ && start < break_at_) return false;
-    std::string_view text = window.substr(0, newline);
-    while (text.back() == '\r' || text.back() == ' ' || text.back() == '\t') text.remove_suffix(1);
+    std::string_view text = TrimTrailingBlanks(window.substr(0, newline));
     if (text.back() != '}') return false;
     size_t length = open + 1 + (text.size() - close);
     if (rest_.size() < length + simdjson::SIMDJSON_PADDING) {

@@ -3,6 +3,7 @@
 #ifndef GPAIKIT_CORPUS_JSONL_TRANSCRIPT_H_
 #define GPAIKIT_CORPUS_JSONL_TRANSCRIPT_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -10,9 +11,11 @@
 
 namespace gpaikit::corpus::testing {
 
-// `fast_records`, when given, receives how many records the fast path read.
+// `fast_records`, when given, receives how many records the fast path read; `each` sees every
+// record as it is read.
 inline std::string JsonlTranscript(std::string_view bytes, bool fast_path, size_t window = 4 << 20,
-                                   uint64_t* fast_records = nullptr) {
+                                   uint64_t* fast_records = nullptr,
+                                   const std::function<void(const Record&)>& each = {}) {
   auto input = InputStream::FromMemory(bytes, "t.jsonl");
   input->set_max_window(window);
   ReaderOptions options;
@@ -30,6 +33,7 @@ inline std::string JsonlTranscript(std::string_view bytes, bool fast_path, size_
              (reader->issue_skipped_record() ? " skipped: " : ": ") + issue.message + "\n";
       continue;
     }
+    if (each) each(record);
     out += "record @" + std::to_string(record.offset) + " line " + std::to_string(record.line) +
            " raw " + std::to_string(record.raw.size()) + " bytes " +
            std::to_string(record.content_bytes) + " tokens " + std::to_string(record.tokens) +

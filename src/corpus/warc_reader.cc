@@ -126,9 +126,8 @@ class WarcReader : public RecordReader {
       return SkipLarge(offset, body_start, fields.length);
     }
     size_t need = body_start + static_cast<size_t>(fields.length);
-    bool moved = false;  // More() may move the window: the fields' views are then read again
+    const char* window_before = in_->data();
     while (in_->size() < need + 4) {
-      moved = true;
       InputStream::Fill fill = in_->More();
       if (fill == InputStream::Fill::kMore) continue;
       if (fill == InputStream::Fill::kError) {
@@ -149,7 +148,7 @@ class WarcReader : public RecordReader {
                      std::to_string(break_at_) + " (" + taint_message_ + ")",
                  static_cast<size_t>(std::min<uint64_t>(break_at_ - offset, in_->size())));
     }
-    if (moved) {
+    if (in_->data() != window_before) {  // More() moved the window: the views are read again
       head = std::string_view(in_->data(), head_end);
       fields = ParseFields(head);
     }

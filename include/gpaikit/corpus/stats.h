@@ -51,10 +51,8 @@ class DomainTable {
   DomainTable& operator=(DomainTable&& other) noexcept;
   ~DomainTable() = default;
 
-  void Add(std::string_view domain, uint64_t records, uint64_t bytes);
-  // Add, through `hint` when it is valid; otherwise by name, leaving `hint` valid for next time
-  // (a null hint: by name).
-  void Add(std::string_view domain, uint64_t records, uint64_t bytes, DomainHint* hint);
+  // Adds by name, or through `hint` when it is valid, leaving a given `hint` valid for next time.
+  void Add(std::string_view domain, uint64_t records, uint64_t bytes, DomainHint* hint = nullptr);
   // Changes whenever entries move (a prune, an assignment); unique among all tables.
   uint64_t generation() const { return generation_; }
   void Merge(const DomainTable& other);
