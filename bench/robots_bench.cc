@@ -8,7 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "gpaikit/files.h"
+#include "gpaikit/base/files.h"
 #include "gpaikit/optout/robots.h"
 #include "gpaikit/optout/robots_cases.h"
 #include "gpaikit/optout/url.h"

@@ -2,7 +2,7 @@
 // through the crosswalk's measure-to-item mappings (docs/crosswalks.md "Coverage").
 #include <algorithm>
 
-#include "gpaikit/assess_crosswalk.h"
+#include "gpaikit/assess/crosswalk.h"
 
 namespace gpaikit::assess {
 namespace {

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "gpaikit/assess_crosswalk.h"
-#include "gpaikit/files.h"
+#include "gpaikit/assess/crosswalk.h"
+#include "gpaikit/base/files.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const gpaikit::law::CodeOfPractice code =

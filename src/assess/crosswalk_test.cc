@@ -4,7 +4,7 @@
 
 #include <numeric>
 
-#include "gpaikit/assess_crosswalk.h"
+#include "gpaikit/assess/crosswalk.h"
 
 namespace gpaikit::assess {
 namespace {

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "gpaikit/assess.h"
+#include "gpaikit/assess/assess.h"
 
 namespace gpaikit::assess::internal {
 

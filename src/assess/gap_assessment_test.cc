@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <fstream>
 
-#include "gpaikit/assess.h"
+#include "gpaikit/assess/assess.h"
 
 namespace gpaikit::assess {
 namespace {

@@ -1,5 +1,5 @@
 // Civil date arithmetic on std::chrono calendar types, with month-end clamping.
-#include "gpaikit/civil_date.h"
+#include "gpaikit/base/civil_date.h"
 
 #include <cstdio>
 

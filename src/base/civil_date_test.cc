@@ -1,5 +1,5 @@
 // Tests for CivilDate: parsing, month-end and leap-year arithmetic used by every deadline.
-#include "gpaikit/civil_date.h"
+#include "gpaikit/base/civil_date.h"
 
 #include <gtest/gtest.h>
 

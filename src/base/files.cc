@@ -1,5 +1,5 @@
 // File reading and atomic writing, and data/ folder discovery.
-#include "gpaikit/files.h"
+#include "gpaikit/base/files.h"
 
 #include <algorithm>
 #include <cerrno>

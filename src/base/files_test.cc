@@ -1,5 +1,5 @@
 // Tests for the file helpers: atomic writes read back, and picking a versioned data file.
-#include "gpaikit/files.h"
+#include "gpaikit/base/files.h"
 
 #include <gtest/gtest.h>
 

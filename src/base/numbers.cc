@@ -1,5 +1,5 @@
 // Significant-figure rounding and formatting, and quantity parsing with magnitude suffixes.
-#include "gpaikit/numbers.h"
+#include "gpaikit/base/numbers.h"
 
 #include <charconv>
 #include <cmath>

@@ -1,5 +1,5 @@
 // Tests for significant-figure formatting (Guidelines para. 31 notification format) and quantities.
-#include "gpaikit/numbers.h"
+#include "gpaikit/base/numbers.h"
 
 #include <gtest/gtest.h>
 

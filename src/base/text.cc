@@ -1,5 +1,5 @@
 // Edit distance (two-row dynamic programme) and nearest-candidate suggestion.
-#include "gpaikit/text.h"
+#include "gpaikit/base/text.h"
 
 #include <algorithm>
 #include <vector>

@@ -1,5 +1,5 @@
 // Tests for edit distance and the "did you mean" suggestion used by the project-file parser.
-#include "gpaikit/text.h"
+#include "gpaikit/base/text.h"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
 // Strict YAML field reading with file:line:column diagnostics and "did you mean" suggestions.
-#include "gpaikit/yaml_reader.h"
+#include "base/yaml_reader.h"
 
 #include <vector>
 
-#include "gpaikit/files.h"
-#include "gpaikit/numbers.h"
-#include "gpaikit/text.h"
+#include "gpaikit/base/files.h"
+#include "gpaikit/base/numbers.h"
+#include "gpaikit/base/text.h"
 
 namespace gpaikit {
 

@@ -9,7 +9,7 @@
 #include "cli/crosswalk_check.h"
 #include "cli/exit_codes.h"
 #include "cli/safety_check.h"
-#include "gpaikit/files.h"
+#include "gpaikit/base/files.h"
 
 namespace gpaikit::cli {
 namespace {

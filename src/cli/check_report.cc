@@ -4,7 +4,7 @@
 #include "cli/docs_check.h"
 #include "cli/safety_check.h"
 #include "cli/summary_check.h"
-#include "gpaikit/scope_output.h"
+#include "gpaikit/scope/output.h"
 
 namespace gpaikit::cli {
 namespace {

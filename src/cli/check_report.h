@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "cli/cli_common.h"
-#include "gpaikit/report.h"
+#include "gpaikit/report/report.h"
 
 namespace gpaikit::cli {
 

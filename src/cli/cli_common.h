@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "gpaikit/civil_date.h"
-#include "gpaikit/law.h"
-#include "gpaikit/project.h"
-#include "gpaikit/scope.h"
-#include "gpaikit/status.h"
+#include "gpaikit/base/civil_date.h"
+#include "gpaikit/law/law.h"
+#include "gpaikit/project/project.h"
+#include "gpaikit/scope/scope.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::cli {
 

@@ -6,8 +6,8 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
-#include "gpaikit/numbers.h"
-#include "gpaikit/scope_output.h"
+#include "gpaikit/base/numbers.h"
+#include "gpaikit/scope/output.h"
 
 namespace gpaikit::cli {
 namespace {

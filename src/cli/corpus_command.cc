@@ -15,7 +15,7 @@
 #include "gpaikit/corpus/audit.h"
 #include "gpaikit/corpus/filter.h"
 #include "gpaikit/corpus/scanner.h"
-#include "gpaikit/files.h"
+#include "gpaikit/base/files.h"
 
 namespace gpaikit::cli {
 namespace {

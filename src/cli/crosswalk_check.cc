@@ -2,7 +2,7 @@
 // / no mapping from the gap assessment's measure statuses (docs/crosswalks.md).
 #include "cli/crosswalk_check.h"
 
-#include "gpaikit/files.h"
+#include "gpaikit/base/files.h"
 
 namespace gpaikit::cli {
 namespace {

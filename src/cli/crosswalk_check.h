@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "gpaikit/assess_crosswalk.h"
-#include "gpaikit/report.h"
+#include "gpaikit/assess/crosswalk.h"
+#include "gpaikit/report/report.h"
 
 namespace gpaikit::cli {
 

@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "cli/cli_common.h"
-#include "gpaikit/docs.h"
-#include "gpaikit/docs_records.h"
-#include "gpaikit/form.h"
-#include "gpaikit/store.h"
+#include "gpaikit/docs/docs.h"
+#include "gpaikit/docs/records.h"
+#include "gpaikit/law/form.h"
+#include "gpaikit/store/store.h"
 
 namespace gpaikit::cli {
 

@@ -4,7 +4,7 @@
 
 #include <iostream>
 
-#include "gpaikit/status.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::cli {
 

@@ -6,8 +6,8 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
-#include "gpaikit/docs_import.h"
-#include "gpaikit/files.h"
+#include "gpaikit/docs/import.h"
+#include "gpaikit/base/files.h"
 
 namespace gpaikit::cli {
 namespace {

@@ -10,7 +10,7 @@
 #include "cli/exit_codes.h"
 #include "cli/incident_output.h"
 #include "cli/safety_context.h"
-#include "gpaikit/text.h"
+#include "gpaikit/base/text.h"
 
 namespace gpaikit::cli {
 namespace {

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "cli/safety_context.h"
-#include "gpaikit/report.h"
+#include "gpaikit/report/report.h"
 
 namespace gpaikit::cli {
 

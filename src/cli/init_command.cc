@@ -4,8 +4,8 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
-#include "gpaikit/files.h"
-#include "gpaikit/project.h"
+#include "gpaikit/base/files.h"
+#include "gpaikit/project/project.h"
 
 namespace gpaikit::cli {
 namespace {

@@ -6,8 +6,8 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/ical_export.h"
-#include "gpaikit/files.h"
-#include "gpaikit/scope_output.h"
+#include "gpaikit/base/files.h"
+#include "gpaikit/scope/output.h"
 
 namespace gpaikit::cli {
 namespace {

@@ -7,7 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
-#include "gpaikit/files.h"
+#include "gpaikit/base/files.h"
 #include "gpaikit/optout/decision.h"
 #include "gpaikit/optout/robots_cases.h"
 

@@ -8,8 +8,8 @@
 
 #include "cli/crosswalk_check.h"
 #include "cli/safety_context.h"
-#include "gpaikit/assess.h"
-#include "gpaikit/docs_records.h"
+#include "gpaikit/assess/assess.h"
+#include "gpaikit/docs/records.h"
 
 namespace gpaikit::cli {
 namespace {

@@ -5,7 +5,7 @@
 #include <map>
 #include <mutex>
 
-#include "gpaikit/files.h"
+#include "gpaikit/base/files.h"
 
 namespace gpaikit::cli {
 

@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <memory>
 
-#include "gpaikit/code_of_practice.h"
-#include "gpaikit/safety.h"
-#include "gpaikit/status.h"
+#include "gpaikit/law/code_of_practice.h"
+#include "gpaikit/safety/safety.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::cli {
 

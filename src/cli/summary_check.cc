@@ -3,7 +3,7 @@
 // new data continues (template update cadence, UNVERIFIED); not older than its statistics' data.
 #include "cli/summary_check.h"
 
-#include "gpaikit/files.h"
+#include "gpaikit/base/files.h"
 
 namespace gpaikit::cli {
 namespace {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "cli/check_report.h"
-#include "gpaikit/training_summary.h"
+#include "gpaikit/docs/training_summary.h"
 
 namespace gpaikit::cli {
 

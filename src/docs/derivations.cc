@@ -6,8 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "gpaikit/docs.h"
-#include "gpaikit/numbers.h"
+#include "gpaikit/docs/docs.h"
+#include "gpaikit/base/numbers.h"
 
 namespace gpaikit::docs {
 

@@ -6,7 +6,7 @@
 
 #include <memory>
 
-#include "gpaikit/docs.h"
+#include "gpaikit/docs/docs.h"
 
 namespace gpaikit::docs::testing {
 

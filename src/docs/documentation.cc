@@ -4,8 +4,8 @@
 #include <algorithm>
 
 #include "docs/documentation_internal.h"
-#include "gpaikit/files.h"
-#include "gpaikit/text.h"
+#include "gpaikit/base/files.h"
+#include "gpaikit/base/text.h"
 
 namespace gpaikit::docs {
 namespace {

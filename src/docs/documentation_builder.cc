@@ -4,10 +4,10 @@
 #include <map>
 
 #include "docs/documentation_internal.h"
-#include "gpaikit/files.h"
-#include "gpaikit/numbers.h"
-#include "gpaikit/store.h"
-#include "gpaikit/text.h"
+#include "gpaikit/base/files.h"
+#include "gpaikit/base/numbers.h"
+#include "gpaikit/store/store.h"
+#include "gpaikit/base/text.h"
 
 namespace gpaikit::docs {
 namespace {

@@ -5,8 +5,8 @@
 #include <algorithm>
 
 #include "docs/documentation_internal.h"
-#include "gpaikit/numbers.h"
-#include "gpaikit/text.h"
+#include "gpaikit/base/numbers.h"
+#include "gpaikit/base/text.h"
 
 namespace gpaikit::docs {
 namespace {

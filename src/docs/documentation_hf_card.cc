@@ -7,9 +7,9 @@
 #include <map>
 #include <regex>
 
-#include "gpaikit/docs_import.h"
-#include "gpaikit/numbers.h"
-#include "gpaikit/yaml_reader.h"
+#include "gpaikit/docs/import.h"
+#include "gpaikit/base/numbers.h"
+#include "base/yaml_reader.h"
 
 namespace gpaikit::docs {
 namespace {

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "gpaikit/docs_import.h"
+#include "gpaikit/docs/import.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view card(reinterpret_cast<const char*>(data), size);

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "gpaikit/docs.h"
+#include "gpaikit/docs/docs.h"
 
 namespace gpaikit::docs {
 

@@ -3,8 +3,8 @@
 // rows).
 #include <string>
 
-#include "gpaikit/docs.h"
-#include "gpaikit/report.h"
+#include "gpaikit/docs/docs.h"
+#include "gpaikit/report/report.h"
 
 namespace gpaikit::docs {
 namespace {

@@ -1,7 +1,7 @@
 // Documentation versions and downstream requests folded from the records log (Code of Practice,
 // Transparency, Measure 1.1 "keep previous versions", 1.2(4) answers within 14 days, 1.3
 // integrity).
-#include "gpaikit/docs_records.h"
+#include "gpaikit/docs/records.h"
 
 namespace gpaikit::docs {
 namespace {

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
-#include "gpaikit/docs_records.h"
+#include "gpaikit/docs/records.h"
 
 namespace gpaikit::docs {
 namespace {

@@ -1,6 +1,6 @@
 // Fills the training-content summary template field by field from the project's facts and the
 // measured corpus statistics (AI Act Art. 53(1)(d); template C(2025) 5235 final; docs/summary.md).
-#include "gpaikit/training_summary.h"
+#include "gpaikit/docs/training_summary.h"
 
 #include <algorithm>
 #include <cmath>

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "gpaikit/training_summary.h"
+#include "gpaikit/docs/training_summary.h"
 
 namespace gpaikit::summary {
 

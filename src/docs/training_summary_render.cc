@@ -6,7 +6,7 @@
 #include <variant>
 
 #include "docs/training_summary_internal.h"
-#include "gpaikit/training_summary.h"
+#include "gpaikit/docs/training_summary.h"
 
 namespace gpaikit::summary {
 namespace {

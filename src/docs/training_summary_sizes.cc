@@ -4,8 +4,8 @@
 #include <cstdio>
 
 #include "docs/training_summary_internal.h"
-#include "gpaikit/files.h"
-#include "gpaikit/numbers.h"
+#include "gpaikit/base/files.h"
+#include "gpaikit/base/numbers.h"
 
 namespace gpaikit::summary {
 namespace {

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <map>
 
-#include "gpaikit/files.h"
-#include "gpaikit/training_summary.h"
+#include "gpaikit/base/files.h"
+#include "gpaikit/docs/training_summary.h"
 
 namespace gpaikit::summary {
 namespace {

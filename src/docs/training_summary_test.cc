@@ -1,7 +1,7 @@
 // Tests of the training-content summary: project facts + statistics -> every template field with a
 // status (AI Act Art. 53(1)(d); template 1.3 size ranges, 2.3 footnote 16 top domains), the stats
 // reader and the training_data parser's errors.
-#include "gpaikit/training_summary.h"
+#include "gpaikit/docs/training_summary.h"
 
 #include <gtest/gtest.h>
 

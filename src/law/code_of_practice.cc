@@ -1,11 +1,11 @@
 // Loads the Code of Practice rulepack (data/code-of-practice/*.yaml) strictly into typed tables
 // (General-Purpose AI Code of Practice, all chapters; schema in docs/data-files.md section 1).
-#include "gpaikit/code_of_practice.h"
+#include "gpaikit/law/code_of_practice.h"
 
 #include <map>
 #include <set>
 
-#include "gpaikit/yaml_reader.h"
+#include "base/yaml_reader.h"
 #include "law/code_of_practice_internal.h"
 
 namespace gpaikit::law {

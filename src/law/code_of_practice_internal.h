@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "gpaikit/code_of_practice.h"
-#include "gpaikit/yaml_reader.h"
+#include "gpaikit/law/code_of_practice.h"
+#include "base/yaml_reader.h"
 
 namespace gpaikit::law::internal {
 

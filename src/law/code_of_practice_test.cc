@@ -1,12 +1,12 @@
 // Tests that data/code-of-practice/2025-07.yaml loads with the Code's structure (Code of Practice,
 // all chapters) and that the loader rejects data errors with file:line:column.
-#include "gpaikit/code_of_practice.h"
+#include "gpaikit/law/code_of_practice.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
 
-#include "gpaikit/files.h"
+#include "gpaikit/base/files.h"
 
 namespace gpaikit::law {
 namespace {

@@ -6,8 +6,8 @@
 #include <fstream>
 #include <map>
 
-#include "gpaikit/files.h"
-#include "gpaikit/form.h"
+#include "gpaikit/base/files.h"
+#include "gpaikit/law/form.h"
 
 namespace gpaikit::form {
 namespace {

@@ -3,8 +3,8 @@
 // Transparency, Measures 1.1 and 1.2).
 #include <algorithm>
 
-#include "gpaikit/code_of_practice.h"
-#include "gpaikit/form.h"
+#include "gpaikit/law/code_of_practice.h"
+#include "gpaikit/law/form.h"
 
 namespace gpaikit::form {
 namespace {

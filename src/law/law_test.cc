@@ -1,9 +1,9 @@
 // Tests that the shipped data/ files load and carry the values and provenance spec/ states.
-#include "gpaikit/law.h"
+#include "gpaikit/law/law.h"
 
 #include <gtest/gtest.h>
 
-#include "gpaikit/files.h"
+#include "gpaikit/base/files.h"
 
 namespace gpaikit::law {
 namespace {

@@ -1,14 +1,14 @@
 // Loads the training-content summary template (data/forms/training-content-summary-*.yaml) strictly
 // (AI Act Art. 53(1)(d); template C(2025) 5235 final; schema in docs/summary.md).
-#include "gpaikit/summary_template.h"
+#include "gpaikit/law/summary_template.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <set>
 
-#include "gpaikit/files.h"
-#include "gpaikit/yaml_reader.h"
+#include "gpaikit/base/files.h"
+#include "base/yaml_reader.h"
 #include "law/provenance_reader.h"
 
 namespace gpaikit::summary {

@@ -1,14 +1,14 @@
 // Tests of the training-content summary template loader: every field of spec section 3.2 in
 // order, the size buckets at their boundaries (template 1.3) and the top-domains rule (template
 // 2.3, footnote 16).
-#include "gpaikit/summary_template.h"
+#include "gpaikit/law/summary_template.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <vector>
 
-#include "gpaikit/files.h"
+#include "gpaikit/base/files.h"
 
 namespace gpaikit::summary {
 namespace {

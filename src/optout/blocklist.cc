@@ -1,9 +1,9 @@
 // Blocklist files (Code of Practice, Copyright, Measure 1.2): loading and matching.
 #include "gpaikit/optout/blocklist.h"
 
-#include "gpaikit/files.h"
+#include "gpaikit/base/files.h"
 #include "gpaikit/optout/url.h"
-#include "gpaikit/text.h"
+#include "gpaikit/base/text.h"
 
 namespace gpaikit::optout {
 namespace {

@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "gpaikit/status.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::optout {
 

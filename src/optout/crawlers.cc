@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <set>
 
-#include "gpaikit/files.h"
+#include "gpaikit/base/files.h"
 
 namespace gpaikit::optout {
 namespace {

@@ -10,7 +10,7 @@
 #include <ctime>
 #include <fstream>
 
-#include "gpaikit/text.h"
+#include "gpaikit/base/text.h"
 
 namespace gpaikit::optout {
 namespace {

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "gpaikit/project_documentation.h"
-#include "gpaikit/yaml_reader.h"
+#include "gpaikit/project/documentation.h"
+#include "base/yaml_reader.h"
 
 namespace gpaikit::project {
 

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "gpaikit/project.h"
-#include "gpaikit/yaml_reader.h"
+#include "gpaikit/project/project.h"
+#include "base/yaml_reader.h"
 
 namespace gpaikit::project {
 

@@ -1,8 +1,8 @@
 // Parses gpaikit.yaml (format version 1, docs/project-file.md): provider and models, strictly.
 #include <set>
 
-#include "gpaikit/files.h"
-#include "gpaikit/project.h"
+#include "gpaikit/base/files.h"
+#include "gpaikit/project/project.h"
 #include "project/model_parser.h"
 
 namespace gpaikit::project {

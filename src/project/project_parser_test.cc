@@ -2,7 +2,7 @@
 // (docs/project-file.md "Errors").
 #include <gtest/gtest.h>
 
-#include "gpaikit/project.h"
+#include "gpaikit/project/project.h"
 
 namespace gpaikit::project {
 namespace {

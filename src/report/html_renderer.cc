@@ -2,7 +2,7 @@
 #include <cctype>
 #include <sstream>
 
-#include "gpaikit/report.h"
+#include "gpaikit/report/report.h"
 
 namespace gpaikit::report {
 namespace {

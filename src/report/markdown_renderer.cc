@@ -1,7 +1,7 @@
 // Renders a report Document as GitHub-flavoured Markdown (tables escaped, statuses in bold).
 #include <sstream>
 
-#include "gpaikit/report.h"
+#include "gpaikit/report/report.h"
 
 namespace gpaikit::report {
 namespace {

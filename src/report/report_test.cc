@@ -1,5 +1,5 @@
 // Tests for the report renderers: structure, escaping, and colour only when asked.
-#include "gpaikit/report.h"
+#include "gpaikit/report/report.h"
 
 #include <gtest/gtest.h>
 

@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "gpaikit/safety.h"
+#include "gpaikit/safety/safety.h"
 
 namespace gpaikit::safety {
 namespace {

@@ -2,7 +2,7 @@
 // Safety and Security, Measures 9.2-9.4; AI Act Art. 55(1)(c); AI Office reporting template).
 #include <nlohmann/json.hpp>
 
-#include "gpaikit/safety.h"
+#include "gpaikit/safety/safety.h"
 
 namespace gpaikit::safety {
 namespace {

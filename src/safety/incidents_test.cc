@@ -2,7 +2,7 @@
 // and Security, Measures 9.2-9.4): next report due, overdue, final report, retention, template.
 #include <gtest/gtest.h>
 
-#include "gpaikit/safety.h"
+#include "gpaikit/safety/safety.h"
 
 namespace gpaikit::safety {
 namespace {

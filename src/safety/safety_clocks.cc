@@ -3,7 +3,7 @@
 // the records in safety/*.yaml.
 #include <algorithm>
 
-#include "gpaikit/safety.h"
+#include "gpaikit/safety/safety.h"
 
 namespace gpaikit::safety {
 namespace {

@@ -3,10 +3,10 @@
 // 3.2, 4.1, 5.1 and 7.1-7.7; Appendix 1.4; format in docs/safety.md).
 #include <algorithm>
 
-#include "gpaikit/files.h"
-#include "gpaikit/safety.h"
-#include "gpaikit/text.h"
-#include "gpaikit/yaml_reader.h"
+#include "gpaikit/base/files.h"
+#include "gpaikit/safety/safety.h"
+#include "gpaikit/base/text.h"
+#include "base/yaml_reader.h"
 
 namespace gpaikit::safety {
 namespace {

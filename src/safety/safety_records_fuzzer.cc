@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "gpaikit/files.h"
-#include "gpaikit/safety.h"
+#include "gpaikit/base/files.h"
+#include "gpaikit/safety/safety.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const gpaikit::law::CodeOfPractice code =

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <fstream>
 
-#include "gpaikit/safety.h"
+#include "gpaikit/safety/safety.h"
 
 namespace gpaikit::safety {
 namespace {

@@ -2,8 +2,8 @@
 // modification rule and the open-source exemption (AI Act Arts 51-54; Guidelines sections 2-4).
 #include <algorithm>
 
-#include "gpaikit/numbers.h"
-#include "gpaikit/scope.h"
+#include "gpaikit/base/numbers.h"
+#include "gpaikit/scope/scope.h"
 
 namespace gpaikit::scope {
 namespace {

@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "gpaikit/numbers.h"
-#include "gpaikit/scope.h"
-#include "gpaikit/text.h"
+#include "gpaikit/base/numbers.h"
+#include "gpaikit/scope/scope.h"
+#include "gpaikit/base/text.h"
 
 namespace gpaikit::scope {
 namespace {

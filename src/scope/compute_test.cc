@@ -1,6 +1,6 @@
 // Tests for compute estimation: the eight worked examples of the Guidelines' Annex A.3 at two
 // significant figures, stage include/exclude rules (Annex A.1) and hardware periods (A.2.1).
-#include "gpaikit/numbers.h"
+#include "gpaikit/base/numbers.h"
 #include "scope/scope_test_util.h"
 
 namespace gpaikit::scope {

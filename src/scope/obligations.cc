@@ -2,8 +2,8 @@
 // 113; Guidelines sections 2.3 and 5.3).
 #include <algorithm>
 
-#include "gpaikit/scope.h"
-#include "gpaikit/text.h"
+#include "gpaikit/scope/scope.h"
+#include "gpaikit/base/text.h"
 
 namespace gpaikit::scope {
 namespace {

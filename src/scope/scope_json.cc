@@ -1,6 +1,6 @@
 // JSON output of compute, classification and obligations (schemas gpaikit.check/1, compute/1).
-#include "gpaikit/numbers.h"
-#include "gpaikit/scope_output.h"
+#include "gpaikit/base/numbers.h"
+#include "gpaikit/scope/output.h"
 
 namespace gpaikit::scope {
 namespace {

@@ -1,6 +1,6 @@
 // Report sections for one model: compute runs, classification with reasons, obligations table.
-#include "gpaikit/numbers.h"
-#include "gpaikit/scope_output.h"
+#include "gpaikit/base/numbers.h"
+#include "gpaikit/scope/output.h"
 
 namespace gpaikit::scope {
 namespace {

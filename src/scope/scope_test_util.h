@@ -4,9 +4,9 @@
 
 #include <gtest/gtest.h>
 
-#include "gpaikit/law.h"
-#include "gpaikit/project.h"
-#include "gpaikit/scope.h"
+#include "gpaikit/law/law.h"
+#include "gpaikit/project/project.h"
+#include "gpaikit/scope/scope.h"
 
 namespace gpaikit::scope::testing {
 

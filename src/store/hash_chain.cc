@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <ctime>
 
-#include "gpaikit/store.h"
+#include "gpaikit/store/store.h"
 
 namespace gpaikit::store {
 namespace {

@@ -1,8 +1,8 @@
 // The SQLite records database: schema, append in a transaction, ordered reads, chain verification.
 #include <sqlite3.h>
 
-#include "gpaikit/files.h"
-#include "gpaikit/store.h"
+#include "gpaikit/base/files.h"
+#include "gpaikit/store/store.h"
 
 namespace gpaikit::store {
 namespace {

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
-#include "gpaikit/files.h"
-#include "gpaikit/store.h"
+#include "gpaikit/base/files.h"
+#include "gpaikit/store/store.h"
 
 namespace gpaikit::store {
 namespace {

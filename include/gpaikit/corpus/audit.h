@@ -16,7 +16,7 @@
 #include "gpaikit/optout/crawlers.h"
 #include "gpaikit/optout/decision.h"
 #include "gpaikit/optout/domain.h"
-#include "gpaikit/status.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::corpus {
 

@@ -9,7 +9,7 @@
 
 #include "gpaikit/corpus/scanner.h"
 #include "gpaikit/corpus/stats.h"
-#include "gpaikit/status.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::corpus {
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "gpaikit/corpus/input.h"
-#include "gpaikit/status.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::corpus {
 

@@ -15,7 +15,7 @@
 #include "gpaikit/corpus/record.h"
 #include "gpaikit/corpus/stats.h"
 #include "gpaikit/optout/domain.h"
-#include "gpaikit/status.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::corpus {
 

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "gpaikit/corpus/record.h"
-#include "gpaikit/status.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::corpus {
 

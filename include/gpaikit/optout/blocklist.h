@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "gpaikit/optout/domain.h"
-#include "gpaikit/status.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::optout {
 

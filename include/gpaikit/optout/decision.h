@@ -15,7 +15,7 @@
 #include "gpaikit/optout/robots.h"
 #include "gpaikit/optout/signals.h"
 #include "gpaikit/optout/tdmrep.h"
-#include "gpaikit/status.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::optout {
 

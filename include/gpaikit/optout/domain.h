@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "gpaikit/status.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::optout {
 

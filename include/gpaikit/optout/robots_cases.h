@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "gpaikit/optout/robots.h"
-#include "gpaikit/status.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::optout {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "gpaikit/optout/signals.h"
-#include "gpaikit/status.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::optout {
 

@@ -1,16 +1,16 @@
 // Compute estimation, classification and obligations with due dates (AI Act Arts 51-55,
 // Commission Guidelines on the scope of GPAI obligations, July 2025).
-#ifndef GPAIKIT_SCOPE_H_
-#define GPAIKIT_SCOPE_H_
+#ifndef GPAIKIT_SCOPE_SCOPE_H_
+#define GPAIKIT_SCOPE_SCOPE_H_
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "gpaikit/civil_date.h"
-#include "gpaikit/law.h"
-#include "gpaikit/project.h"
-#include "gpaikit/status.h"
+#include "gpaikit/base/civil_date.h"
+#include "gpaikit/law/law.h"
+#include "gpaikit/project/project.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::scope {
 
@@ -136,4 +136,4 @@ Result<ModelAssessment> AssessModel(const project::Project& project, const proje
 
 }  // namespace gpaikit::scope
 
-#endif  // GPAIKIT_SCOPE_H_
+#endif  // GPAIKIT_SCOPE_SCOPE_H_

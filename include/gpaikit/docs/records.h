@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "gpaikit/civil_date.h"
-#include "gpaikit/status.h"
-#include "gpaikit/store.h"
+#include "gpaikit/base/civil_date.h"
+#include "gpaikit/base/status.h"
+#include "gpaikit/store/store.h"
 
 namespace gpaikit::docs {
 

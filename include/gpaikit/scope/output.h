@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "gpaikit/report.h"
-#include "gpaikit/scope.h"
+#include "gpaikit/report/report.h"
+#include "gpaikit/scope/scope.h"
 
 namespace gpaikit::scope {
 

@@ -1,8 +1,8 @@
 // The General-Purpose AI Code of Practice as typed tables (data/code-of-practice/<version>.yaml):
 // chapters, commitments, measures with applicability, evidence and clocks; incident types and the
 // AI Office's serious-incident template (Code of Practice, all chapters; docs/data-files.md §1).
-#ifndef GPAIKIT_CODE_OF_PRACTICE_H_
-#define GPAIKIT_CODE_OF_PRACTICE_H_
+#ifndef GPAIKIT_LAW_CODE_OF_PRACTICE_H_
+#define GPAIKIT_LAW_CODE_OF_PRACTICE_H_
 
 #include <filesystem>
 #include <optional>
@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "gpaikit/civil_date.h"
-#include "gpaikit/status.h"
+#include "gpaikit/base/civil_date.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::law {
 
@@ -165,4 +165,4 @@ Result<CodeOfPractice> LoadCodeOfPracticeFile(const std::filesystem::path& path)
 
 }  // namespace gpaikit::law
 
-#endif  // GPAIKIT_CODE_OF_PRACTICE_H_
+#endif  // GPAIKIT_LAW_CODE_OF_PRACTICE_H_

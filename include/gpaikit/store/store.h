@@ -1,8 +1,8 @@
 // The project's operational records (.gpaikit/records.sqlite): one append-only, hash-chained log
 // of entries that later modules fold into published versions, incidents and requests
 // (DESIGN.md "The user's project folder"; Code of Practice, Transparency, Measure 1.3 integrity).
-#ifndef GPAIKIT_STORE_H_
-#define GPAIKIT_STORE_H_
+#ifndef GPAIKIT_STORE_STORE_H_
+#define GPAIKIT_STORE_STORE_H_
 
 #include <cstdint>
 #include <filesystem>
@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "gpaikit/status.h"
+#include "gpaikit/base/status.h"
 
 struct sqlite3;
 
@@ -85,4 +85,4 @@ class RecordsDatabase {
 
 }  // namespace gpaikit::store
 
-#endif  // GPAIKIT_STORE_H_
+#endif  // GPAIKIT_STORE_STORE_H_

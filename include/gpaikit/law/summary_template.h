@@ -1,7 +1,7 @@
 // The Commission's template for the public summary of training content as typed data
 // (data/forms/training-content-summary-*.yaml; AI Act Art. 53(1)(d), template C(2025) 5235 final).
-#ifndef GPAIKIT_SUMMARY_TEMPLATE_H_
-#define GPAIKIT_SUMMARY_TEMPLATE_H_
+#ifndef GPAIKIT_LAW_SUMMARY_TEMPLATE_H_
+#define GPAIKIT_LAW_SUMMARY_TEMPLATE_H_
 
 #include <filesystem>
 #include <optional>
@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "gpaikit/law.h"
-#include "gpaikit/status.h"
+#include "gpaikit/law/law.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::summary {
 
@@ -113,4 +113,4 @@ Result<Template> LoadSummaryTemplate(const std::filesystem::path& data_dir,
 
 }  // namespace gpaikit::summary
 
-#endif  // GPAIKIT_SUMMARY_TEMPLATE_H_
+#endif  // GPAIKIT_LAW_SUMMARY_TEMPLATE_H_

@@ -1,8 +1,8 @@
 // Gap assessment of one model against every measure of the Code of Practice: met, partial,
 // missing or not applicable, with the evidence found and missing and each measure's source
 // (Code of Practice, all chapters; AI Act Art. 53(4) and 55(2) "alternative adequate means").
-#ifndef GPAIKIT_ASSESS_H_
-#define GPAIKIT_ASSESS_H_
+#ifndef GPAIKIT_ASSESS_ASSESS_H_
+#define GPAIKIT_ASSESS_ASSESS_H_
 
 #include <filesystem>
 #include <map>
@@ -11,11 +11,11 @@
 #include <string_view>
 #include <vector>
 
-#include "gpaikit/code_of_practice.h"
-#include "gpaikit/project.h"
-#include "gpaikit/safety.h"
-#include "gpaikit/scope.h"
-#include "gpaikit/status.h"
+#include "gpaikit/law/code_of_practice.h"
+#include "gpaikit/project/project.h"
+#include "gpaikit/safety/safety.h"
+#include "gpaikit/scope/scope.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::assess {
 
@@ -101,4 +101,4 @@ ModelGapAssessment AssessModel(const AssessmentInput& input);
 
 }  // namespace gpaikit::assess
 
-#endif  // GPAIKIT_ASSESS_H_
+#endif  // GPAIKIT_ASSESS_ASSESS_H_

@@ -1,8 +1,8 @@
 // The public summary of training content filled per model from project facts and measured corpus
 // statistics, and its renderers (AI Act Art. 53(1)(d); template C(2025) 5235 final;
 // docs/summary.md).
-#ifndef GPAIKIT_TRAINING_SUMMARY_H_
-#define GPAIKIT_TRAINING_SUMMARY_H_
+#ifndef GPAIKIT_DOCS_TRAINING_SUMMARY_H_
+#define GPAIKIT_DOCS_TRAINING_SUMMARY_H_
 
 #include <filesystem>
 #include <map>
@@ -12,10 +12,10 @@
 #include <string_view>
 #include <vector>
 
-#include "gpaikit/project.h"
-#include "gpaikit/report.h"
-#include "gpaikit/status.h"
-#include "gpaikit/summary_template.h"
+#include "gpaikit/project/project.h"
+#include "gpaikit/report/report.h"
+#include "gpaikit/base/status.h"
+#include "gpaikit/law/summary_template.h"
 
 namespace gpaikit::summary {
 
@@ -144,4 +144,4 @@ std::string RenderSummaryHtml(const TrainingSummary& summary, const Template& fo
 
 }  // namespace gpaikit::summary
 
-#endif  // GPAIKIT_TRAINING_SUMMARY_H_
+#endif  // GPAIKIT_DOCS_TRAINING_SUMMARY_H_

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "gpaikit/civil_date.h"
-#include "gpaikit/yaml_reader.h"
+#include "gpaikit/base/civil_date.h"
+#include "gpaikit/base/source_location.h"
 
 namespace gpaikit::project {
 

@@ -1,6 +1,6 @@
 // Strict, location-aware reading of YAML files: typed fields, unknown keys with suggestions.
-#ifndef GPAIKIT_YAML_READER_H_
-#define GPAIKIT_YAML_READER_H_
+#ifndef GPAIKIT_BASE_YAML_READER_H_
+#define GPAIKIT_BASE_YAML_READER_H_
 
 #include <yaml-cpp/yaml.h>
 
@@ -12,18 +12,11 @@
 #include <string_view>
 #include <vector>
 
-#include "gpaikit/civil_date.h"
-#include "gpaikit/status.h"
+#include "gpaikit/base/civil_date.h"
+#include "gpaikit/base/source_location.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit {
-
-// Where something is in a source file (1-based line and column).
-struct SourceLocation {
-  std::string file;
-  int line = 0;
-  int column = 0;
-  std::string ToString() const;  // "file:line:column", or just "file" when line is 0
-};
 
 // One problem found in a file, with its location.
 struct Diagnostic {
@@ -114,4 +107,4 @@ class MapReader {
 
 }  // namespace gpaikit
 
-#endif  // GPAIKIT_YAML_READER_H_
+#endif  // GPAIKIT_BASE_YAML_READER_H_

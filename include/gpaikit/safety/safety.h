@@ -1,8 +1,8 @@
 // Safety and Security records for models with systemic risk: business-day calendar, clocks,
 // serious incidents folded from the records log, Framework, risk register and Model Reports
 // (Code of Practice, Safety and Security, Commitments 1, 2, 4, 7 and 9; docs/safety.md).
-#ifndef GPAIKIT_SAFETY_H_
-#define GPAIKIT_SAFETY_H_
+#ifndef GPAIKIT_SAFETY_SAFETY_H_
+#define GPAIKIT_SAFETY_SAFETY_H_
 
 #include <filesystem>
 #include <map>
@@ -12,10 +12,10 @@
 #include <string_view>
 #include <vector>
 
-#include "gpaikit/civil_date.h"
-#include "gpaikit/code_of_practice.h"
-#include "gpaikit/status.h"
-#include "gpaikit/store.h"
+#include "gpaikit/base/civil_date.h"
+#include "gpaikit/law/code_of_practice.h"
+#include "gpaikit/base/status.h"
+#include "gpaikit/store/store.h"
 
 namespace gpaikit::safety {
 
@@ -242,4 +242,4 @@ std::vector<ClockInstance> SafetyClocks(const SafetyRecords& records, const Mode
 
 }  // namespace gpaikit::safety
 
-#endif  // GPAIKIT_SAFETY_H_
+#endif  // GPAIKIT_SAFETY_SAFETY_H_

@@ -1,7 +1,7 @@
 // Status and Result<T>: how every fallible gpaikit call reports failure (no exceptions across
 // modules).
-#ifndef GPAIKIT_STATUS_H_
-#define GPAIKIT_STATUS_H_
+#ifndef GPAIKIT_BASE_STATUS_H_
+#define GPAIKIT_BASE_STATUS_H_
 
 #include <optional>
 #include <string>
@@ -70,4 +70,4 @@ class Result {
 
 }  // namespace gpaikit
 
-#endif  // GPAIKIT_STATUS_H_
+#endif  // GPAIKIT_BASE_STATUS_H_

@@ -1,6 +1,6 @@
 // Civil (calendar) dates for deadlines: parsing, ISO printing, day/month/year arithmetic.
-#ifndef GPAIKIT_CIVIL_DATE_H_
-#define GPAIKIT_CIVIL_DATE_H_
+#ifndef GPAIKIT_BASE_CIVIL_DATE_H_
+#define GPAIKIT_BASE_CIVIL_DATE_H_
 
 #include <chrono>
 #include <compare>
@@ -55,4 +55,4 @@ class CivilDate {
 
 }  // namespace gpaikit
 
-#endif  // GPAIKIT_CIVIL_DATE_H_
+#endif  // GPAIKIT_BASE_CIVIL_DATE_H_

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "gpaikit/yaml_reader.h"
+#include "gpaikit/base/source_location.h"
 
 namespace gpaikit::project {
 

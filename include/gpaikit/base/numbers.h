@@ -1,7 +1,7 @@
 // Numbers as the law states them: significant figures, powers of ten, counts with SI-style
 // suffixes.
-#ifndef GPAIKIT_NUMBERS_H_
-#define GPAIKIT_NUMBERS_H_
+#ifndef GPAIKIT_BASE_NUMBERS_H_
+#define GPAIKIT_BASE_NUMBERS_H_
 
 #include <optional>
 #include <string>
@@ -26,4 +26,4 @@ std::optional<double> ParseQuantity(std::string_view text);
 
 }  // namespace gpaikit
 
-#endif  // GPAIKIT_NUMBERS_H_
+#endif  // GPAIKIT_BASE_NUMBERS_H_

@@ -1,6 +1,6 @@
 // Small text utilities shared by parsers: edit distance and "did you mean" suggestions.
-#ifndef GPAIKIT_TEXT_H_
-#define GPAIKIT_TEXT_H_
+#ifndef GPAIKIT_BASE_TEXT_H_
+#define GPAIKIT_BASE_TEXT_H_
 
 #include <span>
 #include <string>
@@ -20,4 +20,4 @@ std::string AsciiLower(std::string_view text);
 
 }  // namespace gpaikit
 
-#endif  // GPAIKIT_TEXT_H_
+#endif  // GPAIKIT_BASE_TEXT_H_

@@ -1,17 +1,17 @@
 // The Model Documentation Form filled for one model: values from the project, derived values,
 // validation, and renderings per audience (Code of Practice, Transparency, Measures 1.1 and 1.2).
-#ifndef GPAIKIT_DOCS_H_
-#define GPAIKIT_DOCS_H_
+#ifndef GPAIKIT_DOCS_DOCS_H_
+#define GPAIKIT_DOCS_DOCS_H_
 
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "gpaikit/form.h"
-#include "gpaikit/law.h"
-#include "gpaikit/project.h"
-#include "gpaikit/scope.h"
-#include "gpaikit/status.h"
+#include "gpaikit/law/form.h"
+#include "gpaikit/law/law.h"
+#include "gpaikit/project/project.h"
+#include "gpaikit/scope/scope.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::docs {
 
@@ -110,4 +110,4 @@ int ExactFigures(double value, int minimum);
 
 }  // namespace gpaikit::docs
 
-#endif  // GPAIKIT_DOCS_H_
+#endif  // GPAIKIT_DOCS_DOCS_H_

@@ -1,13 +1,13 @@
 // Whole-file reads and writes with Status errors, and where gpaikit finds its data/ folder.
-#ifndef GPAIKIT_FILES_H_
-#define GPAIKIT_FILES_H_
+#ifndef GPAIKIT_BASE_FILES_H_
+#define GPAIKIT_BASE_FILES_H_
 
 #include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "gpaikit/status.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit {
 
@@ -30,4 +30,4 @@ Result<std::filesystem::path> VersionedDataFile(const std::filesystem::path& fol
 
 }  // namespace gpaikit
 
-#endif  // GPAIKIT_FILES_H_
+#endif  // GPAIKIT_BASE_FILES_H_

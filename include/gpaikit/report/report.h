@@ -1,7 +1,7 @@
 // A report as data (sections of paragraphs, facts, lists and tables) and its renderers:
 // Markdown, self-contained print-ready HTML, and terminal text with optional colour.
-#ifndef GPAIKIT_REPORT_H_
-#define GPAIKIT_REPORT_H_
+#ifndef GPAIKIT_REPORT_REPORT_H_
+#define GPAIKIT_REPORT_REPORT_H_
 
 #include <string>
 #include <variant>
@@ -64,4 +64,4 @@ std::string EscapeHtml(const std::string& text);
 
 }  // namespace gpaikit::report
 
-#endif  // GPAIKIT_REPORT_H_
+#endif  // GPAIKIT_REPORT_REPORT_H_

@@ -1,16 +1,16 @@
 // The Model Documentation Form as typed data (data/forms/model-documentation-form-*.yaml): rows,
 // audiences, value kinds and the Annex XI/XII items they serve (Code of Practice, Transparency,
 // Measure 1.1; AI Act Annexes XI and XII).
-#ifndef GPAIKIT_FORM_H_
-#define GPAIKIT_FORM_H_
+#ifndef GPAIKIT_LAW_FORM_H_
+#define GPAIKIT_LAW_FORM_H_
 
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "gpaikit/law.h"
-#include "gpaikit/status.h"
+#include "gpaikit/law/law.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::form {
 
@@ -149,4 +149,4 @@ Result<law::Sourced<int>> LoadCodeClockDays(const std::filesystem::path& data_di
 
 }  // namespace gpaikit::form
 
-#endif  // GPAIKIT_FORM_H_
+#endif  // GPAIKIT_LAW_FORM_H_

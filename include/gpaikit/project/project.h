@@ -1,17 +1,17 @@
 // The provider's project folder: gpaikit.yaml (format version 1) as typed facts with locations.
-#ifndef GPAIKIT_PROJECT_H_
-#define GPAIKIT_PROJECT_H_
+#ifndef GPAIKIT_PROJECT_PROJECT_H_
+#define GPAIKIT_PROJECT_PROJECT_H_
 
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "gpaikit/civil_date.h"
-#include "gpaikit/project_documentation.h"
-#include "gpaikit/project_training_data.h"
-#include "gpaikit/status.h"
-#include "gpaikit/yaml_reader.h"
+#include "gpaikit/base/civil_date.h"
+#include "gpaikit/project/documentation.h"
+#include "gpaikit/project/training_data.h"
+#include "gpaikit/base/status.h"
+#include "gpaikit/base/source_location.h"
 
 namespace gpaikit::project {
 
@@ -149,4 +149,4 @@ Result<Project> LoadProject(const std::filesystem::path& dir_or_file);
 
 }  // namespace gpaikit::project
 
-#endif  // GPAIKIT_PROJECT_H_
+#endif  // GPAIKIT_PROJECT_PROJECT_H_

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "gpaikit/status.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::docs {
 

@@ -10,9 +10,9 @@
 #include <string_view>
 #include <vector>
 
-#include "gpaikit/assess.h"
-#include "gpaikit/code_of_practice.h"
-#include "gpaikit/status.h"
+#include "gpaikit/assess/assess.h"
+#include "gpaikit/law/code_of_practice.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::assess {
 

@@ -1,6 +1,6 @@
 // Typed tables loaded from data/: the AI Act GPAI rulepack and the accelerator catalogue.
-#ifndef GPAIKIT_LAW_H_
-#define GPAIKIT_LAW_H_
+#ifndef GPAIKIT_LAW_LAW_H_
+#define GPAIKIT_LAW_LAW_H_
 
 #include <filesystem>
 #include <map>
@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "gpaikit/civil_date.h"
-#include "gpaikit/status.h"
+#include "gpaikit/base/civil_date.h"
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::law {
 
@@ -117,4 +117,4 @@ Result<AcceleratorCatalogue> LoadAcceleratorCatalogue(const std::filesystem::pat
 
 }  // namespace gpaikit::law
 
-#endif  // GPAIKIT_LAW_H_
+#endif  // GPAIKIT_LAW_LAW_H_
