@@ -1,19 +1,17 @@
-// Loads the AI-crawler registry (data/crawlers.yaml) with exact error locations.
+// Loads the AI-crawler registry (data/crawlers.yaml) through the strict YAML reader: unknown keys
+// with suggestions, file:line:column, every problem at once.
 #include "gpaikit/optout/crawlers.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
-#include <set>
 
+#include "base/yaml_reader.h"
 #include "gpaikit/base/files.h"
 
 namespace gpaikit::optout {
 namespace {
 
-std::string Where(const std::string& file, const YAML::Mark& mark) {
-  return file + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) + ": ";
-}
+constexpr std::string_view kPurposes[] = {"training", "search", "user-triggered", "agent",
+                                          "unknown"};
 
 bool ValidToken(std::string_view token) {
   if (token.empty()) return false;
@@ -21,69 +19,36 @@ bool ValidToken(std::string_view token) {
                      [](char c) { return (c >= 'a' && c <= 'z') || c == '-' || c == '_'; });
 }
 
-const std::set<std::string>& KnownPurposes() {
-  static const std::set<std::string> purposes = {"training", "search", "user-triggered", "agent",
-                                                 "unknown"};
-  return purposes;
-}
-
-Status ReadCrawler(const YAML::Node& node, const std::string& file, Crawler* crawler) {
-  if (!node.IsMap()) return Status::InvalidInput(Where(file, node.Mark()) + "expected a mapping");
-  auto text = [&](const char* key, std::string* out, bool required) -> Status {
-    const YAML::Node value = node[key];
-    if (!value) {
-      if (!required) return Status::Ok();
-      return Status::InvalidInput(Where(file, node.Mark()) + "expected '" + key + ":'");
-    }
-    if (!value.IsScalar()) {
-      return Status::InvalidInput(Where(file, value.Mark()) + "expected a string for '" + key +
-                                  "'");
-    }
-    *out = value.as<std::string>();
-    return Status::Ok();
-  };
-  for (auto [key, out, required] :
-       {std::tuple{"name", &crawler->name, true}, std::tuple{"token", &crawler->token, true},
-        std::tuple{"operator", &crawler->operator_name, false},
-        std::tuple{"function", &crawler->function, false},
-        std::tuple{"source", &crawler->source, true},
-        std::tuple{"verified", &crawler->verified, true}}) {
-    Status status = text(key, out, required);
-    if (!status.ok()) return status;
+// One entry of `crawlers:`; every problem goes to `diagnostics`.
+Crawler ReadCrawler(const YAML::Node& node, const std::string& path, Diagnostics& diagnostics) {
+  Crawler crawler;
+  MapReader map(node, path, diagnostics,
+                {"name", "token", "token_exact", "operator", "purposes", "honours_robots",
+                 "function", "source", "verified"});
+  crawler.line = static_cast<uint32_t>(node.Mark().line + 1);
+  if (!map.valid()) return crawler;
+  crawler.name = map.String("name", true).value_or("");
+  crawler.token = map.String("token", true).value_or("");
+  if (map.Has("token") && !ValidToken(crawler.token)) {
+    diagnostics.Error(map.MarkOf("token"),
+                      map.PathOf("token") +
+                          ": expected a lowercase RFC 9309 product token ([a-z_-]+), got '" +
+                          crawler.token + "'");
   }
-  crawler->line = static_cast<uint32_t>(node.Mark().line + 1);
-  if (!ValidToken(crawler->token)) {
-    return Status::InvalidInput(Where(file, node["token"].Mark()) +
-                                "expected a lowercase RFC 9309 product token ([a-z_-]+), got '" +
-                                crawler->token + "'");
+  crawler.token_exact = map.Bool("token_exact").value_or(true);
+  crawler.operator_name = map.String("operator").value_or("");
+  crawler.purposes = map.StringList("purposes", kPurposes, /*required=*/true);
+  if (map.Has("purposes") && map.Get("purposes").IsSequence() && map.Get("purposes").size() == 0) {
+    diagnostics.Error(map.MarkOf("purposes"), map.PathOf("purposes") +
+                                                  ": expected at least one of training, search, "
+                                                  "user-triggered, agent or unknown");
   }
-  if (const YAML::Node exact = node["token_exact"]) crawler->token_exact = exact.as<bool>(true);
-  const YAML::Node purposes = node["purposes"];
-  if (!purposes || !purposes.IsSequence() || purposes.size() == 0) {
-    return Status::InvalidInput(Where(file, node.Mark()) +
-                                "expected 'purposes:' with training, search, user-triggered, "
-                                "agent or unknown");
-  }
-  for (const YAML::Node& purpose : purposes) {
-    std::string value = purpose.as<std::string>("");
-    if (KnownPurposes().count(value) == 0) {
-      return Status::InvalidInput(Where(file, purpose.Mark()) +
-                                  "expected training, search, user-triggered, agent or unknown, "
-                                  "got '" +
-                                  value + "'");
-    }
-    crawler->purposes.push_back(value);
-  }
-  const YAML::Node honours = node["honours_robots"];
-  if (honours && !honours.IsNull()) {
-    std::string value = honours.as<std::string>("");
-    if (value != "true" && value != "false") {
-      return Status::InvalidInput(Where(file, honours.Mark()) +
-                                  "expected true, false or null for 'honours_robots'");
-    }
-    crawler->honours_robots = value == "true";
-  }
-  return Status::Ok();
+  crawler.honours_robots = map.Bool("honours_robots");  // null: not documented
+  crawler.function = map.String("function").value_or("");
+  crawler.source = map.String("source", true).value_or("");
+  crawler.verified =
+      map.Choice("verified", {"primary", "secondary", "unverified"}, true).value_or("");
+  return crawler;
 }
 
 }  // namespace
@@ -95,30 +60,20 @@ bool Crawler::HasPurpose(std::string_view purpose) const {
 std::filesystem::path CrawlerRegistry::DefaultPath() { return DataDir() / "crawlers.yaml"; }
 
 Result<CrawlerRegistry> CrawlerRegistry::Load(const std::filesystem::path& path) {
-  Result<std::string> text = ReadFile(path);
-  if (!text.ok()) return text.status();
+  Result<YAML::Node> root = LoadYamlFile(path);
+  if (!root.ok()) return root.status();
   CrawlerRegistry registry;
   registry.file_ = path.string();
-  YAML::Node root;
-  try {
-    root = YAML::Load(*text);
-  } catch (const YAML::ParserException& error) {
-    return Status::InvalidInput(Where(registry.file_, error.mark) + error.msg);
+  Diagnostics diagnostics(registry.file_);
+  MapReader map(*root, "", diagnostics, {"schema", "source", "crawlers"});
+  map.Choice("schema", {"gpaikit.crawlers/1"});
+  map.String("source");
+  YAML::Node crawlers = map.Sequence("crawlers", /*required=*/true);
+  for (size_t i = 0; i < crawlers.size(); ++i) {
+    registry.crawlers_.push_back(
+        ReadCrawler(crawlers[i], "crawlers[" + std::to_string(i) + "]", diagnostics));
   }
-  try {
-    const YAML::Node crawlers = root["crawlers"];
-    if (!root.IsMap() || !crawlers || !crawlers.IsSequence()) {
-      return Status::InvalidInput(registry.file_ + ":1:1: expected a mapping with 'crawlers:'");
-    }
-    for (const YAML::Node& node : crawlers) {
-      Crawler crawler;
-      Status status = ReadCrawler(node, registry.file_, &crawler);
-      if (!status.ok()) return status;
-      registry.crawlers_.push_back(std::move(crawler));
-    }
-  } catch (const YAML::Exception& error) {
-    return Status::InvalidInput(Where(registry.file_, error.mark) + error.msg);
-  }
+  if (!diagnostics.ok()) return diagnostics.ToStatus();
   return registry;
 }
 

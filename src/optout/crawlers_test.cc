@@ -66,10 +66,37 @@ TEST(CrawlerRegistry, ErrorsNameFileLineColumn) {
   }
   auto registry = CrawlerRegistry::Load(path);
   ASSERT_FALSE(registry.ok());
-  EXPECT_NE(
-      registry.status().message().find("gpaikit_crawlers_bad.yaml:3:12: expected a lowercase"),
-      std::string::npos)
+  EXPECT_NE(registry.status().message().find(
+                "gpaikit_crawlers_bad.yaml:3:12: crawlers[0].token: expected a lowercase"),
+            std::string::npos)
       << registry.status().message();
+  std::filesystem::remove(path);
+}
+
+// The registry is read like every other data file: unknown keys are named with the nearest
+// known key, and every problem is reported at once, each with file:line:column.
+TEST(CrawlerRegistry, UnknownKeysAndAllProblemsAreReportedAtOnce) {
+  auto path = std::filesystem::temp_directory_path() / "gpaikit_crawlers_typos.yaml";
+  {
+    std::ofstream out(path);
+    out << "schema: gpaikit.crawlers/1\ncrawlers:\n"
+           "  - name: A\n    token: a\n    source: s\n    verified: secondary\n"
+           "    purpose: [training]\n"
+           "  - name: B\n    token: b\n    source: s\n    verified: secondry\n"
+           "    purposes: [trainning]\n";
+  }
+  auto registry = CrawlerRegistry::Load(path);
+  ASSERT_FALSE(registry.ok());
+  const std::string& message = registry.status().message();
+  for (const char* expected :
+       {"gpaikit_crawlers_typos.yaml:7:5: crawlers[0].purpose: unknown key; did you mean "
+        "'purposes'?",
+        "crawlers[0].purposes: required key is missing",
+        "gpaikit_crawlers_typos.yaml:11:15: crawlers[1].verified: 'secondry' is not one of "
+        "primary, secondary, unverified; did you mean 'secondary'?",
+        "gpaikit_crawlers_typos.yaml:12:16: crawlers[1].purposes[0]: 'trainning' is not one of"}) {
+    EXPECT_NE(message.find(expected), std::string::npos) << expected << "\n" << message;
+  }
   std::filesystem::remove(path);
 }
 
