@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "gpaikit/base/files.h"
+#include "gpaikit/base/input_stream.h"
 #include "gpaikit/optout/robots.h"
 #include "gpaikit/optout/robots_cases.h"
 #include "gpaikit/optout/url.h"
@@ -37,7 +38,7 @@ struct Corpus {
 const Corpus& LoadCorpus() {
   static const Corpus corpus = [] {
     Corpus c;
-    auto data = gpaikit::optout::ReadMaybeGzipFile(RealWorldDir() / "cases.tsv.gz");
+    auto data = gpaikit::ReadDecodedFile(RealWorldDir() / "cases.tsv.gz");
     if (!data.ok()) {
       std::fprintf(stderr, "robots_bench: %s\n", data.status().message().c_str());
       std::exit(2);

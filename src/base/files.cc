@@ -1,12 +1,15 @@
 // File reading and atomic writing, and data/ folder discovery.
 #include "gpaikit/base/files.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 #include <system_error>
 
 #ifndef GPAIKIT_SOURCE_DATA_DIR
@@ -17,16 +20,43 @@ namespace gpaikit {
 
 namespace fs = std::filesystem;
 
-Result<std::string> ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    if (!fs::exists(path)) return Status::NotFound(path.string() + ": no such file");
+Status ReadFileInto(const fs::path& path, std::string* out) {
+  out->clear();
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return Status::NotFound(path.string() + ": no such file");
     return Status::Io(path.string() + ": cannot open: " + std::strerror(errno));
   }
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  if (in.bad()) return Status::Io(path.string() + ": read failed");
-  return contents.str();
+  struct stat info {};
+  size_t expected = 0;
+  if (::fstat(fd, &info) == 0 && info.st_size > 0) expected = static_cast<size_t>(info.st_size);
+  // One read when the size is known (a regular file); files of unknown size (pipes, /proc)
+  // grow the string as they go.
+  out->resize(std::max<size_t>(expected + 1, size_t{1} << 12));
+  size_t size = 0;
+  while (true) {
+    if (size == out->size()) out->resize(out->size() * 2);
+    ssize_t n = ::read(fd, out->data() + size, out->size() - size);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      std::string error = std::strerror(errno);
+      ::close(fd);
+      out->clear();
+      return Status::Io(path.string() + ": read failed: " + error);
+    }
+    size += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  out->resize(size);
+  return Status::Ok();
+}
+
+Result<std::string> ReadFile(const fs::path& path) {
+  std::string contents;
+  Status status = ReadFileInto(path, &contents);
+  if (!status.ok()) return status;
+  return contents;
 }
 
 Status WriteFile(const fs::path& path, std::string_view contents) {

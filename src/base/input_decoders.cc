@@ -1,6 +1,6 @@
 // gzip (RFC 1952) through ISA-L's igzip or zlib, and zstd (RFC 8878) through libzstd, one member
 // or frame after another, reporting where each ends so readers can name compressed offsets.
-#include "corpus/input_decoders.h"
+#include "base/input_decoders.h"
 
 #include <zlib.h>
 #include <zstd.h>
@@ -11,7 +11,7 @@
 #include <isa-l/igzip_lib.h>
 #endif
 
-namespace gpaikit::corpus {
+namespace gpaikit {
 namespace {
 
 #ifdef GPAIKIT_HAVE_ISAL
@@ -158,4 +158,4 @@ std::unique_ptr<InputStream::Decoder> MakeDecoder(Compression compression, GzipE
   return nullptr;
 }
 
-}  // namespace gpaikit::corpus
+}  // namespace gpaikit

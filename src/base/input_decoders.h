@@ -1,15 +1,15 @@
 // The decoders behind InputStream: gzip members (RFC 1952) through ISA-L or zlib, zstd frames
-// (RFC 8878) through libzstd. Internal to the corpus module.
-#ifndef GPAIKIT_CORPUS_INPUT_DECODERS_H_
-#define GPAIKIT_CORPUS_INPUT_DECODERS_H_
+// (RFC 8878) through libzstd. Internal to base.
+#ifndef GPAIKIT_BASE_INPUT_DECODERS_H_
+#define GPAIKIT_BASE_INPUT_DECODERS_H_
 
 #include <cstddef>
 #include <memory>
 #include <string>
 
-#include "gpaikit/corpus/input.h"
+#include "gpaikit/base/input_stream.h"
 
-namespace gpaikit::corpus {
+namespace gpaikit {
 
 class InputStream::Decoder {
  public:
@@ -37,6 +37,6 @@ class InputStream::Decoder {
 std::unique_ptr<InputStream::Decoder> MakeDecoder(Compression compression, GzipEngine engine,
                                                   bool* using_isal);
 
-}  // namespace gpaikit::corpus
+}  // namespace gpaikit
 
-#endif  // GPAIKIT_CORPUS_INPUT_DECODERS_H_
+#endif  // GPAIKIT_BASE_INPUT_DECODERS_H_

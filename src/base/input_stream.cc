@@ -1,5 +1,7 @@
 // InputStream: a sliding window of decoded bytes, compression recognised by magic bytes (RFC 1952
 // section 2.3.1 for gzip, RFC 8878 section 3.1.1 for zstd), resynchronising after a bad member.
+#include "gpaikit/base/input_stream.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -8,10 +10,9 @@
 #include <cerrno>
 #include <cstring>
 
-#include "corpus/input_decoders.h"
-#include "gpaikit/corpus/input.h"
+#include "base/input_decoders.h"
 
-namespace gpaikit::corpus {
+namespace gpaikit {
 
 class InputStream::Source {
  public:
@@ -215,24 +216,22 @@ InputStream::Fill InputStream::More() {
   return Produce();
 }
 
-namespace {
-uint64_t LastMemberDecoded(const std::vector<InputStream::MemberStart>& members,
-                           uint64_t fallback) {
-  return members.empty() ? fallback : members.back().decoded;
+uint64_t InputStream::FailMember(std::string_view prefix, std::string_view detail) {
+  uint64_t start = members_.empty() ? 0 : members_.back().compressed;
+  error_ = {start, consumed_ + size(),
+            std::string(prefix) + decoder_->unit() + " starting at byte " + std::to_string(start) +
+                ": " + std::string(detail)};
+  error_.member_decoded_offset = members_.empty() ? 0 : members_.back().decoded;
+  decoder_->Reset();
+  return start;
 }
-}  // namespace
 
 InputStream::Fill InputStream::Produce() {
   size_t produced = 0;
   while (produced < kProduceTarget && capacity_ - end_ > 0) {
     if (in_pos_ == in_len_ && !Refill()) {
       if (decoder_->started()) {
-        uint64_t start = members_.empty() ? 0 : members_.back().compressed;
-        error_ = {start, consumed_ + size(),
-                  std::string("truncated ") + decoder_->unit() + " starting at byte " +
-                      std::to_string(start) + ": the file ends before the member does"};
-        error_.member_decoded_offset = LastMemberDecoded(members_, 0);
-        decoder_->Reset();
+        FailMember("truncated ", "the file ends before the member does");
         return Fill::kError;
       }
       return produced > 0 ? Fill::kMore : Fill::kEnd;
@@ -250,12 +249,7 @@ InputStream::Fill InputStream::Produce() {
     end_ += step.produced;
     produced += step.produced;
     if (step.error) {
-      uint64_t start = members_.empty() ? 0 : members_.back().compressed;
-      error_ = {start, consumed_ + size(),
-                std::string(decoder_->unit()) + " starting at byte " + std::to_string(start) +
-                    ": " + step.message};
-      error_.member_decoded_offset = LastMemberDecoded(members_, 0);
-      decoder_->Reset();
+      uint64_t start = FailMember("", step.message);
       // Resynchronise: look for the next member's magic bytes after the bad member's start.
       const unsigned char magic_gzip[3] = {0x1f, 0x8b, 0x08};
       const unsigned char magic_zstd[4] = {0x28, 0xb5, 0x2f, 0xfd};
@@ -288,12 +282,7 @@ InputStream::Fill InputStream::Produce() {
       if (!Refill() && in_pos_ == in_len_) continue;  // handled at the loop top
       if (source_done_ && in_len_ - in_pos_ > 0 && step.consumed == 0) {
         // The decoder cannot use the remaining bytes and nothing more will come.
-        uint64_t start = members_.empty() ? 0 : members_.back().compressed;
-        error_ = {start, consumed_ + size(),
-                  std::string("truncated ") + decoder_->unit() + " starting at byte " +
-                      std::to_string(start) + ": the file ends before the member does"};
-        error_.member_decoded_offset = LastMemberDecoded(members_, 0);
-        decoder_->Reset();
+        FailMember("truncated ", "the file ends before the member does");
         in_pos_ = in_len_;
         return Fill::kError;
       }
@@ -302,4 +291,20 @@ InputStream::Fill InputStream::Produce() {
   return Fill::kMore;
 }
 
-}  // namespace gpaikit::corpus
+Result<std::string> ReadDecodedFile(const std::filesystem::path& path) {
+  Result<std::unique_ptr<InputStream>> opened = InputStream::Open(path);
+  if (!opened.ok()) return opened.status();
+  InputStream& input = **opened;
+  std::string contents;
+  while (true) {
+    InputStream::Fill fill = input.More();
+    if (fill == InputStream::Fill::kError) {
+      return input.ErrorStatus();
+    }
+    contents.append(input.view());
+    input.Consume(input.size());
+    if (fill == InputStream::Fill::kEnd) return contents;
+  }
+}
+
+}  // namespace gpaikit

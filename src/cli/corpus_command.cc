@@ -209,21 +209,9 @@ int RunScan(const CorpusOptions& o) {
 }
 
 int RunMerge(const CorpusOptions& o) {
-  std::optional<corpus::CorpusStats> merged;
-  for (const std::string& path : o.paths) {
-    auto text = ReadFile(path);
-    if (!text.ok()) return ReportFailure(text.status());
-    nlohmann::json json = nlohmann::json::parse(*text, nullptr, false);
-    if (json.is_discarded()) return ReportFailure(Status::InvalidInput(path + ": not JSON"));
-    auto stats = corpus::CorpusStats::FromJson(json, path);
-    if (!stats.ok()) return ReportFailure(stats.status());
-    if (!merged) {
-      merged = std::move(stats.value());
-      continue;
-    }
-    Status status = merged->Merge(*stats);
-    if (!status.ok()) return ReportFailure(Status::InvalidInput(path + ": " + status.message()));
-  }
+  std::vector<std::filesystem::path> files(o.paths.begin(), o.paths.end());
+  auto merged = corpus::LoadCorpusStats(files, corpus::MergeKind::kShards);
+  if (!merged.ok()) return ReportFailure(merged.status());
   return Emit(*merged, o);
 }
 

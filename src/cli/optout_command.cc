@@ -94,7 +94,7 @@ int Run(const OptoutCheckOptions& options) {
     evidence.robots.fetched_at = options.robots_fetched_at;
     if (options.robots_age_hours >= 0) evidence.robots.age_hours = options.robots_age_hours;
     if (evidence.robots.fetch == optout::RobotsFetch::kSuccess) {
-      Result<std::string> body = optout::ReadWholeFile(options.robots_file);
+      Result<std::string> body = ReadFile(options.robots_file);
       if (!body.ok()) return ReportFailure(body.status());
       robots = optout::RobotsPolicy::Parse(*body);
       evidence.robots.policy = &*robots;
@@ -109,7 +109,7 @@ int Run(const OptoutCheckOptions& options) {
   }
   std::string html;
   if (!options.html_file.empty()) {
-    Result<std::string> body = optout::ReadWholeFile(options.html_file);
+    Result<std::string> body = ReadFile(options.html_file);
     if (!body.ok()) return ReportFailure(body.status());
     html = std::move(*body);
     evidence.html = html;
@@ -118,7 +118,7 @@ int Run(const OptoutCheckOptions& options) {
   evidence.is_image = options.image;
   std::optional<optout::TdmRepFile> tdmrep;
   if (!options.tdmrep_file.empty()) {
-    Result<std::string> text = optout::ReadWholeFile(options.tdmrep_file);
+    Result<std::string> text = ReadFile(options.tdmrep_file);
     if (!text.ok()) return ReportFailure(text.status());
     Result<optout::TdmRepFile> file = optout::TdmRepFile::Parse(*text, options.tdmrep_file);
     if (!file.ok()) return ReportFailure(file.status());

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/docs_common.h"
 #include "cli/exit_codes.h"
+#include "gpaikit/base/sha256.h"
 
 namespace gpaikit::cli {
 namespace {
@@ -26,10 +27,10 @@ nlohmann::json RenderedHashes(const docs::ModelDocumentation& documentation,
   nlohmann::json hashes = nlohmann::json::object();
   for (const form::Audience& audience : form.audiences) {
     std::string stem = documentation.model_id + "-" + audience.id;
-    hashes[stem + ".md"] = store::Sha256Hex(docs::RenderMarkdown(documentation, form, audience.id));
-    hashes[stem + ".html"] = store::Sha256Hex(docs::RenderHtml(documentation, form, audience.id));
+    hashes[stem + ".md"] = Sha256Hex(docs::RenderMarkdown(documentation, form, audience.id));
+    hashes[stem + ".html"] = Sha256Hex(docs::RenderHtml(documentation, form, audience.id));
     hashes[stem + ".json"] =
-        store::Sha256Hex(docs::AudienceJson(documentation, form, audience.id).dump(2) + "\n");
+        Sha256Hex(docs::AudienceJson(documentation, form, audience.id).dump(2) + "\n");
   }
   return hashes;
 }

@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "gpaikit/base/files.h"
 #include "gpaikit/optout/robots.h"
 #include "gpaikit/optout/robots_cases.h"
 
@@ -63,7 +64,7 @@ int RunUrls(const RobotsCheckOptions& options, const optout::RobotsParseOptions&
   }
   const std::string& path = options.args[0];
   const std::string& agent = options.args[1];
-  Result<std::string> body = optout::ReadWholeFile(path);
+  Result<std::string> body = ReadFile(path);
   if (!body.ok()) return ReportFailure(body.status());
   optout::RobotsPolicy policy = optout::RobotsPolicy::Parse(*body, parse);
   if (policy.truncated() && !options.json) {

@@ -6,7 +6,7 @@
 
 #include "corpus/http.h"
 #include "corpus/reader_util.h"
-#include "gpaikit/corpus/input.h"
+#include "gpaikit/base/input_stream.h"
 #include "gpaikit/optout/url.h"
 
 namespace gpaikit::corpus {

@@ -96,28 +96,45 @@ void CorpusStats::AddError(CorpusError error) {
 
 uint64_t CorpusStats::EstimatedTokens(Modality modality) const {
   const ModalityStats& m = modalities[static_cast<size_t>(modality)];
-  if (bytes_per_token <= 0) return 0;
-  return static_cast<uint64_t>(
-      std::llround(static_cast<double>(m.bytes_without_tokens) / bytes_per_token));
+  if (bytes_per_token <= 0) return m.tokens_estimated_fixed;
+  return m.tokens_estimated_fixed +
+         static_cast<uint64_t>(
+             std::llround(static_cast<double>(m.bytes_without_tokens) / bytes_per_token));
 }
 
 uint64_t CorpusStats::Tokens(Modality modality) const {
   return modalities[static_cast<size_t>(modality)].tokens_from_data + EstimatedTokens(modality);
 }
 
-Status CorpusStats::Merge(const CorpusStats& other) {
-  if (!psl_version.empty() && !other.psl_version.empty() && psl_version != other.psl_version) {
-    return Status::InvalidInput("shards used different public suffix lists: '" + psl_version +
-                                "' and '" + other.psl_version + "'");
-  }
-  if (bytes_per_token != other.bytes_per_token) {
-    return Status::InvalidInput("shards used different bytes-per-token ratios");
-  }
-  for (const FileStats& f : other.files) {
-    for (const FileStats& mine : files) {
-      if (mine.file == f.file) {
-        return Status::InvalidInput("file " + f.file + " was scanned in two shards");
+Status CorpusStats::Merge(const CorpusStats& other, MergeKind kind) {
+  bool mixed_ratios = bytes_per_token != other.bytes_per_token;
+  if (kind == MergeKind::kShards) {
+    if (!psl_version.empty() && !other.psl_version.empty() && psl_version != other.psl_version) {
+      return Status::InvalidInput("shards used different public suffix lists: '" + psl_version +
+                                  "' and '" + other.psl_version + "'");
+    }
+    if (mixed_ratios) return Status::InvalidInput("shards used different bytes-per-token ratios");
+    for (const FileStats& f : other.files) {
+      for (const FileStats& mine : files) {
+        if (mine.file == f.file) {
+          return Status::InvalidInput("file " + f.file + " was scanned in two shards");
+        }
       }
+    }
+  } else if (!psl_version.empty() && !other.psl_version.empty() &&
+             psl_version != other.psl_version) {
+    psl_version += ", " + other.psl_version;
+  }
+  if (mixed_ratios) {  // keep each side's estimates as they are; the ratio reads as mixed
+    for (size_t i = 0; i < kModalityCount; ++i) {
+      auto modality = static_cast<Modality>(i);
+      modalities[i].tokens_estimated_fixed =
+          EstimatedTokens(modality) + other.EstimatedTokens(modality);
+    }
+    bytes_per_token = 0;
+  } else {
+    for (size_t i = 0; i < kModalityCount; ++i) {
+      modalities[i].tokens_estimated_fixed += other.modalities[i].tokens_estimated_fixed;
     }
   }
   if (psl_version.empty()) psl_version = other.psl_version;
@@ -219,7 +236,7 @@ json CorpusStats::WithoutDomains() const {
         {"records_with_tokens", m.records_with_tokens},
         {"tokens_estimated", EstimatedTokens(modality)},
         {"bytes_without_tokens", m.bytes_without_tokens},
-        {"tokens_are_estimated", m.bytes_without_tokens > 0}};
+        {"tokens_are_estimated", m.bytes_without_tokens > 0 || m.tokens_estimated_fixed > 0}};
   }
   out["modalities"] = mods;
   out["bytes_per_token"] = bytes_per_token;
@@ -258,65 +275,6 @@ json CorpusStats::WithoutDomains() const {
         {"policy", "audit"}, {"verdicts", CountsJson(verdicts)}, {"signals", CountsJson(signals)}};
   }
   return out;
-}
-
-Result<CorpusStats> CorpusStats::FromJson(const json& in, const std::string& source) {
-  CorpusStats s;
-  try {
-    if (!in.is_object() || in.value("schema", "") != kSchema) {
-      return Status::InvalidInput(source + ": not a " + std::string(kSchema) + " document");
-    }
-    s.records = in.at("records").get<uint64_t>();
-    s.content_bytes = in.at("content_bytes").get<uint64_t>();
-    for (size_t i = 0; i < kModalityCount; ++i) {
-      const json& m = in.at("modalities").at(std::string(ModalityName(static_cast<Modality>(i))));
-      ModalityStats& t = s.modalities[i];
-      t.records = m.at("records").get<uint64_t>();
-      t.content_bytes = m.at("content_bytes").get<uint64_t>();
-      t.records_with_tokens = m.at("records_with_tokens").get<uint64_t>();
-      t.tokens_from_data = m.at("tokens_from_data").get<uint64_t>();
-      t.bytes_without_tokens = m.at("bytes_without_tokens").get<uint64_t>();
-    }
-    s.bytes_per_token = in.at("bytes_per_token").get<double>();
-    s.domains.set_max_domains(in.at("domain_summary").at("max_domains").get<size_t>());
-    for (const json& d : in.at("domains")) {
-      s.domains.Add(d.at("domain").get<std::string>(), d.at("records").get<uint64_t>(),
-                    d.at("content_bytes").get<uint64_t>());
-    }
-    if (!in.at("domains_exact").get<bool>()) {
-      s.domains.MarkPruned(in.at("domain_summary").at("bytes_error_bound").get<uint64_t>());
-    }
-    s.records_without_url = in.at("records_without_url").get<uint64_t>();
-    s.records_without_date = in.at("records_without_date").get<uint64_t>();
-    if (!in.at("first_date").is_null()) s.first_date = in.at("first_date").get<std::string>();
-    if (!in.at("last_date").is_null()) s.last_date = in.at("last_date").get<std::string>();
-    s.other_records = in.at("other_records").get<std::map<std::string, uint64_t>>();
-    for (const json& e : in.at("errors")) {
-      s.errors.push_back({e.at("file").get<std::string>(), e.at("offset").get<uint64_t>(),
-                          e.value("line", uint64_t{0}), e.at("message").get<std::string>()});
-    }
-    s.errors_total = in.at("errors_total").get<uint64_t>();
-    s.max_errors = in.at("max_errors").get<size_t>();
-    s.skipped_records = in.at("skipped_records").get<uint64_t>();
-    for (const json& f : in.at("files")) {
-      s.files.push_back({f.at("file").get<std::string>(), f.at("format").get<std::string>(),
-                         f.at("compression").get<std::string>(), f.at("bytes").get<uint64_t>(),
-                         f.at("decoded_bytes").get<uint64_t>(), f.at("records").get<uint64_t>()});
-    }
-    s.psl_version = in.at("psl_version").get<std::string>();
-    if (in.contains("optout")) {
-      s.audited = true;
-      for (const auto& [k, v] : in.at("optout").at("verdicts").items()) {
-        s.verdicts[k] = {v.at("records").get<uint64_t>(), v.at("content_bytes").get<uint64_t>()};
-      }
-      for (const auto& [k, v] : in.at("optout").at("signals").items()) {
-        s.signals[k] = {v.at("records").get<uint64_t>(), v.at("content_bytes").get<uint64_t>()};
-      }
-    }
-  } catch (const json::exception& e) {
-    return Status::InvalidInput(source + ": " + e.what());
-  }
-  return s;
 }
 
 }  // namespace gpaikit::corpus

@@ -1,12 +1,19 @@
-// CorpusStats documents: the directly written JSON text equals the library's rendering, and it
-// reads back to the same statistics.
+// CorpusStats documents (gpaikit.corpus-stats/1, docs/corpus.md): the directly written JSON text
+// equals the library's rendering and reads back to the same statistics; the one reader's errors
+// name the file and the JSON path; shards merge strictly, statistics of different corpora keep
+// their estimates (the measured inputs to the AI Act Art. 53(1)(d) summary, template 1.3 and 2.3).
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "gpaikit/corpus/record.h"
 #include "gpaikit/corpus/stats.h"
 
 namespace gpaikit::corpus {
 namespace {
+
+using nlohmann::json;
 
 Record Document(uint64_t bytes, std::string_view date) {
   Record record;
@@ -96,6 +103,105 @@ TEST(DomainTableHint, AddsThroughTheHintAndGoesByNameAfterAPrune) {
   DomainHint stale = a;
   other.Add("a.example", 1, 7, &stale);  // another table's hint is never taken for its own
   EXPECT_EQ(other.Top(1)[0].counts.content_bytes, 7u);
+}
+
+// A scan of `bytes` text bytes on one domain at `bytes_per_token`.
+CorpusStats Scan(uint64_t bytes, double bytes_per_token, const std::string& file) {
+  CorpusStats stats;
+  stats.bytes_per_token = bytes_per_token;
+  stats.AddDocument(Document(bytes, "2024-03-01"), "example.com");
+  stats.files.push_back({file, "warc", "none", bytes, bytes, 1});
+  return stats;
+}
+
+std::string Message(const std::string& text) {
+  Result<CorpusStats> stats = ParseCorpusStats(text, "s.json");
+  return stats.ok() ? "" : stats.status().message();
+}
+
+TEST(CorpusStatsReader, ErrorsNameTheFileAndTheJsonPath) {
+  EXPECT_NE(Message("{\"schema\": 1").find("s.json: byte "), std::string::npos);
+  EXPECT_NE(Message("{\"schema\": \"gpaikit.check/1\"}")
+                .find("s.json: schema: expected gpaikit.corpus-stats/1"),
+            std::string::npos);
+  json doc = Scan(400, 4, "a.warc").ToJson();
+  doc["domains"][0].erase("content_bytes");
+  EXPECT_EQ(Message(doc.dump()), "s.json: domains[0].content_bytes: required key is missing");
+  doc = Scan(400, 4, "a.warc").ToJson();
+  doc["modalities"]["text"]["records"] = -3;
+  EXPECT_EQ(Message(doc.dump()),
+            "s.json: modalities.text.records: expected a non-negative whole number");
+  doc = Scan(400, 4, "a.warc").ToJson();
+  doc["modalities"]["smell"] = doc["modalities"]["text"];
+  EXPECT_NE(Message(doc.dump()).find("s.json: modalities.smell: unknown modality"),
+            std::string::npos);
+  doc = Scan(400, 4, "a.warc").ToJson();
+  doc["files"][0]["bytes"] = "many";
+  EXPECT_EQ(Message(doc.dump()), "s.json: files[0].bytes: expected a non-negative whole number");
+}
+
+// A document holding only the required members (as a person may write one) keeps its totals.
+TEST(CorpusStatsReader, ASmallDocumentKeepsItsStatedTokens) {
+  json zero = {{"records", 0}, {"content_bytes", 0}, {"tokens", 0}};
+  json doc = {{"schema", "gpaikit.corpus-stats/1"},
+              {"records", 3},
+              {"content_bytes", 2825},
+              {"modalities",
+               {{"text",
+                 {{"records", 3},
+                  {"content_bytes", 2825},
+                  {"tokens", 700},
+                  {"tokens_are_estimated", true}}},
+                {"image", zero}}},
+              {"domains", json::array({{{"domain", "a.example"}, {"content_bytes", 2825}}})},
+              {"domains_exact", true}};
+  Result<CorpusStats> stats = ParseCorpusStats(doc.dump(), "small.json");
+  ASSERT_TRUE(stats.ok()) << stats.status().message();
+  EXPECT_EQ(stats->Tokens(Modality::kText), 700u);
+  EXPECT_EQ(stats->EstimatedTokens(Modality::kText), 700u);
+  EXPECT_EQ(stats->domains.size(), 1u);
+  doc["modalities"]["text"]["tokens_are_estimated"] = false;
+  stats = ParseCorpusStats(doc.dump(), "small.json");
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->modalities[0].tokens_from_data, 700u);
+  EXPECT_EQ(stats->EstimatedTokens(Modality::kText), 0u);
+}
+
+TEST(CorpusStatsReader, ShardsMergeStrictlyAndCorporaKeepTheirEstimates) {
+  CorpusStats a = Scan(400, 4, "a.warc");  // 100 tokens at 4 bytes per token
+  CorpusStats b = Scan(300, 3, "b.warc");  // 100 tokens at 3
+  CorpusStats again = Scan(400, 4, "a.warc");
+  CorpusStats shard = a;
+  EXPECT_EQ(shard.Merge(b).message(), "shards used different bytes-per-token ratios");
+  EXPECT_EQ(shard.Merge(again).message(), "file a.warc was scanned in two shards");
+  CorpusStats corpora = a;
+  ASSERT_TRUE(corpora.Merge(b, MergeKind::kCorpora).ok());
+  EXPECT_EQ(corpora.bytes_per_token, 0);  // mixed
+  EXPECT_EQ(corpora.Tokens(Modality::kText), 200u);
+  EXPECT_EQ(corpora.domains.Top(1)[0].counts.content_bytes, 700u);
+  // The merged document reads back to the same figures.
+  Result<CorpusStats> back = CorpusStats::FromJson(corpora.ToJson(), "merged.json");
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->Tokens(Modality::kText), 200u);
+  EXPECT_EQ(back->ToJson(), corpora.ToJson());
+}
+
+TEST(CorpusStatsReader, LoadMergesFilesAndNamesTheOneThatFails) {
+  std::filesystem::path dir = std::filesystem::temp_directory_path();
+  std::ofstream(dir / "gpaikit-stats-a.json") << Scan(400, 4, "a.warc").ToJsonText();
+  std::ofstream(dir / "gpaikit-stats-b.json") << Scan(800, 4, "a.warc").ToJsonText();
+  Result<CorpusStats> corpora = LoadCorpusStats(
+      {dir / "gpaikit-stats-a.json", dir / "gpaikit-stats-b.json"}, MergeKind::kCorpora);
+  ASSERT_TRUE(corpora.ok()) << corpora.status().message();
+  EXPECT_EQ(corpora->content_bytes, 1200u);
+  Result<CorpusStats> shards = LoadCorpusStats(
+      {dir / "gpaikit-stats-a.json", dir / "gpaikit-stats-b.json"}, MergeKind::kShards);
+  ASSERT_FALSE(shards.ok());
+  EXPECT_NE(shards.status().message().find("gpaikit-stats-b.json: file a.warc was scanned"),
+            std::string::npos)
+      << shards.status().message();
+  std::filesystem::remove(dir / "gpaikit-stats-a.json");
+  std::filesystem::remove(dir / "gpaikit-stats-b.json");
 }
 
 }  // namespace

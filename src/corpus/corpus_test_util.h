@@ -3,12 +3,12 @@
 #define GPAIKIT_CORPUS_CORPUS_TEST_UTIL_H_
 
 #include <unistd.h>
-#include <zlib.h>
-#include <zstd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#include "base/compression_test_util.h"
 
 namespace gpaikit::corpus::testing {
 
@@ -31,25 +31,8 @@ inline std::string HttpResponse(const std::string& content_type, const std::stri
          "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
 }
 
-inline std::string Gzip(const std::string& data) {
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(out.size() - z.avail_out);
-  deflateEnd(&z);
-  return out;
-}
-
-inline std::string Zstd(const std::string& data) {
-  std::string out(ZSTD_compressBound(data.size()), '\0');
-  out.resize(ZSTD_compress(out.data(), out.size(), data.data(), data.size(), 3));
-  return out;
-}
+using ::gpaikit::test_util::Gzip;
+using ::gpaikit::test_util::Zstd;
 
 // A fresh folder under the system's temporary folder, removed by the destructor.
 class TempDir {

@@ -50,57 +50,58 @@ std::string_view HeaderValue(std::string_view headers, std::string_view name) {
   return found;
 }
 
-bool ParseHttpHead(std::string_view block, HttpHead* head, std::string* error) {
+Result<HttpHead> ParseHttpHead(std::string_view block) {
+  HttpHead head;
   if (block.size() < 12 || block.substr(0, 7) != "HTTP/1." || block[8] != ' ') {
-    *error = "payload is not an HTTP response (expected 'HTTP/1.x NNN' at the block's start)";
-    return false;
+    return Status::InvalidInput(
+        "payload is not an HTTP response (expected 'HTTP/1.x NNN' at the block's start)");
   }
   int status = 0;
   for (size_t i = 9; i < 12; ++i) {
     if (block[i] < '0' || block[i] > '9') {
-      *error = "HTTP status line has no three-digit status code";
-      return false;
+      return Status::InvalidInput("HTTP status line has no three-digit status code");
     }
     status = status * 10 + (block[i] - '0');
   }
   size_t eol = block.find('\n');
   if (eol == std::string_view::npos) {
-    *error = "HTTP status line is not terminated";
-    return false;
+    return Status::InvalidInput("HTTP status line is not terminated");
   }
   size_t start = eol + 1, pos = start;
   while (true) {
     if (pos >= block.size()) {
-      *error = "HTTP header block has no terminating blank line";
-      return false;
+      return Status::InvalidInput("HTTP header block has no terminating blank line");
     }
     if (block[pos] == '\n' ||
         (block[pos] == '\r' && pos + 1 < block.size() && block[pos + 1] == '\n')) {
-      head->headers = block.substr(start, pos - start);
-      head->head_size = pos + (block[pos] == '\r' ? 2 : 1);
+      head.headers = block.substr(start, pos - start);
+      head.head_size = pos + (block[pos] == '\r' ? 2 : 1);
       break;
     }
     size_t next = block.find('\n', pos);
     if (next == std::string_view::npos) {
-      *error = "HTTP header block has no terminating blank line";
-      return false;
+      return Status::InvalidInput("HTTP header block has no terminating blank line");
     }
     pos = next + 1;
   }
-  head->status = status;
-  head->content_type = {};
-  head->chunked = false;
-  ForEachHeader(head->headers, [&](std::string_view key, std::string_view value) {
-    if (head->content_type.empty() && EqualsIgnoreCase(key, "Content-Type")) {
-      head->content_type = value;
+  head.status = status;
+  head.content_type = {};
+  head.chunked = false;
+  ForEachHeader(head.headers, [&](std::string_view key, std::string_view value) {
+    if (head.content_type.empty() && EqualsIgnoreCase(key, "Content-Type")) {
+      head.content_type = value;
     } else if (EqualsIgnoreCase(key, "Transfer-Encoding") && EndsWithIgnoreCase(value, "chunked")) {
-      head->chunked = true;
+      head.chunked = true;
     }
   });
-  return true;
+  return head;
 }
 
-bool ChunkedLength(std::string_view body, uint64_t* length, size_t* error_at, std::string* error) {
+Result<uint64_t> ChunkedLength(std::string_view body) {
+  auto invalid = [](size_t at, const std::string& what) {
+    return Status::InvalidInput("invalid chunked encoding at byte " + std::to_string(at) +
+                                " of the HTTP body (" + what + ")");
+  };
   uint64_t total = 0;
   size_t pos = 0;
   while (true) {
@@ -109,29 +110,22 @@ bool ChunkedLength(std::string_view body, uint64_t* length, size_t* error_at, st
     int digits = 0;
     while (pos < body.size() && HexDigit(body[pos]) >= 0) {
       if (++digits > 15) {
-        *error_at = line_start;
-        *error = "chunk size has more than 15 hex digits";
-        return false;
+        return invalid(line_start, "chunk size has more than 15 hex digits");
       }
       size = size * 16 + static_cast<uint64_t>(HexDigit(body[pos++]));
     }
     if (digits == 0) {
-      *error_at = line_start;
-      *error = "expected a hexadecimal chunk size";
-      return false;
+      return invalid(line_start, "expected a hexadecimal chunk size");
     }
     size_t eol = body.find('\n', pos);  // chunk extensions are skipped
     if (eol == std::string_view::npos) {
-      *error_at = line_start;
-      *error = "chunk size line is not terminated";
-      return false;
+      return invalid(line_start, "chunk size line is not terminated");
     }
     pos = eol + 1;
     if (size == 0) break;  // trailer fields, if any, carry no content
     if (size > body.size() - pos) {
-      *error_at = line_start;
-      *error = "chunk of " + std::to_string(size) + " bytes runs past the body's end";
-      return false;
+      return invalid(line_start,
+                     "chunk of " + std::to_string(size) + " bytes runs past the body's end");
     }
     total += size;
     pos += size;
@@ -139,14 +133,11 @@ bool ChunkedLength(std::string_view body, uint64_t* length, size_t* error_at, st
     if (pos < body.size() && body[pos] == '\n') {
       ++pos;
     } else if (pos < body.size()) {
-      *error_at = pos;
-      *error = "expected CRLF after a chunk's data";
-      return false;
+      return invalid(pos, "expected CRLF after a chunk's data");
     }
     if (pos >= body.size()) break;  // a missing last-chunk: the data so far counts
   }
-  *length = total;
-  return true;
+  return total;
 }
 
 std::string_view ModalityName(Modality modality) {

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "gpaikit/base/status.h"
+
 namespace gpaikit::corpus {
 
 struct HttpHead {
@@ -19,16 +21,15 @@ struct HttpHead {
 };
 
 // Parses the response head at the start of `block` ("HTTP/1.x NNN ..." then headers then a
-// blank line; LF alone is accepted as a line end). Returns false with `*error` saying what was
-// expected.
-bool ParseHttpHead(std::string_view block, HttpHead* head, std::string* error);
+// blank line; LF alone is accepted as a line end). Fails (InvalidInput) saying what was expected.
+Result<HttpHead> ParseHttpHead(std::string_view block);
 
 // The value of the first header line named `name` (case-insensitive) in `headers`, trimmed.
 std::string_view HeaderValue(std::string_view headers, std::string_view name);
 
-// The de-chunked length of a chunked body. On malformed chunking returns false with the body
-// offset of the problem and what was expected.
-bool ChunkedLength(std::string_view body, uint64_t* length, size_t* error_at, std::string* error);
+// The de-chunked length of a chunked body. Malformed chunking fails (InvalidInput) with
+// "invalid chunked encoding at byte N of the HTTP body (what was expected)".
+Result<uint64_t> ChunkedLength(std::string_view body);
 
 // Calls `fn(name, value)` for every header line in `headers`.
 template <typename Fn>

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "corpus/json_string_scan.h"
+#include "corpus/reader_util.h"
 #include "gpaikit/corpus/record.h"
 
 namespace gpaikit::corpus {
@@ -103,21 +104,14 @@ class JsonlReader : public RecordReader {
   }
   Format format() const override { return Format::kJsonl; }
   uint64_t fast_path_records() const override { return fast_records_; }
-  void OnDecodeError() override {
-    const DecodeError& e = in_->error();
-    taint_from_ = e.member_decoded_offset;
-    break_at_ = e.decoded_offset;
-    taint_message_ = e.message;
-    pending_issue_ = {e.member_decoded_offset, 0, e.message};
-    has_pending_issue_ = true;
-  }
+  void OnDecodeError() override { taint_.Note(in_->error()); }
 
   Step Next(Record* record) override {
     in_->Consume(pending_consume_);
     pending_consume_ = 0;
-    if (has_pending_issue_) {
-      has_pending_issue_ = false;
-      issue_ = pending_issue_;
+    if (taint_.has_pending) {
+      taint_.has_pending = false;
+      issue_ = taint_.pending;
       issue_skipped_record_ = false;
       return Step::kIssue;
     }
@@ -160,11 +154,11 @@ class JsonlReader : public RecordReader {
         continue;
       }
       uint64_t start = in_->offset(), end = start + newline + 1;
-      if (end > taint_from_ && start < break_at_) {
+      if (taint_.Overlaps(start, end)) {
         // Bytes up to the break are lost; a line starts again right after it.
-        if (break_at_ < end) pending_consume_ = static_cast<size_t>(break_at_ - start);
-        return Bad("lost to the decoding error at decoded offset " + std::to_string(break_at_) +
-                   " (" + taint_message_ + ")");
+        if (taint_.break_at < end) pending_consume_ = static_cast<size_t>(taint_.break_at - start);
+        return Bad("lost to the decoding error at decoded offset " +
+                   std::to_string(taint_.break_at) + " (" + taint_.message + ")");
       }
       return Parse(record, text, lead);
     }
@@ -291,7 +285,7 @@ class JsonlReader : public RecordReader {
     if (hit == nullptr) return false;
     auto newline = static_cast<size_t>(static_cast<const char*>(hit) - window.data());
     uint64_t start = in_->offset(), end = start + newline + 1;
-    if (end > taint_from_ && start < break_at_) return false;
+    if (taint_.Overlaps(start, end)) return false;
     std::string_view text = TrimTrailingBlanks(window.substr(0, newline));
     if (text.back() != '}') return false;
     size_t length = open + 1 + (text.size() - close);
@@ -397,11 +391,8 @@ class JsonlReader : public RecordReader {
   std::vector<std::string_view> found_[kFieldKinds];  // raw tokens of this line's fields
   size_t pending_consume_ = 0;
   uint64_t line_ = 0;
-  ReadIssue pending_issue_;
   std::string url_scratch_, date_scratch_;
-  bool has_pending_issue_ = false;
-  uint64_t taint_from_ = UINT64_MAX, break_at_ = 0;
-  std::string taint_message_;
+  DecodeTaint taint_;
 };
 
 std::string Printable(std::string_view bytes) {

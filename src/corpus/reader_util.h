@@ -1,9 +1,14 @@
-// Small byte-string helpers shared by the corpus readers (ASCII case folding, decimal numbers).
+// Small helpers shared by the corpus readers: ASCII case folding, decimal numbers, and the suspect
+// range a decoding error leaves.
 #ifndef GPAIKIT_CORPUS_READER_UTIL_H_
 #define GPAIKIT_CORPUS_READER_UTIL_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+
+#include "gpaikit/base/input_stream.h"
+#include "gpaikit/corpus/record.h"
 
 namespace gpaikit::corpus {
 
@@ -32,6 +37,25 @@ inline bool ParseDecimal(std::string_view text, uint64_t* value) {
   *value = v;
   return true;
 }
+
+// A decoding error's suspect bytes (from the bad member's start to the break) and its report,
+// queued until the reader hands it out.
+struct DecodeTaint {
+  uint64_t from = UINT64_MAX, break_at = 0;
+  std::string message;
+  ReadIssue pending;
+  bool has_pending = false;
+
+  void Note(const DecodeError& e) {
+    from = e.member_decoded_offset;
+    break_at = e.decoded_offset;
+    message = e.message;
+    pending = {e.member_decoded_offset, 0, e.message};
+    has_pending = true;
+  }
+  // True when decoded bytes [start, end) overlap the suspect range.
+  bool Overlaps(uint64_t start, uint64_t end) const { return end > from && start < break_at; }
+};
 
 }  // namespace gpaikit::corpus
 

@@ -74,7 +74,7 @@ class WarcReader : public RecordReader {
   Step Next(Record* record) override {
     in_->Consume(pending_consume_);
     pending_consume_ = 0;
-    if (has_pending_issue_) return TakePending();
+    if (taint_.has_pending) return TakePending();
     // Separating CR/LF bytes beyond the two CRLFs are tolerated (no record is lost).
     while (true) {
       std::string_view window = in_->view();
@@ -142,11 +142,11 @@ class WarcReader : public RecordReader {
     }
     // A member that fails (often only at its CRC-32 check) taints the records it holds, and a
     // record running across the resynchronisation point is cut.
-    if (offset + need > taint_from_ && offset < break_at_) {
+    if (taint_.Overlaps(offset, offset + need)) {
       return Bad(offset,
                  "WARC record lost to the decoding error at decoded offset " +
-                     std::to_string(break_at_) + " (" + taint_message_ + ")",
-                 static_cast<size_t>(std::min<uint64_t>(break_at_ - offset, in_->size())));
+                     std::to_string(taint_.break_at) + " (" + taint_.message + ")",
+                 static_cast<size_t>(std::min<uint64_t>(taint_.break_at - offset, in_->size())));
     }
     if (in_->data() != window_before) {  // More() moved the window: the views are read again
       head = std::string_view(in_->data(), head_end);
@@ -242,22 +242,20 @@ class WarcReader : public RecordReader {
         fields.type == "response" && (StartsWithAscii(fields.content_type, "application/http") ||
                                       StartsWithAscii(block, "HTTP/1."));
     if (http) {
-      HttpHead head;
-      std::string error;
-      if (!ParseHttpHead(block, &head, &error)) return Bad(offset, "response record: " + error, 0);
+      Result<HttpHead> parsed = ParseHttpHead(block);
+      if (!parsed.ok()) return Bad(offset, "response record: " + parsed.status().message(), 0);
+      const HttpHead& head = *parsed;
       record->http_headers = head.headers;
       record->payload = block.substr(head.head_size);
       if (record->media_type.empty()) record->media_type = head.content_type;
       record->content_bytes = record->payload.size();
       if (head.chunked) {
-        uint64_t length = 0;
-        size_t at = 0;
-        if (ChunkedLength(record->payload, &length, &at, &error)) {
-          record->content_bytes = length;
+        Result<uint64_t> length = ChunkedLength(record->payload);
+        if (length.ok()) {
+          record->content_bytes = *length;
         } else {
           if (!record->note.empty()) record->note += "; ";
-          record->note += "invalid chunked encoding at byte " + std::to_string(at) +
-                          " of the HTTP body (" + error + "); counted the body as stored";
+          record->note += length.status().message() + "; counted the body as stored";
         }
       }
     } else {
@@ -280,18 +278,11 @@ class WarcReader : public RecordReader {
   }
 
   // Remembers the suspect range of a decoding error and queues its report.
-  void NoteDecodeError() {
-    const DecodeError& e = in_->error();
-    taint_from_ = e.member_decoded_offset;
-    break_at_ = e.decoded_offset;
-    taint_message_ = e.message;
-    pending_issue_ = {e.member_decoded_offset, 0, e.message};
-    has_pending_issue_ = true;
-  }
+  void NoteDecodeError() { taint_.Note(in_->error()); }
 
   Step TakePending() {
-    has_pending_issue_ = false;
-    issue_ = pending_issue_;
+    taint_.has_pending = false;
+    issue_ = taint_.pending;
     issue_skipped_record_ = false;
     return Step::kIssue;
   }
@@ -349,10 +340,7 @@ class WarcReader : public RecordReader {
   InputStream* in_;
   ReaderOptions options_;
   size_t pending_consume_ = 0;
-  ReadIssue pending_issue_;
-  bool has_pending_issue_ = false;
-  uint64_t taint_from_ = UINT64_MAX, break_at_ = 0;
-  std::string taint_message_;
+  DecodeTaint taint_;
 };
 
 }  // namespace

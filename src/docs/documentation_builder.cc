@@ -6,7 +6,7 @@
 #include "docs/documentation_internal.h"
 #include "gpaikit/base/files.h"
 #include "gpaikit/base/numbers.h"
-#include "gpaikit/store/store.h"
+#include "gpaikit/base/sha256.h"
 #include "gpaikit/base/text.h"
 
 namespace gpaikit::docs {
@@ -100,7 +100,7 @@ bool DeriveFromFacts(const Context& context, const form::Row& row, RowValue& val
       }
       Result<std::string> bytes = ReadFile(context.project.root / artefact.path);
       if (!bytes.ok()) continue;  // reported as an input error by CheckArtefacts
-      lines.push_back("SHA-256 " + store::Sha256Hex(*bytes) + "  " + artefact.path);
+      lines.push_back("SHA-256 " + Sha256Hex(*bytes) + "  " + artefact.path);
     }
     return set(Join(lines, "\n"), "SHA-256 of the artefacts listed in models[].artefacts");
   }

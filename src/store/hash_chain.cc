@@ -1,10 +1,9 @@
-// SHA-256 (OpenSSL EVP) and the hash-chain rule every records entry follows.
-#include <openssl/evp.h>
-
+// The hash-chain rule every records entry follows (SHA-256 from base).
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 
+#include "gpaikit/base/sha256.h"
 #include "gpaikit/store/store.h"
 
 namespace gpaikit::store {
@@ -19,20 +18,6 @@ void AppendField(std::string& out, std::string_view field) {
 }
 
 }  // namespace
-
-std::string Sha256Hex(std::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr);
-  static const char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(2 * length);
-  for (unsigned int i = 0; i < length; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0xF];
-  }
-  return out;
-}
 
 std::string EntryHash(const Entry& entry) {
   std::string input = "gpaikit-records-v1\n";

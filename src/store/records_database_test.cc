@@ -120,11 +120,6 @@ TEST_F(RecordsTest, ReorderingIsCaught) {
   EXPECT_EQ(Verified().first_bad_seq, 2);
 }
 
-TEST(HashChainTest, Sha256KnownAnswer) {
-  // FIPS 180-2 test vector "abc".
-  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-}
-
 }  // namespace
 }  // namespace gpaikit::store
 

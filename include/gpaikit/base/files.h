@@ -11,7 +11,10 @@
 
 namespace gpaikit {
 
+// The whole file in one read where its size is known; NotFound or Io errors name the path.
 Result<std::string> ReadFile(const std::filesystem::path& path);
+// The same into `*out`, reusing its capacity (many small files read one after another).
+Status ReadFileInto(const std::filesystem::path& path, std::string* out);
 // Writes atomically (temporary file then rename), creating parent folders.
 Status WriteFile(const std::filesystem::path& path, std::string_view contents);
 

@@ -1,7 +1,8 @@
-// Decoded byte windows over corpus files: gzip (RFC 1952, multi-member; ISA-L, zlib fallback),
-// zstd (RFC 8878, multi-frame) or plain, recognised by their magic bytes.
-#ifndef GPAIKIT_CORPUS_INPUT_H_
-#define GPAIKIT_CORPUS_INPUT_H_
+// The one input-stream stack: decoded byte windows over files (corpus files, robots.txt case
+// lists) that are gzip (RFC 1952, multi-member; ISA-L, zlib fallback), zstd (RFC 8878,
+// multi-frame) or plain, recognised by their magic bytes.
+#ifndef GPAIKIT_BASE_INPUT_STREAM_H_
+#define GPAIKIT_BASE_INPUT_STREAM_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -13,7 +14,7 @@
 
 #include "gpaikit/base/status.h"
 
-namespace gpaikit::corpus {
+namespace gpaikit {
 
 enum class Compression : uint8_t { kNone, kGzip, kZstd };
 std::string_view CompressionName(Compression compression);
@@ -65,6 +66,8 @@ class InputStream {
   // would grow beyond `max_window` bytes.
   Fill More();
   const DecodeError& error() const { return error_; }
+  // error() as an InvalidInput Status naming the stream ("<name>: <message>").
+  Status ErrorStatus() const { return Status::InvalidInput(name_ + ": " + error_.message); }
 
   Compression compression() const { return compression_; }
   const std::string& name() const { return name_; }
@@ -88,6 +91,9 @@ class InputStream {
   Fill Produce();
   // Reads more compressed input; returns false at the end of the source.
   bool Refill();
+  // Sets error() for the member or frame being decoded ("<prefix><unit> starting at byte N:
+  // <detail>") and resets the decoder; returns the member's compressed offset.
+  uint64_t FailMember(std::string_view prefix, std::string_view detail);
 
   friend class Decoder;
   std::unique_ptr<Source> source_;
@@ -115,6 +121,10 @@ class InputStream {
   DecodeError error_;
 };
 
-}  // namespace gpaikit::corpus
+// The whole decoded contents of a plain, gzip or zstd file; a decoding problem fails, naming the
+// file and the compressed offset of the bad member or frame.
+Result<std::string> ReadDecodedFile(const std::filesystem::path& path);
 
-#endif  // GPAIKIT_CORPUS_INPUT_H_
+}  // namespace gpaikit
+
+#endif  // GPAIKIT_BASE_INPUT_STREAM_H_

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "gpaikit/corpus/input.h"
+#include "gpaikit/base/input_stream.h"
 #include "gpaikit/base/status.h"
 
 namespace gpaikit::corpus {

@@ -11,11 +11,11 @@
 #include <string_view>
 #include <vector>
 
-#include "gpaikit/corpus/input.h"
+#include "gpaikit/base/input_stream.h"
+#include "gpaikit/base/status.h"
 #include "gpaikit/corpus/record.h"
 #include "gpaikit/corpus/stats.h"
 #include "gpaikit/optout/domain.h"
-#include "gpaikit/base/status.h"
 
 namespace gpaikit::corpus {
 
@@ -49,6 +49,9 @@ class DomainResolver {
   Cached none_;
   Cached* current_ = &none_;
 };
+
+// The gzip inflater a scan uses is the base input stream's choice.
+using ::gpaikit::GzipEngine;
 
 struct ScanOptions {
   ReaderOptions reader;

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -12,8 +13,8 @@
 #include <string_view>
 #include <vector>
 
-#include "gpaikit/corpus/record.h"
 #include "gpaikit/base/status.h"
+#include "gpaikit/corpus/record.h"
 
 namespace gpaikit::corpus {
 
@@ -109,7 +110,15 @@ struct ModalityStats {
   uint64_t records_with_tokens = 0;   // records whose data gave a token count
   uint64_t tokens_from_data = 0;      // the sum of those counts
   uint64_t bytes_without_tokens = 0;  // content bytes of the other records (tokens estimated)
+  // Estimated tokens not derived from bytes_without_tokens at the current ratio: from corpora
+  // merged at another bytes-per-token ratio, or stated by a document without its bytes.
+  uint64_t tokens_estimated_fixed = 0;
 };
+
+// What a merge joins: shards of one scan (same public suffix list and ratio, no file twice), or
+// the statistics of different corpora (a model trained on several; ratios may differ, the
+// estimates are then kept as they were and the ratio reads as mixed).
+enum class MergeKind : uint8_t { kShards, kCorpora };
 
 struct CorpusError {
   std::string file;
@@ -158,20 +167,28 @@ class CorpusStats {
   uint64_t Tokens(Modality modality) const;
   uint64_t EstimatedTokens(Modality modality) const;
 
-  // Adds `other` (a shard of the same corpus). Fails when the shards used different public
-  // suffix lists or token ratios, or share a file.
-  Status Merge(const CorpusStats& other);
+  // Adds `other`. For kShards (a shard of the same corpus) fails when the shards used different
+  // public suffix lists or token ratios, or share a file.
+  Status Merge(const CorpusStats& other, MergeKind kind = MergeKind::kShards);
 
   nlohmann::json ToJson() const;
   // ToJson().dump(2) without building the per-domain objects (the domain list is written
   // straight out): the same text at a fraction of the time and memory on millions of domains.
   std::string ToJsonText() const;
-  // Reads a document written by ToJson; errors name `source` and the field.
+  // Reads a gpaikit.corpus-stats/1 document (written by ToJson, or a smaller one holding the
+  // required members: schema, records, content_bytes, modalities with records, content_bytes
+  // and tokens, domains, domains_exact); errors name `source` and the JSON path.
   static Result<CorpusStats> FromJson(const nlohmann::json& json, const std::string& source);
 
  private:
   nlohmann::json WithoutDomains() const;  // the document but its "domains" list
 };
+
+// Parses one gpaikit.corpus-stats/1 document; errors name `file` and the byte or JSON path.
+Result<CorpusStats> ParseCorpusStats(std::string_view text, const std::string& file);
+// Reads the statistics files and merges them in order (see MergeKind).
+Result<CorpusStats> LoadCorpusStats(const std::vector<std::filesystem::path>& files,
+                                    MergeKind kind);
 
 // True when `date` starts like an ISO 8601 date ("YYYY-MM-DD"); the comparison key of a date is
 // its first 19 characters with 'T' for a space ("2024-01-31T12:00:00").

@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "gpaikit/optout/robots.h"
 #include "gpaikit/base/status.h"
+#include "gpaikit/optout/robots.h"
 
 namespace gpaikit::optout {
 
@@ -26,11 +26,12 @@ struct RobotsCaseStats {
 // Receives output in chunks (about 1 MiB each).
 using RobotsCaseSink = std::function<void(std::string_view)>;
 
-// Streams a case file (gzip, by its magic bytes, or plain): per line, TAB-separated, a robots.txt
-// path relative to the case file's folder, a product token and a URL (further columns are kept).
-// Emits each input line, a TAB and 1 (allowed) or 0 (disallowed) and a newline to `sink`. Each
-// robots.txt file is read and parsed once. Fails on a line with fewer than three columns or an
-// unreadable robots file, naming the case file and line (output already emitted stays valid).
+// Streams a case file (gzip or zstd, by its magic bytes, or plain): per line, TAB-separated, a
+// robots.txt path relative to the case file's folder, a product token and a URL (further columns
+// are kept). Emits each input line, a TAB and 1 (allowed) or 0 (disallowed) and a newline to
+// `sink`. Each robots.txt file is read and parsed once. Fails on a line with fewer than three
+// columns or an unreadable robots file, naming the case file and line (output already emitted stays
+// valid).
 Result<RobotsCaseStats> CheckRobotsCases(const std::filesystem::path& case_file,
                                          const RobotsParseOptions& options,
                                          const RobotsCaseSink& sink);
@@ -38,12 +39,6 @@ Result<RobotsCaseStats> CheckRobotsCases(const std::filesystem::path& case_file,
 // Same, appending all output to `*out`.
 Result<RobotsCaseStats> CheckRobotsCases(const std::filesystem::path& case_file,
                                          const RobotsParseOptions& options, std::string* out);
-
-// Reads a whole file with one read (no stream copies); NotFound or Io errors name the path.
-Result<std::string> ReadWholeFile(const std::filesystem::path& path);
-
-// Reads a whole file, inflating it when it is gzip (recognised by its magic bytes).
-Result<std::string> ReadMaybeGzipFile(const std::filesystem::path& path);
 
 }  // namespace gpaikit::optout
 

@@ -41,8 +41,6 @@ struct Verification {
   bool ok() const { return !first_bad_seq.has_value() && problem.empty(); }
 };
 
-// SHA-256 of `data`, as 64 lowercase hex digits.
-std::string Sha256Hex(std::string_view data);
 // The hash an entry must carry (the chain rule, documented in docs/records.md).
 std::string EntryHash(const Entry& entry);
 // Now in UTC as "YYYY-MM-DDTHH:MM:SSZ".
