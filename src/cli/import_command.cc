@@ -22,19 +22,14 @@ struct ImportOptions {
 };
 
 int RunImport(const ImportOptions& options) {
-  Result<Format> format = options.output.Chosen();
-  if (!format.ok()) return ReportFailure(format.status());
   Result<std::string> text = ReadFile(options.card);
   if (!text.ok()) return ReportFailure(text.status());
   Result<docs::HfCardImport> imported = docs::ImportHfCard(*text, options.card, options.id);
   if (!imported.ok()) return ReportFailure(imported.status());
-  Status written = Emit(options.output, *format == Format::kJson
-                                            ? nlohmann::json{{"schema", "gpaikit.import.hf-card/1"},
-                                                             {"entry", imported->entry},
-                                                             {"unmapped", imported->unmapped}}
-                                                      .dump(2) +
-                                                  "\n"
-                                            : imported->entry + "\n");
+  Status written = EmitTextOrJson(options.output, imported->entry + "\n",
+                                  {{"schema", "gpaikit.import.hf-card/1"},
+                                   {"entry", imported->entry},
+                                   {"unmapped", imported->unmapped}});
   if (!written.ok()) return ReportFailure(written);
   std::cerr << "could not map " << imported->unmapped.size() << " item(s):\n";
   for (const std::string& item : imported->unmapped) std::cerr << "  - " << item << "\n";

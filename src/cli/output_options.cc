@@ -122,6 +122,14 @@ Status Emit(const OutputOptions& options, std::string_view text) {
   return WriteOutputFile(options.out, text);
 }
 
+Status EmitTextOrJson(const OutputOptions& options, std::string_view text,
+                      const nlohmann::json& json) {
+  Result<Format> format = options.Chosen();
+  if (!format.ok()) return format.status();
+  if (*format == Format::kJson) return Emit(options, json.dump(2) + "\n");
+  return Emit(options, text);
+}
+
 Status WriteOutputFile(const std::filesystem::path& path, std::string_view text) {
   Status written = WriteFile(path, text);
   if (!written.ok()) return written;

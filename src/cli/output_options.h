@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,11 @@ void AddOutputOptions(CLI::App* command, OutputOptions& options, std::vector<For
 // Writes a single-file result: to --out (a note "gpaikit: wrote PATH" on stderr, nothing on
 // stdout) or to stdout.
 Status Emit(const OutputOptions& options, std::string_view text);
+
+// For commands that print text or JSON: `json` (with its "schema" key) when that format is
+// chosen, else `text`, through Emit. InvalidInput when --json and --format disagree.
+Status EmitTextOrJson(const OutputOptions& options, std::string_view text,
+                      const nlohmann::json& json);
 
 // Writes one file of a multi-file result and notes it on stderr.
 Status WriteOutputFile(const std::filesystem::path& path, std::string_view text);

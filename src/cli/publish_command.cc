@@ -39,6 +39,7 @@ nlohmann::json RenderedHashes(const docs::ModelDocumentation& documentation,
 }
 
 int RunPublish(const PublishOptions& options) {
+  // A usage error in --format is reported before anything is published.
   Result<Format> format = options.output.Chosen();
   if (!format.ok()) return ReportFailure(format.status());
   Result<const form::Form*> form = DocumentationForm();
@@ -98,11 +99,8 @@ int RunPublish(const PublishOptions& options) {
                        {"seq", published->seq},
                        {"retain_until", retain_until}});
   }
-  Status written =
-      Emit(options.output,
-           *format == Format::kJson
-               ? nlohmann::json{{"schema", "gpaikit.publish/1"}, {"models", results}}.dump(2) + "\n"
-               : text.str());
+  Status written = EmitTextOrJson(options.output, text.str(),
+                                  {{"schema", "gpaikit.publish/1"}, {"models", results}});
   if (!written.ok()) return ReportFailure(written);
   return exit_code;
 }

@@ -41,12 +41,10 @@ nlohmann::json RequestJson(const docs::Request& r, const CivilDate& as_of) {
   return out;
 }
 
-// Writes the result in the chosen format: `text` for people, `json` (a "schema" key) for tools.
+// Prints `text` or `json` as --format asks; returns `exit_code`, or 2 on a usage or write error.
 int Finish(const RequestOptions& options, const std::string& text, const nlohmann::json& json,
            int exit_code) {
-  Result<Format> format = options.output.Chosen();
-  if (!format.ok()) return ReportFailure(format.status());
-  Status written = Emit(options.output, *format == Format::kJson ? json.dump(2) + "\n" : text);
+  Status written = EmitTextOrJson(options.output, text, json);
   return written.ok() ? exit_code : ReportFailure(written);
 }
 
