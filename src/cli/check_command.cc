@@ -23,21 +23,6 @@ struct CheckOptions {
   std::vector<std::string> crosswalks;
 };
 
-// The report in one format; colour only for text on a terminal.
-std::string Render(const CheckReport& report, Format format, bool colour) {
-  switch (format) {
-    case Format::kJson:
-      return report.json.dump(2) + "\n";
-    case Format::kMarkdown:
-      return report::RenderMarkdown(report.document);
-    case Format::kHtml:
-      return report::RenderHtml(report.document);
-    case Format::kText:
-      break;
-  }
-  return report::RenderTerminal(report.document, colour);
-}
-
 int RunCheck(const CheckOptions& options) {
   Result<std::vector<Format>> formats = options.output.ChosenAll();
   if (!formats.ok()) return ReportFailure(formats.status());
@@ -47,11 +32,13 @@ int RunCheck(const CheckOptions& options) {
     return ReportFailure(safety);
   CheckReport report = BuildCheckReport(*context);
   for (Format format : *formats) {
-    Status written = options.output.out.empty()
-                         ? Emit(options.output, Render(report, format, ColourOnStdout()))
-                         : WriteOutputFile(std::filesystem::path(options.output.out) /
-                                               ("report." + std::string(FormatExtension(format))),
-                                           Render(report, format, false));
+    Status written =
+        options.output.out.empty()
+            ? Emit(options.output,
+                   RenderReport(report.document, report.json, format, ColourOnStdout()))
+            : WriteOutputFile(std::filesystem::path(options.output.out) /
+                                  ("report." + std::string(FormatExtension(format))),
+                              RenderReport(report.document, report.json, format, false));
     if (!written.ok()) return ReportFailure(written);
   }
   return report.blocking > 0 ? kExitBlocking : kExitOk;

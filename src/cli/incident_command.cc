@@ -188,14 +188,9 @@ int RunRead(const std::string& action, const IncidentOptions& options) {
     if (!format.ok()) return ReportFailure(format.status());
     Result<IncidentListing> listing = ListIncidents(**context, *as_of);
     if (!listing.ok()) return ReportFailure(listing.status());
-    std::string text =
-        *format == Format::kJson       ? listing->json.dump(2) + "\n"
-        : *format == Format::kMarkdown ? report::RenderMarkdown(listing->document)
-        : *format == Format::kHtml
-            ? report::RenderHtml(listing->document)
-            : report::RenderTerminal(listing->document,
-                                     options.list_output.out.empty() && ColourOnStdout());
-    Status written = Emit(options.list_output, text);
+    Status written = Emit(options.list_output,
+                          RenderReport(listing->document, listing->json, *format,
+                                       options.list_output.out.empty() && ColourOnStdout()));
     if (!written.ok()) return ReportFailure(written);
     return listing->overdue > 0 ? kExitBlocking : kExitOk;
   }

@@ -47,21 +47,12 @@ int RunObligations(const ObligationsOptions& options) {
     Status written = WriteOutputFile(options.ical, ObligationsCalendar(*context));
     if (!written.ok()) return ReportFailure(written);
   }
-  std::string text;
-  if (*format == Format::kJson) {
-    text = nlohmann::json{{"schema", "gpaikit.obligations/1"},
-                          {"as_of", context->options.as_of.ToString()},
-                          {"models", models}}
-               .dump(2) +
-           "\n";
-  } else if (*format == Format::kMarkdown) {
-    text = report::RenderMarkdown(document);
-  } else if (*format == Format::kHtml) {
-    text = report::RenderHtml(document);
-  } else {
-    text = report::RenderTerminal(document, options.output.out.empty() && ColourOnStdout());
-  }
-  Status written = Emit(options.output, text);
+  nlohmann::json json = {{"schema", "gpaikit.obligations/1"},
+                         {"as_of", context->options.as_of.ToString()},
+                         {"models", models}};
+  Status written =
+      Emit(options.output,
+           RenderReport(document, json, *format, options.output.out.empty() && ColourOnStdout()));
   if (!written.ok()) return ReportFailure(written);
   return overdue > 0 ? kExitBlocking : kExitOk;
 }

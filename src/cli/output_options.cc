@@ -130,6 +130,21 @@ Status EmitTextOrJson(const OutputOptions& options, std::string_view text,
   return Emit(options, text);
 }
 
+std::string RenderReport(const report::Document& document, const nlohmann::json& json,
+                         Format format, bool colour) {
+  switch (format) {
+    case Format::kJson:
+      return json.dump(2) + "\n";
+    case Format::kMarkdown:
+      return report::RenderMarkdown(document);
+    case Format::kHtml:
+      return report::RenderHtml(document);
+    case Format::kText:
+      break;
+  }
+  return report::RenderTerminal(document, colour);
+}
+
 Status WriteOutputFile(const std::filesystem::path& path, std::string_view text) {
   Status written = WriteFile(path, text);
   if (!written.ok()) return written;

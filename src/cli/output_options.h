@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "gpaikit/base/status.h"
+#include "gpaikit/report/report.h"
 
 namespace gpaikit::cli {
 
@@ -56,6 +57,11 @@ Status Emit(const OutputOptions& options, std::string_view text);
 // chosen, else `text`, through Emit. InvalidInput when --json and --format disagree.
 Status EmitTextOrJson(const OutputOptions& options, std::string_view text,
                       const nlohmann::json& json);
+
+// A report in `format`: `json` (with its "schema" key) for JSON, else `document` for the
+// terminal (colour when `colour`), Markdown or HTML.
+std::string RenderReport(const report::Document& document, const nlohmann::json& json,
+                         Format format, bool colour);
 
 // Writes one file of a multi-file result and notes it on stderr.
 Status WriteOutputFile(const std::filesystem::path& path, std::string_view text);
