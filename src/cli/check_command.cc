@@ -1,5 +1,6 @@
 // `gpaikit check [DIR]`: validates the project and reports compute, classification and obligations
-// per model (text, --json, or report.json/.md/.html with --out); --crosswalk adds other frameworks.
+// per model (--format text|json|md|html, or report.json/.md/.html in the --out folder);
+// --crosswalk adds other frameworks.
 // Exit 1 when something is overdue.
 #include <iostream>
 #include <memory>
@@ -8,6 +9,8 @@
 #include "cli/commands.h"
 #include "cli/crosswalk_check.h"
 #include "cli/exit_codes.h"
+#include "cli/help_footer.h"
+#include "cli/output_options.h"
 #include "cli/safety_check.h"
 #include "gpaikit/base/files.h"
 
@@ -16,36 +19,27 @@ namespace {
 
 struct CheckOptions {
   ProjectOptions project;
-  std::string out_dir;
-  bool json = false;
+  OutputOptions output;
   std::vector<std::string> crosswalks;
 };
 
 int RunCheck(const CheckOptions& options) {
+  Result<std::vector<Format>> formats = options.output.ChosenAll();
+  if (!formats.ok()) return ReportFailure(formats.status());
   Result<ProjectContext> context = LoadAndAssess(options.project);
   if (!context.ok()) return ReportFailure(context.status());
   if (Status safety = PrepareSafetySections(*context, options.crosswalks); !safety.ok())
     return ReportFailure(safety);
   CheckReport report = BuildCheckReport(*context);
-  if (!options.out_dir.empty()) {
-    std::filesystem::path out = options.out_dir;
-    for (const auto& [name, contents] :
-         {std::pair<std::string, std::string>{"report.json", report.json.dump(2) + "\n"},
-          {"report.md", report::RenderMarkdown(report.document)},
-          {"report.html", report::RenderHtml(report.document)}}) {
-      Status written = WriteFile(out / name, contents);
-      if (!written.ok()) return ReportFailure(written);
-    }
-  }
-  if (options.json) {
-    std::cout << report.json.dump(2) << "\n";
-  } else {
-    std::cout << report::RenderTerminal(report.document, ColourOnStdout());
-    if (!options.out_dir.empty()) {
-      std::cout << "\nReport written to "
-                << (std::filesystem::path(options.out_dir) / "report.html").string()
-                << " (also report.md, report.json)\n";
-    }
+  for (Format format : *formats) {
+    Status written =
+        options.output.out.empty()
+            ? Emit(options.output,
+                   RenderReport(report.document, report.json, format, ColourOnStdout()))
+            : WriteOutputFile(std::filesystem::path(options.output.out) /
+                                  ("report." + std::string(FormatExtension(format))),
+                              RenderReport(report.document, report.json, format, false));
+    if (!written.ok()) return ReportFailure(written);
   }
   return report.blocking > 0 ? kExitBlocking : kExitOk;
 }
@@ -57,15 +51,19 @@ void RegisterCheckCommand(CLI::App& app, int& exit_code) {
   CLI::App* command = app.add_subcommand(
       "check", "Validate the project; report compute, classification and obligations per model");
   AddProjectOptions(command, options->project);
-  command->add_flag("--json", options->json, "Print one JSON document (schema gpaikit.check/1)");
-  command->add_option("--out", options->out_dir,
-                      "Write report.json, report.md and report.html here");
+  AddOutputOptions(command, options->output,
+                   {Format::kText, Format::kJson, Format::kMarkdown, Format::kHtml},
+                   OutKind::kFolder,
+                   "report.json, report.md, report.html (JSON schema "
+                   "gpaikit.check/1)");
   command
       ->add_option("--crosswalk", options->crosswalks,
                    "Also show how far the evidence covers another framework (repeatable or "
                    "comma-separated; docs/crosswalks.md)")
       ->delimiter(',')
       ->check(CLI::IsMember(CrosswalkChoices()));
+  SetHelpFooter(command, {"gpaikit check my-project --as-of 2026-08-02",
+                          "gpaikit check -C my-project --out report   (report.json, .md, .html)"});
   command->callback([options, &exit_code] { exit_code = RunCheck(*options); });
 }
 

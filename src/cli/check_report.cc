@@ -5,11 +5,10 @@
 #include "cli/safety_check.h"
 #include "cli/summary_check.h"
 #include "gpaikit/scope/output.h"
+#include "gpaikit/version.h"
 
 namespace gpaikit::cli {
 namespace {
-
-constexpr const char* kVersion = "0.1.0";
 
 ModelContribution ScopeContribution(const ProjectContext& context,
                                     const scope::ModelAssessment& assessment) {

@@ -2,10 +2,13 @@
 // passes) or hardware (N L H U), at two significant figures with the +-30% margin (Annex A.2).
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/help_footer.h"
+#include "cli/output_options.h"
 #include "gpaikit/base/numbers.h"
 #include "gpaikit/scope/output.h"
 
@@ -16,7 +19,7 @@ struct ComputeOptions {
   std::string params, tokens, ops_per_pass, passes;
   std::string accelerator, peak_flops, precision, count, hours, utilization;
   std::string rulepack;
-  bool json = false;
+  OutputOptions output;
 };
 
 // Parses one numeric option; records a usage error naming the option when malformed.
@@ -83,29 +86,31 @@ int RunCompute(const ComputeOptions& options) {
   if (!rules.ok()) return ReportFailure(rules.status());
   Result<scope::Estimate> figure = Estimate(options, *rules);
   if (!figure.ok()) return ReportFailure(figure.status());
+  Result<Format> format = options.output.Chosen();
+  if (!format.ok()) return ReportFailure(format.status());
   nlohmann::json json =
       scope::ComputeFigureToJson(figure->flop, figure->method, figure->formula, *rules);
-  if (options.json) {
-    std::cout << json.dump(2) << "\n";
-    return kExitOk;
+  if (*format == Format::kJson) {
+    Status written = Emit(options.output, json.dump(2) + "\n");
+    return written.ok() ? kExitOk : ReportFailure(written);
   }
   int figures = rules->report_significant_figures.value;
-  std::cout << FormatPowerOfTen(figure->flop, figures) << " FLOP  (" << figure->method << ": "
-            << figure->formula << ")\n"
-            << "margin +-" << static_cast<int>(rules->estimate_tolerance.value * 100 + 0.5)
-            << "%: " << FormatPowerOfTen(json["tolerance"]["low"].get<double>(), figures) << " to "
-            << FormatPowerOfTen(json["tolerance"]["high"].get<double>(), figures) << " FLOP ("
-            << rules->estimate_tolerance.provenance.source << ")\n"
-            << "above " << FormatPowerOfTen(rules->gpai_indicative_training_flop.value, figures)
-            << " (indicative GPAI criterion, "
-            << rules->gpai_indicative_training_flop.provenance.source
-            << "): " << (json["thresholds"]["gpai_indicative"].get<bool>() ? "yes" : "no") << "\n"
-            << "above " << FormatPowerOfTen(rules->systemic_risk_cumulative_flop.value, figures)
-            << " (systemic risk presumed, "
-            << rules->systemic_risk_cumulative_flop.provenance.source
-            << "): " << (json["thresholds"]["systemic_risk_presumed"].get<bool>() ? "yes" : "no")
-            << "\n";
-  return kExitOk;
+  std::ostringstream text;
+  text << FormatPowerOfTen(figure->flop, figures) << " FLOP  (" << figure->method << ": "
+       << figure->formula << ")\n"
+       << "margin +-" << static_cast<int>(rules->estimate_tolerance.value * 100 + 0.5)
+       << "%: " << FormatPowerOfTen(json["tolerance"]["low"].get<double>(), figures) << " to "
+       << FormatPowerOfTen(json["tolerance"]["high"].get<double>(), figures) << " FLOP ("
+       << rules->estimate_tolerance.provenance.source << ")\n"
+       << "above " << FormatPowerOfTen(rules->gpai_indicative_training_flop.value, figures)
+       << " (indicative GPAI criterion, " << rules->gpai_indicative_training_flop.provenance.source
+       << "): " << (json["thresholds"]["gpai_indicative"].get<bool>() ? "yes" : "no") << "\n"
+       << "above " << FormatPowerOfTen(rules->systemic_risk_cumulative_flop.value, figures)
+       << " (systemic risk presumed, " << rules->systemic_risk_cumulative_flop.provenance.source
+       << "): " << (json["thresholds"]["systemic_risk_presumed"].get<bool>() ? "yes" : "no")
+       << "\n";
+  Status written = Emit(options.output, text.str());
+  return written.ok() ? kExitOk : ReportFailure(written);
 }
 
 }  // namespace
@@ -128,7 +133,11 @@ void RegisterComputeCommand(CLI::App& app, int& exit_code) {
   command->add_option("--hours", o->hours, "Wall-clock hours");
   command->add_option("--utilization", o->utilization, "Average utilisation, 0 to 1");
   command->add_option("--rulepack", o->rulepack, "Rulepack version (default: newest)");
-  command->add_flag("--json", o->json, "Print JSON (schema gpaikit.compute/1)");
+  AddOutputOptions(command, o->output, {Format::kText, Format::kJson}, OutKind::kFile,
+                   "the figure (JSON schema gpaikit.compute/1)");
+  SetHelpFooter(command, {"gpaikit compute --params 7B --tokens 2T",
+                          "gpaikit compute --accelerator H100 --count 1024 --hours 720 "
+                          "--utilization 0.4 --json"});
   command->callback([o, &exit_code] { exit_code = RunCompute(*o); });
 }
 

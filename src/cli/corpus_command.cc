@@ -7,23 +7,27 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/help_footer.h"
+#include "cli/output_options.h"
+#include "gpaikit/base/files.h"
 #include "gpaikit/corpus/audit.h"
 #include "gpaikit/corpus/filter.h"
 #include "gpaikit/corpus/scanner.h"
-#include "gpaikit/base/files.h"
 
 namespace gpaikit::cli {
 namespace {
 
 struct CorpusOptions {
   std::vector<std::string> paths;
-  std::string shard, out, robots, psl_file, crawlers_file, gzip = "auto";
-  bool json = false, strict = false;
+  std::string shard, robots, psl_file, crawlers_file, gzip = "auto";
+  OutputOptions output;  // scan and merge: --format/--json, --out FILE; filter: --out FOLDER
+  bool strict = false;
   double bytes_per_token = 4.0;
   size_t max_domains = 4'000'000, max_errors = 1000, top = 20;
   size_t max_record_mib = 256;
@@ -130,56 +134,58 @@ Result<std::unique_ptr<Loaded>> Load(const CorpusOptions& o) {
   return loaded;
 }
 
-void PrintText(const corpus::CorpusStats& s, size_t top) {
-  std::cout << "documents: " << s.records << ", content bytes: " << s.content_bytes << "\n";
+void PrintText(const corpus::CorpusStats& s, size_t top, std::ostream& out) {
+  out << "documents: " << s.records << ", content bytes: " << s.content_bytes << "\n";
   for (size_t i = 0; i < corpus::kModalityCount; ++i) {
     const corpus::ModalityStats& m = s.modalities[i];
     if (m.records == 0) continue;
     auto modality = static_cast<corpus::Modality>(i);
-    std::cout << "  " << corpus::ModalityName(modality) << ": " << m.records << " records, "
-              << m.content_bytes << " bytes, " << s.Tokens(modality) << " tokens"
-              << (m.bytes_without_tokens > 0 ? " (partly estimated)" : "") << "\n";
+    out << "  " << corpus::ModalityName(modality) << ": " << m.records << " records, "
+        << m.content_bytes << " bytes, " << s.Tokens(modality) << " tokens"
+        << (m.bytes_without_tokens > 0 ? " (partly estimated)" : "") << "\n";
   }
-  std::cout << "dates: " << (s.first_date.empty() ? "-" : s.first_date) << " to "
-            << (s.last_date.empty() ? "-" : s.last_date) << "\n";
+  out << "dates: " << (s.first_date.empty() ? "-" : s.first_date) << " to "
+      << (s.last_date.empty() ? "-" : s.last_date) << "\n";
   std::vector<corpus::DomainView> domains = s.domains.Top(top);
-  std::cout << "domains: " << s.domains.size() << (s.domains.exact() ? "" : " (summary, not exact)")
-            << "; top " << domains.size() << ":\n";
+  out << "domains: " << s.domains.size() << (s.domains.exact() ? "" : " (summary, not exact)")
+      << "; top " << domains.size() << ":\n";
   for (const corpus::DomainView& d : domains) {
-    std::cout << "  " << d.domain << "  " << d.counts.records << " records  "
-              << d.counts.content_bytes << " bytes\n";
+    out << "  " << d.domain << "  " << d.counts.records << " records  " << d.counts.content_bytes
+        << " bytes\n";
   }
-  for (const auto& [type, n] : s.other_records) std::cout << "other " << type << ": " << n << "\n";
+  for (const auto& [type, n] : s.other_records) out << "other " << type << ": " << n << "\n";
   if (s.audited) {
     for (const auto& [verdict, c] : s.verdicts) {
-      std::cout << "opt-out " << verdict << ": " << c.records << " records, " << c.content_bytes
-                << " bytes\n";
+      out << "opt-out " << verdict << ": " << c.records << " records, " << c.content_bytes
+          << " bytes\n";
     }
     for (const auto& [signal, c] : s.signals) {
-      std::cout << "  by " << signal << ": " << c.records << " records\n";
+      out << "  by " << signal << ": " << c.records << " records\n";
     }
   }
-  std::cout << "errors: " << s.errors_total << ", skipped records: " << s.skipped_records << "\n";
+  out << "errors: " << s.errors_total << ", skipped records: " << s.skipped_records << "\n";
   for (const corpus::CorpusError& e : s.errors) {
-    std::cout << "  " << e.file << ":"
-              << (e.line > 0 ? "line " + std::to_string(e.line)
-                             : "offset " + std::to_string(e.offset))
-              << ": " << e.message << "\n";
+    // A JSONL reader's message starts with its line ("line 402: ..."): not repeated here.
+    out << "  " << e.file << ": "
+        << (e.line > 0 ? std::string() : "offset " + std::to_string(e.offset) + ": ") << e.message
+        << "\n";
   }
 }
 
-int Emit(const corpus::CorpusStats& stats, const CorpusOptions& o) {
+int EmitStats(const corpus::CorpusStats& stats, const CorpusOptions& o) {
+  Result<Format> format = o.output.Chosen();
+  if (!format.ok()) return ReportFailure(format.status());
   // The JSON document costs far more memory per domain than the table: built only when wanted.
-  std::string json = o.out.empty() && !o.json ? std::string() : stats.ToJsonText() + "\n";
-  if (!o.out.empty()) {
-    Status written = WriteFile(o.out, json);
-    if (!written.ok()) return ReportFailure(written);
-  }
-  if (o.json) {
-    std::cout << json;
+  std::string text;
+  if (*format == Format::kJson) {
+    text = stats.ToJsonText() + "\n";
   } else {
-    PrintText(stats, o.top);
+    std::ostringstream table;
+    PrintText(stats, o.top, table);
+    text = table.str();
   }
+  Status written = Emit(o.output, text);
+  if (!written.ok()) return ReportFailure(written);
   if (o.strict && stats.errors_total > 0) {
     std::cerr << "gpaikit: stopped at the first problem (--strict): " << stats.errors.front().file
               << " offset " << stats.errors.front().offset << ": " << stats.errors.front().message
@@ -205,24 +211,25 @@ int RunScan(const CorpusOptions& o) {
   auto stats = corpus::ScanFiles((*loaded)->files, (*loaded)->scan);
   if (bar) bar->Finish();
   if (!stats.ok()) return ReportFailure(stats.status());
-  return Emit(*stats, o);
+  return EmitStats(*stats, o);
 }
 
 int RunMerge(const CorpusOptions& o) {
   std::vector<std::filesystem::path> files(o.paths.begin(), o.paths.end());
   auto merged = corpus::LoadCorpusStats(files, corpus::MergeKind::kShards);
   if (!merged.ok()) return ReportFailure(merged.status());
-  return Emit(*merged, o);
+  return EmitStats(*merged, o);
 }
 
 int RunFilter(const CorpusOptions& o) {
   auto loaded = Load(o);
   if (!loaded.ok()) return ReportFailure(loaded.status());
-  auto result = corpus::FilterFiles((*loaded)->files, o.out, (*loaded)->scan);
+  auto result = corpus::FilterFiles((*loaded)->files, o.output.out, (*loaded)->scan);
   if (!result.ok()) return ReportFailure(result.status());
-  std::cout << "kept " << result->kept << " documents (" << result->kept_bytes << " bytes) and "
-            << result->other_records << " other records; removed " << result->removed
-            << " documents (" << result->removed_bytes << " bytes), listed in "
+  // --out is the folder of the kept records: stdout stays empty, the account goes to stderr.
+  std::cerr << "gpaikit: kept " << result->kept << " documents (" << result->kept_bytes
+            << " bytes) and " << result->other_records << " other records; removed "
+            << result->removed << " documents (" << result->removed_bytes << " bytes), listed in "
             << result->manifest.string() << "\n";
   for (const corpus::CorpusError& e : result->errors) {
     std::cerr << e.file << ": offset " << e.offset << ": " << e.message << "\n";
@@ -241,8 +248,8 @@ void RegisterCorpusCommand(CLI::App& app, int& exit_code) {
   CLI::App* scan = corpus->add_subcommand("scan", "statistics of WARC/JSONL files");
   AddCommonOptions(scan, options.get());
   scan->add_option("--shard", options->shard, "scan shard I of N (0-based), e.g. 0/4");
-  scan->add_flag("--json", options->json, "print gpaikit.corpus-stats/1 JSON");
-  scan->add_option("--out", options->out, "write the JSON statistics to this file");
+  AddOutputOptions(scan, options->output, {Format::kText, Format::kJson}, OutKind::kFile,
+                   "the statistics (JSON schema gpaikit.corpus-stats/1; stats.json gives JSON)");
   scan->add_flag("--strict", options->strict, "stop at the first bad record (exit 2)");
   scan->add_option("--robots", options->robots, "audit opt-outs with robots.txt snapshots here");
   scan->add_option("--bytes-per-token", options->bytes_per_token,
@@ -251,12 +258,17 @@ void RegisterCorpusCommand(CLI::App& app, int& exit_code) {
                    "exact per-domain counts up to this many domains, then a summary");
   scan->add_option("--max-errors", options->max_errors, "problems listed (all are counted)");
   scan->add_option("--top", options->top, "domains shown in the text output");
+  SetHelpFooter(corpus, {"gpaikit corpus scan crawl/ --out stats.json"});
+  SetHelpFooter(scan, {"gpaikit corpus scan crawl/*.warc.gz --robots snapshots/ --out stats.json",
+                       "gpaikit corpus scan data.jsonl.zst --url-field metadata.url --shard 0/4 "
+                       "--json"});
   scan->callback([options, &exit_code] { exit_code = RunScan(*options); });
 
   CLI::App* merge = corpus->add_subcommand("merge", "combine shard statistics into one");
   merge->add_option("files", options->paths, "gpaikit.corpus-stats/1 JSON files")->required();
-  merge->add_option("--out", options->out, "write the merged JSON here");
-  merge->add_flag("--json", options->json, "print the merged JSON");
+  AddOutputOptions(merge, options->output, {Format::kText, Format::kJson}, OutKind::kFile,
+                   "the merged statistics (JSON schema gpaikit.corpus-stats/1)");
+  SetHelpFooter(merge, {"gpaikit corpus merge shard0.json shard1.json --out stats.json"});
   merge->add_option("--top", options->top, "domains shown in the text output");
   merge->callback([options, &exit_code] { exit_code = RunMerge(*options); });
 
@@ -264,7 +276,12 @@ void RegisterCorpusCommand(CLI::App& app, int& exit_code) {
       "filter", "write the opt-out-compliant subset and a manifest of removed records");
   AddCommonOptions(filter, options.get());
   filter->add_option("--robots", options->robots, "robots.txt snapshots (folder)")->required();
-  filter->add_option("--out", options->out, "output folder")->required();
+  filter
+      ->add_option("--out", options->output.out,
+                   "Folder for the kept records and the manifest of removed ones (nothing on "
+                   "stdout; the account goes to stderr)")
+      ->required();
+  SetHelpFooter(filter, {"gpaikit corpus filter crawl/ --robots snapshots/ --out filtered"});
   filter->callback([options, &exit_code] { exit_code = RunFilter(*options); });
 }
 

@@ -1,4 +1,4 @@
-// `gpaikit docs [DIR] --audience ai-office|nca|downstream [--format md|html|json] [--out DIR]`:
+// `gpaikit docs [DIR] --audience ai-office|nca|downstream|all [--format md|html|json] [--out DIR]`:
 // the Model Documentation Form with exactly the audience's rows (Code of Practice, Transparency,
 // Measures 1.1 and 1.2). Exit 1 when a required row for the audience is missing or invalid.
 #include <iostream>
@@ -8,6 +8,8 @@
 #include "cli/commands.h"
 #include "cli/docs_common.h"
 #include "cli/exit_codes.h"
+#include "cli/help_footer.h"
+#include "cli/output_options.h"
 #include "gpaikit/base/files.h"
 
 namespace gpaikit::cli {
@@ -16,16 +18,17 @@ namespace {
 struct DocsOptions {
   std::string dir = ".";
   std::string audience;
-  std::string format = "md";
-  std::string out_dir;
+  OutputOptions output;
   std::string model;
   std::string as_of;
 };
 
 std::string Render(const docs::ModelDocumentation& documentation, const form::Form& form,
-                   const std::string& audience, const std::string& format) {
-  if (format == "html") return docs::RenderHtml(documentation, form, audience);
-  if (format == "json") return docs::AudienceJson(documentation, form, audience).dump(2) + "\n";
+                   const std::string& audience, Format format) {
+  if (format == Format::kHtml) return docs::RenderHtml(documentation, form, audience);
+  if (format == Format::kJson) {
+    return docs::AudienceJson(documentation, form, audience).dump(2) + "\n";
+  }
   return docs::RenderMarkdown(documentation, form, audience);
 }
 
@@ -50,17 +53,32 @@ void PrintFindings(const docs::ModelDocumentation& documentation, const form::Fo
 int RunDocs(const DocsOptions& options) {
   Result<const form::Form*> form = DocumentationForm();
   if (!form.ok()) return ReportFailure(form.status());
-  if (!(*form)->FindAudience(options.audience)) {
-    return ReportFailure(
-        Status::InvalidInput("--audience: expected ai-office, nca or downstream, "
-                             "got '" +
-                             options.audience + "'"));
+  std::vector<std::string> audiences;
+  std::string known;
+  for (const form::Audience& audience : (*form)->audiences) {
+    known += (known.empty()                             ? ""
+              : &audience == &(*form)->audiences.back() ? " or "
+                                                        : ", ") +
+             audience.id;
+    if (options.audience == "all" || options.audience == audience.id) {
+      audiences.push_back(audience.id);
+    }
+  }
+  if (audiences.empty()) {
+    return ReportFailure(Status::InvalidInput("--audience: expected " + known + ", or all, got '" +
+                                              options.audience + "'"));
+  }
+  Result<std::vector<Format>> formats = options.output.ChosenAll();
+  if (!formats.ok()) return ReportFailure(formats.status());
+  if (options.output.out.empty() && audiences.size() > 1) {
+    return ReportFailure(Status::InvalidInput(
+        "--audience all writes one file per audience and format: give --out DIR"));
   }
   Result<ProjectContext> context = LoadAndAssess(options.dir, options.as_of, 30);
   if (!context.ok()) return ReportFailure(context.status());
   Result<std::vector<const scope::ModelAssessment*>> models = SelectModels(*context, options.model);
   if (!models.ok()) return ReportFailure(models.status());
-  if (options.out_dir.empty() && options.format == "json" && models->size() > 1) {
+  if (options.output.out.empty() && formats->front() == Format::kJson && models->size() > 1) {
     return ReportFailure(Status::InvalidInput(
         "--format json prints one document: choose a model with --model, or use --out DIR"));
   }
@@ -72,21 +90,21 @@ int RunDocs(const DocsOptions& options) {
     Result<docs::ModelDocumentation> documentation =
         ModelDocumentation(*context, *assessment, records->get());
     if (!documentation.ok()) return ReportFailure(documentation.status());
-    std::string text = Render(*documentation, **form, options.audience, options.format);
-    if (options.out_dir.empty()) {
-      std::cout << text;
-    } else {
-      std::filesystem::path file =
-          std::filesystem::path(options.out_dir) /
-          (assessment->model->id + "-" + options.audience + "." + options.format);
-      Status written = WriteFile(file, text);
-      if (!written.ok()) return ReportFailure(written);
-      std::cerr << "Wrote " << file.string() << "\n";
+    for (const std::string& audience : audiences) {
+      for (Format format : *formats) {
+        std::string text = Render(*documentation, **form, audience, format);
+        Status written = options.output.out.empty()
+                             ? Emit(options.output, text)
+                             : WriteOutputFile(std::filesystem::path(options.output.out) /
+                                                   (assessment->model->id + "-" + audience + "." +
+                                                    std::string(FormatExtension(format))),
+                                               text);
+        if (!written.ok()) return ReportFailure(written);
+      }
+      PrintFindings(*documentation, **form, audience);
+      docs::Completeness completeness = docs::CompletenessFor(*documentation, **form, audience);
+      gaps |= !completeness.missing.empty() || !completeness.invalid.empty();
     }
-    PrintFindings(*documentation, **form, options.audience);
-    docs::Completeness completeness =
-        docs::CompletenessFor(*documentation, **form, options.audience);
-    gaps |= !completeness.missing.empty() || !completeness.invalid.empty();
   }
   return gaps ? kExitBlocking : kExitOk;
 }
@@ -98,10 +116,15 @@ void RegisterDocsCommand(CLI::App& app, int& exit_code) {
   CLI::App* command = app.add_subcommand(
       "docs", "Render the Model Documentation Form for one audience (exactly its rows)");
   AddProjectDirOption(command, options->dir, /*positional=*/true);
-  command->add_option("--audience", options->audience, "ai-office, nca or downstream")->required();
-  command->add_option("--format", options->format, "md (default), html or json")
-      ->check(CLI::IsMember({"md", "html", "json"}));
-  command->add_option("--out", options->out_dir, "Write <model>-<audience>.<format> here");
+  command
+      ->add_option("--audience", options->audience,
+                   "ai-office, nca, downstream, or all (every audience; needs --out)")
+      ->required();
+  AddOutputOptions(command, options->output, {Format::kMarkdown, Format::kHtml, Format::kJson},
+                   OutKind::kFolder, "<model>-<audience>.<md|html|json>");
+  SetHelpFooter(command, {"gpaikit docs my-project --audience downstream --format html > doc.html",
+                          "gpaikit docs -C my-project --audience all --out docs   (every audience, "
+                          "every format)"});
   command->add_option("--model", options->model, "Only this model id");
   command->add_option("--as-of", options->as_of, "Evaluation day YYYY-MM-DD (default: today)");
   command->callback([options, &exit_code] { exit_code = RunDocs(*options); });

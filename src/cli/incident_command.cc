@@ -8,7 +8,9 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/help_footer.h"
 #include "cli/incident_output.h"
+#include "cli/output_options.h"
 #include "cli/safety_context.h"
 #include "gpaikit/base/text.h"
 
@@ -19,11 +21,12 @@ using nlohmann::json;
 
 struct IncidentOptions {
   std::string dir = ".";
-  std::string model, type, aware, title, author, report, submitted, date, note, as_of, format;
+  std::string model, type, aware, title, author, report, submitted, date, note, as_of;
   std::vector<std::string> items;
   int id = 0;
   int similar_to = 0;
-  bool json = false;
+  OutputOptions list_output;  // text, json, md, html
+  OutputOptions show_output;  // md, json
 };
 
 Result<CivilDate> ParseDate(const std::string& option, const std::string& text) {
@@ -181,18 +184,25 @@ int RunRead(const std::string& action, const IncidentOptions& options) {
   Result<std::shared_ptr<const SafetyContext>> context = LoadSafetyContext(project->root);
   if (!context.ok()) return ReportFailure(context.status());
   if (action == "list") {
+    Result<Format> format = options.list_output.Chosen();
+    if (!format.ok()) return ReportFailure(format.status());
     Result<IncidentListing> listing = ListIncidents(**context, *as_of);
     if (!listing.ok()) return ReportFailure(listing.status());
-    std::cout << (options.json ? listing->json.dump(2) + "\n"
-                               : report::RenderTerminal(listing->document, ColourOnStdout()));
+    Status written = Emit(options.list_output,
+                          RenderReport(listing->document, listing->json, *format,
+                                       options.list_output.out.empty() && ColourOnStdout()));
+    if (!written.ok()) return ReportFailure(written);
     return listing->overdue > 0 ? kExitBlocking : kExitOk;
   }
   Result<const safety::Incident*> incident = FindIncident(**context, options.id);
   if (!incident.ok()) return ReportFailure(incident.status());
-  Result<std::string> shown = ShowIncident(**context, **incident, *as_of, options.format);
+  Result<Format> format = options.show_output.Chosen();
+  if (!format.ok()) return ReportFailure(format.status());
+  Result<std::string> shown =
+      ShowIncident(**context, **incident, *as_of, std::string(FormatName(*format)));
   if (!shown.ok()) return ReportFailure(shown.status());
-  std::cout << *shown;
-  return kExitOk;
+  Status written = Emit(options.show_output, *shown);
+  return written.ok() ? kExitOk : ReportFailure(written);
 }
 
 }  // namespace
@@ -202,8 +212,9 @@ void RegisterIncidentCommand(CLI::App& app, int& exit_code) {
   CLI::App* command = app.add_subcommand(
       "incident", "Serious incidents and their reporting clocks (Code of Practice, Measure 9.3)");
   command->require_subcommand(1);
-  command->fallthrough();  // -C may follow the action: `incident open -C DIR ...`
+  command->fallthrough();  // -C may also come before the action: `incident -C DIR list`
   AddProjectDirOption(command, options->dir, /*positional=*/false);
+  SetHelpFooter(command, {"gpaikit incident list my-project --as-of 2026-06-01"});
   auto items = [&](CLI::App* sub) {
     sub->add_option("--item", options->items,
                     "Template item as ID=TEXT (repeatable; ids in docs/safety.md)");
@@ -233,11 +244,25 @@ void RegisterIncidentCommand(CLI::App& app, int& exit_code) {
   resolve->add_option("--date", options->date, "Day of resolution")->required();
   items(resolve);
   CLI::App* list = command->add_subcommand("list", "Every incident with its next report due");
-  list->add_flag("--json", options->json, "Print JSON (schema gpaikit.incidents/1)");
+  AddOutputOptions(list, options->list_output,
+                   {Format::kText, Format::kJson, Format::kMarkdown, Format::kHtml}, OutKind::kFile,
+                   "the list (JSON schema gpaikit.incidents/1)");
   CLI::App* show = command->add_subcommand("show", "One incident as the report to submit");
   show->add_option("id", options->id, "Incident number")->required();
-  show->add_option("--format", options->format, "md (default) or json")
-      ->check(CLI::IsMember({"md", "json"}));
+  AddOutputOptions(show, options->show_output, {Format::kMarkdown, Format::kJson}, OutKind::kFile,
+                   "the report");
+  AddProjectDirOption(open, options->dir, /*positional=*/true);
+  AddProjectDirOption(list, options->dir, /*positional=*/true);
+  for (CLI::App* sub : {update, resolve, show}) {
+    AddProjectDirOption(sub, options->dir, /*positional=*/false);
+  }
+  SetHelpFooter(open, {"gpaikit incident open my-project --model m1 --type health --aware "
+                       "2026-05-04 --title \"harmful advice\""});
+  SetHelpFooter(update, {"gpaikit incident update 1 -C my-project --report initial --submitted "
+                         "2026-05-06"});
+  SetHelpFooter(resolve, {"gpaikit incident resolve 1 -C my-project --date 2026-06-20"});
+  SetHelpFooter(list, {"gpaikit incident list my-project --as-of 2026-06-01"});
+  SetHelpFooter(show, {"gpaikit incident show 1 -C my-project --format json"});
   for (CLI::App* sub : {list, show}) {
     sub->add_option("--as-of", options->as_of, "Evaluation day YYYY-MM-DD (default: today)");
   }

@@ -2,8 +2,10 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/help_footer.h"
 #include "gpaikit/base/files.h"
 #include "gpaikit/project/project.h"
 
@@ -11,7 +13,7 @@ namespace gpaikit::cli {
 namespace {
 
 struct InitOptions {
-  std::string dir;
+  std::string dir = ".";
   bool force = false;
 };
 
@@ -36,8 +38,9 @@ int RunInit(const InitOptions& options) {
 void RegisterInitCommand(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<InitOptions>();
   CLI::App* command = app.add_subcommand("init", "Write a commented starting gpaikit.yaml");
-  command->add_option("dir", options->dir, "Project folder to create or fill")->required();
+  AddProjectDirOption(command, options->dir, /*positional=*/true);
   command->add_flag("--force", options->force, "Overwrite an existing gpaikit.yaml");
+  SetHelpFooter(command, {"gpaikit init my-project"});
   command->callback([options, &exit_code] { exit_code = RunInit(*options); });
 }
 

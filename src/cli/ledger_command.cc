@@ -2,11 +2,14 @@
 // checked (Code of Practice, Transparency, Measure 1.3: protected from unintended alteration).
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/docs_common.h"
 #include "cli/exit_codes.h"
+#include "cli/help_footer.h"
+#include "cli/output_options.h"
 
 namespace gpaikit::cli {
 namespace {
@@ -16,7 +19,7 @@ struct LedgerOptions {
   int64_t show = 0;
   int64_t a = 0;
   int64_t b = 0;
-  bool json = false;
+  OutputOptions output;
 };
 
 std::string Summary(const store::Entry& entry) {
@@ -48,30 +51,32 @@ Result<std::unique_ptr<store::RecordsDatabase>> Open(const LedgerOptions& option
   return records;
 }
 
+// Prints `text` or `json` as --format asks; returns `exit_code`, or 2 on a usage or write error.
+int Finish(const LedgerOptions& options, const std::string& text, const nlohmann::json& json,
+           int exit_code) {
+  Status written = EmitTextOrJson(options.output, text, json);
+  return written.ok() ? exit_code : ReportFailure(written);
+}
+
 int RunLog(const LedgerOptions& options) {
   Result<std::unique_ptr<store::RecordsDatabase>> records = Open(options);
   if (!records.ok()) return ReportFailure(records.status());
   Result<std::vector<store::Entry>> entries = (*records)->Entries();
   if (!entries.ok()) return ReportFailure(ExplainLocked(entries.status()));
   nlohmann::json json = nlohmann::json::array();
+  std::ostringstream text;
   for (const store::Entry& entry : *entries) {
-    if (options.json) {
-      json.push_back({{"seq", entry.seq},
-                      {"kind", entry.kind},
-                      {"subject", entry.subject},
-                      {"author", entry.author},
-                      {"time", entry.time},
-                      {"hash", entry.hash}});
-      continue;
-    }
-    std::cout << entry.seq << "  " << entry.time << "  " << entry.hash.substr(0, 12) << "  "
-              << entry.kind << "  " << entry.subject << "  " << entry.author << "  "
-              << Summary(entry) << "\n";
+    json.push_back({{"seq", entry.seq},
+                    {"kind", entry.kind},
+                    {"subject", entry.subject},
+                    {"author", entry.author},
+                    {"time", entry.time},
+                    {"hash", entry.hash}});
+    text << entry.seq << "  " << entry.time << "  " << entry.hash.substr(0, 12) << "  "
+         << entry.kind << "  " << entry.subject << "  " << entry.author << "  " << Summary(entry)
+         << "\n";
   }
-  if (options.json) {
-    std::cout << nlohmann::json{{"schema", "gpaikit.ledger/1"}, {"entries", json}}.dump(2) << "\n";
-  }
-  return kExitOk;
+  return Finish(options, text.str(), {{"schema", "gpaikit.ledger/1"}, {"entries", json}}, kExitOk);
 }
 
 int RunShow(const LedgerOptions& options) {
@@ -80,12 +85,22 @@ int RunShow(const LedgerOptions& options) {
   Result<store::Entry> entry = (*records)->Get(options.show);
   if (!entry.ok()) return ReportFailure(entry.status());
   nlohmann::json content = nlohmann::json::parse(entry->content, nullptr, false);
-  std::cout << "entry " << entry->seq << "\nkind: " << entry->kind
-            << "\nsubject: " << entry->subject << "\nauthor: " << entry->author
-            << "\ntime: " << entry->time << "\nprevious hash: " << entry->previous_hash
-            << "\nhash: " << entry->hash << "\ncontent:\n"
-            << (content.is_discarded() ? entry->content : content.dump(2)) << "\n";
-  return kExitOk;
+  std::ostringstream text;
+  text << "entry " << entry->seq << "\nkind: " << entry->kind << "\nsubject: " << entry->subject
+       << "\nauthor: " << entry->author << "\ntime: " << entry->time
+       << "\nprevious hash: " << entry->previous_hash << "\nhash: " << entry->hash << "\ncontent:\n"
+       << (content.is_discarded() ? entry->content : content.dump(2)) << "\n";
+  nlohmann::json json = {
+      {"schema", "gpaikit.ledger.entry/1"},
+      {"seq", entry->seq},
+      {"kind", entry->kind},
+      {"subject", entry->subject},
+      {"author", entry->author},
+      {"time", entry->time},
+      {"previous_hash", entry->previous_hash},
+      {"hash", entry->hash},
+      {"content", content.is_discarded() ? nlohmann::json(entry->content) : content}};
+  return Finish(options, text.str(), std::move(json), kExitOk);
 }
 
 int RunDiff(const LedgerOptions& options) {
@@ -105,10 +120,18 @@ int RunDiff(const LedgerOptions& options) {
     sides[i]["kind"] = entry->kind;
   }
   std::vector<std::string> lines = docs::DiffJson(sides[0], sides[1]);
-  for (const std::string& line : lines) std::cout << line << "\n";
-  if (lines.empty())
-    std::cout << "entries " << options.a << " and " << options.b << " have the same content\n";
-  return kExitOk;
+  std::string text;
+  for (const std::string& line : lines) text += line + "\n";
+  if (lines.empty()) {
+    text = "entries " + std::to_string(options.a) + " and " + std::to_string(options.b) +
+           " have the same content\n";
+  }
+  return Finish(options, text,
+                {{"schema", "gpaikit.ledger.diff/1"},
+                 {"a", options.a},
+                 {"b", options.b},
+                 {"differences", lines}},
+                kExitOk);
 }
 
 int RunVerify(const LedgerOptions& options) {
@@ -116,20 +139,27 @@ int RunVerify(const LedgerOptions& options) {
   if (!records.ok()) return ReportFailure(records.status());
   Result<store::Verification> verification = (*records)->Verify();
   if (!verification.ok()) return ReportFailure(ExplainLocked(verification.status()));
+  nlohmann::json json = {{"schema", "gpaikit.ledger.verify/1"},
+                         {"verified", verification->ok()},
+                         {"entries_checked", verification->entries_checked},
+                         {"head_behind", verification->head_behind}};
+  std::ostringstream text;
   if (verification->ok()) {
-    std::cout << "ledger verified: " << verification->entries_checked
-              << " entries, every hash and link intact, head file agrees";
+    text << "ledger verified: " << verification->entries_checked
+         << " entries, every hash and link intact, head file agrees";
     if (verification->head_behind > 0) {
-      std::cout << " (" << verification->head_behind
-                << " newest entries after it: an append interrupted after its commit; the next "
-                   "append rewrites the head file)";
+      text << " (" << verification->head_behind
+           << " newest entries after it: an append interrupted after its commit; the next "
+              "append rewrites the head file)";
     }
-    std::cout << "\n";
-    return kExitOk;
+    text << "\n";
+    return Finish(options, text.str(), std::move(json), kExitOk);
   }
-  std::cout << "ledger verification FAILED after checking " << verification->entries_checked
-            << " entries: " << verification->problem << "\n";
-  return kExitBlocking;
+  text << "ledger verification FAILED after checking " << verification->entries_checked
+       << " entries: " << verification->problem << "\n";
+  json["problem"] = verification->problem;
+  if (verification->first_bad_seq) json["first_bad_entry"] = *verification->first_bad_seq;
+  return Finish(options, text.str(), std::move(json), kExitBlocking);
 }
 
 }  // namespace
@@ -139,21 +169,33 @@ void RegisterLedgerCommand(CLI::App& app, int& exit_code) {
   CLI::App* ledger = app.add_subcommand(
       "ledger", "Read and verify the hash-chained records (.gpaikit/records.sqlite)");
   ledger->require_subcommand(1);
-  ledger->fallthrough();  // -C may follow the action: `ledger log -C DIR`
+  ledger->fallthrough();  // -C may also come before the action: `ledger -C DIR log`
   AddProjectDirOption(ledger, options->dir, /*positional=*/false);
+  SetHelpFooter(ledger, {"gpaikit ledger verify my-project"});
   CLI::App* log = ledger->add_subcommand("log", "List every entry");
-  log->add_flag("--json", options->json, "Print JSON (schema gpaikit.ledger/1)");
+  AddProjectDirOption(log, options->dir, /*positional=*/true);
+  SetHelpFooter(log, {"gpaikit ledger log my-project --json"});
   log->callback([options, &exit_code] { exit_code = RunLog(*options); });
   CLI::App* show = ledger->add_subcommand("show", "Print one entry in full");
   show->add_option("n", options->show, "Entry number")->required();
+  AddProjectDirOption(show, options->dir, /*positional=*/false);
+  SetHelpFooter(show, {"gpaikit ledger show 3 -C my-project"});
   show->callback([options, &exit_code] { exit_code = RunShow(*options); });
   CLI::App* diff = ledger->add_subcommand("diff", "Field-by-field differences of two entries");
   diff->add_option("a", options->a, "Entry number")->required();
   diff->add_option("b", options->b, "Entry number")->required();
+  AddProjectDirOption(diff, options->dir, /*positional=*/false);
+  SetHelpFooter(diff, {"gpaikit ledger diff 1 2 -C my-project"});
   diff->callback([options, &exit_code] { exit_code = RunDiff(*options); });
   CLI::App* verify =
       ledger->add_subcommand("verify", "Recompute the chain; exit 1 naming the first bad entry");
+  AddProjectDirOption(verify, options->dir, /*positional=*/true);
+  SetHelpFooter(verify, {"gpaikit ledger verify my-project"});
   verify->callback([options, &exit_code] { exit_code = RunVerify(*options); });
+  for (CLI::App* sub : {log, show, diff, verify}) {
+    AddOutputOptions(sub, options->output, {Format::kText, Format::kJson}, OutKind::kFile,
+                     "the result (JSON schema gpaikit.ledger*/1)");
+  }
 }
 
 }  // namespace gpaikit::cli

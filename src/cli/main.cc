@@ -4,10 +4,17 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/help_footer.h"
+#include "cli/version_text.h"
+#include "gpaikit/base/files.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"gpaikit: EU AI Act and GPAI Code of Practice compliance for model providers"};
   app.require_subcommand(1);
+  app.set_version_flag(
+      "--version", [] { return gpaikit::cli::VersionText(gpaikit::DataDir()); },
+      "Print the version and the versions of the installed data files (rulepacks, "
+      "Code of Practice, forms, crawler registry, accelerators, holidays)");
   int exit_code = gpaikit::cli::kExitOk;
   gpaikit::cli::RegisterInitCommand(app, exit_code);
   gpaikit::cli::RegisterComputeCommand(app, exit_code);
@@ -23,6 +30,8 @@ int main(int argc, char** argv) {
   gpaikit::cli::RegisterCorpusCommand(app, exit_code);
   gpaikit::cli::RegisterIncidentCommand(app, exit_code);
   gpaikit::cli::RegisterSummaryCommand(app, exit_code);
+  // After the subcommands: each sets its own footer rather than inheriting this one.
+  gpaikit::cli::SetHelpFooter(&app, {"gpaikit check -C my-project --format html --out report"});
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -5,7 +5,9 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/help_footer.h"
 #include "cli/ical_export.h"
+#include "cli/output_options.h"
 #include "gpaikit/base/files.h"
 #include "gpaikit/scope/output.h"
 
@@ -15,10 +17,12 @@ namespace {
 struct ObligationsOptions {
   ProjectOptions project;
   std::string ical;
-  bool json = false;
+  OutputOptions output;
 };
 
 int RunObligations(const ObligationsOptions& options) {
+  Result<Format> format = options.output.Chosen();
+  if (!format.ok()) return ReportFailure(format.status());
   Result<ProjectContext> context = LoadAndAssess(options.project);
   if (!context.ok()) return ReportFailure(context.status());
   int overdue = 0;
@@ -40,19 +44,16 @@ int RunObligations(const ObligationsOptions& options) {
     document.sections.push_back({"model-" + a.model->id, a.model->name, {table}, {}});
   }
   if (!options.ical.empty()) {
-    Status written = WriteFile(options.ical, ObligationsCalendar(*context));
+    Status written = WriteOutputFile(options.ical, ObligationsCalendar(*context));
     if (!written.ok()) return ReportFailure(written);
   }
-  if (options.json) {
-    std::cout << nlohmann::json{{"schema", "gpaikit.obligations/1"},
-                                {"as_of", context->options.as_of.ToString()},
-                                {"models", models}}
-                     .dump(2)
-              << "\n";
-  } else {
-    std::cout << report::RenderTerminal(document, ColourOnStdout());
-    if (!options.ical.empty()) std::cout << "\nCalendar written to " << options.ical << "\n";
-  }
+  nlohmann::json json = {{"schema", "gpaikit.obligations/1"},
+                         {"as_of", context->options.as_of.ToString()},
+                         {"models", models}};
+  Status written =
+      Emit(options.output,
+           RenderReport(document, json, *format, options.output.out.empty() && ColourOnStdout()));
+  if (!written.ok()) return ReportFailure(written);
   return overdue > 0 ? kExitBlocking : kExitOk;
 }
 
@@ -64,7 +65,10 @@ void RegisterObligationsCommand(CLI::App& app, int& exit_code) {
       app.add_subcommand("obligations", "List each model's obligations with due dates");
   AddProjectOptions(command, options->project);
   command->add_option("--ical", options->ical, "Also write the due dates as an iCalendar file");
-  command->add_flag("--json", options->json, "Print JSON (schema gpaikit.obligations/1)");
+  AddOutputOptions(command, options->output,
+                   {Format::kText, Format::kJson, Format::kMarkdown, Format::kHtml}, OutKind::kFile,
+                   "the list (JSON schema gpaikit.obligations/1)");
+  SetHelpFooter(command, {"gpaikit obligations my-project --as-of 2026-08-02 --ical due.ics"});
   command->callback([options, &exit_code] { exit_code = RunObligations(*options); });
 }
 

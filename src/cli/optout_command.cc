@@ -2,11 +2,14 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/help_footer.h"
+#include "cli/output_options.h"
 #include "gpaikit/base/files.h"
 #include "gpaikit/optout/decision.h"
 #include "gpaikit/optout/robots_cases.h"
@@ -30,7 +33,7 @@ struct OptoutCheckOptions {
   std::string policy = "crawl";
   std::string crawlers_file;
   std::string psl_file;
-  bool json = false;
+  OutputOptions output;
 };
 
 nlohmann::json SignalJson(const optout::Signal& signal) {
@@ -48,28 +51,29 @@ nlohmann::json SignalJson(const optout::Signal& signal) {
   return out;
 }
 
-void PrintText(const optout::Decision& decision) {
-  std::cout << decision.url << ": " << optout::VerdictName(decision.verdict) << "\n"
-            << "  " << decision.summary << "\n";
-  if (!decision.signals.empty()) std::cout << "  signals:\n";
+void PrintText(const optout::Decision& decision, std::ostream& out) {
+  out << decision.url << ": " << optout::VerdictName(decision.verdict) << "\n"
+      << "  " << decision.summary << "\n";
+  if (!decision.signals.empty()) out << "  signals:\n";
   for (const optout::Signal& signal : decision.signals) {
-    std::cout << "    [" << optout::SignalEffectName(signal.effect)
-              << (signal.superseded ? ", superseded" : "") << "] "
-              << optout::SignalKindName(signal.kind) << " from " << signal.source;
-    if (!signal.location.empty()) std::cout << " " << signal.location;
-    if (signal.line != 0) std::cout << " line " << signal.line;
-    if (!signal.rule.empty()) std::cout << " '" << signal.rule << "'";
-    std::cout << ": " << signal.detail;
-    if (!signal.fetched_at.empty()) std::cout << " (fetched " << signal.fetched_at << ")";
-    std::cout << "\n";
+    out << "    [" << optout::SignalEffectName(signal.effect)
+        << (signal.superseded ? ", superseded" : "") << "] " << optout::SignalKindName(signal.kind)
+        << " from " << signal.source;
+    if (!signal.location.empty()) out << " " << signal.location;
+    if (signal.line != 0) out << " line " << signal.line;
+    if (!signal.rule.empty()) out << " '" << signal.rule << "'";
+    out << ": " << signal.detail;
+    if (!signal.fetched_at.empty()) out << " (fetched " << signal.fetched_at << ")";
+    out << "\n";
   }
-  std::cout << "  host " << decision.host << ", registrable domain " << decision.registrable_domain;
-  if (!decision.suffix_list.empty())
-    std::cout << " (public suffix list " << decision.suffix_list << ")";
-  std::cout << "\n";
+  out << "  host " << decision.host << ", registrable domain " << decision.registrable_domain;
+  if (!decision.suffix_list.empty()) out << " (public suffix list " << decision.suffix_list << ")";
+  out << "\n";
 }
 
 int Run(const OptoutCheckOptions& options) {
+  Result<Format> format = options.output.Chosen();
+  if (!format.ok()) return ReportFailure(format.status());
   optout::DecisionOptions decide;
   optout::Evidence evidence;
   if (options.policy == "audit") {
@@ -149,7 +153,8 @@ int Run(const OptoutCheckOptions& options) {
 
   Result<optout::Decision> decision = optout::Decide(options.url, evidence, decide);
   if (!decision.ok()) return ReportFailure(decision.status());
-  if (options.json) {
+  std::ostringstream text;
+  if (*format == Format::kJson) {
     nlohmann::json signals = nlohmann::json::array();
     for (const optout::Signal& signal : decision->signals) signals.push_back(SignalJson(signal));
     nlohmann::json document = {{"schema", "gpaikit.optout.check/1"},
@@ -163,10 +168,12 @@ int Run(const OptoutCheckOptions& options) {
                                {"public_suffix_list", decision->suffix_list},
                                {"signals", signals}};
     if (registry) document["crawler_registry"] = registry->file();
-    std::cout << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    text << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
-    PrintText(*decision);
+    PrintText(*decision, text);
   }
+  Status written = Emit(options.output, text.str());
+  if (!written.ok()) return ReportFailure(written);
   return decision->verdict == optout::Verdict::kAllowed ? kExitOk : kExitBlocking;
 }
 
@@ -205,7 +212,14 @@ void RegisterOptoutCommand(CLI::App& app, int& exit_code) {
                     "crawler registry (default data/crawlers.yaml)");
   check->add_option("--psl", options->psl_file,
                     "public suffix list file (default $GPAIKIT_PSL_FILE or the system list)");
-  check->add_flag("--json", options->json, "print one JSON document (gpaikit.optout.check/1)");
+  AddOutputOptions(check, options->output, {Format::kText, Format::kJson}, OutKind::kFile,
+                   "the verdict (JSON schema gpaikit.optout.check/1)");
+  SetHelpFooter(optout, {"gpaikit optout check https://example.com/a --robots robots.txt "
+                         "--agent MyBot"});
+  SetHelpFooter(check, {"gpaikit optout check https://example.com/a --robots robots.txt "
+                        "--agent MyBot",
+                        "gpaikit optout check https://example.com/a --policy audit --header "
+                        "'tdm-reservation: 1' --json"});
   check->callback([options, &exit_code] { exit_code = Run(*options); });
 }
 

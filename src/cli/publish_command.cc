@@ -3,11 +3,14 @@
 // (Code of Practice, Transparency, Measure 1.1 keep every version; Measure 1.3 integrity).
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/docs_common.h"
 #include "cli/exit_codes.h"
+#include "cli/help_footer.h"
+#include "cli/output_options.h"
 #include "gpaikit/base/sha256.h"
 
 namespace gpaikit::cli {
@@ -19,6 +22,7 @@ struct PublishOptions {
   std::string author;
   std::string model;
   bool force = false;
+  OutputOptions output;
 };
 
 // SHA-256 of the file each audience and format renders to, named as `gpaikit docs --out` names it.
@@ -36,6 +40,9 @@ nlohmann::json RenderedHashes(const docs::ModelDocumentation& documentation,
 }
 
 int RunPublish(const PublishOptions& options) {
+  // A usage error in --format is reported before anything is published.
+  Result<Format> format = options.output.Chosen();
+  if (!format.ok()) return ReportFailure(format.status());
   Result<const form::Form*> form = DocumentationForm();
   if (!form.ok()) return ReportFailure(form.status());
   Result<ProjectContext> context = LoadAndAssess(options.dir, "", 30);
@@ -46,6 +53,8 @@ int RunPublish(const PublishOptions& options) {
       OpenRecords(context->project.root, true);
   if (!records.ok()) return ReportFailure(records.status());
   int exit_code = kExitOk;
+  std::ostringstream text;
+  nlohmann::json results = nlohmann::json::array();
   for (const scope::ModelAssessment* assessment : *models) {
     const std::string& id = assessment->model->id;
     Result<docs::ModelDocumentation> documentation =
@@ -58,6 +67,7 @@ int RunPublish(const PublishOptions& options) {
       std::cerr << id << ": not published: " << documentation->Errors()
                 << " invalid value(s) (quality control, Measure 1.3); fix them or use --force\n";
       exit_code = kExitBlocking;
+      results.push_back({{"model", id}, {"published", false}, {"errors", documentation->Errors()}});
       continue;
     }
     Result<std::vector<docs::PublishedVersion>> versions = docs::PublishedVersions(**records, id);
@@ -65,8 +75,12 @@ int RunPublish(const PublishOptions& options) {
     nlohmann::json full = docs::FullJson(*documentation, **form);
     if (!versions->empty() &&
         versions->back().content.value("documentation", nlohmann::json()) == full) {
-      std::cout << id << ": unchanged since version " << versions->back().number
-                << " (ledger entry " << versions->back().seq << "); nothing published\n";
+      text << id << ": unchanged since version " << versions->back().number << " (ledger entry "
+           << versions->back().seq << "); nothing published\n";
+      results.push_back({{"model", id},
+                         {"published", false},
+                         {"version", versions->back().number},
+                         {"seq", versions->back().seq}});
       continue;
     }
     documentation->header = {std::to_string(versions->size() + 1), store::UtcNow().substr(0, 10)};
@@ -75,12 +89,20 @@ int RunPublish(const PublishOptions& options) {
         docs::PublishVersion(**records, id, full, RenderedHashes(*documentation, **form),
                              options.note, Author(options.author), retain_until);
     if (!published.ok()) return ReportFailure(ExplainLocked(published.status()));
-    std::cout << id << ": published version " << published->number << " as ledger entry "
-              << published->seq << "; kept until "
-              << (retain_until.empty() ? "ten years after Union market placement (not yet placed)"
-                                       : retain_until)
-              << "\n";
+    text << id << ": published version " << published->number << " as ledger entry "
+         << published->seq << "; kept until "
+         << (retain_until.empty() ? "ten years after Union market placement (not yet placed)"
+                                  : retain_until)
+         << "\n";
+    results.push_back({{"model", id},
+                       {"published", true},
+                       {"version", published->number},
+                       {"seq", published->seq},
+                       {"retain_until", retain_until}});
   }
+  Status written = EmitTextOrJson(options.output, text.str(),
+                                  {{"schema", "gpaikit.publish/1"}, {"models", results}});
+  if (!written.ok()) return ReportFailure(written);
   return exit_code;
 }
 
@@ -95,6 +117,9 @@ void RegisterPublishCommand(CLI::App& app, int& exit_code) {
   command->add_option("--author", options->author, "Who publishes (default: $USER)");
   command->add_option("--model", options->model, "Only this model id");
   command->add_flag("--force", options->force, "Publish even with invalid values");
+  AddOutputOptions(command, options->output, {Format::kText, Format::kJson}, OutKind::kFile,
+                   "what was published (JSON schema gpaikit.publish/1)");
+  SetHelpFooter(command, {"gpaikit publish my-project --note \"row 2.7a corrected\""});
   command->callback([options, &exit_code] { exit_code = RunPublish(*options); });
 }
 

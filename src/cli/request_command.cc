@@ -3,11 +3,14 @@
 // from data/code-of-practice/, clock downstream-request-answer).
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/docs_common.h"
 #include "cli/exit_codes.h"
+#include "cli/help_footer.h"
+#include "cli/output_options.h"
 #include "gpaikit/base/files.h"
 
 namespace gpaikit::cli {
@@ -23,7 +26,27 @@ struct RequestOptions {
   std::string author;
   std::string as_of;
   int number = 0;
+  OutputOptions output;
 };
+
+nlohmann::json RequestJson(const docs::Request& r, const CivilDate& as_of) {
+  nlohmann::json out = {{"number", r.number},      {"ledger_entry", r.seq},
+                        {"from", r.from},          {"model", r.model},
+                        {"subject", r.subject},    {"received", r.received.ToString()},
+                        {"due", r.due.ToString()}, {"overdue", r.Overdue(as_of)}};
+  if (r.answered) {
+    out["answered"] = r.answered->ToString();
+    out["answered_late"] = r.AnsweredLate();
+  }
+  return out;
+}
+
+// Prints `text` or `json` as --format asks; returns `exit_code`, or 2 on a usage or write error.
+int Finish(const RequestOptions& options, const std::string& text, const nlohmann::json& json,
+           int exit_code) {
+  Status written = EmitTextOrJson(options.output, text, json);
+  return written.ok() ? exit_code : ReportFailure(written);
+}
 
 struct Opened {
   project::Project project;
@@ -65,10 +88,15 @@ int RunAdd(const RequestOptions& options) {
       docs::AddRequest(*opened->records, options.from, options.model, options.subject, *received,
                        days->value, Author(options.author));
   if (!request.ok()) return ReportFailure(ExplainLocked(request.status()));
-  std::cout << "request " << request->number << " from " << request->from << " received "
-            << request->received.ToString() << ", due " << request->due.ToString() << " ("
-            << days->value << " days, " << days->provenance.source << ")\n";
-  return kExitOk;
+  std::ostringstream text;
+  text << "request " << request->number << " from " << request->from << " received "
+       << request->received.ToString() << ", due " << request->due.ToString() << " (" << days->value
+       << " days, " << days->provenance.source << ")\n";
+  nlohmann::json json = {{"schema", "gpaikit.request/1"},
+                         {"request", RequestJson(*request, request->received)},
+                         {"period_days", days->value},
+                         {"source", days->provenance.source}};
+  return Finish(options, text.str(), json, kExitOk);
 }
 
 int RunAnswer(const RequestOptions& options) {
@@ -80,10 +108,13 @@ int RunAnswer(const RequestOptions& options) {
   Result<docs::Request> request = docs::AnswerRequest(*opened->records, options.number, *answered,
                                                       options.note, Author(options.author));
   if (!request.ok()) return ReportFailure(ExplainLocked(request.status()));
-  std::cout << "request " << request->number << " answered " << answered->ToString()
-            << (request->AnsweredLate() ? ", after the due date " : ", due ")
-            << request->due.ToString() << "\n";
-  return kExitOk;
+  std::ostringstream text;
+  text << "request " << request->number << " answered " << answered->ToString()
+       << (request->AnsweredLate() ? ", after the due date " : ", due ") << request->due.ToString()
+       << "\n";
+  return Finish(options, text.str(),
+                {{"schema", "gpaikit.request/1"}, {"request", RequestJson(*request, *answered)}},
+                kExitOk);
 }
 
 int RunList(const RequestOptions& options) {
@@ -91,23 +122,30 @@ int RunList(const RequestOptions& options) {
   if (!as_of.ok()) return ReportFailure(as_of.status());
   Result<Opened> opened = Open(options, false);
   if (!opened.ok()) return ReportFailure(opened.status());
-  if (!opened->records) {
-    std::cout << "no requests recorded\n";
-    return kExitOk;
+  std::vector<docs::Request> requests;
+  if (opened->records) {
+    Result<std::vector<docs::Request>> recorded = docs::Requests(*opened->records);
+    if (!recorded.ok()) return ReportFailure(ExplainLocked(recorded.status()));
+    requests = std::move(*recorded);
   }
-  Result<std::vector<docs::Request>> requests = docs::Requests(*opened->records);
-  if (!requests.ok()) return ReportFailure(ExplainLocked(requests.status()));
   int overdue = 0;
-  for (const docs::Request& r : *requests) {
+  std::ostringstream text;
+  nlohmann::json list = nlohmann::json::array();
+  if (requests.empty()) text << "no requests recorded\n";
+  for (const docs::Request& r : requests) {
     std::string state =
         r.answered ? "answered " + r.answered->ToString() + (r.AnsweredLate() ? " (late)" : "")
         : r.Overdue(*as_of) ? "OVERDUE"
                             : "open";
     overdue += r.Overdue(*as_of);
-    std::cout << r.number << "  " << r.received.ToString() << "  due " << r.due.ToString() << "  "
-              << state << "  " << r.from << ": " << r.subject << "\n";
+    text << r.number << "  " << r.received.ToString() << "  due " << r.due.ToString() << "  "
+         << state << "  " << r.from << ": " << r.subject << "\n";
+    list.push_back(RequestJson(r, *as_of));
   }
-  return overdue ? kExitBlocking : kExitOk;
+  return Finish(
+      options, text.str(),
+      {{"schema", "gpaikit.requests/1"}, {"as_of", as_of->ToString()}, {"requests", list}},
+      overdue ? kExitBlocking : kExitOk);
 }
 
 }  // namespace
@@ -117,22 +155,35 @@ void RegisterRequestCommand(CLI::App& app, int& exit_code) {
   CLI::App* request = app.add_subcommand(
       "request", "Downstream providers' requests for information (answer within 14 days)");
   request->require_subcommand(1);
-  request->fallthrough();  // -C may follow the action: `request log -C DIR`
+  request->fallthrough();  // -C may also come before the action: `request -C DIR list`
   AddProjectDirOption(request, options->dir, /*positional=*/false);
+  SetHelpFooter(request, {"gpaikit request list my-project"});
   request->add_option("--author", options->author, "Who records it (default: $USER)");
   CLI::App* add = request->add_subcommand("add", "Record a request received");
   add->add_option("--from", options->from, "The downstream provider")->required();
   add->add_option("--date", options->date, "Day received YYYY-MM-DD (default: today)");
   add->add_option("--subject", options->subject, "What is asked")->required();
   add->add_option("--model", options->model, "The model it concerns");
+  AddProjectDirOption(add, options->dir, /*positional=*/true);
+  SetHelpFooter(add, {"gpaikit request add my-project --from \"Acme AI\" --subject \"eval "
+                      "results\" --date 2026-03-02"});
   add->callback([options, &exit_code] { exit_code = RunAdd(*options); });
   CLI::App* answer = request->add_subcommand("answer", "Record that request N was answered");
   answer->add_option("n", options->number, "Request number")->required();
   answer->add_option("--date", options->date, "Day answered YYYY-MM-DD (default: today)");
   answer->add_option("--note", options->note, "What was sent");
+  AddProjectDirOption(answer, options->dir, /*positional=*/false);
+  SetHelpFooter(answer, {"gpaikit request answer 1 -C my-project --date 2026-03-10 --note "
+                         "\"sent the evaluation report\""});
   answer->callback([options, &exit_code] { exit_code = RunAnswer(*options); });
   CLI::App* list = request->add_subcommand("list", "List requests; exit 1 if one is overdue");
   list->add_option("--as-of", options->as_of, "Evaluation day (default: today)");
+  AddProjectDirOption(list, options->dir, /*positional=*/true);
+  SetHelpFooter(list, {"gpaikit request list my-project --as-of 2026-03-20"});
+  for (CLI::App* sub : {add, answer, list}) {
+    AddOutputOptions(sub, options->output, {Format::kText, Format::kJson}, OutKind::kFile,
+                     "the result (JSON schema gpaikit.request/1 or gpaikit.requests/1)");
+  }
   list->callback([options, &exit_code] { exit_code = RunList(*options); });
 }
 

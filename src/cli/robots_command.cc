@@ -1,14 +1,19 @@
-// `gpaikit robots check`: robots.txt verdicts with the deciding rule, or a whole case file.
+// `gpaikit robots check`: robots.txt verdicts with the deciding rule (exit 1 when a URL is
+// disallowed, as `optout check` does for a reserved URL), or a whole case file.
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/help_footer.h"
+#include "cli/output_options.h"
 #include "gpaikit/base/files.h"
 #include "gpaikit/optout/robots.h"
 #include "gpaikit/optout/robots_cases.h"
@@ -21,7 +26,7 @@ struct RobotsCheckOptions {
   std::vector<std::string> args;  // ROBOTS_FILE AGENT URL...
   size_t max_bytes = optout::kRobotsDefaultMaxBytes;
   bool rfc_percent_decoding = false;
-  bool json = false;
+  OutputOptions output;
   bool stats = false;
 };
 
@@ -41,12 +46,30 @@ const char* ReasonName(optout::RobotsReason reason) {
   return "unknown";
 }
 
+// The case file's transcript goes straight to stdout or the --out file: it can be large.
 int RunCases(const RobotsCheckOptions& options, const optout::RobotsParseOptions& parse) {
+  if (!options.output.format.empty() && options.output.format != "text") {
+    return ReportFailure(
+        Status::InvalidInput("robots check --cases writes text only (one line "
+                             "per case), not --format " +
+                             options.output.format));
+  }
+  if (options.output.json) {
+    return ReportFailure(Status::InvalidInput("robots check --cases writes text only, not --json"));
+  }
+  std::ofstream file;
+  if (!options.output.out.empty()) {
+    file.open(options.output.out, std::ios::binary);
+    if (!file) return ReportFailure(Status::Io(options.output.out + ": cannot write"));
+  }
+  std::ostream& out = options.output.out.empty() ? std::cout : file;
   Result<optout::RobotsCaseStats> stats = optout::CheckRobotsCases(
       options.cases_file, parse,
-      [](std::string_view chunk) { std::fwrite(chunk.data(), 1, chunk.size(), stdout); });
-  std::fflush(stdout);
+      [&out](std::string_view chunk) { out.write(chunk.data(), std::ssize(chunk)); });
+  out.flush();
   if (!stats.ok()) return ReportFailure(stats.status());
+  if (!out) return ReportFailure(Status::Io(options.output.out + ": write failed"));
+  if (!options.output.out.empty()) std::cerr << "gpaikit: wrote " << options.output.out << "\n";
   if (options.stats) {
     std::fprintf(stderr,
                  "gpaikit robots: %zu cases, %zu robots files (%zu bytes, %zu over the limit), "
@@ -64,21 +87,27 @@ int RunUrls(const RobotsCheckOptions& options, const optout::RobotsParseOptions&
   }
   const std::string& path = options.args[0];
   const std::string& agent = options.args[1];
+  Result<Format> format = options.output.Chosen();
+  if (!format.ok()) return ReportFailure(format.status());
+  bool json = *format == Format::kJson;
   Result<std::string> body = ReadFile(path);
   if (!body.ok()) return ReportFailure(body.status());
   optout::RobotsPolicy policy = optout::RobotsPolicy::Parse(*body, parse);
-  if (policy.truncated() && !options.json) {
+  if (policy.truncated() && !json) {
     std::cerr << "gpaikit robots: " << path << ": parsed the first " << policy.parsed_bytes()
               << " of " << policy.body_bytes() << " bytes (limit " << parse.max_bytes
               << " bytes, RFC 9309 section 2.5)\n";
   }
   nlohmann::json results = nlohmann::json::array();
+  std::ostringstream text;
+  bool disallowed = false;
   for (size_t i = 2; i < options.args.size(); ++i) {
     const std::string& url = options.args[i];
     optout::RobotsMatch match = policy.Check(agent, url);
-    if (!options.json) {
-      std::cout << url << "\t" << (match.allowed ? "allowed" : "disallowed") << "\t"
-                << policy.Explain(match) << "\n";
+    disallowed |= !match.allowed;
+    if (!json) {
+      text << url << "\t" << (match.allowed ? "allowed" : "disallowed") << "\t"
+           << policy.Explain(match) << "\n";
       continue;
     }
     nlohmann::json result = {{"url", url},
@@ -93,7 +122,7 @@ int RunUrls(const RobotsCheckOptions& options, const optout::RobotsParseOptions&
     }
     results.push_back(std::move(result));
   }
-  if (options.json) {
+  if (json) {
     nlohmann::json sitemaps = nlohmann::json::array();
     for (const auto* directive : policy.DirectivesNamed("sitemap")) {
       sitemaps.push_back({{"line", directive->line}, {"url", directive->value}});
@@ -107,9 +136,11 @@ int RunUrls(const RobotsCheckOptions& options, const optout::RobotsParseOptions&
                                {"max_bytes", parse.max_bytes},
                                {"sitemaps", sitemaps},
                                {"results", results}};
-    std::cout << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    text << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   }
-  return kExitOk;
+  Status written = Emit(options.output, text.str());
+  if (!written.ok()) return ReportFailure(written);
+  return disallowed ? kExitBlocking : kExitOk;
 }
 
 }  // namespace
@@ -120,7 +151,8 @@ void RegisterRobotsCommand(CLI::App& app, int& exit_code) {
   CLI::App* check = robots->add_subcommand(
       "check",
       "Check URLs against a robots.txt file for a product token, printing each verdict and its "
-      "deciding rule; or, with --cases, every line of a conformance case file");
+      "deciding rule (exit 1 when a URL is disallowed); or, with --cases, every line of a "
+      "conformance case file (exit 0 whatever the verdicts)");
   auto options = std::make_shared<RobotsCheckOptions>();
   check->add_option("args", options->args, "ROBOTS_FILE AGENT URL...");
   check->add_option("--cases", options->cases_file,
@@ -132,7 +164,11 @@ void RegisterRobotsCommand(CLI::App& app, int& exit_code) {
                   "decode escapes of unreserved characters in rules and URLs before matching "
                   "(see docs/robots-divergences.md)");
   check->add_flag("--stats", options->stats, "with --cases: print counts to stderr");
-  check->add_flag("--json", options->json, "print one JSON document (gpaikit.robots.check/1)");
+  AddOutputOptions(check, options->output, {Format::kText, Format::kJson}, OutKind::kFile,
+                   "the verdicts (JSON schema gpaikit.robots.check/1; --cases: the transcript)");
+  SetHelpFooter(robots, {"gpaikit robots check robots.txt GPTBot https://example.com/private/a"});
+  SetHelpFooter(check, {"gpaikit robots check robots.txt GPTBot https://example.com/private/a",
+                        "gpaikit robots check --cases cases.tsv --stats"});
   check->callback([options, &exit_code] {
     optout::RobotsParseOptions parse;
     parse.max_bytes = options->max_bytes;

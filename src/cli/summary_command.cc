@@ -1,4 +1,4 @@
-// `gpaikit summary [DIR] [--stats FILE...] [--out DIR] [--json] [--format html|md|json]`: the
+// `gpaikit summary [DIR] [--stats FILE...] [--out DIR] [--format md|html|json]`: the
 // public summary of training content per model, filled from gpaikit.yaml and corpus statistics
 // (AI Act Art. 53(1)(d); template C(2025) 5235 final). Exit 1 when a field is missing.
 #include <iostream>
@@ -7,6 +7,8 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/help_footer.h"
+#include "cli/output_options.h"
 #include "cli/summary_check.h"
 #include "gpaikit/base/files.h"
 
@@ -16,17 +18,15 @@ namespace {
 struct SummaryOptions {
   std::string dir = ".";
   std::vector<std::string> stats;
-  std::string out_dir;
-  bool json = false;
-  std::string format;  // "" : md on stdout, all three with --out
+  OutputOptions output;  // md on stdout by default; every format in the --out folder
   std::string model;
   std::string as_of;
 };
 
 std::string Render(const summary::TrainingSummary& filled, const summary::Template& form,
-                   const std::string& format) {
-  if (format == "html") return summary::RenderSummaryHtml(filled, form);
-  if (format == "json") return summary::SummaryJson(filled, form).dump(2) + "\n";
+                   Format format) {
+  if (format == Format::kHtml) return summary::RenderSummaryHtml(filled, form);
+  if (format == Format::kJson) return summary::SummaryJson(filled, form).dump(2) + "\n";
   return summary::RenderSummaryMarkdown(filled, form);
 }
 
@@ -53,14 +53,9 @@ void PrintStatus(const summary::TrainingSummary& filled,
   }
 }
 
-int RunSummary(SummaryOptions options) {
-  if (options.json) {
-    if (!options.format.empty() && options.format != "json") {
-      return ReportFailure(
-          Status::InvalidInput("--json and --format " + options.format + " contradict each other"));
-    }
-    options.format = "json";
-  }
+int RunSummary(const SummaryOptions& options) {
+  Result<std::vector<Format>> formats = options.output.ChosenAll();
+  if (!formats.ok()) return ReportFailure(formats.status());
   Result<CivilDate> as_of = ParseAsOf(options.as_of);
   if (!as_of.ok()) return ReportFailure(as_of.status());
   Result<const summary::Template*> form = SummaryTemplate();
@@ -77,7 +72,7 @@ int RunSummary(SummaryOptions options) {
     return ReportFailure(
         Status::NotFound("no model '" + options.model + "' (models:" + known + ")"));
   }
-  if (options.out_dir.empty() && models.size() > 1 && options.format == "json") {
+  if (options.output.out.empty() && models.size() > 1 && formats->front() == Format::kJson) {
     return ReportFailure(Status::InvalidInput(
         "--json prints one document: choose a model with --model, or use --out DIR"));
   }
@@ -88,18 +83,14 @@ int RunSummary(SummaryOptions options) {
     const summary::CorpusStats* measured = stats->has_value() ? &**stats : nullptr;
     summary::TrainingSummary filled =
         summary::BuildTrainingSummary(*project, *model, **form, measured);
-    if (options.out_dir.empty()) {
-      std::cout << Render(filled, **form, options.format.empty() ? "md" : options.format);
-    } else {
-      std::vector<std::string> formats = {"html", "md", "json"};
-      if (!options.format.empty()) formats = {options.format};
-      for (const std::string& format : formats) {
-        std::filesystem::path file =
-            std::filesystem::path(options.out_dir) / (model->id + "-training-summary." + format);
-        Status written = WriteFile(file, Render(filled, **form, format));
-        if (!written.ok()) return ReportFailure(written);
-        std::cerr << "Wrote " << file.string() << "\n";
-      }
+    for (Format format : *formats) {
+      Status written = options.output.out.empty()
+                           ? Emit(options.output, Render(filled, **form, format))
+                           : WriteOutputFile(std::filesystem::path(options.output.out) /
+                                                 (model->id + "-training-summary." +
+                                                  std::string(FormatExtension(format))),
+                                             Render(filled, **form, format));
+      if (!written.ok()) return ReportFailure(written);
     }
     PrintStatus(filled, CurrencyFindings(filled, *model, **form, *as_of));
     missing |= !filled.complete();
@@ -119,11 +110,12 @@ void RegisterSummaryCommand(CLI::App& app, int& exit_code) {
                    "gpaikit corpus scan --json output (repeatable; merged); default: the "
                    "model's training_data.stats")
       ->allow_extra_args(false);
-  command->add_option("--out", options->out_dir,
-                      "Write <model>-training-summary.{html,md,json} here");
-  command->add_flag("--json", options->json, "Print JSON gpaikit.training-summary/1");
-  command->add_option("--format", options->format, "md (default), html or json")
-      ->check(CLI::IsMember({"md", "html", "json"}));
+  AddOutputOptions(command, options->output, {Format::kMarkdown, Format::kHtml, Format::kJson},
+                   OutKind::kFolder,
+                   "<model>-training-summary.<md|html|json> (JSON schema "
+                   "gpaikit.training-summary/1)");
+  SetHelpFooter(command, {"gpaikit summary my-project --stats stats.json --format html > s.html",
+                          "gpaikit summary -C my-project --out public   (every format)"});
   command->add_option("--model", options->model, "Only this model id");
   command->add_option("--as-of", options->as_of,
                       "Day for the currency findings YYYY-MM-DD (default: today)");
