@@ -4,7 +4,7 @@ BUILD ?= build
 CMAKE_FLAGS ?=
 FUZZ_SECONDS ?= 30
 
-.PHONY: all deps build demo test asan fuzz bench format clean golden
+.PHONY: all deps build demo test e2e release asan fuzz bench format clean golden
 
 all: build
 
@@ -24,6 +24,16 @@ demo: build
 # Unit tests beside their sources, conformance suites and end-to-end golden tests.
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Only the end-to-end cases (tests/e2e/cases, docs/architecture.md "Tests"); CASES=name... for some.
+e2e: build
+	tests/e2e/run-cases --gpaikit $(BUILD)/src/cli/gpaikit $(CASES)
+
+# The Release build (-O3, as a package is built; warnings are errors there too) and its unit tests.
+release: deps
+	cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS)
+	cmake --build build-release -j $(JOBS)
+	cd build-release && ctest --output-on-failure -j $(JOBS) -L unit
 
 # Unit tests under AddressSanitizer and UndefinedBehaviorSanitizer, built with clang.
 asan: deps
@@ -47,12 +57,13 @@ bench: deps
 	cmake --build build-bench -j $(JOBS)
 	scripts/run-benchmarks build-bench
 
-# Rewrites the end-to-end golden files from the current build (review the diff!).
+# Rewrites every end-to-end expectation (tests/golden, and each case's exit, stdout, stderr and
+# compared files) from the current build; review the diff! CASES=name... for some cases only.
 golden: build
-	GPAIKIT_UPDATE_GOLDEN=1 tests/e2e/run-golden $(BUILD)/src/cli/gpaikit
+	GPAIKIT_UPDATE_GOLDEN=1 tests/e2e/run-cases --gpaikit $(BUILD)/src/cli/gpaikit $(CASES)
 
 format:
 	git ls-files '*.cc' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf build build-asan build-fuzz build-bench
+	rm -rf build build-release build-asan build-fuzz build-bench

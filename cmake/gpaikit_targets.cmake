@@ -50,9 +50,13 @@ function(gpaikit_test name)
   set_tests_properties(${name} PROPERTIES LABELS unit)
 endfunction()
 
-# gpaikit_fuzzer(NAME SOURCES ... DEPS ...): a libFuzzer target (only with GPAIKIT_FUZZ).
+# gpaikit_fuzzer(NAME SOURCES ... DEPS ...): a libFuzzer target (only with GPAIKIT_FUZZ). One
+# convention: the fuzzer's file is NAME.cc and NAME ends in _fuzzer (scripts/run-fuzzers finds them).
 function(gpaikit_fuzzer name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  if(NOT name MATCHES "_fuzzer$" OR NOT "${name}.cc" IN_LIST ARG_SOURCES)
+    message(FATAL_ERROR "gpaikit_fuzzer(${name}): a fuzzer is NAME_fuzzer built from NAME_fuzzer.cc")
+  endif()
   if(NOT GPAIKIT_FUZZ)
     return()
   endif()

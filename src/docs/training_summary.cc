@@ -40,9 +40,10 @@ void Missing(FieldValue& value, std::string why) {
   value.why = std::move(why);
 }
 
-// A narrative answer (inline or a Markdown file in the project folder) into `value`.
-void FillNarrative(FieldValue& value, const Context& context, const Narrative& narrative,
-                   const std::string& key) {
+// One fact of training_data into `value`, by its type; `key` is where gpaikit.yaml gives it.
+// A narrative answer: inline or a Markdown file in the project folder.
+void FillFrom(FieldValue& value, const Context& context, const Narrative& narrative,
+              const std::string& key) {
   if (narrative.empty()) return Missing(value, "give training_data." + key + " in gpaikit.yaml");
   std::string problem;
   std::string text = NarrativeText(narrative, context.project.root, problem);
@@ -54,21 +55,22 @@ void FillNarrative(FieldValue& value, const Context& context, const Narrative& n
   if (!narrative.file.empty()) value.notes.push_back("from " + narrative.file);
 }
 
-void FillYesNo(FieldValue& value, std::optional<bool> answer, const std::string& key) {
+void FillFrom(FieldValue& value, const Context&, const std::optional<bool>& answer,
+              const std::string& key) {
   if (!answer) return Missing(value, "give training_data." + key + " (true or false)");
   value.yes = answer;
   value.status = FieldStatus::kFilled;
 }
 
-void FillModalities(FieldValue& value, const std::vector<std::string>& modalities,
-                    const std::string& key) {
+void FillFrom(FieldValue& value, const Context&, const std::vector<std::string>& modalities,
+              const std::string& key) {
   if (modalities.empty()) return Missing(value, "give training_data." + key);
   value.modalities = modalities;
   value.status = FieldStatus::kFilled;
 }
 
-void FillNamed(FieldValue& value, const std::vector<project::NamedSource>& named,
-               const std::string& key) {
+void FillFrom(FieldValue& value, const Context&, const std::vector<project::NamedSource>& named,
+              const std::string& key) {
   if (named.empty()) return Missing(value, "list them in training_data." + key);
   for (const project::NamedSource& source : named) {
     std::string item = source.name;
@@ -140,7 +142,7 @@ void FillTopDomains(FieldValue& value, const Context& context) {
 }
 
 void FillTdmMeasures(FieldValue& value, const Context& context) {
-  FillNarrative(value, context, context.data.tdm_measures, "tdm_optout.measures");
+  FillFrom(value, context, context.data.tdm_measures, "tdm_optout.measures");
   if (context.stats && context.stats->has_optout) {
     value.notes.push_back(OptoutAuditNote(*context.stats));
   }
@@ -148,8 +150,93 @@ void FillTdmMeasures(FieldValue& value, const Context& context) {
 
 using Filler = std::function<void(FieldValue&, Context&)>;
 
-// One filler per template field id (data/forms/training-content-summary-*.yaml).
-const std::map<std::string, Filler>& Fillers() {
+// A template field answered by one fact of training_data: `fill` reads the fact at its path of
+// members and fills the field by the fact's type (narrative, yes/no, modalities or named list).
+struct FactField {
+  std::string_view id;   // the template field (data/forms/training-content-summary-*.yaml)
+  std::string_view key;  // where gpaikit.yaml gives the fact, under training_data
+  void (*fill)(FieldValue&, const Context&, const std::string&);
+};
+
+template <auto... path>
+void FillFact(FieldValue& value, const Context& context, const std::string& key) {
+  FillFrom(value, context, (context.data.*....*path), key);
+}
+
+using project::CrawlingFacts;
+using project::TrainingData;
+using project::UserDataFacts;
+
+// The fields filled straight from one fact, in template order: a new one is one line here.
+constexpr FactField kFactFields[] = {
+    {"linguistic_characteristics", "linguistic", FillFact<&TrainingData::linguistic>},
+    {"other_characteristics", "other_characteristics",
+     FillFact<&TrainingData::other_characteristics>},
+    {"overall_comments", "comments", FillFact<&TrainingData::comments>},
+    {"public_used", "public_datasets.used",
+     FillFact<&TrainingData::public_datasets, &SourceFacts::used>},
+    {"public_modalities", "public_datasets.modalities",
+     FillFact<&TrainingData::public_datasets, &SourceFacts::modalities>},
+    {"public_large", "public_datasets.large",
+     FillFact<&TrainingData::public_datasets, &SourceFacts::listed>},
+    {"public_other", "public_datasets.other",
+     FillFact<&TrainingData::public_datasets, &SourceFacts::description>},
+    {"public_comments", "public_datasets.comments",
+     FillFact<&TrainingData::public_datasets, &SourceFacts::comments>},
+    {"licensed_used", "licensed.used", FillFact<&TrainingData::licensed, &SourceFacts::used>},
+    {"licensed_modalities", "licensed.modalities",
+     FillFact<&TrainingData::licensed, &SourceFacts::modalities>},
+    {"licensed_comments", "licensed.comments",
+     FillFact<&TrainingData::licensed, &SourceFacts::comments>},
+    {"private_used", "private_third_party.used",
+     FillFact<&TrainingData::private_third_party, &SourceFacts::used>},
+    {"private_modalities", "private_third_party.modalities",
+     FillFact<&TrainingData::private_third_party, &SourceFacts::modalities>},
+    {"private_known", "private_third_party.known",
+     FillFact<&TrainingData::private_third_party, &SourceFacts::listed>},
+    {"private_description", "private_third_party.description",
+     FillFact<&TrainingData::private_third_party, &SourceFacts::description>},
+    {"private_comments", "private_third_party.comments",
+     FillFact<&TrainingData::private_third_party, &SourceFacts::comments>},
+    {"crawl_used", "crawling.used", FillFact<&TrainingData::crawling, &CrawlingFacts::used>},
+    {"crawler_behaviour", "crawling.behaviour",
+     FillFact<&TrainingData::crawling, &CrawlingFacts::behaviour>},
+    {"crawl_content", "crawling.content",
+     FillFact<&TrainingData::crawling, &CrawlingFacts::content>},
+    {"crawl_comments", "crawling.comments",
+     FillFact<&TrainingData::crawling, &CrawlingFacts::comments>},
+    {"user_model_interactions", "user_data.model_interactions",
+     FillFact<&TrainingData::user_data, &UserDataFacts::model_interactions>},
+    {"user_other_services", "user_data.other_services",
+     FillFact<&TrainingData::user_data, &UserDataFacts::other_services>},
+    {"user_services", "user_data.services",
+     FillFact<&TrainingData::user_data, &UserDataFacts::services>},
+    {"user_modalities", "user_data.modalities",
+     FillFact<&TrainingData::user_data, &UserDataFacts::modalities>},
+    {"user_comments", "user_data.comments",
+     FillFact<&TrainingData::user_data, &UserDataFacts::comments>},
+    {"synthetic_used", "synthetic.used", FillFact<&TrainingData::synthetic, &SourceFacts::used>},
+    {"synthetic_modalities", "synthetic.modalities",
+     FillFact<&TrainingData::synthetic, &SourceFacts::modalities>},
+    {"synthetic_market_models", "synthetic.market_models",
+     FillFact<&TrainingData::synthetic, &SourceFacts::listed>},
+    {"synthetic_other_models", "synthetic.other_models",
+     FillFact<&TrainingData::synthetic, &SourceFacts::description>},
+    {"synthetic_comments", "synthetic.comments",
+     FillFact<&TrainingData::synthetic, &SourceFacts::comments>},
+    {"other_used", "other_sources.used",
+     FillFact<&TrainingData::other_sources, &SourceFacts::used>},
+    {"other_description", "other_sources.description",
+     FillFact<&TrainingData::other_sources, &SourceFacts::description>},
+    {"other_comments", "other_sources.comments",
+     FillFact<&TrainingData::other_sources, &SourceFacts::comments>},
+    {"tdm_comments", "tdm_optout.comments", FillFact<&TrainingData::tdm_comments>},
+    {"illegal_content", "illegal_content", FillFact<&TrainingData::illegal_content>},
+    {"other_processing", "other_processing", FillFact<&TrainingData::other_processing>},
+};
+
+// Fields whose answer is computed (from several facts, the statistics or the form's own text).
+const std::map<std::string, Filler>& SpecialFillers() {
   static const std::map<std::string, Filler> fillers = {
       {"provider",
        [](FieldValue& v, Context& c) {
@@ -197,67 +284,6 @@ const std::map<std::string, Filler>& Fillers() {
          FillSizeTable(v, c.data, c.form, c.stats, c.project.root);
        }},
       {"latest_acquisition", [](FieldValue& v, Context& c) { FillLatestAcquisition(v, c); }},
-      {"linguistic_characteristics",
-       [](FieldValue& v, Context& c) { FillNarrative(v, c, c.data.linguistic, "linguistic"); }},
-      {"other_characteristics",
-       [](FieldValue& v, Context& c) {
-         FillNarrative(v, c, c.data.other_characteristics, "other_characteristics");
-       }},
-      {"overall_comments",
-       [](FieldValue& v, Context& c) { FillNarrative(v, c, c.data.comments, "comments"); }},
-      {"public_used",
-       [](FieldValue& v, Context& c) {
-         FillYesNo(v, c.data.public_datasets.used, "public_datasets.used");
-       }},
-      {"public_modalities",
-       [](FieldValue& v, Context& c) {
-         FillModalities(v, c.data.public_datasets.modalities, "public_datasets.modalities");
-       }},
-      {"public_large",
-       [](FieldValue& v, Context& c) {
-         FillNamed(v, c.data.public_datasets.listed, "public_datasets.large");
-       }},
-      {"public_other",
-       [](FieldValue& v, Context& c) {
-         FillNarrative(v, c, c.data.public_datasets.description, "public_datasets.other");
-       }},
-      {"public_comments",
-       [](FieldValue& v, Context& c) {
-         FillNarrative(v, c, c.data.public_datasets.comments, "public_datasets.comments");
-       }},
-      {"licensed_used",
-       [](FieldValue& v, Context& c) { FillYesNo(v, c.data.licensed.used, "licensed.used"); }},
-      {"licensed_modalities",
-       [](FieldValue& v, Context& c) {
-         FillModalities(v, c.data.licensed.modalities, "licensed.modalities");
-       }},
-      {"licensed_comments",
-       [](FieldValue& v, Context& c) {
-         FillNarrative(v, c, c.data.licensed.comments, "licensed.comments");
-       }},
-      {"private_used",
-       [](FieldValue& v, Context& c) {
-         FillYesNo(v, c.data.private_third_party.used, "private_third_party.used");
-       }},
-      {"private_modalities",
-       [](FieldValue& v, Context& c) {
-         FillModalities(v, c.data.private_third_party.modalities, "private_third_party.modalities");
-       }},
-      {"private_known",
-       [](FieldValue& v, Context& c) {
-         FillNamed(v, c.data.private_third_party.listed, "private_third_party.known");
-       }},
-      {"private_description",
-       [](FieldValue& v, Context& c) {
-         FillNarrative(v, c, c.data.private_third_party.description,
-                       "private_third_party.description");
-       }},
-      {"private_comments",
-       [](FieldValue& v, Context& c) {
-         FillNarrative(v, c, c.data.private_third_party.comments, "private_third_party.comments");
-       }},
-      {"crawl_used",
-       [](FieldValue& v, Context& c) { FillYesNo(v, c.data.crawling.used, "crawling.used"); }},
       {"crawler_names",
        [](FieldValue& v, Context& c) {
          if (c.data.crawling.crawlers.empty()) {
@@ -268,7 +294,7 @@ const std::map<std::string, Filler>& Fillers() {
        }},
       {"crawler_purposes",
        [](FieldValue& v, Context& c) {
-         FillNarrative(v, c, c.data.crawling.purposes, "crawling.purposes");
+         FillFrom(v, c, c.data.crawling.purposes, "crawling.purposes");
          std::string per_crawler;
          for (const auto& crawler : c.data.crawling.crawlers) {
            if (crawler.description.empty()) continue;
@@ -281,15 +307,7 @@ const std::map<std::string, Filler>& Fillers() {
          v.why.clear();
          Fill(v, per_crawler);
        }},
-      {"crawler_behaviour",
-       [](FieldValue& v, Context& c) {
-         FillNarrative(v, c, c.data.crawling.behaviour, "crawling.behaviour");
-       }},
       {"crawl_period", [](FieldValue& v, Context& c) { FillPeriod(v, c.data.crawling); }},
-      {"crawl_content",
-       [](FieldValue& v, Context& c) {
-         FillNarrative(v, c, c.data.crawling.content, "crawling.content");
-       }},
       {"crawl_modalities",
        [](FieldValue& v, Context& c) {
          std::vector<std::string> modalities = c.data.crawling.modalities;
@@ -298,63 +316,9 @@ const std::map<std::string, Filler>& Fillers() {
            if (!modalities.empty())
              v.notes.push_back("measured: modalities with records in the corpus statistics");
          }
-         FillModalities(v, modalities, "crawling.modalities");
+         FillFrom(v, c, modalities, "crawling.modalities");
        }},
       {"top_domains", [](FieldValue& v, Context& c) { FillTopDomains(v, c); }},
-      {"crawl_comments",
-       [](FieldValue& v, Context& c) {
-         FillNarrative(v, c, c.data.crawling.comments, "crawling.comments");
-       }},
-      {"user_model_interactions",
-       [](FieldValue& v, Context& c) {
-         FillYesNo(v, c.data.user_data.model_interactions, "user_data.model_interactions");
-       }},
-      {"user_other_services",
-       [](FieldValue& v, Context& c) {
-         FillYesNo(v, c.data.user_data.other_services, "user_data.other_services");
-       }},
-      {"user_services",
-       [](FieldValue& v, Context& c) {
-         FillNarrative(v, c, c.data.user_data.services, "user_data.services");
-       }},
-      {"user_modalities",
-       [](FieldValue& v, Context& c) {
-         FillModalities(v, c.data.user_data.modalities, "user_data.modalities");
-       }},
-      {"user_comments",
-       [](FieldValue& v, Context& c) {
-         FillNarrative(v, c, c.data.user_data.comments, "user_data.comments");
-       }},
-      {"synthetic_used",
-       [](FieldValue& v, Context& c) { FillYesNo(v, c.data.synthetic.used, "synthetic.used"); }},
-      {"synthetic_modalities",
-       [](FieldValue& v, Context& c) {
-         FillModalities(v, c.data.synthetic.modalities, "synthetic.modalities");
-       }},
-      {"synthetic_market_models",
-       [](FieldValue& v, Context& c) {
-         FillNamed(v, c.data.synthetic.listed, "synthetic.market_models");
-       }},
-      {"synthetic_other_models",
-       [](FieldValue& v, Context& c) {
-         FillNarrative(v, c, c.data.synthetic.description, "synthetic.other_models");
-       }},
-      {"synthetic_comments",
-       [](FieldValue& v, Context& c) {
-         FillNarrative(v, c, c.data.synthetic.comments, "synthetic.comments");
-       }},
-      {"other_used",
-       [](FieldValue& v, Context& c) {
-         FillYesNo(v, c.data.other_sources.used, "other_sources.used");
-       }},
-      {"other_description",
-       [](FieldValue& v, Context& c) {
-         FillNarrative(v, c, c.data.other_sources.description, "other_sources.description");
-       }},
-      {"other_comments",
-       [](FieldValue& v, Context& c) {
-         FillNarrative(v, c, c.data.other_sources.comments, "other_sources.comments");
-       }},
       {"tdm_signatory",
        [](FieldValue& v, Context& c) {
          v.yes = c.project.provider.signatory.copyright;
@@ -362,20 +326,23 @@ const std::map<std::string, Filler>& Fillers() {
          v.notes.push_back("from provider.signatory.copyright (the Copyright chapter)");
        }},
       {"tdm_measures", [](FieldValue& v, Context& c) { FillTdmMeasures(v, c); }},
-      {"tdm_comments",
-       [](FieldValue& v, Context& c) {
-         FillNarrative(v, c, c.data.tdm_comments, "tdm_optout.comments");
-       }},
-      {"illegal_content",
-       [](FieldValue& v, Context& c) {
-         FillNarrative(v, c, c.data.illegal_content, "illegal_content");
-       }},
-      {"other_processing",
-       [](FieldValue& v, Context& c) {
-         FillNarrative(v, c, c.data.other_processing, "other_processing");
-       }},
   };
   return fillers;
+}
+
+// One filler per template field id; null when gpaikit cannot fill the field.
+const Filler* FindFiller(const std::string& id) {
+  static const std::map<std::string, Filler> fillers = [] {
+    std::map<std::string, Filler> all = SpecialFillers();
+    for (const FactField& field : kFactFields) {
+      all.emplace(field.id, [&field](FieldValue& value, Context& context) {
+        field.fill(value, context, std::string(field.key));
+      });
+    }
+    return all;
+  }();
+  auto it = fillers.find(id);
+  return it == fillers.end() ? nullptr : &it->second;
 }
 
 FieldValue Start(const Field& field) {
@@ -479,14 +446,14 @@ TrainingSummary BuildTrainingSummary(const project::Project& project, const proj
   for (const Field& field : form.fields) {
     FieldValue value = Start(field);
     std::string not_applicable = NotApplicableBecause(field, context);
-    auto filler = Fillers().find(field.id);
+    const Filler* filler = FindFiller(field.id);
     if (!not_applicable.empty()) {
       value.status = FieldStatus::kNotApplicable;
       value.why = not_applicable;
-    } else if (filler == Fillers().end()) {
+    } else if (!filler) {
       Missing(value, "gpaikit cannot fill template field '" + field.id + "' of " + form.form);
     } else {
-      filler->second(value, context);
+      (*filler)(value, context);
       if (!model.training_data && value.status == FieldStatus::kMissing) {
         value.why = "no training_data for model " + model.id + " in gpaikit.yaml: " + value.why;
       }
