@@ -6,9 +6,8 @@
 
 #include "cli/check_report.h"
 #include "cli/commands.h"
-#include "cli/crosswalk_check.h"
 #include "cli/exit_codes.h"
-#include "cli/safety_check.h"
+#include "gpaikit/assess/output.h"
 #include "gpaikit/base/files.h"
 
 namespace gpaikit::cli {
@@ -22,11 +21,9 @@ struct CheckOptions {
 };
 
 int RunCheck(const CheckOptions& options) {
-  Result<ProjectContext> context = LoadAndAssess(options.project);
-  if (!context.ok()) return ReportFailure(context.status());
-  if (Status safety = PrepareSafetySections(*context, options.crosswalks); !safety.ok())
-    return ReportFailure(safety);
-  CheckReport report = BuildCheckReport(*context);
+  Result<CheckInputs> inputs = LoadCheckInputs(options.project, options.crosswalks);
+  if (!inputs.ok()) return ReportFailure(inputs.status());
+  CheckReport report = BuildCheckReport(*inputs);
   if (!options.out_dir.empty()) {
     std::filesystem::path out = options.out_dir;
     for (const auto& [name, contents] :
@@ -65,7 +62,7 @@ void RegisterCheckCommand(CLI::App& app, int& exit_code) {
                    "Also show how far the evidence covers another framework (repeatable or "
                    "comma-separated; docs/crosswalks.md)")
       ->delimiter(',')
-      ->check(CLI::IsMember(CrosswalkChoices()));
+      ->check(CLI::IsMember(assess::CrosswalkChoices()));
   command->callback([options, &exit_code] { exit_code = RunCheck(*options); });
 }
 

@@ -48,16 +48,15 @@ void PrintFindings(const docs::ModelDocumentation& documentation, const form::Fo
 }
 
 int RunDocs(const DocsOptions& options) {
-  Result<const form::Form*> form = DocumentationForm();
-  if (!form.ok()) return ReportFailure(form.status());
-  if (!(*form)->FindAudience(options.audience)) {
+  Result<AssessedProject> context = LoadAndAssess(options.dir, options.as_of, 30);
+  if (!context.ok()) return ReportFailure(context.status());
+  const form::Form& form = context->form;
+  if (!form.FindAudience(options.audience)) {
     return ReportFailure(
         Status::InvalidInput("--audience: expected ai-office, nca or downstream, "
                              "got '" +
                              options.audience + "'"));
   }
-  Result<ProjectContext> context = LoadAndAssess(options.dir, options.as_of, 30);
-  if (!context.ok()) return ReportFailure(context.status());
   Result<std::vector<const scope::ModelAssessment*>> models = SelectModels(*context, options.model);
   if (!models.ok()) return ReportFailure(models.status());
   if (options.out_dir.empty() && options.format == "json" && models->size() > 1) {
@@ -72,7 +71,7 @@ int RunDocs(const DocsOptions& options) {
     Result<docs::ModelDocumentation> documentation =
         ModelDocumentation(*context, *assessment, records->get());
     if (!documentation.ok()) return ReportFailure(documentation.status());
-    std::string text = Render(*documentation, **form, options.audience, options.format);
+    std::string text = Render(*documentation, form, options.audience, options.format);
     if (options.out_dir.empty()) {
       std::cout << text;
     } else {
@@ -83,9 +82,9 @@ int RunDocs(const DocsOptions& options) {
       if (!written.ok()) return ReportFailure(written);
       std::cerr << "Wrote " << file.string() << "\n";
     }
-    PrintFindings(*documentation, **form, options.audience);
+    PrintFindings(*documentation, form, options.audience);
     docs::Completeness completeness =
-        docs::CompletenessFor(*documentation, **form, options.audience);
+        docs::CompletenessFor(*documentation, form, options.audience);
     gaps |= !completeness.missing.empty() || !completeness.invalid.empty();
   }
   return gaps ? kExitBlocking : kExitOk;

@@ -8,8 +8,9 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
-#include "cli/incident_output.h"
-#include "cli/safety_context.h"
+#include "gpaikit/base/files.h"
+#include "gpaikit/project/context.h"
+#include "gpaikit/safety/output.h"
 #include "gpaikit/base/text.h"
 
 namespace gpaikit::cli {
@@ -60,7 +61,7 @@ std::string Author(const std::string& given) {
   return user && *user ? user : "gpaikit";
 }
 
-Result<const safety::Incident*> FindIncident(const SafetyContext& context, int id) {
+Result<const safety::Incident*> FindIncident(const safety::ProjectSafety& context, int id) {
   for (const safety::Incident& incident : context.records.incidents) {
     if (incident.id == id) return &incident;
   }
@@ -80,11 +81,12 @@ Result<std::string> Append(const std::string& dir, const std::string& kind, int 
 }
 
 int RunWrite(const std::string& action, const IncidentOptions& options) {
-  Result<project::Project> project = project::LoadProject(options.dir);
-  if (!project.ok()) return ReportFailure(project.status());
-  Result<std::shared_ptr<const SafetyContext>> context = LoadSafetyContext(project->root);
+  Result<project::ProjectContext> loaded = project::LoadProjectContext(options.dir, DataDir());
+  if (!loaded.ok()) return ReportFailure(loaded.status());
+  const project::Project* project = &loaded->project;
+  Result<safety::ProjectSafety> context = safety::LoadProjectSafety(*loaded);
   if (!context.ok()) return ReportFailure(context.status());
-  const law::CodeOfPractice& code = (*context)->code;
+  const law::CodeOfPractice& code = loaded->code;
   Result<json> items = ParseItems(options.items, code);
   if (!items.ok()) return ReportFailure(items.status());
   json content = json::object();
@@ -107,14 +109,14 @@ int RunWrite(const std::string& action, const IncidentOptions& options) {
     }
     Result<CivilDate> aware = ParseDate("--aware", options.aware);
     if (!aware.ok()) return ReportFailure(aware.status());
-    id = static_cast<int>((*context)->records.incidents.size()) + 1;
+    id = static_cast<int>(context->records.incidents.size()) + 1;
     content["model"] = options.model;
     content["type"] = options.type;
     content["aware"] = aware->ToString();
     if (!options.title.empty()) content["title"] = options.title;
     if (options.similar_to != 0) {
       Result<safety::FirstIncident> first =
-          safety::FirstIncidentFor((*context)->records.incidents, options.similar_to);
+          safety::FirstIncidentFor(context->records.incidents, options.similar_to);
       if (!first.ok()) return ReportFailure(first.status());
       content["similar_to"] = options.similar_to;
     }
@@ -122,7 +124,7 @@ int RunWrite(const std::string& action, const IncidentOptions& options) {
       content["items"]["model"] = options.model;  // template item 4: the model involved
     }
   } else {
-    Result<const safety::Incident*> found = FindIncident(**context, id);
+    Result<const safety::Incident*> found = FindIncident(*context, id);
     if (!found.ok()) return ReportFailure(found.status());
     incident = *found;
   }
@@ -174,22 +176,22 @@ int RunWrite(const std::string& action, const IncidentOptions& options) {
 }
 
 int RunRead(const std::string& action, const IncidentOptions& options) {
-  Result<project::Project> project = project::LoadProject(options.dir);
-  if (!project.ok()) return ReportFailure(project.status());
+  Result<project::ProjectContext> loaded = project::LoadProjectContext(options.dir, DataDir());
+  if (!loaded.ok()) return ReportFailure(loaded.status());
   Result<CivilDate> as_of = ParseAsOf(options.as_of);
   if (!as_of.ok()) return ReportFailure(as_of.status());
-  Result<std::shared_ptr<const SafetyContext>> context = LoadSafetyContext(project->root);
+  Result<safety::ProjectSafety> context = safety::LoadProjectSafety(*loaded);
   if (!context.ok()) return ReportFailure(context.status());
   if (action == "list") {
-    Result<IncidentListing> listing = ListIncidents(**context, *as_of);
+    Result<safety::IncidentListing> listing = safety::ListIncidents(loaded->code, *context, *as_of);
     if (!listing.ok()) return ReportFailure(listing.status());
     std::cout << (options.json ? listing->json.dump(2) + "\n"
                                : report::RenderTerminal(listing->document, ColourOnStdout()));
     return listing->overdue > 0 ? kExitBlocking : kExitOk;
   }
-  Result<const safety::Incident*> incident = FindIncident(**context, options.id);
+  Result<const safety::Incident*> incident = FindIncident(*context, options.id);
   if (!incident.ok()) return ReportFailure(incident.status());
-  Result<std::string> shown = ShowIncident(**context, **incident, *as_of, options.format);
+  Result<std::string> shown = safety::ShowIncident(loaded->code, *context, **incident, *as_of, options.format);
   if (!shown.ok()) return ReportFailure(shown.status());
   std::cout << *shown;
   return kExitOk;

@@ -19,7 +19,7 @@ struct ObligationsOptions {
 };
 
 int RunObligations(const ObligationsOptions& options) {
-  Result<ProjectContext> context = LoadAndAssess(options.project);
+  Result<AssessedProject> context = LoadAndAssess(options.project);
   if (!context.ok()) return ReportFailure(context.status());
   int overdue = 0;
   nlohmann::json models = nlohmann::json::array();

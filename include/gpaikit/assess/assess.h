@@ -87,8 +87,7 @@ struct LogFacts {
 
 struct AssessmentInput {
   const project::Project* project = nullptr;
-  const project::Model* model = nullptr;
-  const scope::Classification* classification = nullptr;
+  const scope::ModelAssessment* assessment = nullptr;  // the model with its classification
   const law::CodeOfPractice* code = nullptr;
   const safety::SafetyRecords* records = nullptr;
   const EvidenceRegister* evidence = nullptr;
