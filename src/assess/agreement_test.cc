@@ -178,7 +178,7 @@ class EdgeCaseTest : public ::testing::Test {
                                                                "true, safety_security: true}") {
     std::ofstream(dir_ / "gpaikit.yaml")
         << "gpaikit: 1\nprovider:\n  legal_name: Edge Labs\n  contact: law@edge.example\n"
-        << "  signatory: " << signatory << "\n"
+        << "  established_in_eu: true\n  signatory: " << signatory << "\n"
         << "models:\n  - id: m\n    name: M\n"
         << "    modalities: {input: [text], output: [text]}\n"
         << "    parameters: {total: 7.3B}\n"
@@ -269,7 +269,7 @@ TEST_F(EdgeCaseTest, AModifierAboveOneThird) {
   // (Guidelines section 3.2.1): the modifier is the provider, obligations limited to it.
   std::optional<Checked> c = Project(
       "    union_market_date: 2026-02-01\n"
-      "    base_model: {name: Base, training_compute: 3e24}\n"
+      "    base_model: {name: Base, training_compute: 3e24, systemic_risk: false}\n"
       "    compute: {runs: [{name: fine-tuning, stage: fine-tuning, tokens: 30T}]}\n");
   ASSERT_TRUE(c);
   const scope::ModelAssessment& a = c->project.assessments.at(0);
