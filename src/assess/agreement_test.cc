@@ -3,7 +3,6 @@
 // applicability (safety) and the gap assessment (assess) tell the same story (AI Act Arts 3(9),
 // 51-55, 111(3); Code of Practice, all chapters). Links docs only as a cross-check.
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <fstream>
@@ -32,8 +31,7 @@ std::optional<Checked> Check(const fs::path& dir) {
   Result<project::ProjectContext> context = project::LoadProjectContext(dir, kData);
   EXPECT_TRUE(context.ok()) << context.status().message();
   if (!context.ok()) return std::nullopt;
-  Result<scope::AssessedProject> project =
-      scope::AssessProject(std::move(*context), {kAsOf, 30});
+  Result<scope::AssessedProject> project = scope::AssessProject(std::move(*context), {kAsOf, 30});
   EXPECT_TRUE(project.ok()) << project.status().message();
   if (!project.ok()) return std::nullopt;
   Result<safety::ProjectSafety> safety = safety::LoadProjectSafety(*project);
@@ -47,8 +45,7 @@ std::optional<Checked> Check(const fs::path& dir) {
   Result<docs::CheckInputs> inputs = docs::PrepareCheck(*project, std::move(*log));
   EXPECT_TRUE(inputs.ok()) << inputs.status().message();
   if (!inputs.ok()) return std::nullopt;
-  return Checked{std::move(*project), std::move(*safety), std::move(*evidence),
-                 std::move(*inputs)};
+  return Checked{std::move(*project), std::move(*safety), std::move(*evidence), std::move(*inputs)};
 }
 
 const scope::Obligation& Obligation(const scope::ModelAssessment& a, std::string_view id) {
@@ -95,16 +92,14 @@ assess::ModelGapAssessment ExpectAgreement(const Checked& checked,
 
   // Art. 53(1)(d): the summary is due iff its obligation applies and the model is placed.
   report::ModelContribution summary = docs::SummaryContribution(project, checked.docs, a);
-  EXPECT_EQ(summary.json["due"].get<bool>(),
-            Obligation(a, "AIA-53-1-d").applies && placed);
+  EXPECT_EQ(summary.json["due"].get<bool>(), Obligation(a, "AIA-53-1-d").applies && placed);
   EXPECT_EQ(a.TrainingSummary(), &Obligation(a, "AIA-53-1-d"));
 
   // Art. 55 and the Code's Safety and Security scope: one applicability for the safety section,
   // the systemic-risk obligations and the chapter in the gap assessment.
-  bool chapter = safety::ChapterApplies(a, project.project.provider.signatory,
-                                        checked.safety.records);
-  report::ModelContribution safety_part =
-      safety::SafetyContribution(project, checked.safety, a);
+  bool chapter =
+      safety::ChapterApplies(a, project.project.provider.signatory, checked.safety.records);
+  report::ModelContribution safety_part = safety::SafetyContribution(project, checked.safety, a);
   EXPECT_EQ(safety_part.json["applies"].get<bool>(), chapter);
   EXPECT_EQ(safety_part.json.contains("clocks"), chapter);
   if (c.systemic_risk) {
@@ -117,10 +112,9 @@ assess::ModelGapAssessment ExpectAgreement(const Checked& checked,
     }
   }
   assess::LogFacts log;
-  assess::AssessmentInput input{&project.project,         &a,
-                                &project.code,            &checked.safety.records,
-                                &checked.evidence,        &checked.safety.calendar,
-                                kAsOf,                    &log};
+  assess::AssessmentInput input{
+      &project.project,         &a,    &project.code, &checked.safety.records, &checked.evidence,
+      &checked.safety.calendar, kAsOf, &log};
   assess::ModelGapAssessment gaps = assess::AssessModel(input);
   if (const assess::ChapterSummary* ss = Chapter(gaps, "safety-security")) {
     EXPECT_EQ(ss->applies, chapter);

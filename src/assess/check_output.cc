@@ -44,12 +44,12 @@ report::ModelContribution AssessmentContribution(const AssessmentInput& input,
     for (const std::string& item : m.missing) {
       missing += (missing.empty() ? "" : ", ") + item.substr(0, item.find(':'));
     }
-    table.rows.push_back({{m.measure->id},
-                          {status, report::StatusWordTone(status)},
-                          {m.measure->title},
-                          {ThirdDraftNumbers(*m.measure), report::Tone::kMuted},
-                          {m.status == MeasureStatus::kNotApplicable ? m.reason : missing,
-                           report::Tone::kMuted}});
+    table.rows.push_back(
+        {{m.measure->id},
+         {status, report::StatusWordTone(status)},
+         {m.measure->title},
+         {ThirdDraftNumbers(*m.measure), report::Tone::kMuted},
+         {m.status == MeasureStatus::kNotApplicable ? m.reason : missing, report::Tone::kMuted}});
   }
   json chapters = json::object();
   report::Table summary{{"Chapter", "Signed", "Met", "Partial", "Missing", "Not applicable"}, {}};

@@ -65,8 +65,7 @@ Result<std::vector<Crosswalk>> LoadCrosswalks(const std::filesystem::path& data_
 }
 
 CrosswalkOutput CrosswalkReport(const std::vector<Crosswalk>& crosswalks,
-                                const ModelGapAssessment& gaps,
-                                const std::string& model_id) {
+                                const ModelGapAssessment& gaps, const std::string& model_id) {
   CrosswalkOutput out;
   for (const Crosswalk& crosswalk : crosswalks) {
     CrosswalkCoverage coverage = CoverCrosswalk(crosswalk, gaps);
@@ -75,8 +74,7 @@ CrosswalkOutput CrosswalkReport(const std::vector<Crosswalk>& crosswalks,
     for (const ItemCoverage& item : coverage.items) {
       json measures = json::array();
       for (const MeasureAssessment* m : item.measures) {
-        measures.push_back(
-            {{"id", m->measure->id}, {"status", MeasureStatusName(m->status)}});
+        measures.push_back({{"id", m->measure->id}, {"status", MeasureStatusName(m->status)}});
       }
       std::string name = CoverageName(item.coverage);
       json entry = {{"id", item.item->id},

@@ -143,7 +143,8 @@ ModelGapAssessment AssessModel(const AssessmentInput& input) {
         assessment.reason = NotApplicableBecause(measure, input, facts, safety_chapter_applies);
         if (assessment.reason.empty()) {
           Assess(measure, facts, assessment);
-          if (measure.applicability.limited_to_modification && input.assessment->classification.modification) {
+          if (measure.applicability.limited_to_modification &&
+              input.assessment->classification.modification) {
             assessment.reason = "limited to the modification";
           }
         }

@@ -63,12 +63,11 @@ ModelContribution SafetyContribution(const CheckInputs& inputs,
 ModelContribution AssessmentContribution(const CheckInputs& inputs,
                                          const scope::ModelAssessment& assessment) {
   const AssessedProject& project = inputs.project;
-  assess::LogFacts log =
-      LogFactsFor(inputs.docs.log, assessment.model->id, project.options.as_of);
-  assess::AssessmentInput input{&project.project,        &assessment,
-                                &project.code,           &inputs.safety.records,
-                                &inputs.evidence,        &inputs.safety.calendar,
-                                project.options.as_of,   &log};
+  assess::LogFacts log = LogFactsFor(inputs.docs.log, assessment.model->id, project.options.as_of);
+  assess::AssessmentInput input{&project.project,      &assessment,
+                                &project.code,         &inputs.safety.records,
+                                &inputs.evidence,      &inputs.safety.calendar,
+                                project.options.as_of, &log};
   return assess::AssessmentContribution(input, inputs.evidence, inputs.crosswalks);
 }
 

@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "gpaikit/base/civil_date.h"
+#include "gpaikit/base/status.h"
 #include "gpaikit/law/law.h"
 #include "gpaikit/project/project.h"
 #include "gpaikit/scope/scope.h"
-#include "gpaikit/base/status.h"
 
 namespace gpaikit::cli {
 

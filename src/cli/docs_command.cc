@@ -83,8 +83,7 @@ int RunDocs(const DocsOptions& options) {
       std::cerr << "Wrote " << file.string() << "\n";
     }
     PrintFindings(*documentation, form, options.audience);
-    docs::Completeness completeness =
-        docs::CompletenessFor(*documentation, form, options.audience);
+    docs::Completeness completeness = docs::CompletenessFor(*documentation, form, options.audience);
     gaps |= !completeness.missing.empty() || !completeness.invalid.empty();
   }
   return gaps ? kExitBlocking : kExitOk;

@@ -9,9 +9,9 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "gpaikit/base/files.h"
+#include "gpaikit/base/text.h"
 #include "gpaikit/project/context.h"
 #include "gpaikit/safety/output.h"
-#include "gpaikit/base/text.h"
 
 namespace gpaikit::cli {
 namespace {
@@ -191,7 +191,8 @@ int RunRead(const std::string& action, const IncidentOptions& options) {
   }
   Result<const safety::Incident*> incident = FindIncident(*context, options.id);
   if (!incident.ok()) return ReportFailure(incident.status());
-  Result<std::string> shown = safety::ShowIncident(loaded->code, *context, **incident, *as_of, options.format);
+  Result<std::string> shown =
+      safety::ShowIncident(loaded->code, *context, **incident, *as_of, options.format);
   if (!shown.ok()) return ReportFailure(shown.status());
   std::cout << *shown;
   return kExitOk;

@@ -7,8 +7,8 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
-#include "gpaikit/docs/output.h"
 #include "gpaikit/base/files.h"
+#include "gpaikit/docs/output.h"
 
 namespace gpaikit::cli {
 namespace {

@@ -24,8 +24,8 @@ nlohmann::json CoverageJson(const form::Form& form, const form::Annex& annex, bo
   return {{"items", items}, {"gaps", gaps}};
 }
 
-report::Table CompletenessTable(const ModelDocumentation& documentation,
-                                const form::Form& form, nlohmann::json& json) {
+report::Table CompletenessTable(const ModelDocumentation& documentation, const form::Form& form,
+                                nlohmann::json& json) {
   report::Table table{{"Audience", "Rows", "Filled", "Missing", "Invalid"}, {}};
   for (const form::Audience& audience : form.audiences) {
     Completeness c = CompletenessFor(documentation, form, audience.id);
@@ -158,10 +158,10 @@ report::ModelContribution DocumentationContribution(const scope::AssessedProject
     findings.push_back({{"severity", SeverityName(finding.severity)},
                         {"row", finding.row},
                         {"message", finding.message}});
-    bullets.items.push_back(
-        {finding.message, finding.severity == Severity::kError     ? Tone::kBad
-                          : finding.severity == Severity::kWarning ? Tone::kWarn
-                                                                         : Tone::kMuted});
+    bullets.items.push_back({finding.message, finding.severity == Severity::kError ? Tone::kBad
+                                              : finding.severity == Severity::kWarning
+                                                  ? Tone::kWarn
+                                                  : Tone::kMuted});
   }
   if (!bullets.items.empty()) out.section.blocks.push_back(bullets);
 

@@ -42,8 +42,8 @@ std::vector<CurrencyFinding> CurrencyFindings(const summary::TrainingSummary& su
   if (!data || data->summary_version.empty() || !last_update) {
     out.push_back({std::string("no summary version and last update recorded") +
                        (owed ? ": the summary is due no later than placement (" +
-                                  model.PlacementDate()->ToString() + ")"
-                            : ""),
+                                   model.PlacementDate()->ToString() + ")"
+                             : ""),
                    owed});
     return out;
   }
@@ -113,8 +113,9 @@ report::ModelContribution SummaryContribution(const scope::AssessedProject& proj
   int fields = static_cast<int>(filled.fields.size()) + 2;
   out.section.blocks.push_back(report::FactList{
       {{"Due",
-        {assessment.TrainingSummaryDue(as_of) ? "yes: the obligation applies and the model is placed"
-                                              : "not yet, or the obligation does not apply",
+        {assessment.TrainingSummaryDue(as_of)
+             ? "yes: the obligation applies and the model is placed"
+             : "not yet, or the obligation does not apply",
          Tone::kPlain}},
        {"Complete",
         {filled.complete() ? "yes"

@@ -1,9 +1,9 @@
 // Loads data/accelerators.yaml (dense peak FLOP/s per precision, Guidelines Annex A.2.1; board
 // power and energy assumptions for Form row 8.1, AI Act Annex XI 2(e)).
-#include "gpaikit/law/law.h"
+#include "base/yaml_reader.h"
 #include "gpaikit/base/numbers.h"
 #include "gpaikit/base/text.h"
-#include "base/yaml_reader.h"
+#include "gpaikit/law/law.h"
 #include "law/provenance_reader.h"
 
 namespace gpaikit::law {

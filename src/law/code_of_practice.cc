@@ -1,12 +1,12 @@
 // Loads the Code of Practice rulepack (data/code-of-practice/*.yaml) strictly into typed tables
 // (General-Purpose AI Code of Practice, all chapters; schema in docs/data-files.md section 1).
-#include "gpaikit/base/files.h"
 #include "gpaikit/law/code_of_practice.h"
 
 #include <map>
 #include <set>
 
 #include "base/yaml_reader.h"
+#include "gpaikit/base/files.h"
 #include "law/code_of_practice_internal.h"
 
 namespace gpaikit::law {

@@ -1,5 +1,6 @@
 // Loads the project and the law versions it pins (gpaikit.yaml rulepack, code_of_practice,
-// documentation_form, summary_template; docs/project-file.md) once, reporting every problem at once.
+// documentation_form, summary_template; docs/project-file.md) once, reporting every problem at
+// once.
 #include "gpaikit/project/context.h"
 
 #include <algorithm>
@@ -36,8 +37,7 @@ template <typename T, typename Loader>
 void LoadPinned(const Project& project, const std::string& key, const std::string& pinned,
                 const std::vector<std::string>& installed, Loader load, T& out,
                 Problems& problems) {
-  if (!pinned.empty() &&
-      std::find(installed.begin(), installed.end(), pinned) == installed.end()) {
+  if (!pinned.empty() && std::find(installed.begin(), installed.end(), pinned) == installed.end()) {
     std::string known;
     for (const std::string& v : installed) known += " " + v;
     problems.Add(Status::InvalidInput(project.file + ": " + key + " '" + pinned +
@@ -62,8 +62,8 @@ void CheckAccelerators(const Project& project, const law::AcceleratorCatalogue& 
         if (period.peak_flops || period.accelerator.empty()) continue;
         Result<double> peak = catalogue.PeakFlops(period.accelerator, period.precision);
         if (!peak.ok()) {
-          problems.Add(Status::InvalidInput(period.location.ToString() + ": " +
-                                            peak.status().message()));
+          problems.Add(
+              Status::InvalidInput(period.location.ToString() + ": " + peak.status().message()));
         }
       }
     }
@@ -101,8 +101,8 @@ Result<ProjectContext> LoadProjectContext(const std::filesystem::path& dir_or_fi
   LoadPinned(
       project, "documentation_form", project.documentation_form,
       DataFileVersions(data_dir / "forms", "model-documentation-form-"),
-      [&](const std::string& v) { return form::LoadDocumentationForm(data_dir, v); },
-      context.form, problems);
+      [&](const std::string& v) { return form::LoadDocumentationForm(data_dir, v); }, context.form,
+      problems);
   LoadPinned(
       project, "summary_template", project.summary_template,
       DataFileVersions(data_dir / "forms", "training-content-summary-"),

@@ -1,5 +1,5 @@
-// Legal facts read off the project's own data: placement on the Union market (AI Act Art. 3(9)-(10)),
-// recorded fulfilments, and which Code of Practice chapters the provider signed.
+// Legal facts read off the project's own data: placement on the Union market (AI Act Art.
+// 3(9)-(10)), recorded fulfilments, and which Code of Practice chapters the provider signed.
 #include "gpaikit/project/project.h"
 
 namespace gpaikit::project {

@@ -1,9 +1,9 @@
 // `gpaikit check`'s "safety" part: whether the Safety and Security chapter applies to a model, its
 // Framework and Model Report clocks and its serious incidents (Code of Practice, Safety and
 // Security, Measures 1.1-1.4, 7.6-7.7, 9.3); and the project's safety records, loaded once.
-#include "gpaikit/safety/output.h"
-
 #include <filesystem>
+
+#include "gpaikit/safety/output.h"
 
 namespace gpaikit::safety {
 namespace {

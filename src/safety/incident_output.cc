@@ -25,8 +25,7 @@ Result<IncidentListing> ListIncidents(const law::CodeOfPractice& code, const Pro
   json incidents = json::array();
   report::Table table{{"#", "Model", "Type", "Aware", "Initial due", "Next due", "Status"}, {}};
   for (const Incident& incident : safety.records.incidents) {
-    Result<IncidentClocks> clocks =
-        ComputeIncidentClocks(incident, code, safety.calendar, as_of);
+    Result<IncidentClocks> clocks = ComputeIncidentClocks(incident, code, safety.calendar, as_of);
     if (!clocks.ok()) return clocks.status();
     out.overdue += clocks->status == "overdue";
     incidents.push_back(
@@ -62,8 +61,7 @@ Result<IncidentListing> ListIncidents(const law::CodeOfPractice& code, const Pro
 Result<std::string> ShowIncident(const law::CodeOfPractice& code, const ProjectSafety& safety,
                                  const Incident& incident, const CivilDate& as_of,
                                  const std::string& format) {
-  Result<IncidentClocks> clocks =
-      ComputeIncidentClocks(incident, code, safety.calendar, as_of);
+  Result<IncidentClocks> clocks = ComputeIncidentClocks(incident, code, safety.calendar, as_of);
   if (!clocks.ok()) return clocks.status();
   const law::IncidentType* type = code.FindIncidentType(incident.type);
   json items = json::array();

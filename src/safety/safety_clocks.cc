@@ -229,7 +229,8 @@ std::vector<ClockInstance> SafetyClocks(const SafetyRecords& records, const Mode
   // Without a Framework the confirmation clock still runs (and shows what is owed).
   Framework none;
   const Framework& framework = records.framework ? *records.framework : none;
-  if (framework.Covers(facts.model, facts.systemic_risk)) FrameworkClocks(framework, facts, code, calendar, as_of, out);
+  if (framework.Covers(facts.model, facts.systemic_risk))
+    FrameworkClocks(framework, facts, code, calendar, as_of, out);
   if (const ModelReport* report = records.ReportFor(facts.model)) {
     ReportClocks(*report, facts, code, calendar, as_of, out);
   }

@@ -3,8 +3,8 @@
 #include <cstdio>
 
 #include "gpaikit/base/numbers.h"
-#include "gpaikit/scope/scope.h"
 #include "gpaikit/base/text.h"
+#include "gpaikit/scope/scope.h"
 
 namespace gpaikit::scope {
 namespace {

@@ -2,8 +2,8 @@
 // 113; Guidelines sections 2.3 and 5.3).
 #include <algorithm>
 
-#include "gpaikit/scope/scope.h"
 #include "gpaikit/base/text.h"
+#include "gpaikit/scope/scope.h"
 
 namespace gpaikit::scope {
 namespace {
@@ -61,8 +61,7 @@ Due PlacementDue(const project::Model& model, const Classification& c, const law
     return {std::nullopt, when + " on the Union market (no union_market_date yet)"};
   }
   if (c.placed_before_chapter_v) {
-    return {rules.legacy_deadline.value, "placed on " + placed->ToString() +
-                                             ", before " +
+    return {rules.legacy_deadline.value, "placed on " + placed->ToString() + ", before " +
                                              rules.chapter_v_applies.value.ToString() + ": by " +
                                              rules.legacy_deadline.value.ToString() + " (" +
                                              rules.legacy_deadline.provenance.source + ")"};

@@ -11,11 +11,11 @@
 #include <string_view>
 #include <vector>
 
+#include "gpaikit/base/status.h"
 #include "gpaikit/law/code_of_practice.h"
 #include "gpaikit/project/project.h"
 #include "gpaikit/safety/safety.h"
 #include "gpaikit/scope/scope.h"
-#include "gpaikit/base/status.h"
 
 namespace gpaikit::assess {
 

@@ -1,6 +1,6 @@
 // What the docs module contributes to outputs: the documentation and training-content summary
-// parts of `gpaikit check` (Code of Practice, Transparency, Measures 1.1-1.2; AI Act Art. 53(1)(d)),
-// the records log read once, and the documentation's version header.
+// parts of `gpaikit check` (Code of Practice, Transparency, Measures 1.1-1.2; AI Act Art.
+// 53(1)(d)), the records log read once, and the documentation's version header.
 #ifndef GPAIKIT_DOCS_OUTPUT_H_
 #define GPAIKIT_DOCS_OUTPUT_H_
 
@@ -60,8 +60,8 @@ std::vector<CurrencyFinding> CurrencyFindings(const summary::TrainingSummary& su
 // that every model's input errors (artefacts, Form values, statistics files) are reported at once.
 struct CheckInputs {
   RecordsLog log;
-  std::map<std::string, ModelDocumentation> documentation;                 // model id ->
-  std::map<std::string, std::optional<summary::CorpusStats>> stats;        // model id ->
+  std::map<std::string, ModelDocumentation> documentation;           // model id ->
+  std::map<std::string, std::optional<summary::CorpusStats>> stats;  // model id ->
 };
 Result<CheckInputs> PrepareCheck(const scope::AssessedProject& project, RecordsLog log);
 

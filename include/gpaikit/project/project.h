@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "gpaikit/base/civil_date.h"
+#include "gpaikit/base/source_location.h"
+#include "gpaikit/base/status.h"
 #include "gpaikit/project/documentation.h"
 #include "gpaikit/project/training_data.h"
-#include "gpaikit/base/status.h"
-#include "gpaikit/base/source_location.h"
 
 namespace gpaikit::project {
 

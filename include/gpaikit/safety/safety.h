@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "gpaikit/base/civil_date.h"
+#include "gpaikit/base/status.h"
 #include "gpaikit/law/code_of_practice.h"
 #include "gpaikit/project/project.h"
 #include "gpaikit/scope/scope.h"
-#include "gpaikit/base/status.h"
 #include "gpaikit/store/store.h"
 
 namespace gpaikit::safety {

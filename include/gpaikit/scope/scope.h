@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "gpaikit/base/civil_date.h"
+#include "gpaikit/base/status.h"
 #include "gpaikit/law/law.h"
 #include "gpaikit/project/context.h"
 #include "gpaikit/project/project.h"
-#include "gpaikit/base/status.h"
 
 namespace gpaikit::scope {
 
@@ -82,7 +82,7 @@ struct Classification {
   bool non_eu_provider = false;
   bool placed_on_market = false;         // by the evaluation day (project::Model::PlacedBy)
   bool placed_before_chapter_v = false;  // placement day before 2 Aug 2025 (PlacedBeforeChapterV)
-  std::vector<std::string> reasons;  // each with its legal source
+  std::vector<std::string> reasons;      // each with its legal source
 };
 
 Classification Classify(const project::Project& project, const project::Model& model,
