@@ -16,23 +16,18 @@ Finding Yes(std::string detail) { return {Found::kYes, std::move(detail)}; }
 // A fulfilment recorded in gpaikit.yaml `fulfilled:` for an AI Act obligation.
 Finder Fulfilment(std::string obligation) {
   return [obligation](const law::CopEvidence&, const Facts& facts) -> std::optional<Finding> {
-    for (const project::Fulfilment& f : facts.input->model->fulfilled) {
-      if (f.obligation == obligation) {
-        return Yes(f.evidence + " (" + obligation + " fulfilled " + f.date.ToString() +
-                   ", gpaikit.yaml)");
-      }
-    }
-    return std::nullopt;  // the register may still hold it
+    const project::Fulfilment* f = facts.input->assessment->model->FulfilmentOf(obligation);
+    if (!f) return std::nullopt;  // the register may still hold it
+    return Yes(f->evidence + " (" + obligation + " fulfilled " + f->date.ToString() +
+               ", gpaikit.yaml)");
   };
 }
 
 const safety::Framework* FrameworkFor(const Facts& facts) {
   const auto& framework = facts.input->records->framework;
   if (!framework) return nullptr;
-  const auto& models = framework->models;
-  bool covers = models.empty() ||
-                std::find(models.begin(), models.end(), facts.input->model->id) != models.end();
-  return covers ? &*framework : nullptr;
+  const scope::ModelAssessment& a = *facts.input->assessment;
+  return framework->Covers(a.model->id, a.classification.systemic_risk) ? &*framework : nullptr;
 }
 
 Finder FrameworkContent() {
@@ -46,7 +41,7 @@ Finder FrameworkContent() {
 }
 
 const safety::RiskRegister* Register(const Facts& facts) {
-  return facts.input->records->RegisterFor(facts.input->model->id);
+  return facts.input->records->RegisterFor(facts.input->assessment->model->id);
 }
 
 // Every risk in the register satisfies `has`; otherwise names the risks that do not.
@@ -89,7 +84,7 @@ Finder SpecifiedRisks() {
 }
 
 const safety::ModelReport* Report(const Facts& facts) {
-  return facts.input->records->ReportFor(facts.input->model->id);
+  return facts.input->records->ReportFor(facts.input->assessment->model->id);
 }
 
 Finder ReportSection() {
@@ -105,7 +100,7 @@ Finder ReportSection() {
 std::vector<const safety::Incident*> Incidents(const Facts& facts) {
   std::vector<const safety::Incident*> out;
   for (const safety::Incident& incident : facts.input->records->incidents) {
-    if (incident.model == facts.input->model->id) out.push_back(&incident);
+    if (incident.model == facts.input->assessment->model->id) out.push_back(&incident);
   }
   return out;
 }
@@ -144,7 +139,7 @@ const std::map<std::string, Finder>& Finders() {
     f["C-1.1.policy-document"] = Fulfilment("AIA-53-1-c");
     f["T-1.1.union-market-date"] = [](const law::CopEvidence&,
                                       const Facts& facts) -> std::optional<Finding> {
-      const auto& date = facts.input->model->union_market_date;
+      std::optional<CivilDate> date = facts.input->assessment->model->PlacementDate();
       if (!date) return std::nullopt;
       return Yes(date->ToString() + " (gpaikit.yaml union_market_date)");
     };

@@ -11,13 +11,6 @@ namespace {
 using internal::Facts;
 using internal::Found;
 
-bool Signed(const project::Signatory& signatory, const std::string& key) {
-  return key == "transparency"      ? signatory.transparency
-         : key == "copyright"       ? signatory.copyright
-         : key == "safety-security" ? signatory.safety_security
-                                    : false;
-}
-
 bool AllHold(const std::vector<std::string>& conditions, const std::set<std::string>& holding) {
   return std::all_of(conditions.begin(), conditions.end(),
                      [&](const std::string& c) { return holding.contains(c); });
@@ -34,11 +27,11 @@ std::string AnyHolds(const std::vector<std::string>& conditions,
 // Conditions gpaikit derives from facts; the rest come from evidence.yaml.
 std::set<std::string> DerivedConditions(const AssessmentInput& input) {
   std::set<std::string> out;
-  if (const auto& licence = input.model->licence;
+  if (const auto& licence = input.assessment->model->licence;
       licence && licence->access && licence->use && licence->modify && licence->distribute) {
     out.insert("foss-release");
   }
-  if (const safety::ModelReport* report = input.records->ReportFor(input.model->id);
+  if (const safety::ModelReport* report = input.records->ReportFor(input.assessment->model->id);
       report && report->most_capable) {
     out.insert("most-capable-on-market");
   }
@@ -47,12 +40,12 @@ std::set<std::string> DerivedConditions(const AssessmentInput& input) {
 
 // "" when the measure applies; otherwise why not.
 std::string NotApplicableBecause(const law::CopMeasure& measure, const AssessmentInput& input,
-                                 const Facts& facts, bool voluntary_safety) {
-  const scope::Classification& c = *input.classification;
+                                 const Facts& facts, bool safety_chapter_applies) {
+  const scope::Classification& c = input.assessment->classification;
   const law::CopApplicability& a = measure.applicability;
   if (!c.gpai) return "not a general-purpose AI model";
   if (!c.modifier_is_provider) return "the modification does not make the modifier a provider";
-  if (a.systemic_risk_only && !c.systemic_risk && !voluntary_safety) {
+  if (a.systemic_risk_only && !safety_chapter_applies) {
     return "model without systemic risk (the chapter binds systemic-risk models; it may be "
            "signed voluntarily for named models)";
   }
@@ -127,7 +120,7 @@ ModelGapAssessment AssessModel(const AssessmentInput& input) {
   Facts facts;
   facts.input = &input;
   facts.scope = input.evidence->all;
-  if (auto own = input.evidence->models.find(input.model->id);
+  if (auto own = input.evidence->models.find(input.assessment->model->id);
       own != input.evidence->models.end()) {
     facts.scope.conditions.insert(own->second.conditions.begin(), own->second.conditions.end());
     for (const auto& [id, entry] : own->second.evidence) facts.scope.evidence[id] = entry;
@@ -135,27 +128,23 @@ ModelGapAssessment AssessModel(const AssessmentInput& input) {
   facts.conditions = facts.scope.conditions;
   for (const std::string& c : DerivedConditions(input)) facts.conditions.insert(c);
   const project::Signatory& signatory = input.project->provider.signatory;
-  // Safety and Security signed voluntarily for a model without systemic risk that the Framework
-  // names (spec code-of-practice.md §3: "naming the models it covers").
-  const auto& framework = input.records->framework;
-  bool voluntary_safety = signatory.safety_security && framework &&
-                          std::find(framework->models.begin(), framework->models.end(),
-                                    input.model->id) != framework->models.end();
-  const project::Model& model = *input.model;
-  bool placed = (model.release_date && *model.release_date <= input.as_of) ||
-                (model.union_market_date && *model.union_market_date <= input.as_of);
+  bool safety_chapter_applies =
+      safety::ChapterApplies(*input.assessment, signatory, *input.records);
+  // Blocking once the model is placed on the Union market (AI Act Art. 3(9)).
+  bool placed = input.assessment->model->PlacedBy(input.as_of);
   for (const law::CopChapter& chapter : input.code->chapters) {
     ChapterSummary summary;
     summary.chapter = &chapter;
-    summary.signatory = Signed(signatory, chapter.key);
+    summary.signatory = signatory.Signed(chapter.key);
     for (const law::CopCommitment& commitment : chapter.commitments) {
       for (const law::CopMeasure& measure : commitment.measures) {
         MeasureAssessment assessment;
         assessment.measure = &measure;
-        assessment.reason = NotApplicableBecause(measure, input, facts, voluntary_safety);
+        assessment.reason = NotApplicableBecause(measure, input, facts, safety_chapter_applies);
         if (assessment.reason.empty()) {
           Assess(measure, facts, assessment);
-          if (measure.applicability.limited_to_modification && input.classification->modification) {
+          if (measure.applicability.limited_to_modification &&
+              input.assessment->classification.modification) {
             assessment.reason = "limited to the modification";
           }
         }

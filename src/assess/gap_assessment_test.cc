@@ -46,8 +46,7 @@ Loaded Load(const fs::path& dir) {
 
 ModelGapAssessment Assess(const Loaded& loaded, size_t model = 0, const LogFacts* log = nullptr) {
   AssessmentInput input{&loaded.project,
-                        loaded.scope[model].model,
-                        &loaded.scope[model].classification,
+                        &loaded.scope[model],
                         &loaded.code,
                         &loaded.records,
                         &loaded.evidence,

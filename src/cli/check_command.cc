@@ -7,11 +7,10 @@
 
 #include "cli/check_report.h"
 #include "cli/commands.h"
-#include "cli/crosswalk_check.h"
 #include "cli/exit_codes.h"
 #include "cli/help_footer.h"
 #include "cli/output_options.h"
-#include "cli/safety_check.h"
+#include "gpaikit/assess/output.h"
 #include "gpaikit/base/files.h"
 
 namespace gpaikit::cli {
@@ -26,11 +25,9 @@ struct CheckOptions {
 int RunCheck(const CheckOptions& options) {
   Result<std::vector<Format>> formats = options.output.ChosenAll();
   if (!formats.ok()) return ReportFailure(formats.status());
-  Result<ProjectContext> context = LoadAndAssess(options.project);
-  if (!context.ok()) return ReportFailure(context.status());
-  if (Status safety = PrepareSafetySections(*context, options.crosswalks); !safety.ok())
-    return ReportFailure(safety);
-  CheckReport report = BuildCheckReport(*context);
+  Result<CheckInputs> inputs = LoadCheckInputs(options.project, options.crosswalks);
+  if (!inputs.ok()) return ReportFailure(inputs.status());
+  CheckReport report = BuildCheckReport(*inputs);
   for (Format format : *formats) {
     Status written =
         options.output.out.empty()
@@ -61,7 +58,7 @@ void RegisterCheckCommand(CLI::App& app, int& exit_code) {
                    "Also show how far the evidence covers another framework (repeatable or "
                    "comma-separated; docs/crosswalks.md)")
       ->delimiter(',')
-      ->check(CLI::IsMember(CrosswalkChoices()));
+      ->check(CLI::IsMember(assess::CrosswalkChoices()));
   SetHelpFooter(command, {"gpaikit check my-project --as-of 2026-08-02",
                           "gpaikit check -C my-project --out report   (report.json, .md, .html)"});
   command->callback([options, &exit_code] { exit_code = RunCheck(*options); });

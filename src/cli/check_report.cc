@@ -1,27 +1,76 @@
 // Builds the gpaikit.check/1 JSON and the report Document from every module's contribution.
 #include "cli/check_report.h"
 
-#include "cli/docs_check.h"
-#include "cli/safety_check.h"
-#include "cli/summary_check.h"
+#include "gpaikit/assess/output.h"
+#include "gpaikit/base/files.h"
 #include "gpaikit/scope/output.h"
 #include "gpaikit/version.h"
 
 namespace gpaikit::cli {
 namespace {
 
-ModelContribution ScopeContribution(const ProjectContext& context,
+using report::ModelContribution;
+
+// What the records log holds for one model that the Transparency measures need (assess reads it
+// as LogFacts; docs reads the log): versions and requests copied, overdue counted by docs' rule.
+assess::LogFacts LogFactsFor(const docs::RecordsLog& log, const std::string& model,
+                             const CivilDate& as_of) {
+  assess::LogFacts out;
+  out.present = log.present;
+  out.verified = log.verification.ok();
+  out.problem = log.verification.problem;
+  out.entries = log.verification.entries_checked;
+  for (const docs::PublishedVersion& v : log.versions) {
+    if (v.model == model) {
+      out.versions.push_back("version " + std::to_string(v.number) + " published " + v.time);
+    }
+  }
+  for (const docs::Request& r : log.requests) {
+    if (r.model != model) continue;
+    ++out.requests;
+    out.requests_overdue += r.Overdue(as_of);
+  }
+  return out;
+}
+
+ModelContribution ScopeContribution(const CheckInputs& inputs,
                                     const scope::ModelAssessment& assessment) {
   ModelContribution out;
-  out.json = scope::AssessmentToJson(assessment, context.rules);
-  out.section = scope::AssessmentSection(assessment, context.rules);
+  out.json = scope::AssessmentToJson(assessment, inputs.project.rules);
+  out.section = scope::AssessmentSection(assessment, inputs.project.rules);
   for (const scope::Obligation& o : assessment.obligations) {
     out.blocking += o.status == scope::DueStatus::kOverdue;
   }
   return out;
 }
 
-report::Section ProjectSection(const ProjectContext& context, int blocking) {
+ModelContribution DocumentationContribution(const CheckInputs& inputs,
+                                            const scope::ModelAssessment& assessment) {
+  return docs::DocumentationContribution(inputs.project, inputs.docs, assessment);
+}
+
+ModelContribution SummaryContribution(const CheckInputs& inputs,
+                                      const scope::ModelAssessment& assessment) {
+  return docs::SummaryContribution(inputs.project, inputs.docs, assessment);
+}
+
+ModelContribution SafetyContribution(const CheckInputs& inputs,
+                                     const scope::ModelAssessment& assessment) {
+  return safety::SafetyContribution(inputs.project, inputs.safety, assessment);
+}
+
+ModelContribution AssessmentContribution(const CheckInputs& inputs,
+                                         const scope::ModelAssessment& assessment) {
+  const AssessedProject& project = inputs.project;
+  assess::LogFacts log = LogFactsFor(inputs.docs.log, assessment.model->id, project.options.as_of);
+  assess::AssessmentInput input{&project.project,      &assessment,
+                                &project.code,         &inputs.safety.records,
+                                &inputs.evidence,      &inputs.safety.calendar,
+                                project.options.as_of, &log};
+  return assess::AssessmentContribution(input, inputs.evidence, inputs.crosswalks);
+}
+
+report::Section ProjectSection(const AssessedProject& context, int blocking) {
   const project::Provider& provider = context.project.provider;
   report::Section section{"project", "Provider and project", {}, {}};
   std::string signatory;
@@ -45,6 +94,15 @@ report::Section ProjectSection(const ProjectContext& context, int blocking) {
   return section;
 }
 
+// {"rulepack": {"version", "pinned"}, "code_of_practice": ..., ...}: the law the report used.
+nlohmann::json LawJson(const AssessedProject& context) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const project::LawVersion& v : context.Versions()) {
+    out[v.key] = {{"version", v.version}, {"pinned", v.pinned}};
+  }
+  return out;
+}
+
 }  // namespace
 
 const std::vector<ModelContributor>& ModelContributors() {
@@ -54,7 +112,29 @@ const std::vector<ModelContributor>& ModelContributors() {
   return contributors;
 }
 
-CheckReport BuildCheckReport(const ProjectContext& context) {
+Result<CheckInputs> LoadCheckInputs(const ProjectOptions& options,
+                                    const std::vector<std::string>& crosswalks) {
+  Result<AssessedProject> project = LoadAndAssess(options);
+  if (!project.ok()) return project.status();
+  const std::filesystem::path& root = project->project.root;
+  Result<safety::ProjectSafety> safety = safety::LoadProjectSafety(*project);
+  Result<std::vector<assess::Crosswalk>> loaded =
+      assess::LoadCrosswalks(project->data_dir, crosswalks, project->code);
+  Result<assess::EvidenceRegister> evidence =
+      assess::LoadEvidenceRegister(root, project->code, project->project);
+  Result<docs::RecordsLog> log = docs::ReadRecordsLog(root);
+  Result<docs::CheckInputs> docs = log.ok() ? docs::PrepareCheck(*project, std::move(*log))
+                                            : Result<docs::CheckInputs>(log.status());
+  if (Status all = AllOf({safety.status(), loaded.status(), evidence.status(), docs.status()});
+      !all.ok()) {
+    return all;
+  }
+  return CheckInputs{std::move(*project), std::move(*safety), std::move(*evidence),
+                     std::move(*loaded), std::move(*docs)};
+}
+
+CheckReport BuildCheckReport(const CheckInputs& inputs) {
+  const AssessedProject& context = inputs.project;
   CheckReport out;
   nlohmann::json models = nlohmann::json::array();
   std::vector<report::Section> model_sections;
@@ -62,7 +142,7 @@ CheckReport BuildCheckReport(const ProjectContext& context) {
     nlohmann::json model = nlohmann::json::object();
     report::Section section;
     for (const ModelContributor& contributor : ModelContributors()) {
-      ModelContribution part = contributor(context, assessment);
+      ModelContribution part = contributor(inputs, assessment);
       if (part.json_key.empty()) {
         model.update(part.json);
       } else {
@@ -81,6 +161,7 @@ CheckReport BuildCheckReport(const ProjectContext& context) {
   out.json = {{"schema", "gpaikit.check/1"},
               {"gpaikit_version", kVersion},
               {"rulepack", context.rules.version},
+              {"law", LawJson(context)},
               {"as_of", context.options.as_of.ToString()},
               {"provider", context.project.provider.legal_name},
               {"models", models},

@@ -8,23 +8,33 @@
 #include <vector>
 
 #include "cli/cli_common.h"
-#include "gpaikit/report/report.h"
+#include "gpaikit/assess/assess.h"
+#include "gpaikit/assess/crosswalk.h"
+#include "gpaikit/docs/output.h"
+#include "gpaikit/report/contribution.h"
+#include "gpaikit/safety/output.h"
 
 namespace gpaikit::cli {
 
-// What one module adds for one model: a key in the model's JSON object, a report section, and
-// how many blocking findings (overdue obligations, blocking gaps) it found.
-struct ModelContribution {
-  std::string json_key;  // "" to merge `json` into the model object itself
-  nlohmann::json json;
-  report::Section section;
-  int blocking = 0;
+// Everything `check` reads for a project, loaded once before the report is built: the assessed
+// project context and what the safety, assess and docs modules read from the project folder.
+struct CheckInputs {
+  AssessedProject project;
+  safety::ProjectSafety safety;
+  assess::EvidenceRegister evidence;
+  std::vector<assess::Crosswalk> crosswalks;  // check --crosswalk, in the order given
+  docs::CheckInputs docs;
 };
 
-// A module's contribution function. Later modules (documentation, training-content summary,
-// opt-out audit, safety, gap assessment) add theirs to ModelContributors().
+// Loads the project and every input of check's sections; every input error of every module is
+// reported together (exit 2).
+Result<CheckInputs> LoadCheckInputs(const ProjectOptions& options,
+                                    const std::vector<std::string>& crosswalks);
+
+// A module's contribution for one model.
 using ModelContributor =
-    std::function<ModelContribution(const ProjectContext&, const scope::ModelAssessment&)>;
+    std::function<report::ModelContribution(const CheckInputs&, const scope::ModelAssessment&)>;
+// scope, documentation, training summary, safety, gap assessment: in report order.
 const std::vector<ModelContributor>& ModelContributors();
 
 struct CheckReport {
@@ -33,7 +43,7 @@ struct CheckReport {
   int blocking = 0;
 };
 
-CheckReport BuildCheckReport(const ProjectContext& context);
+CheckReport BuildCheckReport(const CheckInputs& inputs);
 
 }  // namespace gpaikit::cli
 

@@ -24,36 +24,23 @@ Result<CivilDate> ParseAsOf(const std::string& text) {
   return *date;
 }
 
-Result<ProjectContext> LoadAndAssess(const std::filesystem::path& dir, const std::string& as_of,
-                                     int due_soon_days) {
+Result<AssessedProject> LoadAndAssess(const std::filesystem::path& dir, const std::string& as_of,
+                                      int due_soon_days) {
   Result<CivilDate> day = ParseAsOf(as_of);
-  if (!day.ok()) return day.status();
-  Result<project::Project> project = project::LoadProject(dir);
-  if (!project.ok()) return project.status();
-  Result<law::Rulepack> rules = LoadRules(project->rulepack);
-  if (!rules.ok()) {
-    if (!project->rulepack.empty() && rules.status().code() == StatusCode::kNotFound) {
-      std::string known;
-      for (const std::string& v : law::AvailableRulepacks(DataDir())) known += " " + v;
-      return Status::InvalidInput(project->file + ": rulepack '" + project->rulepack +
-                                  "' is not installed (available:" + known + ")");
-    }
-    return rules.status();
+  Result<project::ProjectContext> context = project::LoadProjectContext(dir, DataDir());
+  if (Status status = AllOf({day.status(), context.status()}); !status.ok()) return status;
+  return scope::AssessProject(std::move(*context), scope::ObligationOptions{*day, due_soon_days});
+}
+
+Status AllOf(const std::vector<Status>& statuses) {
+  Status first;
+  std::string message;
+  for (const Status& status : statuses) {
+    if (status.ok()) continue;
+    if (first.ok()) first = status;
+    message += (message.empty() ? "" : "\n") + status.message();
   }
-  Result<law::AcceleratorCatalogue> catalogue = LoadCatalogue();
-  if (!catalogue.ok()) return catalogue.status();
-  ProjectContext context{std::move(*project),
-                         std::move(*rules),
-                         std::move(*catalogue),
-                         {},
-                         scope::ObligationOptions{*day, due_soon_days}};
-  for (const project::Model& model : context.project.models) {
-    Result<scope::ModelAssessment> assessment = scope::AssessModel(
-        context.project, model, context.rules, context.catalogue, context.options);
-    if (!assessment.ok()) return assessment.status();
-    context.assessments.push_back(std::move(*assessment));
-  }
-  return context;
+  return first.ok() ? first : Status(first.code(), message);
 }
 
 void AddProjectDirOption(CLI::App* command, std::string& dir, bool positional) {
@@ -68,7 +55,7 @@ void AddProjectOptions(CLI::App* command, ProjectOptions& options) {
                       "Flag obligations due within this many days (default: 30)");
 }
 
-Result<ProjectContext> LoadAndAssess(const ProjectOptions& options) {
+Result<AssessedProject> LoadAndAssess(const ProjectOptions& options) {
   return LoadAndAssess(options.dir, options.as_of, options.due_soon_days);
 }
 

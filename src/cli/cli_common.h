@@ -9,21 +9,16 @@
 #include <vector>
 
 #include "gpaikit/base/civil_date.h"
+#include "gpaikit/base/status.h"
 #include "gpaikit/law/law.h"
 #include "gpaikit/project/project.h"
 #include "gpaikit/scope/scope.h"
-#include "gpaikit/base/status.h"
 
 namespace gpaikit::cli {
 
-// A loaded project with the rulepack it pins and the accelerator catalogue.
-struct ProjectContext {
-  project::Project project;
-  law::Rulepack rules;
-  law::AcceleratorCatalogue catalogue;
-  std::vector<scope::ModelAssessment> assessments;  // one per model, in file order
-  scope::ObligationOptions options;
-};
+// The project context (project::ProjectContext: the project and the law it pins) with every model
+// assessed as of one day.
+using scope::AssessedProject;
 
 // The options every project-reading subcommand takes: the folder, the evaluation day and the
 // warning window for due dates.
@@ -40,12 +35,16 @@ void AddProjectDirOption(CLI::App* command, std::string& dir, bool positional);
 // Adds DIR (positional and -C), --as-of and --due-soon-days to `command`, bound to `options`.
 void AddProjectOptions(CLI::App* command, ProjectOptions& options);
 
-// Loads and assesses the project in `options.dir`.
-Result<ProjectContext> LoadAndAssess(const ProjectOptions& options);
+// Loads the project context once (project::LoadProjectContext) and assesses every model.
+Result<AssessedProject> LoadAndAssess(const ProjectOptions& options);
 
 // Loads and assesses the project in `dir` as of `as_of` (empty: today).
-Result<ProjectContext> LoadAndAssess(const std::filesystem::path& dir, const std::string& as_of,
-                                     int due_soon_days);
+Result<AssessedProject> LoadAndAssess(const std::filesystem::path& dir, const std::string& as_of,
+                                      int due_soon_days);
+
+// One status whose message lists the messages of every failed one (Ok when none failed), so that
+// a command reports all its input errors at once; the code is the first failure's.
+Status AllOf(const std::vector<Status>& statuses);
 
 // The rulepack (newest, or a given version) and the accelerator catalogue from data/.
 Result<law::Rulepack> LoadRules(const std::string& version);

@@ -51,14 +51,17 @@ void PrintFindings(const docs::ModelDocumentation& documentation, const form::Fo
 }
 
 int RunDocs(const DocsOptions& options) {
-  Result<const form::Form*> form = DocumentationForm();
-  if (!form.ok()) return ReportFailure(form.status());
+  Result<std::vector<Format>> formats = options.output.ChosenAll();
+  if (!formats.ok()) return ReportFailure(formats.status());
+  Result<AssessedProject> context = LoadAndAssess(options.dir, options.as_of, 30);
+  if (!context.ok()) return ReportFailure(context.status());
+  const form::Form& form = context->form;
   std::vector<std::string> audiences;
   std::string known;
-  for (const form::Audience& audience : (*form)->audiences) {
-    known += (known.empty()                             ? ""
-              : &audience == &(*form)->audiences.back() ? " or "
-                                                        : ", ") +
+  for (const form::Audience& audience : form.audiences) {
+    known += (known.empty()                         ? ""
+              : &audience == &form.audiences.back() ? " or "
+                                                    : ", ") +
              audience.id;
     if (options.audience == "all" || options.audience == audience.id) {
       audiences.push_back(audience.id);
@@ -68,14 +71,10 @@ int RunDocs(const DocsOptions& options) {
     return ReportFailure(Status::InvalidInput("--audience: expected " + known + ", or all, got '" +
                                               options.audience + "'"));
   }
-  Result<std::vector<Format>> formats = options.output.ChosenAll();
-  if (!formats.ok()) return ReportFailure(formats.status());
   if (options.output.out.empty() && audiences.size() > 1) {
     return ReportFailure(Status::InvalidInput(
         "--audience all writes one file per audience and format: give --out DIR"));
   }
-  Result<ProjectContext> context = LoadAndAssess(options.dir, options.as_of, 30);
-  if (!context.ok()) return ReportFailure(context.status());
   Result<std::vector<const scope::ModelAssessment*>> models = SelectModels(*context, options.model);
   if (!models.ok()) return ReportFailure(models.status());
   if (options.output.out.empty() && formats->front() == Format::kJson && models->size() > 1) {
@@ -92,7 +91,7 @@ int RunDocs(const DocsOptions& options) {
     if (!documentation.ok()) return ReportFailure(documentation.status());
     for (const std::string& audience : audiences) {
       for (Format format : *formats) {
-        std::string text = Render(*documentation, **form, audience, format);
+        std::string text = Render(*documentation, form, audience, format);
         Status written = options.output.out.empty()
                              ? Emit(options.output, text)
                              : WriteOutputFile(std::filesystem::path(options.output.out) /
@@ -101,8 +100,8 @@ int RunDocs(const DocsOptions& options) {
                                                text);
         if (!written.ok()) return ReportFailure(written);
       }
-      PrintFindings(*documentation, **form, audience);
-      docs::Completeness completeness = docs::CompletenessFor(*documentation, **form, audience);
+      PrintFindings(*documentation, form, audience);
+      docs::Completeness completeness = docs::CompletenessFor(*documentation, form, audience);
       gaps |= !completeness.missing.empty() || !completeness.invalid.empty();
     }
   }

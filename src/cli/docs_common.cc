@@ -9,12 +9,6 @@
 
 namespace gpaikit::cli {
 
-Result<const form::Form*> DocumentationForm() {
-  static const Result<form::Form> form = form::LoadDocumentationForm(DataDir());
-  if (!form.ok()) return form.status();
-  return &*form;
-}
-
 Status ExplainLocked(const Status& status) {
   if (status.message().find("database is locked") == std::string::npos &&
       status.message().find("database is busy") == std::string::npos) {
@@ -37,33 +31,20 @@ Result<std::unique_ptr<store::RecordsDatabase>> OpenRecords(const std::filesyste
   return records;
 }
 
-Result<docs::ModelDocumentation> ModelDocumentation(const ProjectContext& context,
+Result<docs::ModelDocumentation> ModelDocumentation(const AssessedProject& context,
                                                     const scope::ModelAssessment& assessment,
                                                     const store::RecordsDatabase* records) {
-  Result<const form::Form*> form = DocumentationForm();
-  if (!form.ok()) return form.status();
-  Result<docs::ModelDocumentation> documentation = docs::BuildDocumentation(
-      context.project, assessment, **form, context.rules, context.catalogue);
-  if (!documentation.ok()) return documentation;
-  documentation->header = {"1 (draft)", context.options.as_of.ToString()};
+  std::vector<docs::PublishedVersion> published;
   if (records) {
     Result<std::vector<docs::PublishedVersion>> versions =
         docs::PublishedVersions(*records, assessment.model->id);
     if (!versions.ok()) return versions.status();
-    if (!versions->empty()) {
-      const docs::PublishedVersion& last = versions->back();
-      if (last.content.value("documentation", nlohmann::json()) ==
-          docs::FullJson(*documentation, **form)) {
-        documentation->header = {std::to_string(last.number), last.time.substr(0, 10)};
-      } else {
-        documentation->header.version = std::to_string(last.number + 1) + " (draft)";
-      }
-    }
+    published = std::move(*versions);
   }
-  return documentation;
+  return docs::DocumentationWithHeader(context, assessment, published);
 }
 
-Result<std::vector<const scope::ModelAssessment*>> SelectModels(const ProjectContext& context,
+Result<std::vector<const scope::ModelAssessment*>> SelectModels(const AssessedProject& context,
                                                                 const std::string& model) {
   std::vector<const scope::ModelAssessment*> out;
   std::string known;
@@ -79,8 +60,8 @@ Result<std::vector<const scope::ModelAssessment*>> SelectModels(const ProjectCon
 }
 
 std::string RetainUntil(const project::Model& model, const law::Rulepack& rules) {
-  if (!model.union_market_date) return "";
-  return model.union_market_date->AddYears(rules.documentation_retention_years.value).ToString();
+  std::optional<CivilDate> until = scope::RetainedUntil(model, rules);
+  return until ? until->ToString() : "";
 }
 
 std::string Author(const std::string& flag) {

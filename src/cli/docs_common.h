@@ -10,14 +10,12 @@
 
 #include "cli/cli_common.h"
 #include "gpaikit/docs/docs.h"
+#include "gpaikit/docs/output.h"
 #include "gpaikit/docs/records.h"
 #include "gpaikit/law/form.h"
 #include "gpaikit/store/store.h"
 
 namespace gpaikit::cli {
-
-// The newest installed Form (data/forms/), loaded once.
-Result<const form::Form*> DocumentationForm();
 
 // Opens <root>/.gpaikit/records.sqlite; with `create` false, a project without records gives
 // nullptr. A locked database gives a message saying so.
@@ -26,18 +24,18 @@ Result<std::unique_ptr<store::RecordsDatabase>> OpenRecords(const std::filesyste
 // Rewrites a SQLite "database is locked" failure as a message for people.
 Status ExplainLocked(const Status& status);
 
-// The documentation of one model with its header: version N when it equals published version
-// N, else "N+1 (draft)"; last updated on that version's day, else the evaluation day.
-Result<docs::ModelDocumentation> ModelDocumentation(const ProjectContext& context,
+// The documentation of one model with the header docs::DocumentationWithHeader gives it from the
+// versions published in `records` (none when null).
+Result<docs::ModelDocumentation> ModelDocumentation(const AssessedProject& context,
                                                     const scope::ModelAssessment& assessment,
                                                     const store::RecordsDatabase* records);
 
 // The models selected by --model (all when empty); NotFound names the known ids.
-Result<std::vector<const scope::ModelAssessment*>> SelectModels(const ProjectContext& context,
+Result<std::vector<const scope::ModelAssessment*>> SelectModels(const AssessedProject& context,
                                                                 const std::string& model);
 
-// Until when published versions are kept: ten years (rulepack documentation_retention_years)
-// after Union market placement; "" when the model is not placed yet.
+// Until when published versions are kept (scope::RetainedUntil) as YYYY-MM-DD; "" when the model
+// has no placement day yet.
 std::string RetainUntil(const project::Model& model, const law::Rulepack& rules);
 
 // --author, else $USER, else "unknown".

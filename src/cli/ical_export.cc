@@ -35,7 +35,7 @@ void AddEvent(icalcomponent* calendar, const std::string& uid, const CivilDate& 
 
 }  // namespace
 
-std::string ObligationsCalendar(const ProjectContext& context) {
+std::string ObligationsCalendar(const AssessedProject& context) {
   icalcomponent* calendar = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
   icalcomponent_add_property(calendar, icalproperty_new_version("2.0"));
   icalcomponent_add_property(calendar, icalproperty_new_prodid("-//gpaikit//obligations//EN"));

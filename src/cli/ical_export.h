@@ -10,7 +10,7 @@ namespace gpaikit::cli {
 
 // A VCALENDAR with one VEVENT per applicable obligation that has a due date (and one per
 // retention end and next summary update); UIDs are stable across runs.
-std::string ObligationsCalendar(const ProjectContext& context);
+std::string ObligationsCalendar(const AssessedProject& context);
 
 }  // namespace gpaikit::cli
 

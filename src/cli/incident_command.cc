@@ -9,10 +9,11 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/help_footer.h"
-#include "cli/incident_output.h"
 #include "cli/output_options.h"
-#include "cli/safety_context.h"
+#include "gpaikit/base/files.h"
 #include "gpaikit/base/text.h"
+#include "gpaikit/project/context.h"
+#include "gpaikit/safety/output.h"
 
 namespace gpaikit::cli {
 namespace {
@@ -63,7 +64,7 @@ std::string Author(const std::string& given) {
   return user && *user ? user : "gpaikit";
 }
 
-Result<const safety::Incident*> FindIncident(const SafetyContext& context, int id) {
+Result<const safety::Incident*> FindIncident(const safety::ProjectSafety& context, int id) {
   for (const safety::Incident& incident : context.records.incidents) {
     if (incident.id == id) return &incident;
   }
@@ -83,11 +84,12 @@ Result<std::string> Append(const std::string& dir, const std::string& kind, int 
 }
 
 int RunWrite(const std::string& action, const IncidentOptions& options) {
-  Result<project::Project> project = project::LoadProject(options.dir);
-  if (!project.ok()) return ReportFailure(project.status());
-  Result<std::shared_ptr<const SafetyContext>> context = LoadSafetyContext(project->root);
+  Result<project::ProjectContext> loaded = project::LoadProjectContext(options.dir, DataDir());
+  if (!loaded.ok()) return ReportFailure(loaded.status());
+  const project::Project* project = &loaded->project;
+  Result<safety::ProjectSafety> context = safety::LoadProjectSafety(*loaded);
   if (!context.ok()) return ReportFailure(context.status());
-  const law::CodeOfPractice& code = (*context)->code;
+  const law::CodeOfPractice& code = loaded->code;
   Result<json> items = ParseItems(options.items, code);
   if (!items.ok()) return ReportFailure(items.status());
   json content = json::object();
@@ -110,14 +112,14 @@ int RunWrite(const std::string& action, const IncidentOptions& options) {
     }
     Result<CivilDate> aware = ParseDate("--aware", options.aware);
     if (!aware.ok()) return ReportFailure(aware.status());
-    id = static_cast<int>((*context)->records.incidents.size()) + 1;
+    id = static_cast<int>(context->records.incidents.size()) + 1;
     content["model"] = options.model;
     content["type"] = options.type;
     content["aware"] = aware->ToString();
     if (!options.title.empty()) content["title"] = options.title;
     if (options.similar_to != 0) {
       Result<safety::FirstIncident> first =
-          safety::FirstIncidentFor((*context)->records.incidents, options.similar_to);
+          safety::FirstIncidentFor(context->records.incidents, options.similar_to);
       if (!first.ok()) return ReportFailure(first.status());
       content["similar_to"] = options.similar_to;
     }
@@ -125,7 +127,7 @@ int RunWrite(const std::string& action, const IncidentOptions& options) {
       content["items"]["model"] = options.model;  // template item 4: the model involved
     }
   } else {
-    Result<const safety::Incident*> found = FindIncident(**context, id);
+    Result<const safety::Incident*> found = FindIncident(*context, id);
     if (!found.ok()) return ReportFailure(found.status());
     incident = *found;
   }
@@ -177,16 +179,16 @@ int RunWrite(const std::string& action, const IncidentOptions& options) {
 }
 
 int RunRead(const std::string& action, const IncidentOptions& options) {
-  Result<project::Project> project = project::LoadProject(options.dir);
-  if (!project.ok()) return ReportFailure(project.status());
+  Result<project::ProjectContext> loaded = project::LoadProjectContext(options.dir, DataDir());
+  if (!loaded.ok()) return ReportFailure(loaded.status());
   Result<CivilDate> as_of = ParseAsOf(options.as_of);
   if (!as_of.ok()) return ReportFailure(as_of.status());
-  Result<std::shared_ptr<const SafetyContext>> context = LoadSafetyContext(project->root);
+  Result<safety::ProjectSafety> context = safety::LoadProjectSafety(*loaded);
   if (!context.ok()) return ReportFailure(context.status());
   if (action == "list") {
     Result<Format> format = options.list_output.Chosen();
     if (!format.ok()) return ReportFailure(format.status());
-    Result<IncidentListing> listing = ListIncidents(**context, *as_of);
+    Result<safety::IncidentListing> listing = safety::ListIncidents(loaded->code, *context, *as_of);
     if (!listing.ok()) return ReportFailure(listing.status());
     Status written = Emit(options.list_output,
                           RenderReport(listing->document, listing->json, *format,
@@ -194,12 +196,12 @@ int RunRead(const std::string& action, const IncidentOptions& options) {
     if (!written.ok()) return ReportFailure(written);
     return listing->overdue > 0 ? kExitBlocking : kExitOk;
   }
-  Result<const safety::Incident*> incident = FindIncident(**context, options.id);
+  Result<const safety::Incident*> incident = FindIncident(*context, options.id);
   if (!incident.ok()) return ReportFailure(incident.status());
   Result<Format> format = options.show_output.Chosen();
   if (!format.ok()) return ReportFailure(format.status());
-  Result<std::string> shown =
-      ShowIncident(**context, **incident, *as_of, std::string(FormatName(*format)));
+  Result<std::string> shown = safety::ShowIncident(loaded->code, *context, **incident, *as_of,
+                                                   std::string(FormatName(*format)));
   if (!shown.ok()) return ReportFailure(shown.status());
   Status written = Emit(options.show_output, *shown);
   return written.ok() ? kExitOk : ReportFailure(written);

@@ -23,7 +23,7 @@ struct ObligationsOptions {
 int RunObligations(const ObligationsOptions& options) {
   Result<Format> format = options.output.Chosen();
   if (!format.ok()) return ReportFailure(format.status());
-  Result<ProjectContext> context = LoadAndAssess(options.project);
+  Result<AssessedProject> context = LoadAndAssess(options.project);
   if (!context.ok()) return ReportFailure(context.status());
   int overdue = 0;
   nlohmann::json models = nlohmann::json::array();

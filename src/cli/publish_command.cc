@@ -43,9 +43,7 @@ int RunPublish(const PublishOptions& options) {
   // A usage error in --format is reported before anything is published.
   Result<Format> format = options.output.Chosen();
   if (!format.ok()) return ReportFailure(format.status());
-  Result<const form::Form*> form = DocumentationForm();
-  if (!form.ok()) return ReportFailure(form.status());
-  Result<ProjectContext> context = LoadAndAssess(options.dir, "", 30);
+  Result<AssessedProject> context = LoadAndAssess(options.dir, "", 30);
   if (!context.ok()) return ReportFailure(context.status());
   Result<std::vector<const scope::ModelAssessment*>> models = SelectModels(*context, options.model);
   if (!models.ok()) return ReportFailure(models.status());
@@ -72,7 +70,7 @@ int RunPublish(const PublishOptions& options) {
     }
     Result<std::vector<docs::PublishedVersion>> versions = docs::PublishedVersions(**records, id);
     if (!versions.ok()) return ReportFailure(ExplainLocked(versions.status()));
-    nlohmann::json full = docs::FullJson(*documentation, **form);
+    nlohmann::json full = docs::FullJson(*documentation, context->form);
     if (!versions->empty() &&
         versions->back().content.value("documentation", nlohmann::json()) == full) {
       text << id << ": unchanged since version " << versions->back().number << " (ledger entry "
@@ -86,7 +84,7 @@ int RunPublish(const PublishOptions& options) {
     documentation->header = {std::to_string(versions->size() + 1), store::UtcNow().substr(0, 10)};
     std::string retain_until = RetainUntil(*assessment->model, context->rules);
     Result<docs::PublishedVersion> published =
-        docs::PublishVersion(**records, id, full, RenderedHashes(*documentation, **form),
+        docs::PublishVersion(**records, id, full, RenderedHashes(*documentation, context->form),
                              options.note, Author(options.author), retain_until);
     if (!published.ok()) return ReportFailure(ExplainLocked(published.status()));
     text << id << ": published version " << published->number << " as ledger entry "

@@ -9,8 +9,8 @@
 #include "cli/exit_codes.h"
 #include "cli/help_footer.h"
 #include "cli/output_options.h"
-#include "cli/summary_check.h"
 #include "gpaikit/base/files.h"
+#include "gpaikit/docs/output.h"
 
 namespace gpaikit::cli {
 namespace {
@@ -31,7 +31,7 @@ std::string Render(const summary::TrainingSummary& filled, const summary::Templa
 }
 
 void PrintStatus(const summary::TrainingSummary& filled,
-                 const std::vector<CurrencyFinding>& currency) {
+                 const std::vector<docs::CurrencyFinding>& currency) {
   int fields = static_cast<int>(filled.fields.size()) + 2;
   std::cerr << filled.model_id << ": " << filled.CountStatus(summary::FieldStatus::kFilled)
             << " of " << fields << " fields filled, "
@@ -48,7 +48,7 @@ void PrintStatus(const summary::TrainingSummary& filled,
       std::cerr << "  missing " << field.section << " " << field.id << ": " << field.why << "\n";
     }
   }
-  for (const CurrencyFinding& finding : currency) {
+  for (const docs::CurrencyFinding& finding : currency) {
     std::cerr << "  not current: " << finding.message << "\n";
   }
 }
@@ -56,17 +56,16 @@ void PrintStatus(const summary::TrainingSummary& filled,
 int RunSummary(const SummaryOptions& options) {
   Result<std::vector<Format>> formats = options.output.ChosenAll();
   if (!formats.ok()) return ReportFailure(formats.status());
-  Result<CivilDate> as_of = ParseAsOf(options.as_of);
-  if (!as_of.ok()) return ReportFailure(as_of.status());
-  Result<const summary::Template*> form = SummaryTemplate();
-  if (!form.ok()) return ReportFailure(form.status());
-  Result<project::Project> project = project::LoadProject(options.dir);
+  Result<AssessedProject> project = LoadAndAssess(options.dir, options.as_of, 30);
   if (!project.ok()) return ReportFailure(project.status());
-  std::vector<const project::Model*> models;
+  const summary::Template& form = project->summary_template;
+  std::vector<const scope::ModelAssessment*> models;
   std::string known;
-  for (const project::Model& model : project->models) {
-    known += " " + model.id;
-    if (options.model.empty() || model.id == options.model) models.push_back(&model);
+  for (const scope::ModelAssessment& assessment : project->assessments) {
+    known += " " + assessment.model->id;
+    if (options.model.empty() || assessment.model->id == options.model) {
+      models.push_back(&assessment);
+    }
   }
   if (models.empty()) {
     return ReportFailure(
@@ -77,22 +76,24 @@ int RunSummary(const SummaryOptions& options) {
         "--json prints one document: choose a model with --model, or use --out DIR"));
   }
   bool missing = false;
-  for (const project::Model* model : models) {
-    Result<std::optional<summary::CorpusStats>> stats = StatsFor(*project, *model, options.stats);
+  for (const scope::ModelAssessment* assessment : models) {
+    const project::Model* model = assessment->model;
+    Result<std::optional<summary::CorpusStats>> stats =
+        docs::StatsFor(project->project, *model, options.stats);
     if (!stats.ok()) return ReportFailure(stats.status());
     const summary::CorpusStats* measured = stats->has_value() ? &**stats : nullptr;
     summary::TrainingSummary filled =
-        summary::BuildTrainingSummary(*project, *model, **form, measured);
+        summary::BuildTrainingSummary(project->project, *model, form, measured);
     for (Format format : *formats) {
       Status written = options.output.out.empty()
-                           ? Emit(options.output, Render(filled, **form, format))
+                           ? Emit(options.output, Render(filled, form, format))
                            : WriteOutputFile(std::filesystem::path(options.output.out) /
                                                  (model->id + "-training-summary." +
                                                   std::string(FormatExtension(format))),
-                                             Render(filled, **form, format));
+                                             Render(filled, form, format));
       if (!written.ok()) return ReportFailure(written);
     }
-    PrintStatus(filled, CurrencyFindings(filled, *model, **form, *as_of));
+    PrintStatus(filled, docs::CurrencyFindings(filled, *assessment, form, project->options.as_of));
     missing |= !filled.complete();
   }
   return missing ? kExitBlocking : kExitOk;

@@ -1,9 +1,9 @@
 // Loads data/accelerators.yaml (dense peak FLOP/s per precision, Guidelines Annex A.2.1; board
 // power and energy assumptions for Form row 8.1, AI Act Annex XI 2(e)).
-#include "gpaikit/law/law.h"
+#include "base/yaml_reader.h"
 #include "gpaikit/base/numbers.h"
 #include "gpaikit/base/text.h"
-#include "base/yaml_reader.h"
+#include "gpaikit/law/law.h"
 #include "law/provenance_reader.h"
 
 namespace gpaikit::law {
@@ -41,6 +41,30 @@ const Accelerator* AcceleratorCatalogue::Find(std::string_view name) const {
     }
   }
   return nullptr;
+}
+
+Result<double> AcceleratorCatalogue::PeakFlops(std::string_view name,
+                                               std::string_view precision) const {
+  const Accelerator* accelerator = Find(name);
+  if (accelerator == nullptr) {
+    std::string message = "unknown accelerator '" + std::string(name) + "'";
+    std::string suggestion = NearestWord(name, Names());
+    if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
+    message +=
+        " (data/accelerators.yaml lists the catalogue; 'peak_flops' gives a figure directly)";
+    return Status::InvalidInput(message);
+  }
+  std::string chosen = precision.empty() ? default_precision : AsciiLower(precision);
+  auto found = accelerator->peak_flops.find(chosen);
+  if (found == accelerator->peak_flops.end()) {
+    std::string known;
+    for (const auto& [figure, value] : accelerator->peak_flops) {
+      known += (known.empty() ? "" : ", ") + figure;
+    }
+    return Status::InvalidInput(accelerator->id + " has no peak figure for precision '" + chosen +
+                                "' (known: " + known + ")");
+  }
+  return found->second;
 }
 
 std::vector<std::string_view> AcceleratorCatalogue::Names() const {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "base/yaml_reader.h"
+#include "gpaikit/base/files.h"
 #include "law/code_of_practice_internal.h"
 
 namespace gpaikit::law {
@@ -385,7 +386,15 @@ Result<CodeOfPractice> LoadCodeOfPracticeFile(const fs::path& path) {
 }
 
 Result<CodeOfPractice> LoadCodeOfPractice(const fs::path& data_dir, std::string_view version) {
-  std::string chosen = version.empty() ? "2025-07" : std::string(version);
+  std::string chosen(version);
+  if (chosen.empty()) {
+    std::vector<std::string> installed = DataFileVersions(data_dir / "code-of-practice", "");
+    if (installed.empty()) {
+      return Status::NotFound((data_dir / "code-of-practice").string() +
+                              ": no Code of Practice rulepack (<version>.yaml)");
+    }
+    chosen = installed.back();
+  }
   fs::path path = data_dir / "code-of-practice" / (chosen + ".yaml");
   if (!fs::exists(path)) {
     return Status::NotFound(path.string() + ": Code of Practice rulepack '" + chosen +

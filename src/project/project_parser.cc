@@ -4,6 +4,7 @@
 #include "gpaikit/base/files.h"
 #include "gpaikit/project/project.h"
 #include "project/model_parser.h"
+#include "project/project_loader.h"
 
 namespace gpaikit::project {
 namespace {
@@ -40,19 +41,25 @@ Provider ParseProvider(const YAML::Node& node, Diagnostics& diagnostics) {
 
 }  // namespace
 
-Result<Project> ParseProject(std::string_view text, const std::string& file) {
+Project ParseProjectPartly(std::string_view text, const std::string& file, Status& status) {
+  Project project;
+  project.file = file;
   Result<YAML::Node> root = ParseYaml(text, file);
-  if (!root.ok()) return root.status();
+  if (!root.ok()) {
+    status = root.status();
+    return project;
+  }
   Diagnostics diagnostics(file);
   if (!root->IsDefined() || root->IsNull()) {
     diagnostics.Error(root->Mark(),
                       "empty project file: expected 'gpaikit: 1', 'provider' and "
                       "'models' (run 'gpaikit init DIR' for a starting file)");
-    return diagnostics.ToStatus();
+    status = diagnostics.ToStatus();
+    return project;
   }
-  MapReader reader(*root, "", diagnostics, {"gpaikit", "rulepack", "provider", "models"});
-  Project project;
-  project.file = file;
+  MapReader reader(*root, "", diagnostics,
+                   {"gpaikit", "rulepack", "code_of_practice", "documentation_form",
+                    "summary_template", "provider", "models"});
   std::optional<int> format = reader.Integer("gpaikit", true);
   if (format && *format != 1) {
     diagnostics.Error(reader.MarkOf("gpaikit"), "gpaikit: unsupported format version " +
@@ -60,6 +67,9 @@ Result<Project> ParseProject(std::string_view text, const std::string& file) {
                                                     "; this gpaikit reads version 1");
   }
   project.rulepack = reader.String("rulepack").value_or("");
+  project.code_of_practice = reader.String("code_of_practice").value_or("");
+  project.documentation_form = reader.String("documentation_form").value_or("");
+  project.summary_template = reader.String("summary_template").value_or("");
   if (reader.Has("provider")) {
     project.provider = ParseProvider(reader.Get("provider"), diagnostics);
   } else if (reader.valid()) {
@@ -78,24 +88,38 @@ Result<Project> ParseProject(std::string_view text, const std::string& file) {
   if (reader.Has("models") && models.size() == 0) {
     diagnostics.Error(reader.MarkOf("models"), "models: expected at least one model");
   }
-  if (!diagnostics.ok()) return diagnostics.ToStatus();
+  status = diagnostics.ToStatus();
   return project;
 }
 
-Result<Project> LoadProject(const std::filesystem::path& dir_or_file) {
+Result<Project> ParseProject(std::string_view text, const std::string& file) {
+  Status status;
+  Project project = ParseProjectPartly(text, file, status);
+  if (!status.ok()) return status;
+  return project;
+}
+
+Project LoadProjectPartly(const std::filesystem::path& dir_or_file, Status& status) {
   std::filesystem::path file = dir_or_file;
   std::error_code error;
   if (std::filesystem::is_directory(dir_or_file, error)) file = dir_or_file / kProjectFileName;
   Result<std::string> text = ReadFile(file);
   if (!text.ok()) {
-    if (text.status().code() == StatusCode::kNotFound) {
-      return Status::NotFound(file.string() +
-                              ": no project file (run 'gpaikit init DIR' to create one)");
-    }
-    return text.status();
+    status = text.status().code() == StatusCode::kNotFound
+                 ? Status::NotFound(file.string() +
+                                    ": no project file (run 'gpaikit init DIR' to create one)")
+                 : text.status();
+    return Project{};
   }
-  Result<Project> project = ParseProject(*text, file.string());
-  if (project.ok()) project->root = file.parent_path().empty() ? "." : file.parent_path();
+  Project project = ParseProjectPartly(*text, file.string(), status);
+  project.root = file.parent_path().empty() ? "." : file.parent_path();
+  return project;
+}
+
+Result<Project> LoadProject(const std::filesystem::path& dir_or_file) {
+  Status status;
+  Project project = LoadProjectPartly(dir_or_file, status);
+  if (!status.ok()) return status;
   return project;
 }
 

@@ -41,11 +41,6 @@ ClockInstance NoFixedPeriod(const law::CopClock& clock, std::string what,
   return out;
 }
 
-bool Covers(const Framework& framework, const std::string& model) {
-  return framework.models.empty() || std::find(framework.models.begin(), framework.models.end(),
-                                               model) != framework.models.end();
-}
-
 void FrameworkClocks(const Framework& framework, const ModelFacts& facts,
                      const law::CodeOfPractice& code, const HolidayCalendar& calendar,
                      const CivilDate& as_of, std::vector<ClockInstance>& out) {
@@ -208,6 +203,25 @@ void ReportClocks(const ModelReport& report, const ModelFacts& facts,
 
 }  // namespace
 
+bool Framework::Covers(const std::string& model, bool systemic_risk) const {
+  if (models.empty()) return systemic_risk;
+  return std::find(models.begin(), models.end(), model) != models.end();
+}
+
+ModelFacts FactsOf(const scope::ModelAssessment& assessment) {
+  return {assessment.model->id, assessment.classification.systemic_risk,
+          assessment.model->PlacementDate(), assessment.NotifiedOn()};
+}
+
+bool ChapterApplies(const scope::ModelAssessment& assessment, const project::Signatory& signatory,
+                    const SafetyRecords& records) {
+  const scope::Classification& c = assessment.classification;
+  if (!c.gpai || !c.modifier_is_provider) return false;  // the Code binds GPAI model providers
+  if (c.systemic_risk) return true;
+  return signatory.safety_security && records.framework &&
+         records.framework->Covers(assessment.model->id, /*systemic_risk=*/false);
+}
+
 std::vector<ClockInstance> SafetyClocks(const SafetyRecords& records, const ModelFacts& facts,
                                         const law::CodeOfPractice& code,
                                         const HolidayCalendar& calendar, const CivilDate& as_of) {
@@ -215,7 +229,8 @@ std::vector<ClockInstance> SafetyClocks(const SafetyRecords& records, const Mode
   // Without a Framework the confirmation clock still runs (and shows what is owed).
   Framework none;
   const Framework& framework = records.framework ? *records.framework : none;
-  if (Covers(framework, facts.model)) FrameworkClocks(framework, facts, code, calendar, as_of, out);
+  if (framework.Covers(facts.model, facts.systemic_risk))
+    FrameworkClocks(framework, facts, code, calendar, as_of, out);
   if (const ModelReport* report = records.ReportFor(facts.model)) {
     ReportClocks(*report, facts, code, calendar, as_of, out);
   }

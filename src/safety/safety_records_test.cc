@@ -52,7 +52,7 @@ TEST(SafetyRecordsTest, ExampleLoadsWithFourSpecifiedRisks) {
 
 TEST(SafetyRecordsTest, FrameworkAndReportClocksOnTheExample) {
   SafetyRecords records = *LoadSafetyRecords(kExample, Code());
-  ModelFacts facts{"vista-400b", D("2026-12-15"), D("2025-10-24")};
+  ModelFacts facts{"vista-400b", /*systemic_risk=*/true, D("2026-12-15"), D("2025-10-24")};
   std::vector<ClockInstance> clocks =
       SafetyClocks(records, facts, Code(), Calendar(), D("2026-11-26"));
   auto find = [&](const std::string& what) -> const ClockInstance* {
@@ -81,7 +81,7 @@ TEST(SafetyRecordsTest, FrameworkAndReportClocksOnTheExample) {
 
 TEST(SafetyRecordsTest, MissingFrameworkIsOverdueAfterItsClock) {
   SafetyRecords empty;
-  ModelFacts facts{"m", D("2026-12-15"), D("2025-10-24")};
+  ModelFacts facts{"m", /*systemic_risk=*/true, D("2026-12-15"), D("2025-10-24")};
   std::vector<ClockInstance> clocks =
       SafetyClocks(empty, facts, Code(), Calendar(), D("2026-01-05"));
   ASSERT_FALSE(clocks.empty());
@@ -135,7 +135,7 @@ TEST(SafetyRecordsTest, UpdatesWithoutAFixedPeriodShowTheirTrigger) {
                            "assessments:\n  - {date: 2026-09-15}\n",
                            "f.yaml", kExample, Code(), records);
   ASSERT_TRUE(parsed.ok()) << parsed.message();
-  ModelFacts facts{"m", D("2026-12-15"), D("2025-10-24")};
+  ModelFacts facts{"m", /*systemic_risk=*/true, D("2026-12-15"), D("2025-10-24")};
   std::vector<ClockInstance> clocks =
       SafetyClocks(records, facts, Code(), Calendar(), D("2028-01-01"));
   const ClockInstance* use = FindClock(clocks, "'use-change'");
@@ -179,7 +179,7 @@ TEST(SafetyRecordsTest, PeriodicUpdateSkipsPeriodsWithAnException) {
       "      - {exception: no-change, date: 2027-02-10, note: same weights and tools}\n",
       "r.yaml", kExample, Code(), records);
   ASSERT_TRUE(parsed.ok()) << parsed.message();
-  ModelFacts facts{"m", D("2026-09-01"), D("2025-10-24")};
+  ModelFacts facts{"m", /*systemic_risk=*/true, D("2026-09-01"), D("2025-10-24")};
   const ClockInstance* periodic = nullptr;
   std::vector<ClockInstance> clocks =
       SafetyClocks(records, facts, Code(), Calendar(), D("2027-03-01"));
@@ -225,7 +225,7 @@ TEST(SafetyRecordsTest, InterimReportAllowanceAndUpdatesOverHolidays) {
       "      - {version: '2', date: 2026-12-22, changelog: c}\n",
       "r.yaml", kExample, Code(), records);
   ASSERT_TRUE(parsed.ok()) << parsed.message();
-  ModelFacts facts{"m", D("2026-05-08"), std::nullopt};
+  ModelFacts facts{"m", /*systemic_risk=*/true, D("2026-05-08"), std::nullopt};
   std::vector<ClockInstance> clocks =
       SafetyClocks(records, facts, Code(), Calendar(), D("2027-01-08"));
   const ClockInstance* first = FindClock(clocks, "Model Report to the AI Office");

@@ -167,13 +167,24 @@ void ClassifyOpenSource(const project::Model& model, Classification& out) {
 
 }  // namespace
 
+bool PlacedBeforeChapterV(const project::Model& model, const law::Rulepack& rules) {
+  std::optional<CivilDate> placed = model.PlacementDate();
+  return placed && *placed < rules.chapter_v_applies.value;
+}
+
+std::optional<CivilDate> RetainedUntil(const project::Model& model, const law::Rulepack& rules) {
+  std::optional<CivilDate> placed = model.PlacementDate();
+  if (!placed) return std::nullopt;
+  return placed->AddYears(rules.documentation_retention_years.value);
+}
+
 Classification Classify(const project::Project& project, const project::Model& model,
-                        const ComputeSummary& compute, const law::Rulepack& rules) {
+                        const ComputeSummary& compute, const law::Rulepack& rules,
+                        const CivilDate& as_of) {
   Classification out;
   out.non_eu_provider = !project.provider.established_in_eu;
-  out.placed_on_market = model.union_market_date.has_value();
-  out.placed_before_chapter_v =
-      out.placed_on_market && *model.union_market_date < rules.chapter_v_applies.value;
+  out.placed_on_market = model.PlacedBy(as_of);
+  out.placed_before_chapter_v = PlacedBeforeChapterV(model, rules);
   if (model.base_model) {
     ClassifyModification(model, compute, rules, out);
   } else {

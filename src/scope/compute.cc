@@ -3,8 +3,8 @@
 #include <cstdio>
 
 #include "gpaikit/base/numbers.h"
-#include "gpaikit/scope/scope.h"
 #include "gpaikit/base/text.h"
+#include "gpaikit/scope/scope.h"
 
 namespace gpaikit::scope {
 namespace {
@@ -116,29 +116,11 @@ Result<Estimate> EstimateFromHardware(const std::vector<project::HardwarePeriod>
 Result<double> PeakFlops(const project::HardwarePeriod& period,
                          const law::AcceleratorCatalogue& catalogue) {
   if (period.peak_flops) return *period.peak_flops;
-  const law::Accelerator* accelerator = catalogue.Find(period.accelerator);
-  if (accelerator == nullptr) {
-    std::string message =
-        period.location.ToString() + ": unknown accelerator '" + period.accelerator + "'";
-    std::vector<std::string_view> names = catalogue.Names();
-    std::string suggestion = NearestWord(period.accelerator, names);
-    if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
-    message +=
-        " (data/accelerators.yaml lists the catalogue; 'peak_flops' gives a figure directly)";
-    return Status::InvalidInput(message);
+  Result<double> peak = catalogue.PeakFlops(period.accelerator, period.precision);
+  if (!peak.ok()) {
+    return Status::InvalidInput(period.location.ToString() + ": " + peak.status().message());
   }
-  std::string precision =
-      period.precision.empty() ? catalogue.default_precision : AsciiLower(period.precision);
-  auto found = accelerator->peak_flops.find(precision);
-  if (found == accelerator->peak_flops.end()) {
-    std::string known;
-    for (const auto& [name, value] : accelerator->peak_flops)
-      known += (known.empty() ? "" : ", ") + name;
-    return Status::InvalidInput(period.location.ToString() + ": " + accelerator->id +
-                                " has no peak figure for precision '" + precision +
-                                "' (known: " + known + ")");
-  }
-  return found->second;
+  return peak;
 }
 
 Result<ComputeSummary> EstimateModelCompute(const project::Model& model, const law::Rulepack& rules,

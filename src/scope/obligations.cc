@@ -2,8 +2,8 @@
 // 113; Guidelines sections 2.3 and 5.3).
 #include <algorithm>
 
-#include "gpaikit/scope/scope.h"
 #include "gpaikit/base/text.h"
+#include "gpaikit/scope/scope.h"
 
 namespace gpaikit::scope {
 namespace {
@@ -56,18 +56,17 @@ Due PlacementDue(const project::Model& model, const Classification& c, const law
   std::string when = rule == law::DueRule::kBeforePlacement ? "before placement"
                      : rule == law::DueRule::kContinuous    ? "from placement, for the lifecycle"
                                                             : "by placement";
-  if (!c.placed_on_market) {
+  std::optional<CivilDate> placed = model.PlacementDate();
+  if (!placed) {
     return {std::nullopt, when + " on the Union market (no union_market_date yet)"};
   }
   if (c.placed_before_chapter_v) {
-    return {rules.legacy_deadline.value, "placed on " + model.union_market_date->ToString() +
-                                             ", before " +
+    return {rules.legacy_deadline.value, "placed on " + placed->ToString() + ", before " +
                                              rules.chapter_v_applies.value.ToString() + ": by " +
                                              rules.legacy_deadline.value.ToString() + " (" +
                                              rules.legacy_deadline.provenance.source + ")"};
   }
-  return {*model.union_market_date,
-          when + " on the Union market, " + model.union_market_date->ToString()};
+  return {*placed, when + " on the Union market, " + placed->ToString()};
 }
 
 // Why a rule does or does not apply to this model; empty when it applies.
@@ -120,14 +119,38 @@ CivilDate NextUpdate(const CivilDate& start, const CivilDate& as_of, int months)
   return next;
 }
 
-const project::Fulfilment* FindFulfilment(const project::Model& model, const std::string& id) {
-  for (const project::Fulfilment& fulfilment : model.fulfilled) {
-    if (fulfilment.obligation == id) return &fulfilment;
+}  // namespace
+
+const Obligation* ModelAssessment::Find(std::string_view id) const {
+  for (const Obligation& o : obligations) {
+    if (o.id == id) return &o;
   }
   return nullptr;
 }
 
-}  // namespace
+const Obligation* ModelAssessment::Notification() const {
+  for (const Obligation& o : obligations) {
+    if (o.rule && o.rule->due == law::DueRule::kNotification) return &o;
+  }
+  return nullptr;
+}
+
+const Obligation* ModelAssessment::TrainingSummary() const {
+  for (const Obligation& o : obligations) {
+    if (o.rule && o.rule->updated_while_training) return &o;
+  }
+  return nullptr;
+}
+
+std::optional<CivilDate> ModelAssessment::NotifiedOn() const {
+  const Obligation* notification = Notification();
+  return notification ? notification->fulfilled_on : std::nullopt;
+}
+
+bool ModelAssessment::TrainingSummaryDue(const CivilDate& as_of) const {
+  const Obligation* summary = TrainingSummary();
+  return summary && summary->applies && model->PlacedBy(as_of);
+}
 
 const char* DueStatusName(DueStatus status) {
   switch (status) {
@@ -155,6 +178,7 @@ std::vector<Obligation> DeriveObligations(const project::Project& project,
   std::vector<Obligation> out;
   for (const law::ObligationRule& rule : rules.obligations) {
     Obligation o;
+    o.rule = &rule;
     o.id = rule.id;
     o.title = rule.title;
     o.provenance = rule.provenance;
@@ -169,13 +193,11 @@ std::vector<Obligation> DeriveObligations(const project::Project& project,
       o.due_basis = due.basis;
     }
     if (o.due) o.enforceable_from = std::max(*o.due, rules.enforcement_from.value);
-    if (o.applies && rule.retained && c.placed_on_market) {
-      o.retain_until = model.union_market_date->AddYears(rules.documentation_retention_years.value);
-    }
+    if (o.applies && rule.retained) o.retain_until = RetainedUntil(model, rules);
     if (rule.updated_while_training && model.training_continues && o.due) {
       o.next_update = NextUpdate(*o.due, options.as_of, rules.summary_update_months.value);
     }
-    if (const project::Fulfilment* done = FindFulfilment(model, rule.id)) {
+    if (const project::Fulfilment* done = model.FulfilmentOf(rule.id)) {
       o.fulfilled_on = done->date;
       o.evidence = done->evidence;
     } else if (rule.applies_to == law::AppliesTo::kNonEu &&
@@ -222,7 +244,7 @@ Result<ModelAssessment> AssessModel(const project::Project& project, const proje
   Result<ComputeSummary> compute = EstimateModelCompute(model, rules, catalogue);
   if (!compute.ok()) return compute.status();
   assessment.compute = std::move(*compute);
-  assessment.classification = Classify(project, model, assessment.compute, rules);
+  assessment.classification = Classify(project, model, assessment.compute, rules, options.as_of);
   assessment.obligations = DeriveObligations(project, model, assessment.compute,
                                              assessment.classification, rules, options);
   return assessment;

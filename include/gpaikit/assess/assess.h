@@ -11,11 +11,11 @@
 #include <string_view>
 #include <vector>
 
+#include "gpaikit/base/status.h"
 #include "gpaikit/law/code_of_practice.h"
 #include "gpaikit/project/project.h"
 #include "gpaikit/safety/safety.h"
 #include "gpaikit/scope/scope.h"
-#include "gpaikit/base/status.h"
 
 namespace gpaikit::assess {
 
@@ -87,8 +87,7 @@ struct LogFacts {
 
 struct AssessmentInput {
   const project::Project* project = nullptr;
-  const project::Model* model = nullptr;
-  const scope::Classification* classification = nullptr;
+  const scope::ModelAssessment* assessment = nullptr;  // the model with its classification
   const law::CodeOfPractice* code = nullptr;
   const safety::SafetyRecords* records = nullptr;
   const EvidenceRegister* evidence = nullptr;

@@ -158,7 +158,7 @@ struct CodeOfPractice {
 };
 
 // Loads data_dir/code-of-practice/<version>.yaml strictly (closed vocabularies, id scheme,
-// incident days agreeing with the M9.3 clocks). An empty version means "2025-07".
+// incident days agreeing with the M9.3 clocks). An empty version means the newest installed.
 Result<CodeOfPractice> LoadCodeOfPractice(const std::filesystem::path& data_dir,
                                           std::string_view version = "");
 Result<CodeOfPractice> LoadCodeOfPracticeFile(const std::filesystem::path& path);

@@ -107,6 +107,10 @@ struct AcceleratorCatalogue {
   const Accelerator* Find(std::string_view name) const;
   // Ids and aliases, for "did you mean" suggestions.
   std::vector<std::string_view> Names() const;
+  // The dense peak FLOP/s of accelerator `name` at `precision` (empty: default_precision);
+  // InvalidInput naming the unknown accelerator (with a suggestion) or precision, without a
+  // location (the caller prefixes the place it was named).
+  Result<double> PeakFlops(std::string_view name, std::string_view precision) const;
 };
 
 // The rulepack versions present in `data_dir`/law, newest last.

@@ -5,13 +5,14 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gpaikit/base/civil_date.h"
+#include "gpaikit/base/source_location.h"
+#include "gpaikit/base/status.h"
 #include "gpaikit/project/documentation.h"
 #include "gpaikit/project/training_data.h"
-#include "gpaikit/base/status.h"
-#include "gpaikit/base/source_location.h"
 
 namespace gpaikit::project {
 
@@ -28,6 +29,10 @@ struct Signatory {
   bool transparency = false;
   bool copyright = false;
   bool safety_security = false;
+
+  // Whether the chapter with rulepack key `chapter` ("transparency", "copyright",
+  // "safety-security") is signed; false for any other key.
+  bool Signed(std::string_view chapter) const;
 };
 
 struct Provider {
@@ -128,11 +133,24 @@ struct Model {
   std::vector<Artefact> artefacts;                // hashed for Form row 1.3
   std::optional<TrainingData> training_data;      // public summary facts (docs/summary.md)
   SourceLocation location;
+
+  // AI Act Art. 3(9)-(10): placing on the market is the first making available (supply for
+  // distribution or use, paid or free) on the Union market. Its day is union_market_date, past or
+  // planned; release_date (a public release anywhere) is not placement. nullopt: no date known.
+  std::optional<CivilDate> PlacementDate() const { return union_market_date; }
+  // AI Act Art. 3(9): placed on the Union market on or before `as_of`.
+  bool PlacedBy(const CivilDate& as_of) const;
+  // The recorded fulfilment of obligation `obligation` (models[].fulfilled), or nullptr.
+  const Fulfilment* FulfilmentOf(std::string_view obligation) const;
 };
 
 struct Project {
   int format = 1;
   std::string rulepack;  // pinned rulepack version; empty = newest
+  // Pinned versions of the other law texts (docs/project-file.md); empty = newest installed.
+  std::string code_of_practice;
+  std::string documentation_form;
+  std::string summary_template;
   Provider provider;
   std::vector<Model> models;
   std::filesystem::path root;  // the project folder

@@ -13,8 +13,10 @@
 #include <vector>
 
 #include "gpaikit/base/civil_date.h"
-#include "gpaikit/law/code_of_practice.h"
 #include "gpaikit/base/status.h"
+#include "gpaikit/law/code_of_practice.h"
+#include "gpaikit/project/project.h"
+#include "gpaikit/scope/scope.h"
 #include "gpaikit/store/store.h"
 
 namespace gpaikit::safety {
@@ -124,6 +126,10 @@ struct Framework {
   std::vector<FrameworkVersion> versions;
   std::vector<CivilDate> assessments;
   std::vector<std::string> models;  // models it covers; empty: every systemic-risk model
+
+  // Code of Practice, Safety and Security, Measure 1.1 and signing FAQ: the Framework covers the
+  // models it names; naming none, it covers every model with systemic risk (AI Act Art. 51).
+  bool Covers(const std::string& model, bool systemic_risk) const;
 };
 
 struct RiskEvaluation {
@@ -231,9 +237,22 @@ struct ClockInstance {
 
 struct ModelFacts {
   std::string model;
-  std::optional<CivilDate> placed;        // placement on the market
+  bool systemic_risk = false;             // AI Act Art. 51 (scope::Classification)
+  std::optional<CivilDate> placed;        // placement on the Union market, Art. 3(9)
   std::optional<CivilDate> notification;  // Art. 52(1)
 };
+
+// The facts the clocks run from, for one assessed model: its systemic-risk classification, its
+// placement day (project::Model::PlacementDate) and its Art. 52(1) notification day.
+ModelFacts FactsOf(const scope::ModelAssessment& assessment);
+
+// Whether the Safety and Security chapter of the Code of Practice applies to a model: it binds
+// providers of GPAI models with systemic risk (AI Act Art. 55, Art. 51 classification), and a
+// provider that signed the chapter may adopt it voluntarily for its other GPAI models that its
+// Framework names (Code of Practice, Safety and Security, scope; signing FAQ). Never for a model
+// that is not a GPAI model, nor for a modification that does not make the modifier a provider.
+bool ChapterApplies(const scope::ModelAssessment& assessment, const project::Signatory& signatory,
+                    const SafetyRecords& records);
 
 // Framework and Model Report clocks (Measures 1.1, 1.3, 1.4, 7.6, 7.7) for one model.
 std::vector<ClockInstance> SafetyClocks(const SafetyRecords& records, const ModelFacts& facts,

@@ -8,9 +8,10 @@
 #include <vector>
 
 #include "gpaikit/base/civil_date.h"
-#include "gpaikit/law/law.h"
-#include "gpaikit/project/project.h"
 #include "gpaikit/base/status.h"
+#include "gpaikit/law/law.h"
+#include "gpaikit/project/context.h"
+#include "gpaikit/project/project.h"
 
 namespace gpaikit::scope {
 
@@ -79,13 +80,22 @@ struct Classification {
   double modification_threshold_flop = 0;
   bool open_source_exempt = false;
   bool non_eu_provider = false;
-  bool placed_on_market = false;
-  bool placed_before_chapter_v = false;
-  std::vector<std::string> reasons;  // each with its legal source
+  bool placed_on_market = false;         // by the evaluation day (project::Model::PlacedBy)
+  bool placed_before_chapter_v = false;  // placement day before 2 Aug 2025 (PlacedBeforeChapterV)
+  std::vector<std::string> reasons;      // each with its legal source
 };
 
 Classification Classify(const project::Project& project, const project::Model& model,
-                        const ComputeSummary& compute, const law::Rulepack& rules);
+                        const ComputeSummary& compute, const law::Rulepack& rules,
+                        const CivilDate& as_of);
+
+// AI Act Art. 111(3): a model whose placement day (Art. 3(9)) is before Chapter V applied
+// (rulepack chapter_v_applies, 2 Aug 2025) complies by the legacy deadline (2 Aug 2027).
+bool PlacedBeforeChapterV(const project::Model& model, const law::Rulepack& rules);
+
+// AI Act Art. 53(1)(a)-(b), 54(3)(b): the documentation is kept for
+// documentation_retention_years (10) after placing on the market; nullopt without a placement day.
+std::optional<CivilDate> RetainedUntil(const project::Model& model, const law::Rulepack& rules);
 
 // ---- Obligations and due dates ----
 
@@ -93,6 +103,7 @@ enum class DueStatus { kNotApplicable, kMet, kNoDate, kUpcoming, kDueSoon, kOver
 const char* DueStatusName(DueStatus status);
 
 struct Obligation {
+  const law::ObligationRule* rule = nullptr;  // in the rulepack the assessment was made with
   std::string id;
   std::string title;
   bool applies = false;
@@ -127,12 +138,44 @@ struct ModelAssessment {
   ComputeSummary compute;
   Classification classification;
   std::vector<Obligation> obligations;
+
+  // The obligation `id`, or nullptr.
+  const Obligation* Find(std::string_view id) const;
+  // AI Act Art. 52(1): the notification that the model meets the systemic-risk condition (the
+  // rulepack's obligation due on notification); nullptr when the rulepack has none.
+  const Obligation* Notification() const;
+  // AI Act Art. 53(1)(d): the public summary of training content (the rulepack's obligation
+  // updated while training continues); nullptr when the rulepack has none.
+  const Obligation* TrainingSummary() const;
+  // The day the Art. 52(1) notification was recorded made (models[].fulfilled), if it was.
+  std::optional<CivilDate> NotifiedOn() const;
+  // AI Act Art. 53(1)(d) with Art. 3(9): the summary is owed now when its obligation applies to
+  // the model and the model is placed on the Union market by `as_of`.
+  bool TrainingSummaryDue(const CivilDate& as_of) const;
 };
 
 Result<ModelAssessment> AssessModel(const project::Project& project, const project::Model& model,
                                     const law::Rulepack& rules,
                                     const law::AcceleratorCatalogue& catalogue,
                                     const ObligationOptions& options);
+
+// The project context with every model assessed as of one day: what each command that reports
+// on a project works from. Model and rule pointers point into the context; a move keeps them
+// valid, a copy would not.
+struct AssessedProject : project::ProjectContext {
+  ObligationOptions options;
+  std::vector<ModelAssessment> assessments;  // one per model, in file order
+
+  AssessedProject() = default;
+  AssessedProject(AssessedProject&&) = default;
+  AssessedProject& operator=(AssessedProject&&) = default;
+  AssessedProject(const AssessedProject&) = delete;
+  AssessedProject& operator=(const AssessedProject&) = delete;
+};
+
+// Assesses every model of `context`; the errors of all models are reported together.
+Result<AssessedProject> AssessProject(project::ProjectContext context,
+                                      const ObligationOptions& options);
 
 }  // namespace gpaikit::scope
 

@@ -1,11 +1,10 @@
 // `gpaikit check` documentation section: Form completeness per audience and blocking gaps
 // (Code of Practice, Transparency, Measure 1.1: documented before placement), versions kept ten
-// years (Measure 1.1), downstream requests answered within 14 days (Measure 1.2(4)).
-#include "cli/docs_check.h"
+// years (Measure 1.1), downstream requests answered within 14 days (Measure 1.2(4)); the records
+// log read once and each model's documentation built before the report.
+#include "gpaikit/docs/output.h"
 
-#include "cli/docs_common.h"
-
-namespace gpaikit::cli {
+namespace gpaikit::docs {
 namespace {
 
 using report::Text;
@@ -25,11 +24,11 @@ nlohmann::json CoverageJson(const form::Form& form, const form::Annex& annex, bo
   return {{"items", items}, {"gaps", gaps}};
 }
 
-report::Table CompletenessTable(const docs::ModelDocumentation& documentation,
-                                const form::Form& form, nlohmann::json& json) {
+report::Table CompletenessTable(const ModelDocumentation& documentation, const form::Form& form,
+                                nlohmann::json& json) {
   report::Table table{{"Audience", "Rows", "Filled", "Missing", "Invalid"}, {}};
   for (const form::Audience& audience : form.audiences) {
-    docs::Completeness c = docs::CompletenessFor(documentation, form, audience.id);
+    Completeness c = CompletenessFor(documentation, form, audience.id);
     json[audience.id] = {{"rows", c.rows},
                          {"filled", c.filled},
                          {"missing", c.missing},
@@ -52,36 +51,96 @@ report::Table CompletenessTable(const docs::ModelDocumentation& documentation,
 
 }  // namespace
 
-ModelContribution DocumentationContribution(const ProjectContext& context,
-                                            const scope::ModelAssessment& assessment) {
-  ModelContribution out;
+Result<RecordsLog> ReadRecordsLog(const std::filesystem::path& project_root) {
+  RecordsLog log;
+  std::error_code error;
+  if (!std::filesystem::exists(project_root / ".gpaikit" / "records.sqlite", error)) return log;
+  Result<std::unique_ptr<store::RecordsDatabase>> db = store::RecordsDatabase::Open(project_root);
+  if (!db.ok()) return db.status();
+  log.present = true;
+  Result<store::Verification> verification = (*db)->Verify();
+  if (!verification.ok()) return verification.status();
+  log.verification = *verification;
+  Result<std::vector<PublishedVersion>> versions = PublishedVersions(**db);
+  if (!versions.ok()) return versions.status();
+  log.versions = std::move(*versions);
+  Result<std::vector<Request>> requests = Requests(**db);
+  if (!requests.ok()) return requests.status();
+  log.requests = std::move(*requests);
+  return log;
+}
+
+Result<ModelDocumentation> DocumentationWithHeader(const scope::AssessedProject& project,
+                                                   const scope::ModelAssessment& assessment,
+                                                   const std::vector<PublishedVersion>& published) {
+  Result<ModelDocumentation> documentation = BuildDocumentation(
+      project.project, assessment, project.form, project.rules, project.catalogue);
+  if (!documentation.ok()) return documentation;
+  documentation->header = {"1 (draft)", project.options.as_of.ToString()};
+  std::vector<const PublishedVersion*> own;
+  for (const PublishedVersion& v : published) {
+    if (v.model == assessment.model->id) own.push_back(&v);
+  }
+  if (!own.empty()) {
+    const PublishedVersion& last = *own.back();
+    if (last.content.value("documentation", nlohmann::json()) ==
+        FullJson(*documentation, project.form)) {
+      documentation->header = {std::to_string(last.number), last.time.substr(0, 10)};
+    } else {
+      documentation->header.version = std::to_string(last.number + 1) + " (draft)";
+    }
+  }
+  return documentation;
+}
+
+Result<CheckInputs> PrepareCheck(const scope::AssessedProject& project, RecordsLog log) {
+  CheckInputs out;
+  out.log = std::move(log);
+  std::string problems;
+  auto add = [&](const Status& status) {
+    problems += (problems.empty() ? "" : "\n") + status.message();
+  };
+  for (const scope::ModelAssessment& assessment : project.assessments) {
+    const std::string& id = assessment.model->id;
+    Result<ModelDocumentation> documentation =
+        DocumentationWithHeader(project, assessment, out.log.versions);
+    if (documentation.ok()) {
+      out.documentation.emplace(id, std::move(*documentation));
+    } else {
+      add(documentation.status());
+    }
+    Result<std::optional<summary::CorpusStats>> stats =
+        StatsFor(project.project, *assessment.model, {});
+    if (stats.ok()) {
+      out.stats.emplace(id, std::move(*stats));
+    } else {
+      add(stats.status());
+    }
+  }
+  if (!problems.empty()) return Status::InvalidInput(problems);
+  return out;
+}
+
+report::ModelContribution DocumentationContribution(const scope::AssessedProject& project,
+                                                    const CheckInputs& inputs,
+                                                    const scope::ModelAssessment& assessment) {
+  report::ModelContribution out;
   out.json_key = "documentation";
   out.section = {"model-" + assessment.model->id + "-documentation",
                  "Model documentation (Code of Practice, Transparency)",
                  {},
                  {}};
-  Result<const form::Form*> form = DocumentationForm();
-  Result<std::unique_ptr<store::RecordsDatabase>> records =
-      OpenRecords(context.project.root, false);
-  Result<docs::ModelDocumentation> documentation =
-      !form.ok()      ? Result<docs::ModelDocumentation>(form.status())
-      : !records.ok() ? Result<docs::ModelDocumentation>(records.status())
-                      : ModelDocumentation(context, assessment, records->get());
-  if (!documentation.ok()) {
-    out.json = {{"error", documentation.status().message()}};
-    out.section.blocks.push_back(report::Paragraph{{documentation.status().message(), Tone::kBad}});
-    out.blocking = 1;
-    return out;
-  }
-  const docs::ModelDocumentation& d = *documentation;
+  const form::Form& form = project.form;
+  const ModelDocumentation& d = inputs.documentation.at(assessment.model->id);
   const project::Model& model = *assessment.model;
-  bool placed = model.union_market_date && *model.union_market_date <= context.options.as_of;
+  // Missing rows block once the model is placed on the Union market (AI Act Art. 3(9)).
+  bool placed = model.PlacedBy(project.options.as_of);
   nlohmann::json audiences = nlohmann::json::object();
-  report::Table completeness = CompletenessTable(d, **form, audiences);
+  report::Table completeness = CompletenessTable(d, form, audiences);
   int gaps = 0;
-  for (const docs::RowValue& value : d.rows) {
-    bool missing = value.status == docs::RowStatus::kMissing;
-    gaps += value.status == docs::RowStatus::kInvalid || (missing && placed && d.required);
+  for (const RowValue& value : d.rows) {
+    bool missing = value.status == RowStatus::kMissing;
+    gaps += value.status == RowStatus::kInvalid || (missing && placed && d.required);
   }
   out.blocking = gaps;
   out.section.blocks.push_back(report::FactList{
@@ -95,25 +154,23 @@ ModelContribution DocumentationContribution(const ProjectContext& context,
   out.section.blocks.push_back(completeness);
   nlohmann::json findings = nlohmann::json::array();
   report::BulletList bullets;
-  for (const docs::Finding& finding : d.findings) {
-    findings.push_back({{"severity", docs::SeverityName(finding.severity)},
+  for (const Finding& finding : d.findings) {
+    findings.push_back({{"severity", SeverityName(finding.severity)},
                         {"row", finding.row},
                         {"message", finding.message}});
-    bullets.items.push_back(
-        {finding.message, finding.severity == docs::Severity::kError     ? Tone::kBad
-                          : finding.severity == docs::Severity::kWarning ? Tone::kWarn
-                                                                         : Tone::kMuted});
+    bullets.items.push_back({finding.message, finding.severity == Severity::kError ? Tone::kBad
+                                              : finding.severity == Severity::kWarning
+                                                  ? Tone::kWarn
+                                                  : Tone::kMuted});
   }
   if (!bullets.items.empty()) out.section.blocks.push_back(bullets);
 
   nlohmann::json versions = nlohmann::json::array();
   nlohmann::json requests = nlohmann::json::array();
-  if (*records) {
-    Result<std::vector<docs::PublishedVersion>> published =
-        docs::PublishedVersions(**records, model.id);
+  {
     report::Table table{{"Version", "Published", "Ledger entry", "Kept until"}, {}};
-    for (const docs::PublishedVersion& v :
-         published.ok() ? *published : std::vector<docs::PublishedVersion>{}) {
+    for (const PublishedVersion& v : inputs.log.versions) {
+      if (v.model != model.id) continue;
       versions.push_back({{"version", v.number},
                           {"published", v.time},
                           {"entry", v.seq},
@@ -125,13 +182,12 @@ ModelContribution DocumentationContribution(const ProjectContext& context,
            {v.retain_until.empty() ? "10 years after placement" : v.retain_until}});
     }
     if (!table.rows.empty()) out.section.blocks.push_back(table);
-    Result<std::vector<docs::Request>> all = docs::Requests(**records);
     report::Table request_table{{"#", "From", "Received", "Due", "State"}, {}};
     // A request recorded without --model concerns every model of the project: it is listed (and
     // blocks when overdue) under each model (docs/records.md).
-    for (const docs::Request& r : all.ok() ? *all : std::vector<docs::Request>{}) {
+    for (const Request& r : inputs.log.requests) {
       if (!r.model.empty() && r.model != model.id) continue;
-      bool overdue = r.Overdue(context.options.as_of);
+      bool overdue = r.Overdue(project.options.as_of);
       out.blocking += overdue;
       requests.push_back({{"number", r.number},
                           {"from", r.from},
@@ -159,12 +215,12 @@ ModelContribution DocumentationContribution(const ProjectContext& context,
               {"audiences", audiences},
               {"findings", findings},
               {"annex_coverage",
-               {{"annex_xi", CoverageJson(**form, (*form)->annex_xi, true)},
-                {"annex_xii", CoverageJson(**form, (*form)->annex_xii, false)}}},
+               {{"annex_xi", CoverageJson(form, form.annex_xi, true)},
+                {"annex_xii", CoverageJson(form, form.annex_xii, false)}}},
               {"versions", versions},
               {"requests", requests},
               {"blocking", out.blocking}};
   return out;
 }
 
-}  // namespace gpaikit::cli
+}  // namespace gpaikit::docs

@@ -1,11 +1,9 @@
 // `gpaikit check` training-content summary section: is the public summary complete and current?
 // Due no later than placement (AI Act Art. 53(1)(d)); updated every six months while training on
 // new data continues (template update cadence, UNVERIFIED); not older than its statistics' data.
-#include "cli/summary_check.h"
+#include "gpaikit/docs/output.h"
 
-#include "gpaikit/base/files.h"
-
-namespace gpaikit::cli {
+namespace gpaikit::docs {
 namespace {
 
 using report::Text;
@@ -21,12 +19,6 @@ std::optional<CivilDate> DayOf(const std::string& iso) {
 
 }  // namespace
 
-Result<const summary::Template*> SummaryTemplate() {
-  static const Result<summary::Template> form = summary::LoadSummaryTemplate(DataDir());
-  if (!form.ok()) return form.status();
-  return &*form;
-}
-
 Result<std::optional<summary::CorpusStats>> StatsFor(const project::Project& project,
                                                      const project::Model& model,
                                                      const std::vector<std::string>& stats_files) {
@@ -39,18 +31,20 @@ Result<std::optional<summary::CorpusStats>> StatsFor(const project::Project& pro
 }
 
 std::vector<CurrencyFinding> CurrencyFindings(const summary::TrainingSummary& summary,
-                                              const project::Model& model,
+                                              const scope::ModelAssessment& assessment,
                                               const summary::Template& form, CivilDate as_of) {
   std::vector<CurrencyFinding> out;
-  bool placed = model.union_market_date && *model.union_market_date <= as_of;
+  const project::Model& model = *assessment.model;
+  // AI Act Art. 53(1)(d): owed by placement on the Union market when the obligation applies.
+  bool owed = assessment.TrainingSummaryDue(as_of);
   const project::TrainingData* data = model.training_data ? &*model.training_data : nullptr;
   std::optional<CivilDate> last_update = data ? data->last_update : std::nullopt;
   if (!data || data->summary_version.empty() || !last_update) {
     out.push_back({std::string("no summary version and last update recorded") +
-                       (placed ? ": the summary is due no later than placement (" +
-                                     model.union_market_date->ToString() + ")"
-                               : ""),
-                   placed});
+                       (owed ? ": the summary is due no later than placement (" +
+                                   model.PlacementDate()->ToString() + ")"
+                             : ""),
+                   owed});
     return out;
   }
   if (model.training_continues) {
@@ -84,46 +78,46 @@ std::vector<CurrencyFinding> CurrencyFindings(const summary::TrainingSummary& su
   return out;
 }
 
-ModelContribution SummaryContribution(const ProjectContext& context,
-                                      const scope::ModelAssessment& assessment) {
-  ModelContribution out;
+report::ModelContribution SummaryContribution(const scope::AssessedProject& project,
+                                              const CheckInputs& inputs,
+                                              const scope::ModelAssessment& assessment) {
+  report::ModelContribution out;
   out.json_key = "training_summary";
   const project::Model& model = *assessment.model;
+  const CivilDate& as_of = project.options.as_of;
+  const summary::Template& form = project.summary_template;
   out.section = {"model-" + model.id + "-training-summary",
                  "Public summary of training content (AI Act Art. 53(1)(d))",
                  {},
                  {}};
-  Result<const summary::Template*> form = SummaryTemplate();
-  Result<std::optional<summary::CorpusStats>> stats =
-      form.ok() ? StatsFor(context.project, model, {})
-                : Result<std::optional<summary::CorpusStats>>(form.status());
-  if (!stats.ok()) {
-    out.json = {{"error", stats.status().message()}, {"source", kLegalSource}};
-    out.section.blocks.push_back(report::Paragraph{{stats.status().message(), Tone::kBad}});
-    return out;
-  }
-  const summary::CorpusStats* measured = stats->has_value() ? &**stats : nullptr;
+  const std::optional<summary::CorpusStats>& stats = inputs.stats.at(model.id);
+  const summary::CorpusStats* measured = stats ? &*stats : nullptr;
   summary::TrainingSummary filled =
-      summary::BuildTrainingSummary(context.project, model, **form, measured);
-  std::vector<CurrencyFinding> currency =
-      CurrencyFindings(filled, model, **form, context.options.as_of);
+      summary::BuildTrainingSummary(project.project, model, form, measured);
+  std::vector<CurrencyFinding> currency = CurrencyFindings(filled, assessment, form, as_of);
   std::vector<std::string> missing = filled.MissingIds();
   nlohmann::json findings = nlohmann::json::array();
   for (const CurrencyFinding& finding : currency) findings.push_back(finding.message);
-  out.json = {{"complete", filled.complete()},
+  out.json = {{"due", assessment.TrainingSummaryDue(as_of)},
+              {"complete", filled.complete()},
               {"current", currency.empty()},
               {"version", filled.version.text},
               {"last_update", filled.last_update.text},
               {"missing", missing},
               {"findings", findings},
               {"stats_files", filled.stats_files},
-              {"template", (*form)->form},
+              {"template", form.form},
               {"source", kLegalSource}};
   std::string missing_text;
   for (const std::string& id : missing) missing_text += (missing_text.empty() ? "" : " ") + id;
   int fields = static_cast<int>(filled.fields.size()) + 2;
   out.section.blocks.push_back(report::FactList{
-      {{"Complete",
+      {{"Due",
+        {assessment.TrainingSummaryDue(as_of)
+             ? "yes: the obligation applies and the model is placed"
+             : "not yet, or the obligation does not apply",
+         Tone::kPlain}},
+       {"Complete",
         {filled.complete() ? "yes"
                            : "no: " + std::to_string(missing.size()) + " of " +
                                  std::to_string(fields) + " fields missing (" + missing_text + ")",
@@ -153,4 +147,4 @@ ModelContribution SummaryContribution(const ProjectContext& context,
   return out;
 }
 
-}  // namespace gpaikit::cli
+}  // namespace gpaikit::docs

@@ -1,8 +1,8 @@
 // Renders serious incidents: the gpaikit.incidents/1 listing and the report to submit with the
 // AI Office template's ten items (Code of Practice, Safety and Security, Measures 9.2-9.4).
-#include "cli/incident_output.h"
+#include "gpaikit/safety/output.h"
 
-namespace gpaikit::cli {
+namespace gpaikit::safety {
 namespace {
 
 using nlohmann::json;
@@ -19,13 +19,13 @@ report::Tone StatusTone(const std::string& status) {
 
 }  // namespace
 
-Result<IncidentListing> ListIncidents(const SafetyContext& context, const CivilDate& as_of) {
+Result<IncidentListing> ListIncidents(const law::CodeOfPractice& code, const ProjectSafety& safety,
+                                      const CivilDate& as_of) {
   IncidentListing out;
   json incidents = json::array();
   report::Table table{{"#", "Model", "Type", "Aware", "Initial due", "Next due", "Status"}, {}};
-  for (const safety::Incident& incident : context.records.incidents) {
-    Result<safety::IncidentClocks> clocks =
-        safety::ComputeIncidentClocks(incident, context.code, context.calendar, as_of);
+  for (const Incident& incident : safety.records.incidents) {
+    Result<IncidentClocks> clocks = ComputeIncidentClocks(incident, code, safety.calendar, as_of);
     if (!clocks.ok()) return clocks.status();
     out.overdue += clocks->status == "overdue";
     incidents.push_back(
@@ -58,15 +58,15 @@ Result<IncidentListing> ListIncidents(const SafetyContext& context, const CivilD
   return out;
 }
 
-Result<std::string> ShowIncident(const SafetyContext& context, const safety::Incident& incident,
-                                 const CivilDate& as_of, const std::string& format) {
-  Result<safety::IncidentClocks> clocks =
-      safety::ComputeIncidentClocks(incident, context.code, context.calendar, as_of);
+Result<std::string> ShowIncident(const law::CodeOfPractice& code, const ProjectSafety& safety,
+                                 const Incident& incident, const CivilDate& as_of,
+                                 const std::string& format) {
+  Result<IncidentClocks> clocks = ComputeIncidentClocks(incident, code, safety.calendar, as_of);
   if (!clocks.ok()) return clocks.status();
-  const law::IncidentType* type = context.code.FindIncidentType(incident.type);
+  const law::IncidentType* type = code.FindIncidentType(incident.type);
   json items = json::array();
   report::Table table{{"#", "Item", "In initial report", "Content"}, {}};
-  for (const law::TemplateItem& item : context.code.template_items) {
+  for (const law::TemplateItem& item : code.template_items) {
     auto found = incident.items.find(item.id);
     bool known = found != incident.items.end() && !found->second.empty();
     items.push_back({{"number", item.number},
@@ -84,7 +84,7 @@ Result<std::string> ShowIncident(const SafetyContext& context, const safety::Inc
                               item.in_initial_report ? report::Tone::kBad : report::Tone::kWarn}});
   }
   json reports = json::array();
-  for (const safety::IncidentReport& r : incident.reports) {
+  for (const IncidentReport& r : incident.reports) {
     reports.push_back({{"report", r.kind}, {"submitted", r.submitted.ToString()}});
   }
   if (format == "json") {
@@ -106,7 +106,7 @@ Result<std::string> ShowIncident(const SafetyContext& context, const safety::Inc
                 {"items", items},
                 {"missing_initial_items", clocks->missing_initial_items},
                 {"entries", incident.entries},
-                {"template_source", context.code.template_source}};
+                {"template_source", code.template_source}};
     return out.dump(2) + "\n";
   }
   report::Document document;
@@ -137,11 +137,11 @@ Result<std::string> ShowIncident(const SafetyContext& context, const safety::Inc
                            report::Tone::kWarn}});
   }
   section.blocks.push_back(
-      report::Paragraph{{"Template: " + context.code.template_source + " (verified " +
-                             context.code.template_verified + "; item labels unverified).",
+      report::Paragraph{{"Template: " + code.template_source + " (verified " +
+                             code.template_verified + "; item labels unverified).",
                          report::Tone::kMuted}});
   document.sections.push_back(std::move(section));
   return report::RenderMarkdown(document);
 }
 
-}  // namespace gpaikit::cli
+}  // namespace gpaikit::safety

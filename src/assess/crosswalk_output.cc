@@ -1,39 +1,37 @@
 // `gpaikit check --crosswalk`: per framework item, covered / partly / not covered / not applicable
 // / no mapping from the gap assessment's measure statuses (docs/crosswalks.md).
-#include "cli/crosswalk_check.h"
+#include "gpaikit/assess/output.h"
 
-#include "gpaikit/base/files.h"
-
-namespace gpaikit::cli {
+namespace gpaikit::assess {
 namespace {
 
 using nlohmann::json;
 
-report::Tone CoverageTone(assess::Coverage coverage) {
+report::Tone CoverageTone(Coverage coverage) {
   switch (coverage) {
-    case assess::Coverage::kCovered:
+    case Coverage::kCovered:
       return report::Tone::kGood;
-    case assess::Coverage::kPartly:
+    case Coverage::kPartly:
       return report::Tone::kWarn;
-    case assess::Coverage::kNotCovered:
+    case Coverage::kNotCovered:
       return report::Tone::kBad;
-    case assess::Coverage::kNotApplicable:
-    case assess::Coverage::kNoMapping:
+    case Coverage::kNotApplicable:
+    case Coverage::kNoMapping:
       return report::Tone::kMuted;
   }
   return report::Tone::kPlain;
 }
 
 // "CoP-SS-9.3 met, CoP-SS-9.2 partial"
-std::string MeasureList(const assess::ItemCoverage& item) {
+std::string MeasureList(const ItemCoverage& item) {
   std::string out;
-  for (const assess::MeasureAssessment* m : item.measures) {
-    out += (out.empty() ? "" : ", ") + m->measure->id + " " + assess::MeasureStatusName(m->status);
+  for (const MeasureAssessment* m : item.measures) {
+    out += (out.empty() ? "" : ", ") + m->measure->id + " " + MeasureStatusName(m->status);
   }
   return out.empty() ? "-" : out;
 }
 
-json SummaryJson(const assess::CrosswalkCoverage& coverage) {
+json SummaryJson(const CrosswalkCoverage& coverage) {
   return {{"covered", coverage.covered},
           {"partly", coverage.partly},
           {"not_covered", coverage.not_covered},
@@ -45,36 +43,40 @@ json SummaryJson(const assess::CrosswalkCoverage& coverage) {
 
 std::vector<std::string> CrosswalkChoices() {
   std::vector<std::string> out;
-  for (std::string_view f : assess::CrosswalkFrameworks()) out.emplace_back(f);
+  for (std::string_view f : CrosswalkFrameworks()) out.emplace_back(f);
   return out;
 }
 
-Result<std::vector<assess::Crosswalk>> LoadCrosswalks(const std::vector<std::string>& frameworks,
-                                                      const law::CodeOfPractice& code) {
-  std::vector<assess::Crosswalk> out;
+Result<std::vector<Crosswalk>> LoadCrosswalks(const std::filesystem::path& data_dir,
+                                              const std::vector<std::string>& frameworks,
+                                              const law::CodeOfPractice& code) {
+  std::vector<Crosswalk> out;
+  std::string problems;
   for (const std::string& framework : frameworks) {
-    Result<assess::Crosswalk> crosswalk = assess::LoadCrosswalk(DataDir(), framework, code);
-    if (!crosswalk.ok()) return crosswalk.status();
+    Result<Crosswalk> crosswalk = LoadCrosswalk(data_dir, framework, code);
+    if (!crosswalk.ok()) {
+      problems += (problems.empty() ? "" : "\n") + crosswalk.status().message();
+      continue;
+    }
     out.push_back(std::move(*crosswalk));
   }
+  if (!problems.empty()) return Status::InvalidInput(problems);
   return out;
 }
 
-CrosswalkOutput CrosswalkReport(const std::vector<assess::Crosswalk>& crosswalks,
-                                const assess::ModelGapAssessment& gaps,
-                                const std::string& model_id) {
+CrosswalkOutput CrosswalkReport(const std::vector<Crosswalk>& crosswalks,
+                                const ModelGapAssessment& gaps, const std::string& model_id) {
   CrosswalkOutput out;
-  for (const assess::Crosswalk& crosswalk : crosswalks) {
-    assess::CrosswalkCoverage coverage = assess::CoverCrosswalk(crosswalk, gaps);
+  for (const Crosswalk& crosswalk : crosswalks) {
+    CrosswalkCoverage coverage = CoverCrosswalk(crosswalk, gaps);
     json items = json::array();
     report::Table table{{"Item", "Coverage", "Title", "Code measures"}, {}};
-    for (const assess::ItemCoverage& item : coverage.items) {
+    for (const ItemCoverage& item : coverage.items) {
       json measures = json::array();
-      for (const assess::MeasureAssessment* m : item.measures) {
-        measures.push_back(
-            {{"id", m->measure->id}, {"status", assess::MeasureStatusName(m->status)}});
+      for (const MeasureAssessment* m : item.measures) {
+        measures.push_back({{"id", m->measure->id}, {"status", MeasureStatusName(m->status)}});
       }
-      std::string name = assess::CoverageName(item.coverage);
+      std::string name = CoverageName(item.coverage);
       json entry = {{"id", item.item->id},
                     {"title", item.item->title},
                     {"coverage", name},
@@ -111,4 +113,4 @@ CrosswalkOutput CrosswalkReport(const std::vector<assess::Crosswalk>& crosswalks
   return out;
 }
 
-}  // namespace gpaikit::cli
+}  // namespace gpaikit::assess

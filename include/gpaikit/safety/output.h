@@ -1,0 +1,52 @@
+// What the safety module contributes to outputs: the project's Safety and Security records loaded
+// once, the "safety" part of `gpaikit check` (Code of Practice, Safety and Security, Measures
+// 1.1-1.4, 7.6-7.7, 9.3), and the serious-incident listing and report (Measures 9.2-9.4).
+#ifndef GPAIKIT_SAFETY_OUTPUT_H_
+#define GPAIKIT_SAFETY_OUTPUT_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "gpaikit/project/context.h"
+#include "gpaikit/report/contribution.h"
+#include "gpaikit/report/report.h"
+#include "gpaikit/safety/safety.h"
+#include "gpaikit/scope/scope.h"
+
+namespace gpaikit::safety {
+
+// The business-day calendar and the safety records of one project, loaded once per command.
+struct ProjectSafety {
+  HolidayCalendar calendar;
+  SafetyRecords records;
+};
+
+// The calendar: <project>/safety/holidays.yaml when present, else the data folder's
+// law/holidays/default.yaml (docs/safety.md "Business days").
+Result<HolidayCalendar> LoadProjectCalendar(const project::ProjectContext& context);
+// The calendar and the records (safety/*.yaml, incidents in the records log), read against the
+// Code of Practice version the context pins; the errors of both together.
+Result<ProjectSafety> LoadProjectSafety(const project::ProjectContext& context);
+
+// `gpaikit check`'s "safety" part for one model: whether the chapter applies (ChapterApplies),
+// then its Framework and Model Report clocks and serious incidents; overdue ones block.
+report::ModelContribution SafetyContribution(const scope::AssessedProject& project,
+                                             const ProjectSafety& safety,
+                                             const scope::ModelAssessment& assessment);
+
+// The listing of every incident (schema gpaikit.incidents/1) with its next report due.
+struct IncidentListing {
+  nlohmann::json json;  // {"schema": "gpaikit.incidents/1", "incidents": [...]}
+  report::Document document;
+  int overdue = 0;
+};
+Result<IncidentListing> ListIncidents(const law::CodeOfPractice& code, const ProjectSafety& safety,
+                                      const CivilDate& as_of);
+// One incident as the report to submit; `format` "md" (default) or "json" (gpaikit.incident/1).
+Result<std::string> ShowIncident(const law::CodeOfPractice& code, const ProjectSafety& safety,
+                                 const Incident& incident, const CivilDate& as_of,
+                                 const std::string& format);
+
+}  // namespace gpaikit::safety
+
+#endif  // GPAIKIT_SAFETY_OUTPUT_H_

@@ -1,0 +1,123 @@
+// Loads the project and the law versions it pins (gpaikit.yaml rulepack, code_of_practice,
+// documentation_form, summary_template; docs/project-file.md) once, reporting every problem at
+// once.
+#include "gpaikit/project/context.h"
+
+#include <algorithm>
+
+#include "gpaikit/base/files.h"
+#include "project/project_loader.h"
+
+namespace gpaikit::project {
+namespace {
+
+// Collects error messages, one per line, for one InvalidInput.
+class Problems {
+ public:
+  void Add(const Status& status) {
+    if (status.ok()) return;
+    if (status.code() != StatusCode::kInvalidInput && status.code() != StatusCode::kNotFound) {
+      other_ = other_.ok() ? status : other_;
+    }
+    message_ += (message_.empty() ? "" : "\n") + status.message();
+  }
+  Status ToStatus() const {
+    if (message_.empty()) return Status::Ok();
+    if (!other_.ok()) return Status(other_.code(), message_);
+    return Status::InvalidInput(message_);
+  }
+
+ private:
+  std::string message_;
+  Status other_;
+};
+
+// A pinned version that is not installed names the project file, the key and what is installed.
+template <typename T, typename Loader>
+void LoadPinned(const Project& project, const std::string& key, const std::string& pinned,
+                const std::vector<std::string>& installed, Loader load, T& out,
+                Problems& problems) {
+  if (!pinned.empty() && std::find(installed.begin(), installed.end(), pinned) == installed.end()) {
+    std::string known;
+    for (const std::string& v : installed) known += " " + v;
+    problems.Add(Status::InvalidInput(project.file + ": " + key + " '" + pinned +
+                                      "' is not installed (available:" + known + ")"));
+    return;
+  }
+  Result<T> loaded = load(pinned);
+  if (!loaded.ok()) {
+    problems.Add(loaded.status());
+    return;
+  }
+  out = std::move(*loaded);
+}
+
+// Accelerators named in compute runs that the catalogue does not know, or precisions it has no
+// figure for, with the place each is named.
+void CheckAccelerators(const Project& project, const law::AcceleratorCatalogue& catalogue,
+                       Problems& problems) {
+  for (const Model& model : project.models) {
+    for (const ComputeRun& run : model.runs) {
+      for (const HardwarePeriod& period : run.hardware) {
+        if (period.peak_flops || period.accelerator.empty()) continue;
+        Result<double> peak = catalogue.PeakFlops(period.accelerator, period.precision);
+        if (!peak.ok()) {
+          problems.Add(
+              Status::InvalidInput(period.location.ToString() + ": " + peak.status().message()));
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<LawVersion> ProjectContext::Versions() const {
+  return {{"rulepack", rules.version, !project.rulepack.empty()},
+          {"code_of_practice", code.rulepack, !project.code_of_practice.empty()},
+          {"documentation_form", form.form, !project.documentation_form.empty()},
+          {"summary_template", summary_template.form, !project.summary_template.empty()}};
+}
+
+Result<ProjectContext> LoadProjectContext(const std::filesystem::path& dir_or_file,
+                                          const std::filesystem::path& data_dir) {
+  ProjectContext context;
+  context.data_dir = data_dir;
+  Status parsed;
+  context.project = LoadProjectPartly(dir_or_file, parsed);
+  if (parsed.code() == StatusCode::kNotFound || parsed.code() == StatusCode::kIo) return parsed;
+  Problems problems;
+  problems.Add(parsed);
+  const Project& project = context.project;
+  LoadPinned(
+      project, "rulepack", project.rulepack, law::AvailableRulepacks(data_dir),
+      [&](const std::string& v) { return law::LoadRulepack(data_dir, v); }, context.rules,
+      problems);
+  LoadPinned(
+      project, "code_of_practice", project.code_of_practice,
+      DataFileVersions(data_dir / "code-of-practice", ""),
+      [&](const std::string& v) { return law::LoadCodeOfPractice(data_dir, v); }, context.code,
+      problems);
+  LoadPinned(
+      project, "documentation_form", project.documentation_form,
+      DataFileVersions(data_dir / "forms", "model-documentation-form-"),
+      [&](const std::string& v) { return form::LoadDocumentationForm(data_dir, v); }, context.form,
+      problems);
+  LoadPinned(
+      project, "summary_template", project.summary_template,
+      DataFileVersions(data_dir / "forms", "training-content-summary-"),
+      [&](const std::string& v) { return summary::LoadSummaryTemplate(data_dir, v); },
+      context.summary_template, problems);
+  Result<law::AcceleratorCatalogue> catalogue =
+      law::LoadAcceleratorCatalogue(data_dir / "accelerators.yaml");
+  if (catalogue.ok()) {
+    context.catalogue = std::move(*catalogue);
+    CheckAccelerators(project, context.catalogue, problems);
+  } else {
+    problems.Add(catalogue.status());
+  }
+  if (Status status = problems.ToStatus(); !status.ok()) return status;
+  return context;
+}
+
+}  // namespace gpaikit::project

@@ -1,0 +1,118 @@
+// `gpaikit check`'s "safety" part: whether the Safety and Security chapter applies to a model, its
+// Framework and Model Report clocks and its serious incidents (Code of Practice, Safety and
+// Security, Measures 1.1-1.4, 7.6-7.7, 9.3); and the project's safety records, loaded once.
+#include <filesystem>
+
+#include "gpaikit/safety/output.h"
+
+namespace gpaikit::safety {
+namespace {
+
+using nlohmann::json;
+
+json DateOrNull(const std::optional<CivilDate>& date) {
+  return date ? json(date->ToString()) : json();
+}
+
+}  // namespace
+
+Result<HolidayCalendar> LoadProjectCalendar(const project::ProjectContext& context) {
+  std::filesystem::path own = context.project.root / "safety" / "holidays.yaml";
+  return LoadHolidayCalendar(std::filesystem::exists(own) ? own
+                                                          : context.data_dir / kDefaultHolidayFile);
+}
+
+Result<ProjectSafety> LoadProjectSafety(const project::ProjectContext& context) {
+  ProjectSafety out;
+  Result<HolidayCalendar> calendar = LoadProjectCalendar(context);
+  Result<SafetyRecords> records = LoadSafetyRecords(context.project.root, context.code);
+  if (!calendar.ok() && !records.ok()) {
+    return Status(records.status().code(),
+                  calendar.status().message() + "\n" + records.status().message());
+  }
+  if (!calendar.ok()) return calendar.status();
+  if (!records.ok()) return records.status();
+  out.calendar = std::move(*calendar);
+  out.records = std::move(*records);
+  return out;
+}
+
+report::ModelContribution SafetyContribution(const scope::AssessedProject& project,
+                                             const ProjectSafety& safety,
+                                             const scope::ModelAssessment& assessment) {
+  const project::Model& model = *assessment.model;
+  const CivilDate& as_of = project.options.as_of;
+  report::ModelContribution out;
+  out.json_key = "safety";
+  out.section = {"model-" + model.id + "-safety", "Safety and Security records and clocks", {}, {}};
+  if (!ChapterApplies(assessment, project.project.provider.signatory, safety.records)) {
+    out.json = {{"applies", false}};
+    out.section.blocks.push_back(report::Paragraph{
+        {"Not a model with systemic risk: the Safety and Security chapter does not apply.",
+         report::Tone::kMuted}});
+    return out;
+  }
+  std::vector<ClockInstance> clocks =
+      SafetyClocks(safety.records, FactsOf(assessment), project.code, safety.calendar, as_of);
+  json clock_json = json::array();
+  report::Table clock_table{{"Clock", "Due", "Done", "Status", "Source"}, {}};
+  for (const ClockInstance& c : clocks) {
+    out.blocking += c.status == "overdue";
+    clock_json.push_back({{"clock", c.clock},
+                          {"what", c.what},
+                          {"due", DateOrNull(c.due)},
+                          {"done", DateOrNull(c.done)},
+                          {"status", c.status},
+                          {"basis", c.basis},
+                          {"source", c.source},
+                          {"verified", c.verified}});
+    clock_table.rows.push_back({{c.what},
+                                {c.due ? c.due->ToString() : "-"},
+                                {c.done ? c.done->ToString() : "-"},
+                                {c.status, report::StatusWordTone(c.status)},
+                                {c.source, report::Tone::kMuted}});
+  }
+  json incidents = json::array();
+  report::Table incident_table{{"#", "Type", "Aware", "Next report", "Due", "Status"}, {}};
+  for (const Incident& incident : safety.records.incidents) {
+    if (incident.model != model.id) continue;
+    Result<IncidentClocks> c =
+        ComputeIncidentClocks(incident, project.code, safety.calendar, as_of);
+    if (!c.ok()) {
+      return report::FailedContribution("safety", "Safety and Security records and clocks",
+                                        c.status());
+    }
+    out.blocking += c->status == "overdue";
+    incidents.push_back({{"id", incident.id},
+                         {"type", incident.type},
+                         {"aware", incident.aware.ToString()},
+                         {"initial_due", c->initial_due.ToString()},
+                         {"next_report", c->next_report},
+                         {"next_due", DateOrNull(c->next_due)},
+                         {"status", c->status},
+                         {"missing_initial_items", c->missing_initial_items}});
+    incident_table.rows.push_back({{std::to_string(incident.id)},
+                                   {incident.type},
+                                   {incident.aware.ToString()},
+                                   {c->next_report.empty() ? "-" : c->next_report},
+                                   {c->next_due ? c->next_due->ToString() : "-"},
+                                   {c->status, report::StatusWordTone(c->status)}});
+  }
+  out.json = {{"applies", true},
+              {"calendar", safety.calendar.id},
+              {"clocks", clock_json},
+              {"incidents", incidents}};
+  out.section.blocks.push_back(clock_table);
+  if (incident_table.rows.empty()) {
+    out.section.blocks.push_back(report::Paragraph{{"No serious incident recorded."}});
+  } else {
+    out.section.blocks.push_back(incident_table);
+  }
+  out.section.blocks.push_back(
+      report::Paragraph{{"Business days counted on calendar '" + safety.calendar.id +
+                             "' (gpaikit's default, not named by the Code; see docs/safety.md).",
+                         report::Tone::kMuted}});
+  return out;
+}
+
+}  // namespace gpaikit::safety
