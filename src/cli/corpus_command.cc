@@ -2,8 +2,10 @@
 // and the opt-out audit and filter (AI Act Art. 53(1)(c),(d); CoP Copyright Measure 1.3).
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -80,6 +82,7 @@ void SetFields(const std::vector<std::string>& given, std::vector<std::string>* 
 // Everything a scan or filter needs, loaded from the options.
 struct Loaded {
   std::vector<std::filesystem::path> files;
+  std::vector<corpus::CorpusError> skipped;  // folder entries not read, each with why
   corpus::ScanOptions scan;
   std::optional<corpus::RobotsSnapshots> robots;
   std::optional<optout::CrawlerRegistry> registry;
@@ -89,7 +92,7 @@ struct Loaded {
 Result<std::unique_ptr<Loaded>> Load(const CorpusOptions& o) {
   auto loaded = std::make_unique<Loaded>();
   std::vector<std::filesystem::path> paths(o.paths.begin(), o.paths.end());
-  auto files = corpus::ExpandInputs(paths);
+  auto files = corpus::ExpandInputs(paths, &loaded->skipped);
   if (!files.ok()) return files.status();
   loaded->files = std::move(files.value());
   if (!o.shard.empty()) {
@@ -168,18 +171,36 @@ void PrintText(const corpus::CorpusStats& s, size_t top) {
   }
 }
 
+// An output that could not be written (a full disk, a closed stdout) is an environment error,
+// not bad input: exit 70 (DESIGN.md "Interfaces"), naming the file or "stdout".
+int OutputFailure(const std::string& message) {
+  std::cerr << "gpaikit: " << message << "\n";
+  return kExitInternal;
+}
+
+// Flushes stdout; false (with the message set) when the bytes could not be written.
+bool StdoutWritten(std::string* message) {
+  errno = 0;
+  std::cout.flush();
+  if (std::cout && std::fflush(stdout) == 0 && std::ferror(stdout) == 0) return true;
+  *message = std::string("stdout: write failed: ") +
+             (errno != 0 ? std::strerror(errno) : "the stream reported an error");
+  return false;
+}
+
 int Emit(const corpus::CorpusStats& stats, const CorpusOptions& o) {
   // The JSON document costs far more memory per domain than the table: built only when wanted.
   std::string json = o.out.empty() && !o.json ? std::string() : stats.ToJsonText() + "\n";
   if (!o.out.empty()) {
     Status written = WriteFile(o.out, json);
-    if (!written.ok()) return ReportFailure(written);
+    if (!written.ok()) return OutputFailure(written.message());
   }
   if (o.json) {
     std::cout << json;
   } else {
     PrintText(stats, o.top);
   }
+  if (std::string message; !StdoutWritten(&message)) return OutputFailure(message);
   if (o.strict && stats.errors_total > 0) {
     std::cerr << "gpaikit: stopped at the first problem (--strict): " << stats.errors.front().file
               << " offset " << stats.errors.front().offset << ": " << stats.errors.front().message
@@ -205,6 +226,7 @@ int RunScan(const CorpusOptions& o) {
   auto stats = corpus::ScanFiles((*loaded)->files, (*loaded)->scan);
   if (bar) bar->Finish();
   if (!stats.ok()) return ReportFailure(stats.status());
+  for (const corpus::CorpusError& skipped : (*loaded)->skipped) stats->AddError(skipped);
   return Emit(*stats, o);
 }
 
@@ -224,10 +246,14 @@ int RunFilter(const CorpusOptions& o) {
             << result->other_records << " other records; removed " << result->removed
             << " documents (" << result->removed_bytes << " bytes), listed in "
             << result->manifest.string() << "\n";
+  if (std::string message; !StdoutWritten(&message)) return OutputFailure(message);
   for (const corpus::CorpusError& e : result->errors) {
     std::cerr << e.file << ": offset " << e.offset << ": " << e.message << "\n";
   }
-  return result->errors.empty() ? kExitOk : kExitBlocking;
+  for (const corpus::CorpusError& e : (*loaded)->skipped) {
+    std::cerr << e.file << ": " << e.message << "\n";
+  }
+  return result->errors.empty() && (*loaded)->skipped.empty() ? kExitOk : kExitBlocking;
 }
 
 }  // namespace
