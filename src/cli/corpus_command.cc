@@ -241,6 +241,9 @@ int RunFilter(const CorpusOptions& o) {
   auto loaded = Load(o);
   if (!loaded.ok()) return ReportFailure(loaded.status());
   auto result = corpus::FilterFiles((*loaded)->files, o.out, (*loaded)->scan);
+  if (!result.ok() && result.status().code() == StatusCode::kIo) {
+    return OutputFailure(result.status().message());  // only the outputs fail with Io
+  }
   if (!result.ok()) return ReportFailure(result.status());
   std::cout << "kept " << result->kept << " documents (" << result->kept_bytes << " bytes) and "
             << result->other_records << " other records; removed " << result->removed
