@@ -69,7 +69,13 @@ Status WriteFile(const fs::path& path, std::string_view contents) {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) return Status::Io(temporary.string() + ": cannot write: " + std::strerror(errno));
     out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
-    if (!out) return Status::Io(temporary.string() + ": write failed");
+    out.close();  // the last bytes reach the disk here: a full disk shows only now
+    if (!out) {
+      int err = errno;
+      std::error_code ignored;
+      fs::remove(temporary, ignored);
+      return Status::Io(path.string() + ": write failed: " + std::strerror(err));
+    }
   }
   fs::rename(temporary, path, error);
   if (error) return Status::Io(path.string() + ": " + error.message());

@@ -84,6 +84,7 @@ void SetFields(const std::vector<std::string>& given, std::vector<std::string>* 
 // Everything a scan or filter needs, loaded from the options.
 struct Loaded {
   std::vector<std::filesystem::path> files;
+  std::vector<corpus::CorpusError> skipped;  // folder entries not read, each with why
   corpus::ScanOptions scan;
   std::optional<corpus::RobotsSnapshots> robots;
   std::optional<optout::CrawlerRegistry> registry;
@@ -93,7 +94,7 @@ struct Loaded {
 Result<std::unique_ptr<Loaded>> Load(const CorpusOptions& o) {
   auto loaded = std::make_unique<Loaded>();
   std::vector<std::filesystem::path> paths(o.paths.begin(), o.paths.end());
-  auto files = corpus::ExpandInputs(paths);
+  auto files = corpus::ExpandInputs(paths, &loaded->skipped);
   if (!files.ok()) return files.status();
   loaded->files = std::move(files.value());
   if (!o.shard.empty()) {
@@ -211,6 +212,7 @@ int RunScan(const CorpusOptions& o) {
   auto stats = corpus::ScanFiles((*loaded)->files, (*loaded)->scan);
   if (bar) bar->Finish();
   if (!stats.ok()) return ReportFailure(stats.status());
+  for (const corpus::CorpusError& skipped : (*loaded)->skipped) stats->AddError(skipped);
   return EmitStats(*stats, o);
 }
 
@@ -225,16 +227,24 @@ int RunFilter(const CorpusOptions& o) {
   auto loaded = Load(o);
   if (!loaded.ok()) return ReportFailure(loaded.status());
   auto result = corpus::FilterFiles((*loaded)->files, o.output.out, (*loaded)->scan);
+  if (!result.ok() && result.status().code() == StatusCode::kIo) {
+    // Only the outputs fail with Io: an environment error, exit 70 (DESIGN.md "Interfaces").
+    return ReportFailure(Status::Internal(result.status().message()));
+  }
   if (!result.ok()) return ReportFailure(result.status());
   // --out is the folder of the kept records: stdout stays empty, the account goes to stderr.
   std::cerr << "gpaikit: kept " << result->kept << " documents (" << result->kept_bytes
             << " bytes) and " << result->other_records << " other records; removed "
             << result->removed << " documents (" << result->removed_bytes << " bytes), listed in "
             << result->manifest.string() << "\n";
+  if (Status flushed = FlushStdout(); !flushed.ok()) return ReportFailure(flushed);
   for (const corpus::CorpusError& e : result->errors) {
     std::cerr << e.file << ": offset " << e.offset << ": " << e.message << "\n";
   }
-  return result->errors.empty() ? kExitOk : kExitBlocking;
+  for (const corpus::CorpusError& e : (*loaded)->skipped) {
+    std::cerr << e.file << ": " << e.message << "\n";
+  }
+  return result->errors.empty() && (*loaded)->skipped.empty() ? kExitOk : kExitBlocking;
 }
 
 }  // namespace

@@ -2,6 +2,9 @@
 #include "cli/output_options.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 
 #include "gpaikit/base/files.h"
@@ -112,12 +115,18 @@ void AddOutputOptions(CLI::App* command, OutputOptions& options, std::vector<For
   command->add_option("--out", options.out, what + out_help);
 }
 
+Status FlushStdout() {
+  errno = 0;
+  std::cout.flush();
+  if (std::cout && std::fflush(stdout) == 0 && std::ferror(stdout) == 0) return Status::Ok();
+  return Status::Internal(std::string("stdout: write failed: ") +
+                          (errno != 0 ? std::strerror(errno) : "the stream reported an error"));
+}
+
 Status Emit(const OutputOptions& options, std::string_view text) {
   if (options.out.empty()) {
     std::cout << text;
-    std::cout.flush();
-    if (!std::cout) return Status::Io("stdout: write failed");
-    return Status::Ok();
+    return FlushStdout();
   }
   return WriteOutputFile(options.out, text);
 }
@@ -146,8 +155,10 @@ std::string RenderReport(const report::Document& document, const nlohmann::json&
 }
 
 Status WriteOutputFile(const std::filesystem::path& path, std::string_view text) {
+  // An output that cannot be written (a full disk, no permission) is an environment error, not
+  // bad input: exit 70 (DESIGN.md "Interfaces"), the message naming the file.
   Status written = WriteFile(path, text);
-  if (!written.ok()) return written;
+  if (!written.ok()) return Status::Internal(written.message());
   std::cerr << "gpaikit: wrote " << path.string() << "\n";
   return Status::Ok();
 }

@@ -53,6 +53,10 @@ void AddOutputOptions(CLI::App* command, OutputOptions& options, std::vector<For
 // stdout) or to stdout.
 Status Emit(const OutputOptions& options, std::string_view text);
 
+// Flushes stdout; Internal (exit 70) naming "stdout" when the bytes could not be written (a full
+// disk, a closed pipe). Emit and WriteOutputFile fail the same way for their outputs.
+Status FlushStdout();
+
 // For commands that print text or JSON: `json` (with its "schema" key) when that format is
 // chosen, else `text`, through Emit. InvalidInput when --json and --format disagree.
 Status EmitTextOrJson(const OutputOptions& options, std::string_view text,

@@ -125,54 +125,66 @@ Status CorpusStats::Merge(const CorpusStats& other, MergeKind kind) {
              psl_version != other.psl_version) {
     psl_version += ", " + other.psl_version;
   }
+  // Every count is added with a check: a sum past 2^64 - 1 is reported, never wrapped.
+  std::string overflow;
+  auto add = [&overflow](uint64_t& into, uint64_t value, const std::string& what) {
+    if (__builtin_add_overflow(into, value, &into) && overflow.empty()) overflow = what;
+  };
   if (mixed_ratios) {  // keep each side's estimates as they are; the ratio reads as mixed
     for (size_t i = 0; i < kModalityCount; ++i) {
       auto modality = static_cast<Modality>(i);
-      modalities[i].tokens_estimated_fixed =
-          EstimatedTokens(modality) + other.EstimatedTokens(modality);
+      uint64_t mine = EstimatedTokens(modality);
+      add(mine, other.EstimatedTokens(modality), "estimated tokens");
+      modalities[i].tokens_estimated_fixed = mine;
     }
     bytes_per_token = 0;
   } else {
     for (size_t i = 0; i < kModalityCount; ++i) {
-      modalities[i].tokens_estimated_fixed += other.modalities[i].tokens_estimated_fixed;
+      add(modalities[i].tokens_estimated_fixed, other.modalities[i].tokens_estimated_fixed,
+          "estimated tokens");
     }
   }
   if (psl_version.empty()) psl_version = other.psl_version;
-  records += other.records;
-  content_bytes += other.content_bytes;
+  add(records, other.records, "records");
+  add(content_bytes, other.content_bytes, "content_bytes");
   for (size_t i = 0; i < kModalityCount; ++i) {
     ModalityStats& m = modalities[i];
     const ModalityStats& o = other.modalities[i];
-    m.records += o.records;
-    m.content_bytes += o.content_bytes;
-    m.records_with_tokens += o.records_with_tokens;
-    m.tokens_from_data += o.tokens_from_data;
-    m.bytes_without_tokens += o.bytes_without_tokens;
+    std::string where = "modalities." + std::string(ModalityName(static_cast<Modality>(i))) + ".";
+    add(m.records, o.records, where + "records");
+    add(m.content_bytes, o.content_bytes, where + "content_bytes");
+    add(m.records_with_tokens, o.records_with_tokens, where + "records_with_tokens");
+    add(m.tokens_from_data, o.tokens_from_data, where + "tokens_from_data");
+    add(m.bytes_without_tokens, o.bytes_without_tokens, where + "bytes_without_tokens");
   }
-  domains.Merge(other.domains);
-  records_without_url += other.records_without_url;
-  records_without_date += other.records_without_date;
+  add(records_without_url, other.records_without_url, "records_without_url");
+  add(records_without_date, other.records_without_date, "records_without_date");
+  for (const auto& [type, n] : other.other_records) add(other_records[type], n, "other_records");
+  add(errors_total, other.errors_total, "errors_total");
+  add(skipped_records, other.skipped_records, "skipped_records");
+  for (const auto& [k, c] : other.verdicts) {
+    add(verdicts[k].records, c.records, "optout.verdicts");
+    add(verdicts[k].content_bytes, c.content_bytes, "optout.verdicts");
+  }
+  for (const auto& [k, c] : other.signals) {
+    add(signals[k].records, c.records, "optout.signals");
+    add(signals[k].content_bytes, c.content_bytes, "optout.signals");
+  }
+  if (!overflow.empty()) {
+    return Status::InvalidInput("the merged " + overflow +
+                                " exceeds the largest count (2^64 - 1); not merged");
+  }
+  if (Status merged = domains.Merge(other.domains); !merged.ok()) return merged;
   if (!other.first_date.empty()) UpdateDates(other.first_date, &first_date, &last_date);
   if (!other.last_date.empty()) UpdateDates(other.last_date, &first_date, &last_date);
-  for (const auto& [type, n] : other.other_records) other_records[type] += n;
   errors.insert(errors.end(), other.errors.begin(), other.errors.end());
   std::stable_sort(errors.begin(), errors.end(), ErrorOrder);
   max_errors = std::max(max_errors, other.max_errors);
   if (errors.size() > max_errors) errors.resize(max_errors);
-  errors_total += other.errors_total;
-  skipped_records += other.skipped_records;
   files.insert(files.end(), other.files.begin(), other.files.end());
   std::sort(files.begin(), files.end(),
             [](const FileStats& a, const FileStats& b) { return a.file < b.file; });
   audited = audited || other.audited;
-  for (const auto& [k, c] : other.verdicts) {
-    verdicts[k].records += c.records;
-    verdicts[k].content_bytes += c.content_bytes;
-  }
-  for (const auto& [k, c] : other.signals) {
-    signals[k].records += c.records;
-    signals[k].content_bytes += c.content_bytes;
-  }
   return Status::Ok();
 }
 

@@ -204,5 +204,32 @@ TEST(CorpusStatsReader, LoadMergesFilesAndNamesTheOneThatFails) {
   std::filesystem::remove(dir / "gpaikit-stats-b.json");
 }
 
+// Issue 14: a merged count past 2^64 - 1 is reported, never wrapped.
+TEST(CorpusStatsMerge, ASumPastTheLargestCountIsReportedNotWrapped) {
+  CorpusStats a, b;
+  a.records = b.records = 1;
+  a.skipped_records = UINT64_MAX - 1;
+  b.skipped_records = 2;
+  b.files.push_back({"b.jsonl", "jsonl", "none", 0, 0, 0});
+  Status merged = a.Merge(b);
+  ASSERT_FALSE(merged.ok());
+  EXPECT_NE(merged.message().find("the merged skipped_records exceeds"), std::string::npos)
+      << merged.message();
+  CorpusStats c, d;
+  c.modalities[0].content_bytes = UINT64_MAX;
+  d.modalities[0].content_bytes = 1;
+  Status modality = c.Merge(d, MergeKind::kCorpora);
+  ASSERT_FALSE(modality.ok());
+  EXPECT_NE(modality.message().find("modalities.text.content_bytes"), std::string::npos)
+      << modality.message();
+  CorpusStats e, f;
+  e.domains.Add("a.example", 1, UINT64_MAX - 5);
+  f.domains.Add("a.example", 1, 6);
+  Status domain = e.Merge(f, MergeKind::kCorpora);
+  ASSERT_FALSE(domain.ok());
+  EXPECT_NE(domain.message().find("counts of domain a.example exceed"), std::string::npos)
+      << domain.message();
+}
+
 }  // namespace
 }  // namespace gpaikit::corpus

@@ -146,13 +146,27 @@ size_t DomainTable::AddByName(std::string_view domain, uint64_t records, uint64_
   return kNoEntry;
 }
 
-void DomainTable::Merge(const DomainTable& other) {
+Status DomainTable::Merge(const DomainTable& other) {
   if (other.pruned_) pruned_ = true;
-  error_bound_ += other.error_bound_;
+  auto too_large = [](std::string_view what) {
+    return Status::InvalidInput("the merged " + std::string(what) +
+                                " exceeds the largest count (2^64 - 1); not merged");
+  };
+  if (__builtin_add_overflow(error_bound_, other.error_bound_, &error_bound_)) {
+    return too_large("domain_summary.bytes_error_bound");
+  }
   for (size_t i = 0; i < other.count_; ++i) {
     const Entry& e = other.At(i);
-    Add(std::string_view(e.name, e.length), e.counts.records, e.counts.content_bytes);
+    std::string_view name(e.name, e.length);
+    size_t entry = AddByName(name, e.counts.records, e.counts.content_bytes);
+    if (entry == kNoEntry) continue;  // pruned: the sums were cut down, not wrapped
+    // A sum that wrapped is smaller than what was added (checked here, not in Add's hot path).
+    const DomainCounts& sum = At(entry).counts;
+    if (sum.records < e.counts.records || sum.content_bytes < e.counts.content_bytes) {
+      return too_large("counts of domain " + std::string(name));
+    }
   }
+  return Status::Ok();
 }
 
 void DomainTable::MarkPruned(uint64_t error_bound) {

@@ -146,7 +146,10 @@ Result<FilterResult> FilterFiles(const std::vector<std::filesystem::path>& files
   for (const auto& path : files) {
     const std::string file = path.string();
     auto stream = InputStream::Open(path, options.gzip);
-    if (!stream.ok()) return stream.status();
+    if (!stream.ok()) {  // an input that cannot be read is reported; Io stays for the outputs
+      result.errors.push_back({file, 0, 0, stream.status().message()});
+      continue;
+    }
     auto reader = OpenReader(stream->get(), options.reader);
     if (!reader.ok()) {
       result.errors.push_back({file, 0, 0, reader.status().message()});
@@ -197,7 +200,7 @@ Result<FilterResult> FilterFiles(const std::vector<std::filesystem::path>& files
     }
     if (!out.Close()) return Status::Io(out_path.string() + ": write failed");
   }
-  if (std::fflush(manifest.get()) != 0)
+  if (std::fflush(manifest.get()) != 0 || std::ferror(manifest.get()) != 0)
     return Status::Io(result.manifest.string() + ": write failed");
   return result;
 }

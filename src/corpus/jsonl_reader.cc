@@ -112,7 +112,7 @@ class JsonlReader : public RecordReader {
     if (taint_.has_pending) {
       taint_.has_pending = false;
       issue_ = taint_.pending;
-      issue_skipped_record_ = false;
+      issue_skipped_record_ = taint_.ChargeError();
       return Step::kIssue;
     }
     if (!fast_key_.empty()) {
@@ -136,7 +136,7 @@ class JsonlReader : public RecordReader {
         if (scanned > options_.max_record_bytes) return SkipLongLine();
         InputStream::Fill fill = in_->More();
         if (fill == InputStream::Fill::kEnd) {
-          if (in_->size() == 0) return Step::kEnd;
+          if (in_->size() == 0) return taint_.has_pending ? Next(record) : Step::kEnd;
           newline = in_->size();
           last = true;
           break;
@@ -157,8 +157,10 @@ class JsonlReader : public RecordReader {
       if (taint_.Overlaps(start, end)) {
         // Bytes up to the break are lost; a line starts again right after it.
         if (taint_.break_at < end) pending_consume_ = static_cast<size_t>(taint_.break_at - start);
-        return Bad("lost to the decoding error at decoded offset " +
-                   std::to_string(taint_.break_at) + " (" + taint_.message + ")");
+        Bad("lost to the decoding error at decoded offset " + std::to_string(taint_.break_at) +
+            " (" + taint_.message + ")");
+        issue_skipped_record_ = taint_.ChargeLostRecord();
+        return Step::kIssue;
       }
       return Parse(record, text, lead);
     }
@@ -370,7 +372,9 @@ class JsonlReader : public RecordReader {
       }
       skipped += window.size();
       in_->Consume(window.size());
-      if (in_->More() != InputStream::Fill::kMore) break;
+      InputStream::Fill fill = in_->More();
+      if (fill == InputStream::Fill::kError) OnDecodeError();  // reported at the next call
+      if (fill == InputStream::Fill::kEnd) break;
     }
     issue_ = {offset, line_,
               "line " + std::to_string(line_) + " of " + std::to_string(skipped) +

@@ -1,6 +1,9 @@
 // JSONL scans with known truth (RFC 8259 strings and escapes; FineWeb/datatrove and Dolma field
 // layouts), bad lines reported by line, and every WARC fixture of ../shared read or reported.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <tuple>
 
 #include "corpus/corpus_test_util.h"
 #include "gpaikit/corpus/scanner.h"
@@ -124,6 +127,53 @@ TEST(JsonlScan, LinesInACorruptZstdFrameAreLostAndReported) {
   EXPECT_GE(s.errors_total, 1u);
   EXPECT_EQ(s.records, 2u);  // the first and last frames' lines
   EXPECT_EQ(s.content_bytes, 6u);
+}
+
+// Issue 14: a file cut inside its last gzip member (the CRC-32 and size) or zstd frame is
+// reported as truncated, with the member's offset, even when every line was decoded before the
+// cut; the failed member counts as at least one skipped record (docs/corpus.md).
+TEST(JsonlScan, AFileCutInsideItsLastMemberOrFrameIsReportedAsTruncated) {
+  TempDir dir;
+  std::string lines;
+  for (int i = 0; i < 200; ++i) {
+    lines += R"({"text":"line )" + std::to_string(i) +
+             R"(","url":"https://a.example.com/"})"
+             "\n";
+  }
+  std::string gz = Gzip(lines), zst = Zstd(lines);
+  for (const auto& [name, bytes, unit] :
+       {std::tuple<std::string, std::string, std::string>{"cut.jsonl.gz",
+                                                          gz.substr(0, gz.size() - 4), "gzip"},
+        {"cut.jsonl.zst", zst.substr(0, zst.size() - 2), "zstd"}}) {
+    CorpusStats s = Scan({dir.Write(name, bytes)});
+    ASSERT_GE(s.errors_total, 1u) << name;
+    EXPECT_NE(s.errors[0].message.find("truncated " + unit), std::string::npos)
+        << s.errors[0].message;
+    EXPECT_NE(s.errors[0].message.find("starting at byte 0"), std::string::npos);
+    EXPECT_GE(s.skipped_records, 1u) << name;
+  }
+}
+
+// Issue 14: folder entries that are not files (a symbolic-link loop, a link to nothing, a named
+// pipe) are reported with why, and the other files are still listed.
+TEST(ExpandInputs, EntriesThatAreNotFilesAreReportedWithWhy) {
+  TempDir dir;
+  dir.Write("a.jsonl", "{}\n");
+  std::filesystem::create_symlink("loop-b", dir.path() / "loop-a");
+  std::filesystem::create_symlink("loop-a", dir.path() / "loop-b");
+  std::filesystem::create_symlink("missing", dir.path() / "dangling");
+  ASSERT_EQ(::mkfifo((dir.path() / "pipe").c_str(), 0600), 0);
+  std::vector<CorpusError> skipped;
+  auto files = ExpandInputs({dir.path()}, &skipped);
+  ASSERT_TRUE(files.ok()) << files.status().message();
+  ASSERT_EQ(files->size(), 1u);
+  EXPECT_EQ(files->front(), dir.path() / "a.jsonl");
+  ASSERT_EQ(skipped.size(), 4u);  // sorted by path
+  EXPECT_EQ(skipped[0].file, (dir.path() / "dangling").string());
+  EXPECT_NE(skipped[0].message.find("a symbolic link to nothing"), std::string::npos);
+  EXPECT_NE(skipped[1].message.find("a loop of symbolic links"), std::string::npos);
+  EXPECT_NE(skipped[2].message.find("a loop of symbolic links"), std::string::npos);
+  EXPECT_NE(skipped[3].message.find("a named pipe"), std::string::npos);
 }
 
 // Every file in ../shared/fixtures/warc reads fully or yields errors naming file and offset.

@@ -46,12 +46,29 @@ struct DecodeTaint {
   ReadIssue pending;
   bool has_pending = false;
 
+  // Counting (docs/corpus.md, "skipped_records"): a failed member or frame loses at least one
+  // record, and each record reported lost to it beyond the first is one more.
+  bool charged = false, lost_seen = false;
+
   void Note(const DecodeError& e) {
     from = e.member_decoded_offset;
     break_at = e.decoded_offset;
     message = e.message;
     pending = {e.member_decoded_offset, 0, e.message};
     has_pending = true;
+    charged = lost_seen = false;
+  }
+  // Whether the report of the error itself counts as a skipped record.
+  bool ChargeError() {
+    bool first = !charged;
+    charged = true;
+    return first;
+  }
+  // Whether a record reported lost to the error counts as a skipped record.
+  bool ChargeLostRecord() {
+    if (lost_seen) return true;
+    lost_seen = true;
+    return ChargeError();
   }
   // True when decoded bytes [start, end) overlap the suspect range.
   bool Overlaps(uint64_t start, uint64_t end) const { return end > from && start < break_at; }

@@ -3,6 +3,7 @@
 #include "gpaikit/corpus/scanner.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <set>
 
@@ -17,6 +18,20 @@ constexpr uint64_t kProgressEvery = 8 << 20;
 bool Hidden(const std::filesystem::path& path) {
   std::string name = path.filename().string();
   return !name.empty() && name[0] == '.';
+}
+
+std::string TypeName(std::filesystem::file_type type) {
+  switch (type) {
+    case std::filesystem::file_type::fifo:
+      return "a named pipe";
+    case std::filesystem::file_type::socket:
+      return "a socket";
+    case std::filesystem::file_type::block:
+    case std::filesystem::file_type::character:
+      return "a device";
+    default:
+      return "an unknown kind of file";
+  }
 }
 
 }  // namespace
@@ -54,28 +69,49 @@ Status DomainResolver::Resolve(std::string_view url, std::string* note) {
 }
 
 Result<std::vector<std::filesystem::path>> ExpandInputs(
-    const std::vector<std::filesystem::path>& paths) {
+    const std::vector<std::filesystem::path>& paths, std::vector<CorpusError>* skipped) {
+  namespace fs = std::filesystem;
   std::set<std::string> files;  // by path string: merge orders files and errors the same way
-  for (const std::filesystem::path& path : paths) {
+  std::vector<CorpusError> passed_over;
+  for (const fs::path& path : paths) {
     std::error_code error;
-    if (std::filesystem::is_directory(path, error)) {
-      auto options = std::filesystem::directory_options::skip_permission_denied;
-      for (auto it = std::filesystem::recursive_directory_iterator(path, options, error);
-           !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
-        if (Hidden(it->path())) {
-          if (it->is_directory()) it.disable_recursion_pending();
+    if (fs::is_directory(path, error)) {
+      auto options = fs::directory_options::skip_permission_denied;
+      for (auto it = fs::recursive_directory_iterator(path, options, error);
+           !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+        const fs::directory_entry& entry = *it;
+        std::error_code type_error, ignored;
+        fs::file_status target = entry.status(type_error);  // follows links
+        if (Hidden(entry.path())) {
+          if (target.type() == fs::file_type::directory) it.disable_recursion_pending();
           continue;
         }
-        if (it->is_regular_file()) files.insert(it->path().string());
+        if (target.type() == fs::file_type::regular) {
+          files.insert(entry.path().string());
+          continue;
+        }
+        bool link = entry.is_symlink(ignored);
+        if (target.type() == fs::file_type::directory && !link) continue;  // recursed into
+        std::string why = target.type() == fs::file_type::directory
+                              ? "a link to a folder (links to folders are not followed)"
+                          : type_error.value() == ELOOP ? "a loop of symbolic links"
+                          : link && target.type() == fs::file_type::not_found
+                              ? "a symbolic link to nothing"
+                          : type_error ? "cannot tell what it is: " + type_error.message()
+                                       : "not a regular file (" + TypeName(target.type()) + ")";
+        passed_over.push_back({entry.path().string(), 0, 0, "skipped: " + why});
       }
       if (error) return Status::Io(path.string() + ": cannot list: " + error.message());
-    } else if (std::filesystem::is_regular_file(path, error)) {
+    } else if (fs::is_regular_file(path, error)) {
       files.insert(path.string());
     } else {
       return Status::NotFound(path.string() + ": no such file or folder");
     }
   }
-  return std::vector<std::filesystem::path>(files.begin(), files.end());
+  std::sort(passed_over.begin(), passed_over.end(),
+            [](const CorpusError& a, const CorpusError& b) { return a.file < b.file; });
+  if (skipped != nullptr) *skipped = std::move(passed_over);
+  return std::vector<fs::path>(files.begin(), files.end());
 }
 
 std::vector<std::filesystem::path> SelectShard(const std::vector<std::filesystem::path>& files,
@@ -127,6 +163,8 @@ Result<CorpusStats> ScanFiles(const std::vector<std::filesystem::path>& files,
     auto reader = OpenReader(&in, options.reader);
     if (!reader.ok()) {
       stats.AddError({file, 0, 0, reader.status().message()});
+      // A first member or frame that failed before giving any byte: its records are lost.
+      if (!in.error().message.empty()) ++stats.skipped_records;
       stats.files.push_back(file_stats);
       if (options.strict) return stats;
       done_before += in.source_size();

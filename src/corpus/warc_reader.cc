@@ -65,6 +65,9 @@ void NoteInvalidUtf8(std::string_view text, const char* what, const char* where,
   record->note += std::string(what) + " is not valid UTF-8 at byte " + std::to_string(at) + where;
 }
 
+// Window bytes wanted after a record's block: its two CRLFs and the next record's "WARC/".
+constexpr size_t kAfterRecord = 9;
+
 class WarcReader : public RecordReader {
  public:
   WarcReader(InputStream* input, const ReaderOptions& options) : in_(input), options_(options) {}
@@ -127,7 +130,7 @@ class WarcReader : public RecordReader {
     }
     size_t need = body_start + static_cast<size_t>(fields.length);
     const char* window_before = in_->data();
-    while (in_->size() < need + 4) {
+    while (in_->size() < need + kAfterRecord) {
       InputStream::Fill fill = in_->More();
       if (fill == InputStream::Fill::kMore) continue;
       if (fill == InputStream::Fill::kError) {
@@ -135,6 +138,9 @@ class WarcReader : public RecordReader {
         continue;
       }
       if (in_->size() >= need) break;  // the file ends without the trailing CRLFs
+      if (Step resynced; Resynchronise(offset, body_start, in_->size(), fields.length, &resynced)) {
+        return resynced;
+      }
       return Bad(offset,
                  "WARC record truncated: Content-Length " + std::to_string(fields.length) +
                      " but only " + std::to_string(in_->size() - body_start) + " bytes follow",
@@ -143,10 +149,12 @@ class WarcReader : public RecordReader {
     // A member that fails (often only at its CRC-32 check) taints the records it holds, and a
     // record running across the resynchronisation point is cut.
     if (taint_.Overlaps(offset, offset + need)) {
-      return Bad(offset,
-                 "WARC record lost to the decoding error at decoded offset " +
-                     std::to_string(taint_.break_at) + " (" + taint_.message + ")",
-                 static_cast<size_t>(std::min<uint64_t>(taint_.break_at - offset, in_->size())));
+      Bad(offset,
+          "WARC record lost to the decoding error at decoded offset " +
+              std::to_string(taint_.break_at) + " (" + taint_.message + ")",
+          static_cast<size_t>(std::min<uint64_t>(taint_.break_at - offset, in_->size())));
+      issue_skipped_record_ = taint_.ChargeLostRecord();
+      return Step::kIssue;
     }
     if (in_->data() != window_before) {  // More() moved the window: the views are read again
       head = std::string_view(in_->data(), head_end);
@@ -157,6 +165,13 @@ class WarcReader : public RecordReader {
       char c = in_->data()[end];
       if (c != '\r' && c != '\n') break;
       ++end;
+    }
+    // A record is followed by the next one or the end; anything else suggests a Content-Length
+    // larger than the record (only then is the block searched).
+    if (!NextRecordAt(end)) {
+      if (Step resynced; Resynchronise(offset, body_start, need, fields.length, &resynced)) {
+        return resynced;
+      }
     }
     pending_consume_ = end;
     return Fill(record, fields, offset, head,
@@ -277,13 +292,39 @@ class WarcReader : public RecordReader {
     return Step::kIssue;
   }
 
+  // True when window byte `at`, after any further CR/LF bytes, starts "WARC/" or the data ends.
+  bool NextRecordAt(size_t at) const {
+    std::string_view window = in_->view();
+    while (at < window.size() && (window[at] == '\r' || window[at] == '\n')) ++at;
+    std::string_view rest = window.substr(at, 5);
+    return std::string_view("WARC/").starts_with(rest);
+  }
+
+  // A Content-Length running past the record (over the next records, or past the file's end):
+  // when a line starting "WARC/1." follows the header within window bytes [body_start, limit),
+  // reports the record as skipped, with the bytes passed over, and resumes at that line.
+  bool Resynchronise(uint64_t offset, size_t body_start, size_t limit, uint64_t length,
+                     Step* step) {
+    std::string_view block(in_->data() + body_start - 1, limit - body_start + 1);
+    size_t hit = block.find("\nWARC/1.");
+    if (hit == std::string_view::npos) return false;
+    size_t next = body_start + hit;  // the window offset of the next record's "WARC/"
+    *step = Bad(offset,
+                "WARC Content-Length " + std::to_string(length) +
+                    " runs past the record: a record starts at offset " +
+                    std::to_string(offset + next) + "; skipped the " + std::to_string(next) +
+                    " bytes from offset " + std::to_string(offset) + " to it",
+                next);
+    return true;
+  }
+
   // Remembers the suspect range of a decoding error and queues its report.
   void NoteDecodeError() { taint_.Note(in_->error()); }
 
   Step TakePending() {
     taint_.has_pending = false;
     issue_ = taint_.pending;
-    issue_skipped_record_ = false;
+    issue_skipped_record_ = taint_.ChargeError();
     return Step::kIssue;
   }
 
@@ -324,7 +365,8 @@ class WarcReader : public RecordReader {
     while (left > 0) {
       if (in_->size() == 0) {
         InputStream::Fill fill = in_->More();
-        if (fill != InputStream::Fill::kMore) break;
+        if (fill == InputStream::Fill::kError) NoteDecodeError();  // reported at the next call
+        if (fill == InputStream::Fill::kEnd) break;
       }
       size_t take = static_cast<size_t>(std::min<uint64_t>(left, in_->size()));
       in_->Consume(take);

@@ -198,6 +198,33 @@ TEST(WarcScan, TruncatedGzipMemberAndCorruptMemberAreReportedAndReadingResumes) 
   EXPECT_TRUE(saw_truncated);
 }
 
+// Issue 14 (ISO 28500 section 5.3: Content-Length is the block's length): a Content-Length that
+// runs past its record, over the next records or past the file's end, loses only that record;
+// reading resumes at the next "WARC/1." line and the skipped bytes are named with their offset.
+TEST(WarcScan, AContentLengthPastItsRecordResynchronisesAtTheNextRecord) {
+  TempDir dir;
+  std::vector<std::string> r = SampleRecords();
+  for (size_t extra : {size_t{40}, size_t{100000}}) {
+    std::string bad = r[3];
+    size_t at = bad.find("Content-Length: ") + 16;
+    size_t end = bad.find("\r\n", at);
+    bad.replace(at, end - at, std::to_string(std::stoul(bad.substr(at, end - at)) + extra));
+    for (bool gzip : {false, true}) {
+      std::string file =
+          gzip ? Gzip(r[2]) + Gzip(bad) + Gzip(r[4]) + Gzip(r[5]) : r[2] + bad + r[4] + r[5];
+      CorpusStats s = Scan({dir.Write(gzip ? "l.warc.gz" : "l.warc", file)});
+      EXPECT_EQ(s.records, 3u) << extra << gzip;  // records 2, 4 and 5
+      EXPECT_EQ(s.skipped_records, 1u);
+      ASSERT_EQ(s.errors_total, 1u);
+      EXPECT_EQ(s.errors[0].offset, r[2].size());
+      EXPECT_NE(s.errors[0].message.find("runs past the record: a record starts at offset " +
+                                         std::to_string(r[2].size() + bad.size())),
+                std::string::npos)
+          << s.errors[0].message;
+    }
+  }
+}
+
 TEST(WarcScan, InvalidChunkingIsCountedAsStoredAndNoted) {
   TempDir dir;
   std::string http =

@@ -7,9 +7,9 @@
 #include <filesystem>
 #include <vector>
 
+#include "gpaikit/base/status.h"
 #include "gpaikit/corpus/scanner.h"
 #include "gpaikit/corpus/stats.h"
-#include "gpaikit/base/status.h"
 
 namespace gpaikit::corpus {
 
@@ -27,7 +27,8 @@ struct FilterResult {
 // one member per record) keeping every record except documents whose audit verdict is reserved
 // or blocked; those get a line in `out_dir`/removed.jsonl. Documents whose verdict is unknown
 // (no evidence) are kept. `options.auditor` is required. Fails when two inputs share a file name
-// or an output cannot be written; bad records are reported in the result and not written.
+// or an output cannot be written (StatusCode::kIo, only for the outputs); inputs that cannot be
+// opened and bad records are reported in the result and not written.
 Result<FilterResult> FilterFiles(const std::vector<std::filesystem::path>& files,
                                  const std::filesystem::path& out_dir, const ScanOptions& options);
 

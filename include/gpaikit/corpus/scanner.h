@@ -67,8 +67,10 @@ struct ScanOptions {
 };
 
 // Files under `paths` (folders recursively, hidden files skipped), sorted by path, each once.
+// Entries of a folder that are not read (a loop of symbolic links, a link to nothing or to a
+// folder, a named pipe, a socket, a device) go to `skipped`, each with its path and why.
 Result<std::vector<std::filesystem::path>> ExpandInputs(
-    const std::vector<std::filesystem::path>& paths);
+    const std::vector<std::filesystem::path>& paths, std::vector<CorpusError>* skipped = nullptr);
 
 // The files of shard `index` (0-based) of `count`: file k (in sorted order) goes to shard
 // k mod count, so the shards partition the inputs whatever machine computes them.

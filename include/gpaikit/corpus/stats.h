@@ -56,7 +56,8 @@ class DomainTable {
   void Add(std::string_view domain, uint64_t records, uint64_t bytes, DomainHint* hint = nullptr);
   // Changes whenever entries move (a prune, an assignment); unique among all tables.
   uint64_t generation() const { return generation_; }
-  void Merge(const DomainTable& other);
+  // Adds `other`'s domains; fails when a domain's count would pass 2^64 - 1 (never wrapped).
+  Status Merge(const DomainTable& other);
   // The `n` largest by content, largest first, ties by name; views into the table.
   std::vector<DomainView> Top(size_t n) const;
   // Every domain, largest content first, ties by name (copies the names; prefer Top).
@@ -168,7 +169,8 @@ class CorpusStats {
   uint64_t EstimatedTokens(Modality modality) const;
 
   // Adds `other`. For kShards (a shard of the same corpus) fails when the shards used different
-  // public suffix lists or token ratios, or share a file.
+  // public suffix lists or token ratios, or share a file; fails too when a count would pass
+  // 2^64 - 1 (never wrapped). After a failure the statistics are partly merged: discard them.
   Status Merge(const CorpusStats& other, MergeKind kind = MergeKind::kShards);
 
   nlohmann::json ToJson() const;
