@@ -4,12 +4,13 @@
 #include <cstdint>
 #include <string_view>
 
+#include "gpaikit/base/input_stream.h"
 #include "gpaikit/corpus/record.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace gpaikit::corpus;
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  auto input = InputStream::FromMemory(bytes, "fuzz");
+  auto input = gpaikit::InputStream::FromMemory(bytes, "fuzz");
   ReaderOptions options;
   options.max_record_bytes = 1 << 20;
   input->set_max_window(4 << 20);
