@@ -1,6 +1,7 @@
 // `gpaikit check --crosswalk`: per framework item, covered / partly / not covered / not applicable
 // / no mapping from the gap assessment's measure statuses (docs/crosswalks.md).
 #include "gpaikit/assess/output.h"
+#include "gpaikit/base/status_list.h"
 
 namespace gpaikit::assess {
 namespace {
@@ -51,16 +52,16 @@ Result<std::vector<Crosswalk>> LoadCrosswalks(const std::filesystem::path& data_
                                               const std::vector<std::string>& frameworks,
                                               const law::CodeOfPractice& code) {
   std::vector<Crosswalk> out;
-  std::string problems;
+  StatusList problems;
   for (const std::string& framework : frameworks) {
     Result<Crosswalk> crosswalk = LoadCrosswalk(data_dir, framework, code);
     if (!crosswalk.ok()) {
-      problems += (problems.empty() ? "" : "\n") + crosswalk.status().message();
+      problems.Add(crosswalk.status());
       continue;
     }
     out.push_back(std::move(*crosswalk));
   }
-  if (!problems.empty()) return Status::InvalidInput(problems);
+  if (!problems.ok()) return problems.ToStatus();
   return out;
 }
 

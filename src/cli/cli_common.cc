@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "gpaikit/base/files.h"
+#include "gpaikit/base/status_list.h"
 
 namespace gpaikit::cli {
 
@@ -33,14 +34,9 @@ Result<AssessedProject> LoadAndAssess(const std::filesystem::path& dir, const st
 }
 
 Status AllOf(const std::vector<Status>& statuses) {
-  Status first;
-  std::string message;
-  for (const Status& status : statuses) {
-    if (status.ok()) continue;
-    if (first.ok()) first = status;
-    message += (message.empty() ? "" : "\n") + status.message();
-  }
-  return first.ok() ? first : Status(first.code(), message);
+  StatusList all;
+  for (const Status& status : statuses) all.Add(status);
+  return all.ToStatus();
 }
 
 void AddProjectDirOption(CLI::App* command, std::string& dir, bool positional) {

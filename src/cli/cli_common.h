@@ -43,7 +43,7 @@ Result<AssessedProject> LoadAndAssess(const std::filesystem::path& dir, const st
                                       int due_soon_days);
 
 // One status whose message lists the messages of every failed one (Ok when none failed), so that
-// a command reports all its input errors at once; the code is the first failure's.
+// a command reports all its input errors at once; the code as base's StatusList gives it.
 Status AllOf(const std::vector<Status>& statuses);
 
 // The rulepack (newest, or a given version) and the accelerator catalogue from data/.

@@ -2,11 +2,10 @@
 // fields, so that a report can be traced to the law versions installed.
 #include "cli/version_text.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <vector>
 
+#include "base/yaml_reader.h"
 #include "gpaikit/version.h"
 
 namespace gpaikit::cli {
@@ -25,17 +24,14 @@ std::string Scalar(const YAML::Node& node) {
 }
 
 std::string Fields(const std::filesystem::path& file) {
+  Result<YAML::Node> root = LoadYamlFile(file);
+  if (!root.ok()) return "unreadable: " + root.status().message();
+  if (!root->IsMap()) return "no version fields";
   std::string out;
-  try {
-    YAML::Node root = YAML::LoadFile(file.string());
-    if (!root.IsMap()) return "no version fields";
-    for (const char* field : kVersionFields) {
-      if (!root[field]) continue;
-      std::string value = Scalar(root[field]);
-      if (!value.empty()) out += (out.empty() ? "" : ", ") + std::string(field) + " " + value;
-    }
-  } catch (const YAML::Exception& error) {
-    return std::string("unreadable: ") + error.what();
+  for (const char* field : kVersionFields) {
+    if (!(*root)[field]) continue;
+    std::string value = Scalar((*root)[field]);
+    if (!value.empty()) out += (out.empty() ? "" : ", ") + std::string(field) + " " + value;
   }
   return out.empty() ? "no version fields" : out;
 }

@@ -2,6 +2,7 @@
 // (Code of Practice, Transparency, Measure 1.1: documented before placement), versions kept ten
 // years (Measure 1.1), downstream requests answered within 14 days (Measure 1.2(4)); the records
 // log read once and each model's documentation built before the report.
+#include "gpaikit/base/status_list.h"
 #include "gpaikit/docs/output.h"
 
 namespace gpaikit::docs {
@@ -96,10 +97,7 @@ Result<ModelDocumentation> DocumentationWithHeader(const scope::AssessedProject&
 Result<CheckInputs> PrepareCheck(const scope::AssessedProject& project, RecordsLog log) {
   CheckInputs out;
   out.log = std::move(log);
-  std::string problems;
-  auto add = [&](const Status& status) {
-    problems += (problems.empty() ? "" : "\n") + status.message();
-  };
+  StatusList problems;
   for (const scope::ModelAssessment& assessment : project.assessments) {
     const std::string& id = assessment.model->id;
     Result<ModelDocumentation> documentation =
@@ -107,17 +105,17 @@ Result<CheckInputs> PrepareCheck(const scope::AssessedProject& project, RecordsL
     if (documentation.ok()) {
       out.documentation.emplace(id, std::move(*documentation));
     } else {
-      add(documentation.status());
+      problems.Add(documentation.status());
     }
     Result<std::optional<summary::CorpusStats>> stats =
         StatsFor(project.project, *assessment.model, {});
     if (stats.ok()) {
       out.stats.emplace(id, std::move(*stats));
     } else {
-      add(stats.status());
+      problems.Add(stats.status());
     }
   }
-  if (!problems.empty()) return Status::InvalidInput(problems);
+  if (!problems.ok()) return problems.ToStatus();
   return out;
 }
 

@@ -6,37 +6,17 @@
 #include <algorithm>
 
 #include "gpaikit/base/files.h"
+#include "gpaikit/base/status_list.h"
 #include "project/project_loader.h"
 
 namespace gpaikit::project {
 namespace {
 
-// Collects error messages, one per line, for one InvalidInput.
-class Problems {
- public:
-  void Add(const Status& status) {
-    if (status.ok()) return;
-    if (status.code() != StatusCode::kInvalidInput && status.code() != StatusCode::kNotFound) {
-      other_ = other_.ok() ? status : other_;
-    }
-    message_ += (message_.empty() ? "" : "\n") + status.message();
-  }
-  Status ToStatus() const {
-    if (message_.empty()) return Status::Ok();
-    if (!other_.ok()) return Status(other_.code(), message_);
-    return Status::InvalidInput(message_);
-  }
-
- private:
-  std::string message_;
-  Status other_;
-};
-
 // A pinned version that is not installed names the project file, the key and what is installed.
 template <typename T, typename Loader>
 void LoadPinned(const Project& project, const std::string& key, const std::string& pinned,
                 const std::vector<std::string>& installed, Loader load, T& out,
-                Problems& problems) {
+                StatusList& problems) {
   if (!pinned.empty() && std::find(installed.begin(), installed.end(), pinned) == installed.end()) {
     std::string known;
     for (const std::string& v : installed) known += " " + v;
@@ -55,7 +35,7 @@ void LoadPinned(const Project& project, const std::string& key, const std::strin
 // Accelerators named in compute runs that the catalogue does not know, or precisions it has no
 // figure for, with the place each is named.
 void CheckAccelerators(const Project& project, const law::AcceleratorCatalogue& catalogue,
-                       Problems& problems) {
+                       StatusList& problems) {
   for (const Model& model : project.models) {
     for (const ComputeRun& run : model.runs) {
       for (const HardwarePeriod& period : run.hardware) {
@@ -86,7 +66,7 @@ Result<ProjectContext> LoadProjectContext(const std::filesystem::path& dir_or_fi
   Status parsed;
   context.project = LoadProjectPartly(dir_or_file, parsed);
   if (parsed.code() == StatusCode::kNotFound || parsed.code() == StatusCode::kIo) return parsed;
-  Problems problems;
+  StatusList problems;
   problems.Add(parsed);
   const Project& project = context.project;
   LoadPinned(

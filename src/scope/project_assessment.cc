@@ -1,5 +1,6 @@
 // Assesses every model of a loaded project context as of one day (compute, classification and
 // obligations; AI Act Arts 51-55), reporting the problems of all models together.
+#include "gpaikit/base/status_list.h"
 #include "gpaikit/scope/scope.h"
 
 namespace gpaikit::scope {
@@ -9,17 +10,17 @@ Result<AssessedProject> AssessProject(project::ProjectContext context,
   AssessedProject out;
   static_cast<project::ProjectContext&>(out) = std::move(context);
   out.options = options;
-  std::string problems;
+  StatusList problems;
   for (const project::Model& model : out.project.models) {
     Result<ModelAssessment> assessment =
         AssessModel(out.project, model, out.rules, out.catalogue, out.options);
     if (!assessment.ok()) {
-      problems += (problems.empty() ? "" : "\n") + assessment.status().message();
+      problems.Add(assessment.status());
       continue;
     }
     out.assessments.push_back(std::move(*assessment));
   }
-  if (!problems.empty()) return Status::InvalidInput(problems);
+  if (!problems.ok()) return problems.ToStatus();
   return out;
 }
 
