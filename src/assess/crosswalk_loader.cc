@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <map>
 
+#include "base/yaml_reader.h"
 #include "gpaikit/assess/crosswalk.h"
 #include "gpaikit/base/files.h"
 #include "gpaikit/base/text.h"
-#include "base/yaml_reader.h"
 
 namespace gpaikit::assess {
 namespace {

@@ -1,10 +1,10 @@
 // Crosswalk data (data/crosswalks/*.yaml) against the Code of Practice rulepack, the loader's
 // file:line:column errors, and per-item coverage from measure statuses (docs/crosswalks.md).
+#include "gpaikit/assess/crosswalk.h"
+
 #include <gtest/gtest.h>
 
 #include <numeric>
-
-#include "gpaikit/assess/crosswalk.h"
 
 namespace gpaikit::assess {
 namespace {

@@ -2,10 +2,10 @@
 // each evidence item of a measure is (Code of Practice, all chapters; format in docs/safety.md).
 #include <algorithm>
 
+#include "base/yaml_reader.h"
 #include "gpaikit/assess/assess.h"
 #include "gpaikit/base/files.h"
 #include "gpaikit/base/text.h"
-#include "base/yaml_reader.h"
 
 namespace gpaikit::assess {
 namespace {

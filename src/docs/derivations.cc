@@ -6,8 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "gpaikit/docs/docs.h"
 #include "gpaikit/base/numbers.h"
+#include "gpaikit/docs/docs.h"
 
 namespace gpaikit::docs {
 

@@ -7,9 +7,9 @@
 #include <map>
 #include <regex>
 
-#include "gpaikit/docs/import.h"
-#include "gpaikit/base/numbers.h"
 #include "base/yaml_reader.h"
+#include "gpaikit/base/numbers.h"
+#include "gpaikit/docs/import.h"
 
 namespace gpaikit::docs {
 namespace {

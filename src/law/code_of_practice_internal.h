@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "gpaikit/law/code_of_practice.h"
 #include "base/yaml_reader.h"
+#include "gpaikit/law/code_of_practice.h"
 
 namespace gpaikit::law::internal {
 

@@ -5,10 +5,10 @@
 #include <regex>
 #include <set>
 
-#include "gpaikit/base/files.h"
-#include "gpaikit/law/form.h"
-#include "gpaikit/base/numbers.h"
 #include "base/yaml_reader.h"
+#include "gpaikit/base/files.h"
+#include "gpaikit/base/numbers.h"
+#include "gpaikit/law/form.h"
 #include "law/provenance_reader.h"
 
 namespace gpaikit::form {

@@ -3,8 +3,8 @@
 #ifndef GPAIKIT_LAW_PROVENANCE_READER_H_
 #define GPAIKIT_LAW_PROVENANCE_READER_H_
 
-#include "gpaikit/law/law.h"
 #include "base/yaml_reader.h"
+#include "gpaikit/law/law.h"
 
 namespace gpaikit::law {
 

@@ -1,9 +1,9 @@
 // Loads the AI Act GPAI rulepack (data/law/ai-act-gpai-*.yaml) into typed tables, strictly.
 #include <algorithm>
 
+#include "base/yaml_reader.h"
 #include "gpaikit/base/files.h"
 #include "gpaikit/law/law.h"
-#include "base/yaml_reader.h"
 #include "law/provenance_reader.h"
 
 namespace gpaikit::law {

@@ -7,8 +7,8 @@
 #include <cmath>
 #include <set>
 
-#include "gpaikit/base/files.h"
 #include "base/yaml_reader.h"
+#include "gpaikit/base/files.h"
 #include "law/provenance_reader.h"
 
 namespace gpaikit::summary {

@@ -2,8 +2,8 @@
 #include "gpaikit/optout/blocklist.h"
 
 #include "gpaikit/base/files.h"
-#include "gpaikit/optout/url.h"
 #include "gpaikit/base/text.h"
+#include "gpaikit/optout/url.h"
 
 namespace gpaikit::optout {
 namespace {

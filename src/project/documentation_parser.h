@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "gpaikit/project/documentation.h"
 #include "base/yaml_reader.h"
+#include "gpaikit/project/documentation.h"
 
 namespace gpaikit::project {
 

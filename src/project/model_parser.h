@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "gpaikit/project/project.h"
 #include "base/yaml_reader.h"
+#include "gpaikit/project/project.h"
 
 namespace gpaikit::project {
 

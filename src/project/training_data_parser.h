@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "gpaikit/project/training_data.h"
 #include "base/yaml_reader.h"
+#include "gpaikit/project/training_data.h"
 
 namespace gpaikit::project {
 

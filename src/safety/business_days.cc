@@ -3,8 +3,8 @@
 // default data/law/holidays/default.yaml is gpaikit's documented choice: docs/safety.md).
 #include <array>
 
-#include "gpaikit/safety/safety.h"
 #include "base/yaml_reader.h"
+#include "gpaikit/safety/safety.h"
 
 namespace gpaikit::safety {
 namespace {

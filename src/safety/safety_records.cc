@@ -3,10 +3,10 @@
 // 3.2, 4.1, 5.1 and 7.1-7.7; Appendix 1.4; format in docs/safety.md).
 #include <algorithm>
 
-#include "gpaikit/base/files.h"
-#include "gpaikit/safety/safety.h"
-#include "gpaikit/base/text.h"
 #include "base/yaml_reader.h"
+#include "gpaikit/base/files.h"
+#include "gpaikit/base/text.h"
+#include "gpaikit/safety/safety.h"
 
 namespace gpaikit::safety {
 namespace {

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "gpaikit/assess/assess.h"
-#include "gpaikit/law/code_of_practice.h"
 #include "gpaikit/base/status.h"
+#include "gpaikit/law/code_of_practice.h"
 
 namespace gpaikit::assess {
 

@@ -11,12 +11,12 @@
 #include <string_view>
 #include <vector>
 
+#include "gpaikit/base/status.h"
 #include "gpaikit/corpus/record.h"
 #include "gpaikit/corpus/stats.h"
 #include "gpaikit/optout/crawlers.h"
 #include "gpaikit/optout/decision.h"
 #include "gpaikit/optout/domain.h"
-#include "gpaikit/base/status.h"
 
 namespace gpaikit::corpus {
 

@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "gpaikit/base/status.h"
 #include "gpaikit/law/form.h"
 #include "gpaikit/law/law.h"
 #include "gpaikit/project/project.h"
 #include "gpaikit/scope/scope.h"
-#include "gpaikit/base/status.h"
 
 namespace gpaikit::docs {
 

@@ -12,10 +12,10 @@
 #include <string_view>
 #include <vector>
 
-#include "gpaikit/project/project.h"
-#include "gpaikit/report/report.h"
 #include "gpaikit/base/status.h"
 #include "gpaikit/law/summary_template.h"
+#include "gpaikit/project/project.h"
+#include "gpaikit/report/report.h"
 
 namespace gpaikit::summary {
 

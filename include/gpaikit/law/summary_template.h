@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "gpaikit/law/law.h"
 #include "gpaikit/base/status.h"
+#include "gpaikit/law/law.h"
 
 namespace gpaikit::summary {
 

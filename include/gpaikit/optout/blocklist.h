@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "gpaikit/optout/domain.h"
 #include "gpaikit/base/status.h"
+#include "gpaikit/optout/domain.h"
 
 namespace gpaikit::optout {
 

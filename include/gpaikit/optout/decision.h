@@ -9,13 +9,13 @@
 #include <string_view>
 #include <vector>
 
+#include "gpaikit/base/status.h"
 #include "gpaikit/optout/blocklist.h"
 #include "gpaikit/optout/crawlers.h"
 #include "gpaikit/optout/domain.h"
 #include "gpaikit/optout/robots.h"
 #include "gpaikit/optout/signals.h"
 #include "gpaikit/optout/tdmrep.h"
-#include "gpaikit/base/status.h"
 
 namespace gpaikit::optout {
 

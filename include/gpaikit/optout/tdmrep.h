@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "gpaikit/optout/signals.h"
 #include "gpaikit/base/status.h"
+#include "gpaikit/optout/signals.h"
 
 namespace gpaikit::optout {
 
