@@ -82,7 +82,7 @@ report::ModelContribution AssessmentContribution(const AssessmentInput& input,
                  {summary,
                   report::Paragraph{{"Blocking: missing measures of signed chapters once the model "
                                      "is on the market. Evidence comes from gpaikit.yaml, safety/, "
-                                     "the records log and evidence.yaml (docs/safety.md).",
+                                     "the ledger and evidence.yaml (docs/safety.md).",
                                      report::Tone::kMuted}},
                   table},
                  {}};

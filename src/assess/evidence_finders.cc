@@ -24,7 +24,7 @@ Finder Fulfilment(std::string obligation) {
 }
 
 const safety::Framework* FrameworkFor(const Facts& facts) {
-  const auto& framework = facts.input->records->framework;
+  const auto& framework = facts.input->safety_documentation->framework;
   if (!framework) return nullptr;
   const scope::ModelAssessment& a = *facts.input->assessment;
   return framework->Covers(a.model->id, a.classification.systemic_risk) ? &*framework : nullptr;
@@ -41,7 +41,7 @@ Finder FrameworkContent() {
 }
 
 const safety::RiskRegister* Register(const Facts& facts) {
-  return facts.input->records->RegisterFor(facts.input->assessment->model->id);
+  return facts.input->safety_documentation->RegisterFor(facts.input->assessment->model->id);
 }
 
 // Every risk in the register satisfies `has`; otherwise names the risks that do not.
@@ -84,7 +84,7 @@ Finder SpecifiedRisks() {
 }
 
 const safety::ModelReport* Report(const Facts& facts) {
-  return facts.input->records->ReportFor(facts.input->assessment->model->id);
+  return facts.input->safety_documentation->ReportFor(facts.input->assessment->model->id);
 }
 
 Finder ReportSection() {
@@ -99,7 +99,7 @@ Finder ReportSection() {
 
 std::vector<const safety::Incident*> Incidents(const Facts& facts) {
   std::vector<const safety::Incident*> out;
-  for (const safety::Incident& incident : facts.input->records->incidents) {
+  for (const safety::Incident& incident : facts.input->safety_documentation->incidents) {
     if (incident.model == facts.input->assessment->model->id) out.push_back(&incident);
   }
   return out;
@@ -112,7 +112,7 @@ Finder EveryIncident(
   return [what, ok](const law::CopEvidence&, const Facts& facts) -> std::optional<Finding> {
     std::vector<const safety::Incident*> incidents = Incidents(facts);
     if (incidents.empty()) {
-      return Yes("no serious incident recorded for this model in .gpaikit/records.sqlite");
+      return Yes("no serious incident recorded for this model in .gpaikit/ledger.sqlite");
     }
     std::string lacking;
     for (const safety::Incident* incident : incidents) {
@@ -154,7 +154,7 @@ const std::map<std::string, Finder>& Finders() {
                                     const Facts& facts) -> std::optional<Finding> {
       const LogFacts* log = facts.input->log;
       if (!log || log->versions.empty()) return std::nullopt;
-      return Yes(std::to_string(log->versions.size()) + " published versions in the records log, " +
+      return Yes(std::to_string(log->versions.size()) + " published versions in the ledger, " +
                  "latest " + log->versions.back());
     };
     f["T-1.3.tamper-evident-history"] = [](const law::CopEvidence&,
@@ -162,9 +162,9 @@ const std::map<std::string, Finder>& Finders() {
       const LogFacts* log = facts.input->log;
       if (!log || log->versions.empty()) return std::nullopt;
       if (!log->verified) {
-        return Finding{Found::kPartly, "records log does not verify: " + log->problem};
+        return Finding{Found::kPartly, "ledger does not verify: " + log->problem};
       }
-      return Yes("hash chain of .gpaikit/records.sqlite verifies over " +
+      return Yes("hash chain of .gpaikit/ledger.sqlite verifies over " +
                  std::to_string(log->entries) + " entries");
     };
     f["T-1.2.downstream-requests"] = [](const law::CopEvidence&,
@@ -177,7 +177,7 @@ const std::map<std::string, Finder>& Finders() {
                                            " downstream requests unanswered past their due date"};
       }
       return Yes(std::to_string(log->requests) +
-                 " downstream requests recorded in .gpaikit/records.sqlite, none overdue");
+                 " downstream requests recorded in .gpaikit/ledger.sqlite, none overdue");
     };
     for (const char* id :
          {"SS-1.1.framework", "SS-1.1.trigger-points", "SS-1.1.acceptance-criteria",

@@ -1,4 +1,4 @@
-// Evidence gpaikit finds by itself in project facts, safety records and the records log, per
+// Evidence gpaikit finds by itself in project facts, safety records and the ledger, per
 // evidence id of the Code rulepack (Code of Practice, all chapters; docs/safety.md lists them).
 #ifndef GPAIKIT_ASSESS_EVIDENCE_FINDERS_H_
 #define GPAIKIT_ASSESS_EVIDENCE_FINDERS_H_

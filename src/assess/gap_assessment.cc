@@ -31,7 +31,8 @@ std::set<std::string> DerivedConditions(const AssessmentInput& input) {
       licence && licence->access && licence->use && licence->modify && licence->distribute) {
     out.insert("foss-release");
   }
-  if (const safety::ModelReport* report = input.records->ReportFor(input.assessment->model->id);
+  if (const safety::ModelReport* report =
+          input.safety_documentation->ReportFor(input.assessment->model->id);
       report && report->most_capable) {
     out.insert("most-capable-on-market");
   }
@@ -129,7 +130,7 @@ ModelGapAssessment AssessModel(const AssessmentInput& input) {
   for (const std::string& c : DerivedConditions(input)) facts.conditions.insert(c);
   const project::Signatory& signatory = input.project->provider.signatory;
   bool safety_chapter_applies =
-      safety::ChapterApplies(*input.assessment, signatory, *input.records);
+      safety::ChapterApplies(*input.assessment, signatory, *input.safety_documentation);
   // Blocking once the model is placed on the Union market (AI Act Art. 3(9)).
   bool placed = input.assessment->model->PlacedBy(input.as_of);
   for (const law::CopChapter& chapter : input.code->chapters) {

@@ -19,7 +19,7 @@ struct Loaded {
   project::Project project;
   law::CodeOfPractice code;
   safety::HolidayCalendar calendar;
-  safety::SafetyRecords records;
+  safety::SafetyDocumentation records;
   EvidenceRegister evidence;
   std::vector<scope::ModelAssessment> scope;
 };
@@ -29,7 +29,8 @@ Loaded Load(const fs::path& dir) {
   out.project = *project::LoadProject(dir);
   out.code = *law::LoadCodeOfPractice(kData);
   out.calendar = *safety::LoadHolidayCalendar(kData / safety::kDefaultHolidayFile);
-  Result<safety::SafetyRecords> records = safety::LoadSafetyRecords(out.project.root, out.code);
+  Result<safety::SafetyDocumentation> records =
+      safety::LoadSafetyDocumentation(out.project.root, out.code);
   EXPECT_TRUE(records.ok()) << records.status().message();
   if (records.ok()) out.records = *records;
   Result<EvidenceRegister> evidence = LoadEvidenceRegister(out.project.root, out.code, out.project);

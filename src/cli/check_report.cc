@@ -11,9 +11,9 @@ namespace {
 
 using report::ModelContribution;
 
-// What the records log holds for one model that the Transparency measures need (assess reads it
+// What the ledger holds for one model that the Transparency measures need (assess reads it
 // as LogFacts; docs reads the log): versions and requests copied, overdue counted by docs' rule.
-assess::LogFacts LogFactsFor(const docs::RecordsLog& log, const std::string& model,
+assess::LogFacts LogFactsFor(const docs::LedgerSnapshot& log, const std::string& model,
                              const CivilDate& as_of) {
   assess::LogFacts out;
   out.present = log.present;
@@ -64,7 +64,7 @@ ModelContribution AssessmentContribution(const CheckInputs& inputs,
   const AssessedProject& project = inputs.project;
   assess::LogFacts log = LogFactsFor(inputs.docs.log, assessment.model->id, project.options.as_of);
   assess::AssessmentInput input{&project.project,      &assessment,
-                                &project.code,         &inputs.safety.records,
+                                &project.code,         &inputs.safety.documentation,
                                 &inputs.evidence,      &inputs.safety.calendar,
                                 project.options.as_of, &log};
   return assess::AssessmentContribution(input, inputs.evidence, inputs.crosswalks);
@@ -122,7 +122,7 @@ Result<CheckInputs> LoadCheckInputs(const ProjectOptions& options,
       assess::LoadCrosswalks(project->data_dir, crosswalks, project->code);
   Result<assess::EvidenceRegister> evidence =
       assess::LoadEvidenceRegister(root, project->code, project->project);
-  Result<docs::RecordsLog> log = docs::ReadRecordsLog(root);
+  Result<docs::LedgerSnapshot> log = docs::ReadLedger(root);
   Result<docs::CheckInputs> docs = log.ok() ? docs::PrepareCheck(*project, std::move(*log))
                                             : Result<docs::CheckInputs>(log.status());
   if (Status all = AllOf({safety.status(), loaded.status(), evidence.status(), docs.status()});

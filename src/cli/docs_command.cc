@@ -23,7 +23,7 @@ struct DocsOptions {
   std::string as_of;
 };
 
-std::string Render(const docs::ModelDocumentation& documentation, const form::Form& form,
+std::string Render(const docs::ModelDocumentation& documentation, const law::form::Form& form,
                    const std::string& audience, Format format) {
   if (format == Format::kHtml) return docs::RenderHtml(documentation, form, audience);
   if (format == Format::kJson) {
@@ -32,7 +32,7 @@ std::string Render(const docs::ModelDocumentation& documentation, const form::Fo
   return docs::RenderMarkdown(documentation, form, audience);
 }
 
-void PrintFindings(const docs::ModelDocumentation& documentation, const form::Form& form,
+void PrintFindings(const docs::ModelDocumentation& documentation, const law::form::Form& form,
                    const std::string& audience) {
   for (const docs::Finding& finding : documentation.findings) {
     if (!finding.row.empty() && !form.FindRow(finding.row)->For(audience)) continue;
@@ -55,10 +55,10 @@ int RunDocs(const DocsOptions& options) {
   if (!formats.ok()) return ReportFailure(formats.status());
   Result<AssessedProject> context = LoadAndAssess(options.dir, options.as_of, 30);
   if (!context.ok()) return ReportFailure(context.status());
-  const form::Form& form = context->form;
+  const law::form::Form& form = context->form;
   std::vector<std::string> audiences;
   std::string known;
-  for (const form::Audience& audience : form.audiences) {
+  for (const law::form::Audience& audience : form.audiences) {
     known += (known.empty()                         ? ""
               : &audience == &form.audiences.back() ? " or "
                                                     : ", ") +
@@ -81,13 +81,12 @@ int RunDocs(const DocsOptions& options) {
     return ReportFailure(Status::InvalidInput(
         "--format json prints one document: choose a model with --model, or use --out DIR"));
   }
-  Result<std::unique_ptr<store::RecordsDatabase>> records =
-      OpenRecords(context->project.root, false);
-  if (!records.ok()) return ReportFailure(records.status());
+  Result<std::unique_ptr<store::Ledger>> ledger = OpenLedger(context->project.root, false);
+  if (!ledger.ok()) return ReportFailure(ledger.status());
   bool gaps = false;
   for (const scope::ModelAssessment* assessment : *models) {
     Result<docs::ModelDocumentation> documentation =
-        ModelDocumentation(*context, *assessment, records->get());
+        ModelDocumentation(*context, *assessment, ledger->get());
     if (!documentation.ok()) return ReportFailure(documentation.status());
     for (const std::string& audience : audiences) {
       for (Format format : *formats) {

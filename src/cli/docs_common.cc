@@ -1,5 +1,5 @@
 // Shared by docs, publish, ledger, request and check's documentation section: the Form,
-// documentation with its ledger header, and the records database (Code of Practice, Transparency,
+// documentation with its ledger header, and the ledger (Code of Practice, Transparency,
 // Measure 1.3).
 #include "cli/docs_common.h"
 
@@ -15,29 +15,25 @@ Status ExplainLocked(const Status& status) {
     return status;
   }
   return Status::Io(status.message() +
-                    "\nthe records database is locked by another process (another gpaikit "
+                    "\nthe ledger is locked by another process (another gpaikit "
                     "publish, ledger or request, or an open SQLite session); nothing was "
                     "written: try again when it has finished");
 }
 
-Result<std::unique_ptr<store::RecordsDatabase>> OpenRecords(const std::filesystem::path& root,
-                                                            bool create) {
-  std::error_code error;
-  if (!create && !std::filesystem::exists(root / ".gpaikit" / "records.sqlite", error)) {
-    return std::unique_ptr<store::RecordsDatabase>();
-  }
-  Result<std::unique_ptr<store::RecordsDatabase>> records = store::RecordsDatabase::Open(root);
-  if (!records.ok()) return ExplainLocked(records.status());
-  return records;
+Result<std::unique_ptr<store::Ledger>> OpenLedger(const std::filesystem::path& root, bool create) {
+  Result<std::unique_ptr<store::Ledger>> ledger =
+      create ? store::Ledger::Open(root) : store::Ledger::OpenIfPresent(root);
+  if (!ledger.ok()) return ExplainLocked(ledger.status());
+  return ledger;
 }
 
 Result<docs::ModelDocumentation> ModelDocumentation(const AssessedProject& context,
                                                     const scope::ModelAssessment& assessment,
-                                                    const store::RecordsDatabase* records) {
+                                                    const store::Ledger* ledger) {
   std::vector<docs::PublishedVersion> published;
-  if (records) {
+  if (ledger) {
     Result<std::vector<docs::PublishedVersion>> versions =
-        docs::PublishedVersions(*records, assessment.model->id);
+        docs::PublishedVersions(*ledger, assessment.model->id);
     if (!versions.ok()) return versions.status();
     published = std::move(*versions);
   }

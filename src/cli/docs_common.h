@@ -1,5 +1,5 @@
 // What the documentation subcommands share: the Form, each model's documentation with its header
-// from the records log, the records database with a clear locked message, authors and retention.
+// from the ledger, the ledger with a clear locked message, authors and retention.
 #ifndef GPAIKIT_CLI_DOCS_COMMON_H_
 #define GPAIKIT_CLI_DOCS_COMMON_H_
 
@@ -10,25 +10,24 @@
 
 #include "cli/cli_common.h"
 #include "gpaikit/docs/docs.h"
+#include "gpaikit/docs/ledger_entries.h"
 #include "gpaikit/docs/output.h"
-#include "gpaikit/docs/records.h"
 #include "gpaikit/law/form.h"
-#include "gpaikit/store/store.h"
+#include "gpaikit/store/ledger.h"
 
 namespace gpaikit::cli {
 
-// Opens <root>/.gpaikit/records.sqlite; with `create` false, a project without records gives
+// Opens <root>/.gpaikit/ledger.sqlite; with `create` false, a project without ledger gives
 // nullptr. A locked database gives a message saying so.
-Result<std::unique_ptr<store::RecordsDatabase>> OpenRecords(const std::filesystem::path& root,
-                                                            bool create);
+Result<std::unique_ptr<store::Ledger>> OpenLedger(const std::filesystem::path& root, bool create);
 // Rewrites a SQLite "database is locked" failure as a message for people.
 Status ExplainLocked(const Status& status);
 
 // The documentation of one model with the header docs::DocumentationWithHeader gives it from the
-// versions published in `records` (none when null).
+// versions published in `ledger` (none when null).
 Result<docs::ModelDocumentation> ModelDocumentation(const AssessedProject& context,
                                                     const scope::ModelAssessment& assessment,
-                                                    const store::RecordsDatabase* records);
+                                                    const store::Ledger* ledger);
 
 // The models selected by --model (all when empty); NotFound names the known ids.
 Result<std::vector<const scope::ModelAssessment*>> SelectModels(const AssessedProject& context,

@@ -1,9 +1,9 @@
 // `gpaikit incident open|update|resolve|list|show`: serious incidents as entries in the project's
-// hash-chained records log (Code of Practice, Safety and Security, Measures 9.1-9.4).
+// hash-chained ledger (Code of Practice, Safety and Security, Measures 9.1-9.4).
 #include <cstdlib>
 #include <iostream>
+#include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "cli/cli_common.h"
 #include "cli/commands.h"
@@ -13,12 +13,11 @@
 #include "gpaikit/base/files.h"
 #include "gpaikit/base/text.h"
 #include "gpaikit/project/context.h"
+#include "gpaikit/safety/incident_writer.h"
 #include "gpaikit/safety/output.h"
 
 namespace gpaikit::cli {
 namespace {
-
-using nlohmann::json;
 
 struct IncidentOptions {
   std::string dir = ".";
@@ -37,23 +36,16 @@ Result<CivilDate> ParseDate(const std::string& option, const std::string& text) 
   return *date;
 }
 
-// --item id=text, each id an item of the AI Office's reporting template.
-Result<json> ParseItems(const std::vector<std::string>& items, const law::CodeOfPractice& code) {
-  std::vector<std::string_view> ids;
-  for (const law::TemplateItem& item : code.template_items) ids.push_back(item.id);
-  json out = json::object();
+// --item ID=TEXT, repeatable; the ids are checked against the Code's template by safety.
+Result<std::map<std::string, std::string>> ParseItems(const std::vector<std::string>& items) {
+  std::map<std::string, std::string> out;
   for (const std::string& item : items) {
     size_t eq = item.find('=');
-    std::string id = item.substr(0, eq);
-    if (eq == std::string::npos || std::find(ids.begin(), ids.end(), id) == ids.end()) {
-      std::string message = "--item '" + item + "': expected ID=TEXT with ID a template item (";
-      for (std::string_view known : ids)
-        message += std::string(known) + (known == ids.back() ? ")" : ", ");
-      std::string nearest = NearestWord(id, ids);
-      if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
-      return Status::InvalidInput(message);
+    if (eq == std::string::npos || eq == 0) {
+      return Status::InvalidInput("--item '" + item +
+                                  "': expected ID=TEXT with ID a template item (docs/safety.md)");
     }
-    out[id] = item.substr(eq + 1);
+    out[item.substr(0, eq)] = item.substr(eq + 1);
   }
   return out;
 }
@@ -64,118 +56,44 @@ std::string Author(const std::string& given) {
   return user && *user ? user : "gpaikit";
 }
 
-Result<const safety::Incident*> FindIncident(const safety::ProjectSafety& context, int id) {
-  for (const safety::Incident& incident : context.records.incidents) {
-    if (incident.id == id) return &incident;
+Result<safety::RecordedIncident> Write(const std::string& action, const IncidentOptions& options,
+                                       const project::ProjectContext& context,
+                                       const safety::ProjectSafety& safety) {
+  Result<std::map<std::string, std::string>> items = ParseItems(options.items);
+  if (!items.ok()) return items.status();
+  safety::IncidentWrite write{Author(options.author), std::move(*items)};
+  if (action == "open") {
+    Result<CivilDate> aware = ParseDate("--aware", options.aware);
+    if (!aware.ok()) return aware.status();
+    safety::IncidentOpening opening{options.model, options.type, *aware, options.title,
+                                    options.similar_to};
+    return safety::OpenIncident(context, safety, opening, write);
   }
-  return Status::InvalidInput("no incident " + std::to_string(id) + " (there are " +
-                              std::to_string(context.records.incidents.size()) + ")");
-}
-
-Result<std::string> Append(const std::string& dir, const std::string& kind, int id,
-                           const IncidentOptions& options, const json& content) {
-  Result<std::unique_ptr<store::RecordsDatabase>> db = store::RecordsDatabase::Open(dir);
-  if (!db.ok()) return db.status();
-  Result<store::Entry> entry =
-      (*db)->Append(kind, "incident/" + std::to_string(id), Author(options.author), content.dump());
-  if (!entry.ok()) return entry.status();
-  return "incident " + std::to_string(id) + ": " + kind + " recorded as entry " +
-         std::to_string(entry->seq) + " of " + (*db)->path().string();
+  if (action == "update") {
+    safety::IncidentUpdate update{options.report, std::nullopt, options.note};
+    if (!options.submitted.empty()) {
+      Result<CivilDate> submitted = ParseDate("--submitted", options.submitted);
+      if (!submitted.ok()) return submitted.status();
+      update.submitted = *submitted;
+    }
+    return safety::UpdateIncident(context, safety, options.id, update, write);
+  }
+  Result<CivilDate> resolved = ParseDate("--date", options.date);
+  if (!resolved.ok()) return resolved.status();
+  return safety::ResolveIncident(context, safety, options.id, *resolved, write);
 }
 
 int RunWrite(const std::string& action, const IncidentOptions& options) {
   Result<project::ProjectContext> loaded = project::LoadProjectContext(options.dir, DataDir());
   if (!loaded.ok()) return ReportFailure(loaded.status());
-  const project::Project* project = &loaded->project;
-  Result<safety::ProjectSafety> context = safety::LoadProjectSafety(*loaded);
-  if (!context.ok()) return ReportFailure(context.status());
-  const law::CodeOfPractice& code = loaded->code;
-  Result<json> items = ParseItems(options.items, code);
-  if (!items.ok()) return ReportFailure(items.status());
-  json content = json::object();
-  if (!items->empty()) content["items"] = *items;
-  int id = options.id;
-  const safety::Incident* incident = nullptr;
-  if (action == "open") {
-    bool known = std::any_of(project->models.begin(), project->models.end(),
-                             [&](const project::Model& m) { return m.id == options.model; });
-    if (!known) {
-      return ReportFailure(Status::InvalidInput("--model: '" + options.model +
-                                                "' is not a model in " + project->file));
-    }
-    if (!code.FindIncidentType(options.type)) {
-      std::vector<std::string_view> types = code.IncidentTypeIds();
-      std::string nearest = NearestWord(options.type, types);
-      return ReportFailure(Status::InvalidInput(
-          "--type: '" + options.type + "' is not an incident type of Measure 9.3" +
-          (nearest.empty() ? "" : "; did you mean '" + nearest + "'?")));
-    }
-    Result<CivilDate> aware = ParseDate("--aware", options.aware);
-    if (!aware.ok()) return ReportFailure(aware.status());
-    id = static_cast<int>(context->records.incidents.size()) + 1;
-    content["model"] = options.model;
-    content["type"] = options.type;
-    content["aware"] = aware->ToString();
-    if (!options.title.empty()) content["title"] = options.title;
-    if (options.similar_to != 0) {
-      Result<safety::FirstIncident> first =
-          safety::FirstIncidentFor(context->records.incidents, options.similar_to);
-      if (!first.ok()) return ReportFailure(first.status());
-      content["similar_to"] = options.similar_to;
-    }
-    if (!content.contains("items") || !content["items"].contains("model")) {
-      content["items"]["model"] = options.model;  // template item 4: the model involved
-    }
-  } else {
-    Result<const safety::Incident*> found = FindIncident(*context, id);
-    if (!found.ok()) return ReportFailure(found.status());
-    incident = *found;
-  }
-  if (action == "update") {
-    if (options.report.empty() != options.submitted.empty()) {
-      return ReportFailure(Status::InvalidInput("--report and --submitted go together"));
-    }
-    if (!options.report.empty() && incident->reported_with) {
-      return ReportFailure(Status::InvalidInput(
-          "--report: incident " + std::to_string(id) + " is reported with incident " +
-          std::to_string(incident->reported_with->id) + "; record the report there"));
-    }
-    if (!options.report.empty()) {
-      Result<CivilDate> submitted = ParseDate("--submitted", options.submitted);
-      if (!submitted.ok()) return ReportFailure(submitted.status());
-      if (*submitted < incident->aware) {
-        return ReportFailure(Status::InvalidInput("--submitted: " + submitted->ToString() +
-                                                  " is before awareness " +
-                                                  incident->aware.ToString()));
-      }
-      content["report"] = options.report;
-      content["submitted"] = submitted->ToString();
-    }
-    if (!options.note.empty()) content["note"] = options.note;
-    if (content.empty()) {
-      return ReportFailure(
-          Status::InvalidInput("update: give --item, --report/--submitted or --note"));
-    }
-  } else if (action == "resolve") {
-    Result<CivilDate> resolved = ParseDate("--date", options.date);
-    if (!resolved.ok()) return ReportFailure(resolved.status());
-    if (*resolved < incident->aware) {
-      return ReportFailure(Status::InvalidInput("--date: " + resolved->ToString() +
-                                                " is before awareness " +
-                                                incident->aware.ToString()));
-    }
-    if (incident->resolved) {
-      return ReportFailure(Status::InvalidInput("incident " + std::to_string(id) +
-                                                " was already resolved on " +
-                                                incident->resolved->ToString()));
-    }
-    content["resolved"] = resolved->ToString();
-  }
-  Result<std::string> done =
-      Append(project->root.string(), "incident." + action, id, options, content);
+  Result<safety::ProjectSafety> safety = safety::LoadProjectSafety(*loaded);
+  if (!safety.ok()) return ReportFailure(safety.status());
+  Result<safety::RecordedIncident> done = Write(action, options, *loaded, *safety);
   if (!done.ok()) return ReportFailure(done.status());
-  std::cout << *done << "\n";
-  return kExitOk;
+  std::cout << "incident " << done->id << ": " << done->entry.kind << " recorded as entry "
+            << done->entry.seq << " of " << done->ledger.string() << "\n";
+  Status flushed = FlushStdout();
+  return flushed.ok() ? kExitOk : ReportFailure(flushed);
 }
 
 int RunRead(const std::string& action, const IncidentOptions& options) {
@@ -196,7 +114,7 @@ int RunRead(const std::string& action, const IncidentOptions& options) {
     if (!written.ok()) return ReportFailure(written);
     return listing->overdue > 0 ? kExitBlocking : kExitOk;
   }
-  Result<const safety::Incident*> incident = FindIncident(*context, options.id);
+  Result<const safety::Incident*> incident = safety::FindIncident(*context, options.id);
   if (!incident.ok()) return ReportFailure(incident.status());
   Result<Format> format = options.show_output.Chosen();
   if (!format.ok()) return ReportFailure(format.status());

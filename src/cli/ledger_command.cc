@@ -1,4 +1,4 @@
-// `gpaikit ledger log | show N | diff A B | verify`: the project's hash-chained records, read and
+// `gpaikit ledger log | show N | diff A B | verify`: the project's ledger, read and
 // checked (Code of Practice, Transparency, Measure 1.3: protected from unintended alteration).
 #include <iostream>
 #include <memory>
@@ -40,15 +40,15 @@ std::string Summary(const store::Entry& entry) {
   return "";
 }
 
-Result<std::unique_ptr<store::RecordsDatabase>> Open(const LedgerOptions& options) {
+Result<std::unique_ptr<store::Ledger>> Open(const LedgerOptions& options) {
   Result<project::Project> project = project::LoadProject(options.dir);
   if (!project.ok()) return project.status();
-  Result<std::unique_ptr<store::RecordsDatabase>> records = OpenRecords(project->root, false);
-  if (records.ok() && !*records) {
+  Result<std::unique_ptr<store::Ledger>> ledger = OpenLedger(project->root, false);
+  if (ledger.ok() && !*ledger) {
     return Status::NotFound(project->root.string() +
-                            ": no records yet (.gpaikit/records.sqlite); run 'gpaikit publish'");
+                            ": no ledger yet (.gpaikit/ledger.sqlite); run 'gpaikit publish'");
   }
-  return records;
+  return ledger;
 }
 
 // Prints `text` or `json` as --format asks; returns `exit_code`, or 2 on a usage or write error.
@@ -59,9 +59,9 @@ int Finish(const LedgerOptions& options, const std::string& text, const nlohmann
 }
 
 int RunLog(const LedgerOptions& options) {
-  Result<std::unique_ptr<store::RecordsDatabase>> records = Open(options);
-  if (!records.ok()) return ReportFailure(records.status());
-  Result<std::vector<store::Entry>> entries = (*records)->Entries();
+  Result<std::unique_ptr<store::Ledger>> ledger = Open(options);
+  if (!ledger.ok()) return ReportFailure(ledger.status());
+  Result<std::vector<store::Entry>> entries = (*ledger)->Entries();
   if (!entries.ok()) return ReportFailure(ExplainLocked(entries.status()));
   nlohmann::json json = nlohmann::json::array();
   std::ostringstream text;
@@ -80,9 +80,9 @@ int RunLog(const LedgerOptions& options) {
 }
 
 int RunShow(const LedgerOptions& options) {
-  Result<std::unique_ptr<store::RecordsDatabase>> records = Open(options);
-  if (!records.ok()) return ReportFailure(records.status());
-  Result<store::Entry> entry = (*records)->Get(options.show);
+  Result<std::unique_ptr<store::Ledger>> ledger = Open(options);
+  if (!ledger.ok()) return ReportFailure(ledger.status());
+  Result<store::Entry> entry = (*ledger)->Get(options.show);
   if (!entry.ok()) return ReportFailure(entry.status());
   nlohmann::json content = nlohmann::json::parse(entry->content, nullptr, false);
   std::ostringstream text;
@@ -104,12 +104,12 @@ int RunShow(const LedgerOptions& options) {
 }
 
 int RunDiff(const LedgerOptions& options) {
-  Result<std::unique_ptr<store::RecordsDatabase>> records = Open(options);
-  if (!records.ok()) return ReportFailure(records.status());
+  Result<std::unique_ptr<store::Ledger>> ledger = Open(options);
+  if (!ledger.ok()) return ReportFailure(ledger.status());
   nlohmann::json sides[2];
   int64_t seqs[2] = {options.a, options.b};
   for (int i = 0; i < 2; ++i) {
-    Result<store::Entry> entry = (*records)->Get(seqs[i]);
+    Result<store::Entry> entry = (*ledger)->Get(seqs[i]);
     if (!entry.ok()) return ReportFailure(entry.status());
     sides[i] = nlohmann::json::parse(entry->content, nullptr, false);
     if (sides[i].is_discarded()) {
@@ -135,9 +135,9 @@ int RunDiff(const LedgerOptions& options) {
 }
 
 int RunVerify(const LedgerOptions& options) {
-  Result<std::unique_ptr<store::RecordsDatabase>> records = Open(options);
-  if (!records.ok()) return ReportFailure(records.status());
-  Result<store::Verification> verification = (*records)->Verify();
+  Result<std::unique_ptr<store::Ledger>> ledger = Open(options);
+  if (!ledger.ok()) return ReportFailure(ledger.status());
+  Result<store::Verification> verification = (*ledger)->Verify();
   if (!verification.ok()) return ReportFailure(ExplainLocked(verification.status()));
   nlohmann::json json = {{"schema", "gpaikit.ledger.verify/1"},
                          {"verified", verification->ok()},
@@ -167,7 +167,7 @@ int RunVerify(const LedgerOptions& options) {
 void RegisterLedgerCommand(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<LedgerOptions>();
   CLI::App* ledger = app.add_subcommand(
-      "ledger", "Read and verify the hash-chained records (.gpaikit/records.sqlite)");
+      "ledger", "Read and verify the hash-chained ledger (.gpaikit/ledger.sqlite)");
   ledger->require_subcommand(1);
   ledger->fallthrough();  // -C may also come before the action: `ledger -C DIR log`
   AddProjectDirOption(ledger, options->dir, /*positional=*/false);

@@ -1,5 +1,5 @@
 // `gpaikit publish [DIR] --note TEXT`: stores each model's current documentation (canonical JSON
-// of every row, and the SHA-256 of every rendered file) as a new version in the records log
+// of every row, and the SHA-256 of every rendered file) as a new version in the ledger
 // (Code of Practice, Transparency, Measure 1.1 keep every version; Measure 1.3 integrity).
 #include <iostream>
 #include <memory>
@@ -27,9 +27,9 @@ struct PublishOptions {
 
 // SHA-256 of the file each audience and format renders to, named as `gpaikit docs --out` names it.
 nlohmann::json RenderedHashes(const docs::ModelDocumentation& documentation,
-                              const form::Form& form) {
+                              const law::form::Form& form) {
   nlohmann::json hashes = nlohmann::json::object();
-  for (const form::Audience& audience : form.audiences) {
+  for (const law::form::Audience& audience : form.audiences) {
     std::string stem = documentation.model_id + "-" + audience.id;
     hashes[stem + ".md"] = Sha256Hex(docs::RenderMarkdown(documentation, form, audience.id));
     hashes[stem + ".html"] = Sha256Hex(docs::RenderHtml(documentation, form, audience.id));
@@ -47,16 +47,15 @@ int RunPublish(const PublishOptions& options) {
   if (!context.ok()) return ReportFailure(context.status());
   Result<std::vector<const scope::ModelAssessment*>> models = SelectModels(*context, options.model);
   if (!models.ok()) return ReportFailure(models.status());
-  Result<std::unique_ptr<store::RecordsDatabase>> records =
-      OpenRecords(context->project.root, true);
-  if (!records.ok()) return ReportFailure(records.status());
+  Result<std::unique_ptr<store::Ledger>> ledger = OpenLedger(context->project.root, true);
+  if (!ledger.ok()) return ReportFailure(ledger.status());
   int exit_code = kExitOk;
   std::ostringstream text;
   nlohmann::json results = nlohmann::json::array();
   for (const scope::ModelAssessment* assessment : *models) {
     const std::string& id = assessment->model->id;
     Result<docs::ModelDocumentation> documentation =
-        ModelDocumentation(*context, *assessment, records->get());
+        ModelDocumentation(*context, *assessment, ledger->get());
     if (!documentation.ok()) return ReportFailure(documentation.status());
     if (documentation->Errors() > 0 && !options.force) {
       for (const docs::Finding& finding : documentation->findings) {
@@ -68,7 +67,7 @@ int RunPublish(const PublishOptions& options) {
       results.push_back({{"model", id}, {"published", false}, {"errors", documentation->Errors()}});
       continue;
     }
-    Result<std::vector<docs::PublishedVersion>> versions = docs::PublishedVersions(**records, id);
+    Result<std::vector<docs::PublishedVersion>> versions = docs::PublishedVersions(**ledger, id);
     if (!versions.ok()) return ReportFailure(ExplainLocked(versions.status()));
     nlohmann::json full = docs::FullJson(*documentation, context->form);
     if (!versions->empty() &&
@@ -84,7 +83,7 @@ int RunPublish(const PublishOptions& options) {
     documentation->header = {std::to_string(versions->size() + 1), store::UtcNow().substr(0, 10)};
     std::string retain_until = RetainUntil(*assessment->model, context->rules);
     Result<docs::PublishedVersion> published =
-        docs::PublishVersion(**records, id, full, RenderedHashes(*documentation, context->form),
+        docs::PublishVersion(**ledger, id, full, RenderedHashes(*documentation, context->form),
                              options.note, Author(options.author), retain_until);
     if (!published.ok()) return ReportFailure(ExplainLocked(published.status()));
     text << id << ": published version " << published->number << " as ledger entry "

@@ -50,15 +50,15 @@ int Finish(const RequestOptions& options, const std::string& text, const nlohman
 
 struct Opened {
   project::Project project;
-  std::unique_ptr<store::RecordsDatabase> records;
+  std::unique_ptr<store::Ledger> ledger;
 };
 
 Result<Opened> Open(const RequestOptions& options, bool create) {
   Result<project::Project> project = project::LoadProject(options.dir);
   if (!project.ok()) return project.status();
-  Result<std::unique_ptr<store::RecordsDatabase>> records = OpenRecords(project->root, create);
-  if (!records.ok()) return records.status();
-  return Opened{std::move(*project), std::move(*records)};
+  Result<std::unique_ptr<store::Ledger>> ledger = OpenLedger(project->root, create);
+  if (!ledger.ok()) return ledger.status();
+  return Opened{std::move(*project), std::move(*ledger)};
 }
 
 Result<CivilDate> DateOption(const char* name, const std::string& text) {
@@ -75,7 +75,7 @@ int RunAdd(const RequestOptions& options) {
   Result<CivilDate> received = DateOption("--date", options.date);
   if (!received.ok()) return ReportFailure(received.status());
   Result<law::Sourced<int>> days =
-      form::LoadCodeClockDays(DataDir(), "", "downstream-request-answer");
+      law::form::LoadCodeClockDays(DataDir(), "", "downstream-request-answer");
   if (!days.ok()) return ReportFailure(days.status());
   Result<Opened> opened = Open(options, true);
   if (!opened.ok()) return ReportFailure(opened.status());
@@ -85,7 +85,7 @@ int RunAdd(const RequestOptions& options) {
     if (!known) return ReportFailure(Status::NotFound("--model: no model '" + options.model + "'"));
   }
   Result<docs::Request> request =
-      docs::AddRequest(*opened->records, options.from, options.model, options.subject, *received,
+      docs::AddRequest(*opened->ledger, options.from, options.model, options.subject, *received,
                        days->value, Author(options.author));
   if (!request.ok()) return ReportFailure(ExplainLocked(request.status()));
   std::ostringstream text;
@@ -104,8 +104,8 @@ int RunAnswer(const RequestOptions& options) {
   if (!answered.ok()) return ReportFailure(answered.status());
   Result<Opened> opened = Open(options, false);
   if (!opened.ok()) return ReportFailure(opened.status());
-  if (!opened->records) return ReportFailure(Status::NotFound("no requests recorded yet"));
-  Result<docs::Request> request = docs::AnswerRequest(*opened->records, options.number, *answered,
+  if (!opened->ledger) return ReportFailure(Status::NotFound("no requests recorded yet"));
+  Result<docs::Request> request = docs::AnswerRequest(*opened->ledger, options.number, *answered,
                                                       options.note, Author(options.author));
   if (!request.ok()) return ReportFailure(ExplainLocked(request.status()));
   std::ostringstream text;
@@ -123,8 +123,8 @@ int RunList(const RequestOptions& options) {
   Result<Opened> opened = Open(options, false);
   if (!opened.ok()) return ReportFailure(opened.status());
   std::vector<docs::Request> requests;
-  if (opened->records) {
-    Result<std::vector<docs::Request>> recorded = docs::Requests(*opened->records);
+  if (opened->ledger) {
+    Result<std::vector<docs::Request>> recorded = docs::Requests(*opened->ledger);
     if (!recorded.ok()) return ReportFailure(ExplainLocked(recorded.status()));
     requests = std::move(*recorded);
   }
@@ -158,7 +158,7 @@ void RegisterRequestCommand(CLI::App& app, int& exit_code) {
   request->fallthrough();  // -C may also come before the action: `request -C DIR list`
   AddProjectDirOption(request, options->dir, /*positional=*/false);
   SetHelpFooter(request, {"gpaikit request list my-project"});
-  request->add_option("--author", options->author, "Who records it (default: $USER)");
+  request->add_option("--author", options->author, "Who ledger it (default: $USER)");
   CLI::App* add = request->add_subcommand("add", "Record a request received");
   add->add_option("--from", options->from, "The downstream provider")->required();
   add->add_option("--date", options->date, "Day received YYYY-MM-DD (default: today)");

@@ -23,28 +23,28 @@ struct SummaryOptions {
   std::string as_of;
 };
 
-std::string Render(const summary::TrainingSummary& filled, const summary::Template& form,
+std::string Render(const docs::TrainingSummary& filled, const law::summary::Template& form,
                    Format format) {
-  if (format == Format::kHtml) return summary::RenderSummaryHtml(filled, form);
-  if (format == Format::kJson) return summary::SummaryJson(filled, form).dump(2) + "\n";
-  return summary::RenderSummaryMarkdown(filled, form);
+  if (format == Format::kHtml) return docs::RenderSummaryHtml(filled, form);
+  if (format == Format::kJson) return docs::SummaryJson(filled, form).dump(2) + "\n";
+  return docs::RenderSummaryMarkdown(filled, form);
 }
 
-void PrintStatus(const summary::TrainingSummary& filled,
+void PrintStatus(const docs::TrainingSummary& filled,
                  const std::vector<docs::CurrencyFinding>& currency) {
   int fields = static_cast<int>(filled.fields.size()) + 2;
-  std::cerr << filled.model_id << ": " << filled.CountStatus(summary::FieldStatus::kFilled)
-            << " of " << fields << " fields filled, "
-            << filled.CountStatus(summary::FieldStatus::kNotApplicable) << " not applicable, "
-            << filled.CountStatus(summary::FieldStatus::kOptionalEmpty) << " optional left empty, "
-            << filled.CountStatus(summary::FieldStatus::kMissing) << " missing\n";
-  for (const summary::FieldValue* field : {&filled.version, &filled.last_update}) {
-    if (field->status == summary::FieldStatus::kMissing) {
+  std::cerr << filled.model_id << ": " << filled.CountStatus(docs::FieldStatus::kFilled) << " of "
+            << fields << " fields filled, " << filled.CountStatus(docs::FieldStatus::kNotApplicable)
+            << " not applicable, " << filled.CountStatus(docs::FieldStatus::kOptionalEmpty)
+            << " optional left empty, " << filled.CountStatus(docs::FieldStatus::kMissing)
+            << " missing\n";
+  for (const docs::FieldValue* field : {&filled.version, &filled.last_update}) {
+    if (field->status == docs::FieldStatus::kMissing) {
       std::cerr << "  missing " << field->id << ": " << field->why << "\n";
     }
   }
-  for (const summary::FieldValue& field : filled.fields) {
-    if (field.status == summary::FieldStatus::kMissing) {
+  for (const docs::FieldValue& field : filled.fields) {
+    if (field.status == docs::FieldStatus::kMissing) {
       std::cerr << "  missing " << field.section << " " << field.id << ": " << field.why << "\n";
     }
   }
@@ -58,7 +58,7 @@ int RunSummary(const SummaryOptions& options) {
   if (!formats.ok()) return ReportFailure(formats.status());
   Result<AssessedProject> project = LoadAndAssess(options.dir, options.as_of, 30);
   if (!project.ok()) return ReportFailure(project.status());
-  const summary::Template& form = project->summary_template;
+  const law::summary::Template& form = project->summary_template;
   std::vector<const scope::ModelAssessment*> models;
   std::string known;
   for (const scope::ModelAssessment& assessment : project->assessments) {
@@ -78,12 +78,12 @@ int RunSummary(const SummaryOptions& options) {
   bool missing = false;
   for (const scope::ModelAssessment* assessment : models) {
     const project::Model* model = assessment->model;
-    Result<std::optional<summary::CorpusStats>> stats =
+    Result<std::optional<docs::CorpusStats>> stats =
         docs::StatsFor(project->project, *model, options.stats);
     if (!stats.ok()) return ReportFailure(stats.status());
-    const summary::CorpusStats* measured = stats->has_value() ? &**stats : nullptr;
-    summary::TrainingSummary filled =
-        summary::BuildTrainingSummary(project->project, *model, form, measured);
+    const docs::CorpusStats* measured = stats->has_value() ? &**stats : nullptr;
+    docs::TrainingSummary filled =
+        docs::BuildTrainingSummary(project->project, *model, form, measured);
     for (Format format : *formats) {
       Status written = options.output.out.empty()
                            ? Emit(options.output, Render(filled, form, format))

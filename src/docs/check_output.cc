@@ -11,10 +11,11 @@ namespace {
 using report::Text;
 using report::Tone;
 
-nlohmann::json CoverageJson(const form::Form& form, const form::Annex& annex, bool is_xi) {
+nlohmann::json CoverageJson(const law::form::Form& form, const law::form::Annex& annex,
+                            bool is_xi) {
   nlohmann::json gaps = nlohmann::json::array();
   int items = 0;
-  for (const form::ItemCoverage& item : form::AnnexCoverage(form, annex, is_xi)) {
+  for (const law::form::ItemCoverage& item : law::form::AnnexCoverage(form, annex, is_xi)) {
     ++items;
     if (!item.covered() || !item.audiences_missing.empty()) {
       gaps.push_back({{"item", item.item},
@@ -25,10 +26,10 @@ nlohmann::json CoverageJson(const form::Form& form, const form::Annex& annex, bo
   return {{"items", items}, {"gaps", gaps}};
 }
 
-report::Table CompletenessTable(const ModelDocumentation& documentation, const form::Form& form,
-                                nlohmann::json& json) {
+report::Table CompletenessTable(const ModelDocumentation& documentation,
+                                const law::form::Form& form, nlohmann::json& json) {
   report::Table table{{"Audience", "Rows", "Filled", "Missing", "Invalid"}, {}};
-  for (const form::Audience& audience : form.audiences) {
+  for (const law::form::Audience& audience : form.audiences) {
     Completeness c = CompletenessFor(documentation, form, audience.id);
     json[audience.id] = {{"rows", c.rows},
                          {"filled", c.filled},
@@ -52,12 +53,11 @@ report::Table CompletenessTable(const ModelDocumentation& documentation, const f
 
 }  // namespace
 
-Result<RecordsLog> ReadRecordsLog(const std::filesystem::path& project_root) {
-  RecordsLog log;
-  std::error_code error;
-  if (!std::filesystem::exists(project_root / ".gpaikit" / "records.sqlite", error)) return log;
-  Result<std::unique_ptr<store::RecordsDatabase>> db = store::RecordsDatabase::Open(project_root);
+Result<LedgerSnapshot> ReadLedger(const std::filesystem::path& project_root) {
+  LedgerSnapshot log;
+  Result<std::unique_ptr<store::Ledger>> db = store::Ledger::OpenIfPresent(project_root);
   if (!db.ok()) return db.status();
+  if (!*db) return log;
   log.present = true;
   Result<store::Verification> verification = (*db)->Verify();
   if (!verification.ok()) return verification.status();
@@ -94,7 +94,7 @@ Result<ModelDocumentation> DocumentationWithHeader(const scope::AssessedProject&
   return documentation;
 }
 
-Result<CheckInputs> PrepareCheck(const scope::AssessedProject& project, RecordsLog log) {
+Result<CheckInputs> PrepareCheck(const scope::AssessedProject& project, LedgerSnapshot log) {
   CheckInputs out;
   out.log = std::move(log);
   StatusList problems;
@@ -107,7 +107,7 @@ Result<CheckInputs> PrepareCheck(const scope::AssessedProject& project, RecordsL
     } else {
       problems.Add(documentation.status());
     }
-    Result<std::optional<summary::CorpusStats>> stats =
+    Result<std::optional<docs::CorpusStats>> stats =
         StatsFor(project.project, *assessment.model, {});
     if (stats.ok()) {
       out.stats.emplace(id, std::move(*stats));
@@ -128,7 +128,7 @@ report::ModelContribution DocumentationContribution(const scope::AssessedProject
                  "Model documentation (Code of Practice, Transparency)",
                  {},
                  {}};
-  const form::Form& form = project.form;
+  const law::form::Form& form = project.form;
   const ModelDocumentation& d = inputs.documentation.at(assessment.model->id);
   const project::Model& model = *assessment.model;
   // Missing rows block once the model is placed on the Union market (AI Act Art. 3(9)).
@@ -182,7 +182,7 @@ report::ModelContribution DocumentationContribution(const scope::AssessedProject
     if (!table.rows.empty()) out.section.blocks.push_back(table);
     report::Table request_table{{"#", "From", "Received", "Due", "State"}, {}};
     // A request recorded without --model concerns every model of the project: it is listed (and
-    // blocks when overdue) under each model (docs/records.md).
+    // blocks when overdue) under each model (docs/ledger.md).
     for (const Request& r : inputs.log.requests) {
       if (!r.model.empty() && r.model != model.id) continue;
       bool overdue = r.Overdue(project.options.as_of);

@@ -53,8 +53,8 @@ int ModelDocumentation::Errors() const {
 
 // The Form shares bin boundaries between neighbours; gpaikit puts a boundary value in the upper
 // bin (lower bound included, upper bound excluded), documented in docs/documentation.md.
-const form::Bin* BinFor(const form::Kind& kind, double value) {
-  for (const form::Bin& bin : kind.bins) {
+const law::form::Bin* BinFor(const law::form::Kind& kind, double value) {
+  for (const law::form::Bin& bin : kind.bins) {
     if (bin.min && value < *bin.min) continue;
     if (bin.max && value >= *bin.max) continue;
     return &bin;

@@ -10,8 +10,8 @@
 
 namespace gpaikit::docs::testing {
 
-inline const form::Form& Form() {
-  static const form::Form form = *form::LoadDocumentationForm(GPAIKIT_SOURCE_DATA_DIR);
+inline const law::form::Form& Form() {
+  static const law::form::Form form = *law::form::LoadDocumentationForm(GPAIKIT_SOURCE_DATA_DIR);
   return form;
 }
 

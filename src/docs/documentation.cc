@@ -12,7 +12,7 @@ namespace {
 
 // Input problems that stop the build: unknown row ids, unreadable files and artefacts.
 Status CheckInputs(const project::Project& project, const project::Model& model,
-                   const form::Form& form) {
+                   const law::form::Form& form) {
   std::vector<std::string> errors;
   std::vector<std::string_view> ids = form.RowIds();
   for (const project::DocumentationValue& value : model.documentation) {
@@ -53,7 +53,7 @@ bool EstimateRequested(const project::DocumentationValue& given) {
   return false;
 }
 
-void ReadEstimateRequest(Context& context, const form::Row& row,
+void ReadEstimateRequest(Context& context, const law::form::Row& row,
                          const project::DocumentationValue& given) {
   for (const auto& [key, text] : given.fields) {
     if (key == "accelerator" || key == "precision") {
@@ -85,7 +85,8 @@ void NoteEnergyNotEstimated(Context& context, const std::vector<RowValue>& rows,
 
 Result<ModelDocumentation> BuildDocumentation(const project::Project& project,
                                               const scope::ModelAssessment& assessment,
-                                              const form::Form& form, const law::Rulepack& rules,
+                                              const law::form::Form& form,
+                                              const law::Rulepack& rules,
                                               const law::AcceleratorCatalogue& catalogue) {
   const project::Model& model = *assessment.model;
   Status inputs = CheckInputs(project, model, form);
@@ -113,7 +114,7 @@ Result<ModelDocumentation> BuildDocumentation(const project::Project& project,
 
   // Pass 1: given values and facts; pass 2: values derived from other rows.
   std::vector<RowValue> rows;
-  for (const form::Row& row : form.rows) {
+  for (const law::form::Row& row : form.rows) {
     RowValue value;
     value.row = &row;
     auto given = given_row(row.id);
@@ -179,11 +180,11 @@ Result<ModelDocumentation> BuildDocumentation(const project::Project& project,
   return out;
 }
 
-Completeness CompletenessFor(const ModelDocumentation& documentation, const form::Form& form,
+Completeness CompletenessFor(const ModelDocumentation& documentation, const law::form::Form& form,
                              std::string_view audience) {
   Completeness out;
   out.audience = std::string(audience);
-  for (const form::Row* row : form.RowsFor(audience)) {
+  for (const law::form::Row* row : form.RowsFor(audience)) {
     const RowValue* value = documentation.Find(row->id);
     ++out.rows;
     switch (value->status) {

@@ -76,7 +76,7 @@ Status GivenText(const project::Project& project, const project::DocumentationVa
 }
 
 // Values from project facts and computations, for rows the project does not fill itself.
-bool DeriveFromFacts(const Context& context, const form::Row& row, RowValue& value) {
+bool DeriveFromFacts(const Context& context, const law::form::Row& row, RowValue& value) {
   const project::Model& model = *context.assessment.model;
   const std::string& id = row.id;
   auto set = [&](std::string text, std::string basis) {
@@ -169,21 +169,21 @@ bool DeriveFromFacts(const Context& context, const form::Row& row, RowValue& val
 }
 
 // Ranges, orders of magnitude and roundings from the exact rows (spec 1.6 "Derived values").
-bool DeriveFromRow(const Context& context, const form::Row& row, RowValue& value) {
-  const form::Kind& kind = row.kind;
+bool DeriveFromRow(const Context& context, const law::form::Row& row, RowValue& value) {
+  const law::form::Kind& kind = row.kind;
   if (kind.derived_from.empty()) return false;
   const std::string& from = kind.derived_from;
   std::string basis = "derived from row " + from;
   if (kind.type == "range" && !kind.bins.empty() && !kind.bins.front().in_months) {
     auto exact = context.numbers.find(from);
     if (exact == context.numbers.end()) return false;
-    const form::Bin* bin = BinFor(kind, exact->second);
+    const law::form::Bin* bin = BinFor(kind, exact->second);
     if (!bin) return false;
     value.value = bin->label;
   } else if (kind.type == "range") {  // months: training time from wall-clock days
     auto days = context.numbers.find(from + ".wall_clock_days");
     if (days == context.numbers.end()) return false;
-    const form::Bin* bin = BinFor(kind, days->second / kDaysPerMonth);
+    const law::form::Bin* bin = BinFor(kind, days->second / kDaysPerMonth);
     if (!bin) return false;
     auto period = context.texts.find(from + ".period");
     value.value = bin->label;

@@ -26,7 +26,7 @@ std::optional<double> ParseFigure(std::string text, std::string& literal) {
 }
 
 // Reads one figure, checking its significant figures; records it under `key`.
-void ReadFigure(Context& context, const form::Row& row, const std::string& key,
+void ReadFigure(Context& context, const law::form::Row& row, const std::string& key,
                 const std::string& text, int min_figures, const SourceLocation& where,
                 RowValue& value) {
   std::string literal;
@@ -53,7 +53,7 @@ void ReadFigure(Context& context, const form::Row& row, const std::string& key,
 
 // A typed figure of a number row keeps its digits and is shown in the Form's notation with the
 // Form's unit ("2.0e13" -> "2.0x10^13 FLOP"); a unit other than the Form's is an error.
-void ShowTypedFigure(Context& context, const form::Row& row, const SourceLocation& where,
+void ShowTypedFigure(Context& context, const law::form::Row& row, const SourceLocation& where,
                      RowValue& value) {
   std::string text = value.value;
   ReadFigure(context, row, row.id, text, row.kind.min_significant_figures, where, value);
@@ -77,8 +77,8 @@ void ShowTypedFigure(Context& context, const form::Row& row, const SourceLocatio
                 (row.kind.unit.empty() ? "" : " " + row.kind.unit);
 }
 
-void CheckChoice(Context& context, const form::Row& row, const project::DocumentationValue& given,
-                 RowValue& value) {
+void CheckChoice(Context& context, const law::form::Row& row,
+                 const project::DocumentationValue& given, RowValue& value) {
   std::vector<std::string> chosen = given.items;
   if (chosen.empty()) chosen.push_back(given.text);
   if (!row.kind.multiple && chosen.size() > 1) {
@@ -98,8 +98,9 @@ void CheckChoice(Context& context, const form::Row& row, const project::Document
   }
 }
 
-void CheckFields(Context& context, const form::Row& row, const project::DocumentationValue& given,
-                 const std::vector<std::string>& allowed, RowValue& value) {
+void CheckFields(Context& context, const law::form::Row& row,
+                 const project::DocumentationValue& given, const std::vector<std::string>& allowed,
+                 RowValue& value) {
   for (const auto& [key, text] : given.fields) {
     std::string head = key.substr(0, key.find('.'));
     if (std::find(allowed.begin(), allowed.end(), head) != allowed.end()) continue;
@@ -121,7 +122,7 @@ std::string FieldValue(const project::Fields& fields, std::string_view key) {
 
 // A field that must accompany a row's figures (its unit or its period): an error when required
 // and absent; its text is kept for rendering as "<row>.<name>".
-void RequireCompanion(Context& context, const form::Row& row,
+void RequireCompanion(Context& context, const law::form::Row& row,
                       const project::DocumentationValue& given, const std::string& name,
                       bool required, const std::string& what, const SourceLocation& where,
                       RowValue& value) {
@@ -135,9 +136,9 @@ void RequireCompanion(Context& context, const form::Row& row,
 
 }  // namespace
 
-void CheckGiven(Context& context, const form::Row& row, const project::DocumentationValue& given,
-                RowValue& value) {
-  const form::Kind& kind = row.kind;
+void CheckGiven(Context& context, const law::form::Row& row,
+                const project::DocumentationValue& given, RowValue& value) {
+  const law::form::Kind& kind = row.kind;
   const SourceLocation& where = given.location;
   if (IsNotApplicable(value.value)) {
     if (!kind.not_applicable_allowed && kind.type != "text") {
@@ -179,7 +180,7 @@ void CheckGiven(Context& context, const form::Row& row, const project::Documenta
     ShowTypedFigure(context, row, where, value);
   } else if (kind.type == "number-group") {
     std::vector<std::string> allowed = {"period"};
-    for (const form::GroupValue& group : kind.values) allowed.push_back(group.id);
+    for (const law::form::GroupValue& group : kind.values) allowed.push_back(group.id);
     for (std::string& name : allowed) std::replace(name.begin(), name.end(), '-', '_');
     CheckFields(context, row, given, allowed, value);
     RequireCompanion(context, row, given, "period", kind.period_description_required,
@@ -188,7 +189,7 @@ void CheckGiven(Context& context, const form::Row& row, const project::Documenta
       if (key == "period") continue;
       // The figures this value needs are its own group's (field names use '_' for '-').
       int figures = 1;
-      for (const form::GroupValue& group : kind.values) {
+      for (const law::form::GroupValue& group : kind.values) {
         std::string field = group.id;
         std::replace(field.begin(), field.end(), '-', '_');
         if (field == key) figures = group.min_significant_figures;

@@ -92,11 +92,11 @@ void CollectHardwareUse(Context& context) {
   context.hardware_derived = true;
 }
 
-bool DeriveTrainingTime(const Context& context, const form::Row& row, RowValue& value) {
+bool DeriveTrainingTime(const Context& context, const law::form::Row& row, RowValue& value) {
   if (!context.hardware_derived) return false;
   int wall_figures = 1;
   int unit_figures = 1;
-  for (const form::GroupValue& group : row.kind.values) {
+  for (const law::form::GroupValue& group : row.kind.values) {
     (group.id == "wall-clock-days" ? wall_figures : unit_figures) = group.min_significant_figures;
   }
   std::string days;

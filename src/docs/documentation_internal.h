@@ -17,7 +17,7 @@ inline constexpr double kDaysPerMonth = 365.25 / 12;
 struct Context {
   const project::Project& project;
   const scope::ModelAssessment& assessment;
-  const form::Form& form;
+  const law::form::Form& form;
   const law::Rulepack& rules;
   const law::AcceleratorCatalogue& catalogue;
   double training_flop = 0;  // executed runs that count as training compute
@@ -38,15 +38,15 @@ struct Context {
 std::vector<std::string> FormModalities(const std::vector<std::string>& modalities);
 Status GivenText(const project::Project& project, const project::DocumentationValue& given,
                  std::string& out);
-bool DeriveFromFacts(const Context& context, const form::Row& row, RowValue& value);
-bool DeriveFromRow(const Context& context, const form::Row& row, RowValue& value);
+bool DeriveFromFacts(const Context& context, const law::form::Row& row, RowValue& value);
+bool DeriveFromRow(const Context& context, const law::form::Row& row, RowValue& value);
 // Validates a given value against its row's kind and records its figures in the context.
-void CheckGiven(Context& context, const form::Row& row, const project::DocumentationValue& given,
-                RowValue& value);
+void CheckGiven(Context& context, const law::form::Row& row,
+                const project::DocumentationValue& given, RowValue& value);
 // Row 7.1b from the hardware compute runs, when every executed training run gives its hardware:
 // records "7.1b.wall_clock_days", "7.1b.period" and "7.1b.hardware_days.<accelerator id>".
 void CollectHardwareUse(Context& context);
-bool DeriveTrainingTime(const Context& context, const form::Row& row, RowValue& value);
+bool DeriveTrainingTime(const Context& context, const law::form::Row& row, RowValue& value);
 // A catalogue accelerator by id or alias, also written after its vendor ("Nvidia H100").
 const law::Accelerator* FindAccelerator(const law::AcceleratorCatalogue& catalogue,
                                         std::string_view name);

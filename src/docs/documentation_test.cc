@@ -37,7 +37,7 @@ TEST(DocumentationTest, DerivesRangesAndOrderOfMagnitudeFromExactValues) {
 
 // Row 2.7b: neighbouring ranges share their boundary; gpaikit puts it in the upper range.
 TEST(DocumentationTest, BoundaryValueFallsInTheUpperRange) {
-  const form::Kind& kind = testing::Form().FindRow("2.7b")->kind;
+  const law::form::Kind& kind = testing::Form().FindRow("2.7b")->kind;
   EXPECT_EQ(BinFor(kind, 5e9)->label, "5B–15B");
   EXPECT_EQ(BinFor(kind, 4.99e9)->label, "500M–5B");
   EXPECT_EQ(BinFor(kind, 2e12)->label, ">1T");
@@ -155,10 +155,10 @@ TEST(DocumentationTest, UnknownRowIdNamesFileLineAndSuggests) {
 TEST(DocumentationTest, EachAudienceRenderingHoldsExactlyItsRows) {
   auto fixture = Build(Model());
   const ModelDocumentation& d = *fixture->documentation;
-  const form::Form& form = testing::Form();
-  for (const form::Audience& audience : form.audiences) {
+  const law::form::Form& form = testing::Form();
+  for (const law::form::Audience& audience : form.audiences) {
     std::set<std::string> expected;
-    for (const form::Row* row : form.RowsFor(audience.id)) expected.insert(row->id);
+    for (const law::form::Row* row : form.RowsFor(audience.id)) expected.insert(row->id);
     std::set<std::string> in_json;
     nlohmann::json json = AudienceJson(d, form, audience.id);
     for (const auto& [id, row] : json["rows"].items()) {
@@ -167,7 +167,7 @@ TEST(DocumentationTest, EachAudienceRenderingHoldsExactlyItsRows) {
     EXPECT_EQ(in_json, expected) << audience.id;
     std::string html = RenderHtml(d, form, audience.id);
     std::string markdown = RenderMarkdown(d, form, audience.id);
-    for (const form::Row& row : form.rows) {
+    for (const law::form::Row& row : form.rows) {
       bool in_html = html.find("<td class=\"id\">" + row.id + "</td>") != std::string::npos;
       bool in_markdown = markdown.find("| " + row.id + " |") != std::string::npos;
       EXPECT_EQ(in_html, expected.contains(row.id)) << audience.id << " " << row.id;

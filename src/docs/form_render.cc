@@ -11,8 +11,8 @@ namespace {
 
 using report::EscapeHtml;
 
-std::string AudienceLabel(const form::Form& form, std::string_view audience) {
-  const form::Audience* found = form.FindAudience(audience);
+std::string AudienceLabel(const law::form::Form& form, std::string_view audience) {
+  const law::form::Audience* found = form.FindAudience(audience);
   return found ? found->label : std::string(audience);
 }
 
@@ -63,7 +63,7 @@ td.tick{width:2.6em;text-align:center}
 
 }  // namespace
 
-std::string RenderMarkdown(const ModelDocumentation& documentation, const form::Form& form,
+std::string RenderMarkdown(const ModelDocumentation& documentation, const law::form::Form& form,
                            std::string_view audience) {
   std::string out = "# " + form.title + ": " + documentation.model_name + "\n\n";
   out += "- Provider: " + documentation.provider + "\n";
@@ -72,7 +72,7 @@ std::string RenderMarkdown(const ModelDocumentation& documentation, const form::
   out += "- Date the document was last updated: " + documentation.header.last_updated + "\n";
   out += "- Form: " + form.form + "\n";
   out += "- Confidentiality: " + form.confidentiality + "\n";
-  for (const form::Section& section : form.sections) {
+  for (const law::form::Section& section : form.sections) {
     std::string table;
     for (const RowValue& value : documentation.rows) {
       if (value.row->section != section.number || !value.row->For(audience)) continue;
@@ -86,7 +86,7 @@ std::string RenderMarkdown(const ModelDocumentation& documentation, const form::
   return out;
 }
 
-std::string RenderHtml(const ModelDocumentation& documentation, const form::Form& form,
+std::string RenderHtml(const ModelDocumentation& documentation, const law::form::Form& form,
                        std::string_view audience) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>" +
                     EscapeHtml(form.title + ": " + documentation.model_name) + "</title>\n<style>" +
@@ -102,10 +102,10 @@ std::string RenderHtml(const ModelDocumentation& documentation, const form::Form
     out += "<tr><td><b>" + EscapeHtml(label) + "</b></td><td>" + EscapeHtml(text) + "</td></tr>";
   }
   out += "</table>\n<p class=\"note\">" + EscapeHtml(form.confidentiality) + "</p>\n";
-  for (const form::Section& section : form.sections) {
+  for (const law::form::Section& section : form.sections) {
     std::string rows;
     for (const RowValue& value : documentation.rows) {
-      const form::Row& row = *value.row;
+      const law::form::Row& row = *value.row;
       if (row.section != section.number || !row.For(audience)) continue;
       rows += "<tr><td class=\"id\">" + EscapeHtml(row.id) + "</td><td class=\"field\">" +
               EscapeHtml(row.name) + "<small>" + EscapeHtml(row.guidance) +
@@ -117,7 +117,7 @@ std::string RenderHtml(const ModelDocumentation& documentation, const form::Form
         rows += "<span class=\"basis\">" + EscapeHtml(value.basis) + "</span>";
       }
       rows += "</td>";
-      for (const form::Audience& each : form.audiences) {
+      for (const law::form::Audience& each : form.audiences) {
         rows +=
             "<td class=\"tick\">" + std::string(row.For(each.id) ? "&#9746;" : "&#9744;") + "</td>";
       }
@@ -126,7 +126,7 @@ std::string RenderHtml(const ModelDocumentation& documentation, const form::Form
     if (rows.empty()) continue;
     out += "<h2>Section " + std::to_string(section.number) + ". " + EscapeHtml(section.title) +
            "</h2>\n<table><thead><tr><th>#</th><th>Field</th><th>Value</th>";
-    for (const form::Audience& each : form.audiences) {
+    for (const law::form::Audience& each : form.audiences) {
       out += "<th title=\"" + EscapeHtml(each.label) + "\">" + EscapeHtml(each.spec_tag) + "</th>";
     }
     out += "</tr></thead><tbody>\n" + rows + "</tbody></table>\n";
@@ -135,7 +135,7 @@ std::string RenderHtml(const ModelDocumentation& documentation, const form::Form
   return out;
 }
 
-nlohmann::json AudienceJson(const ModelDocumentation& documentation, const form::Form& form,
+nlohmann::json AudienceJson(const ModelDocumentation& documentation, const law::form::Form& form,
                             std::string_view audience) {
   nlohmann::json rows = nlohmann::json::object();
   for (const RowValue& value : documentation.rows) {
@@ -153,7 +153,7 @@ nlohmann::json AudienceJson(const ModelDocumentation& documentation, const form:
           {"rows", rows}};
 }
 
-nlohmann::json FullJson(const ModelDocumentation& documentation, const form::Form& form) {
+nlohmann::json FullJson(const ModelDocumentation& documentation, const law::form::Form& form) {
   nlohmann::json rows = nlohmann::json::object();
   for (const RowValue& value : documentation.rows) {
     rows[value.row->id] = {{"name", value.row->name},

@@ -19,20 +19,20 @@ std::optional<CivilDate> DayOf(const std::string& iso) {
 
 }  // namespace
 
-Result<std::optional<summary::CorpusStats>> StatsFor(const project::Project& project,
-                                                     const project::Model& model,
-                                                     const std::vector<std::string>& stats_files) {
+Result<std::optional<docs::CorpusStats>> StatsFor(const project::Project& project,
+                                                  const project::Model& model,
+                                                  const std::vector<std::string>& stats_files) {
   std::vector<std::filesystem::path> files(stats_files.begin(), stats_files.end());
-  if (files.empty()) files = summary::StatsFilesOf(project, model);
-  if (files.empty()) return std::optional<summary::CorpusStats>();
-  Result<summary::CorpusStats> stats = summary::LoadCorpusStats(files);
+  if (files.empty()) files = docs::StatsFilesOf(project, model);
+  if (files.empty()) return std::optional<docs::CorpusStats>();
+  Result<docs::CorpusStats> stats = docs::LoadCorpusStats(files);
   if (!stats.ok()) return stats.status();
-  return std::optional<summary::CorpusStats>(std::move(*stats));
+  return std::optional<docs::CorpusStats>(std::move(*stats));
 }
 
-std::vector<CurrencyFinding> CurrencyFindings(const summary::TrainingSummary& summary,
+std::vector<CurrencyFinding> CurrencyFindings(const docs::TrainingSummary& summary,
                                               const scope::ModelAssessment& assessment,
-                                              const summary::Template& form, CivilDate as_of) {
+                                              const law::summary::Template& form, CivilDate as_of) {
   std::vector<CurrencyFinding> out;
   const project::Model& model = *assessment.model;
   // AI Act Art. 53(1)(d): owed by placement on the Union market when the obligation applies.
@@ -85,15 +85,14 @@ report::ModelContribution SummaryContribution(const scope::AssessedProject& proj
   out.json_key = "training_summary";
   const project::Model& model = *assessment.model;
   const CivilDate& as_of = project.options.as_of;
-  const summary::Template& form = project.summary_template;
+  const law::summary::Template& form = project.summary_template;
   out.section = {"model-" + model.id + "-training-summary",
                  "Public summary of training content (AI Act Art. 53(1)(d))",
                  {},
                  {}};
-  const std::optional<summary::CorpusStats>& stats = inputs.stats.at(model.id);
-  const summary::CorpusStats* measured = stats ? &*stats : nullptr;
-  summary::TrainingSummary filled =
-      summary::BuildTrainingSummary(project.project, model, form, measured);
+  const std::optional<docs::CorpusStats>& stats = inputs.stats.at(model.id);
+  const docs::CorpusStats* measured = stats ? &*stats : nullptr;
+  docs::TrainingSummary filled = docs::BuildTrainingSummary(project.project, model, form, measured);
   std::vector<CurrencyFinding> currency = CurrencyFindings(filled, assessment, form, as_of);
   std::vector<std::string> missing = filled.MissingIds();
   nlohmann::json findings = nlohmann::json::array();
@@ -124,10 +123,10 @@ report::ModelContribution SummaryContribution(const scope::AssessedProject& proj
          filled.complete() ? Tone::kGood : Tone::kWarn}},
        {"Current", {currency.empty() ? "yes" : "no", currency.empty() ? Tone::kGood : Tone::kWarn}},
        {"Version / last update",
-        {filled.version.status == summary::FieldStatus::kFilled
+        {filled.version.status == docs::FieldStatus::kFilled
              ? filled.version.text + " of " + filled.last_update.text
              : "not recorded",
-         filled.version.status == summary::FieldStatus::kFilled ? Tone::kPlain : Tone::kWarn}},
+         filled.version.status == docs::FieldStatus::kFilled ? Tone::kPlain : Tone::kWarn}},
        {"Statistics",
         {filled.stats_files.empty()
              ? "none (training_data.stats)"

@@ -9,7 +9,7 @@
 
 #include "docs/training_summary_internal.h"
 
-namespace gpaikit::summary {
+namespace gpaikit::docs {
 namespace {
 
 using project::Narrative;
@@ -20,7 +20,7 @@ struct Context {
   const project::Project& project;
   const project::Model& model;
   const project::TrainingData& data;
-  const Template& form;
+  const law::summary::Template& form;
   const CorpusStats* stats;
   std::map<std::string, const FieldValue*> done;  // earlier fields by id
 };
@@ -125,7 +125,7 @@ void FillTopDomains(FieldValue& value, const Context& context) {
   if (!context.stats) {
     return Missing(value, "needs corpus statistics (--stats or training_data.stats)");
   }
-  const TopDomainRule& rule = context.form.top_domains;
+  const law::summary::TopDomainRule& rule = context.form.top_domains;
   bool sme = rule.IsSme(context.project.provider.size);
   TopDomains top = SelectTopDomains(*context.stats, rule, sme);
   for (const DomainStat& domain : top.listed) value.items.push_back(domain.domain);
@@ -267,7 +267,7 @@ const std::map<std::string, Filler>& SpecialFillers() {
                      : base.name + " (its public summary: " + base.summary_url + ")");
          v.notes.push_back(c.form.modifiers.text);
          if (base.summary_url.empty()) {
-           const SourcedText& hint = c.form.modifiers_summary_link;
+           const law::summary::SourcedText& hint = c.form.modifiers_summary_link;
            v.notes.push_back(hint.text + "; " + hint.provenance.source +
                              " (verified: " + hint.provenance.verified + ")");
          }
@@ -345,7 +345,7 @@ const Filler* FindFiller(const std::string& id) {
   return it == fillers.end() ? nullptr : &it->second;
 }
 
-FieldValue Start(const Field& field) {
+FieldValue Start(const law::summary::Field& field) {
   FieldValue value;
   value.id = field.id;
   value.section = field.section;
@@ -356,7 +356,7 @@ FieldValue Start(const Field& field) {
 }
 
 // Why `field` does not apply to this model, or "" when it does.
-std::string NotApplicableBecause(const Field& field, const Context& context) {
+std::string NotApplicableBecause(const law::summary::Field& field, const Context& context) {
   if (field.applies_to == "non-eu" && context.project.provider.established_in_eu) {
     return "the provider is established in the Union (authorised representative: Art. 54, "
            "providers outside the Union only)";
@@ -416,7 +416,7 @@ std::vector<std::filesystem::path> StatsFilesOf(const project::Project& project,
 }
 
 TrainingSummary BuildTrainingSummary(const project::Project& project, const project::Model& model,
-                                     const Template& form, const CorpusStats* stats) {
+                                     const law::summary::Template& form, const CorpusStats* stats) {
   const project::TrainingData& data = model.training_data ? *model.training_data : NoFacts();
   Context context{project, model, data, form, stats, {}};
   TrainingSummary out;
@@ -426,7 +426,7 @@ TrainingSummary BuildTrainingSummary(const project::Project& project, const proj
   if (stats) out.stats = *stats;
   if (stats) out.stats_files = stats->files;
   out.previous_versions = data.previous_versions;
-  for (const Field& header : form.header_fields) {
+  for (const law::summary::Field& header : form.header_fields) {
     FieldValue value = Start(header);
     if (header.id == "version") {
       data.summary_version.empty()
@@ -443,7 +443,7 @@ TrainingSummary BuildTrainingSummary(const project::Project& project, const proj
     }
   }
   out.fields.reserve(form.fields.size());
-  for (const Field& field : form.fields) {
+  for (const law::summary::Field& field : form.fields) {
     FieldValue value = Start(field);
     std::string not_applicable = NotApplicableBecause(field, context);
     const Filler* filler = FindFiller(field.id);
@@ -468,4 +468,4 @@ TrainingSummary BuildTrainingSummary(const project::Project& project, const proj
   return out;
 }
 
-}  // namespace gpaikit::summary
+}  // namespace gpaikit::docs

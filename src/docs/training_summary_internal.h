@@ -7,7 +7,7 @@
 
 #include "gpaikit/docs/training_summary.h"
 
-namespace gpaikit::summary {
+namespace gpaikit::docs {
 
 // A narrative's text: inline, or its Markdown file under `root` with wrapped lines joined; ""
 // with `problem` set when the file cannot be read or is empty.
@@ -23,13 +23,14 @@ std::vector<std::string> MeasuredModalities(const CorpusStats& stats);
 // measured: tokens for text, records for images; audio/video hours must be stated) and types of
 // content. Missing when a present modality lacks a size or a description.
 // Narrative files are read relative to `root`.
-void FillSizeTable(FieldValue& value, const project::TrainingData& data, const Template& form,
-                   const CorpusStats* stats, const std::filesystem::path& root);
+void FillSizeTable(FieldValue& value, const project::TrainingData& data,
+                   const law::summary::Template& form, const CorpusStats* stats,
+                   const std::filesystem::path& root);
 // Says which rule chose how many of how many domains, and its verification level.
-std::string DomainRuleNote(const TopDomains& top, const TopDomainRule& rule);
+std::string DomainRuleNote(const TopDomains& top, const law::summary::TopDomainRule& rule);
 // The measured opt-out audit of the statistics (gpaikit corpus scan --robots) in one sentence.
 std::string OptoutAuditNote(const CorpusStats& stats);
 
-}  // namespace gpaikit::summary
+}  // namespace gpaikit::docs
 
 #endif  // GPAIKIT_DOCS_TRAINING_SUMMARY_INTERNAL_H_

@@ -8,7 +8,7 @@
 #include "docs/training_summary_internal.h"
 #include "gpaikit/docs/training_summary.h"
 
-namespace gpaikit::summary {
+namespace gpaikit::docs {
 namespace {
 
 using report::Text;
@@ -78,12 +78,12 @@ Text StatusText(const FieldValue& field) {
   return {};
 }
 
-report::Table SizeTable(const FieldValue& field, const Template& form) {
+report::Table SizeTable(const FieldValue& field, const law::summary::Template& form) {
   report::Table table{{"Modality", "Training data size", "Types of content"}, {}};
   for (const SizeRow& row : field.sizes) {
-    const ModalitySizes* sizes = form.FindSizes(row.modality);
+    const law::summary::ModalitySizes* sizes = form.FindSizes(row.modality);
     std::vector<std::string> boxes;
-    for (const SizeBucket& bucket : sizes->buckets) {
+    for (const law::summary::SizeBucket& bucket : sizes->buckets) {
       boxes.push_back(Box(row.present && bucket.label == row.bucket, bucket.label));
     }
     std::string size = Joined(boxes, "  ");
@@ -119,7 +119,8 @@ report::Table& AnswerTable(report::Section& section) {
 
 // One field as a row of its section's table (the 1.3 table and the domain list as tables of
 // their own), with its notes as muted rows.
-void AddField(report::Section& section, const FieldValue& field, const Template& form) {
+void AddField(report::Section& section, const FieldValue& field,
+              const law::summary::Template& form) {
   if (field.kind == "size-table" && !field.sizes.empty()) {
     section.blocks.push_back(SizeTable(field, form));
     if (field.status != FieldStatus::kFilled) {
@@ -186,7 +187,7 @@ nlohmann::json FieldJson(const FieldValue& field) {
 
 }  // namespace
 
-nlohmann::json SummaryJson(const TrainingSummary& summary, const Template& form) {
+nlohmann::json SummaryJson(const TrainingSummary& summary, const law::summary::Template& form) {
   nlohmann::json fields = nlohmann::json::array();
   for (const FieldValue& field : summary.fields) fields.push_back(FieldJson(field));
   nlohmann::json previous = nlohmann::json::array();
@@ -221,7 +222,8 @@ nlohmann::json SummaryJson(const TrainingSummary& summary, const Template& form)
   return out;
 }
 
-report::Document SummaryDocument(const TrainingSummary& summary, const Template& form) {
+report::Document SummaryDocument(const TrainingSummary& summary,
+                                 const law::summary::Template& form) {
   report::Document document;
   document.title = form.title + ": " + summary.model_name;
   std::string version = summary.version.status == FieldStatus::kFilled
@@ -239,10 +241,10 @@ report::Document SummaryDocument(const TrainingSummary& summary, const Template&
   document.header.push_back({"Completeness",
                              {missing ? std::to_string(missing) + " field(s) missing" : "complete",
                               missing ? Tone::kBad : Tone::kGood}});
-  for (const Section& top : form.sections) {
+  for (const law::summary::Section& top : form.sections) {
     if (top.number.find('.') != std::string::npos) continue;
     report::Section section{"summary-" + top.number, top.number + ". " + top.title, {}, {}};
-    for (const Section& sub : form.sections) {
+    for (const law::summary::Section& sub : form.sections) {
       if (!sub.number.starts_with(top.number + ".")) continue;
       report::Section child{"summary-" + sub.number, sub.number + ". " + sub.title, {}, {}};
       for (const FieldValue& field : summary.fields) {
@@ -260,12 +262,13 @@ report::Document SummaryDocument(const TrainingSummary& summary, const Template&
   return document;
 }
 
-std::string RenderSummaryMarkdown(const TrainingSummary& summary, const Template& form) {
+std::string RenderSummaryMarkdown(const TrainingSummary& summary,
+                                  const law::summary::Template& form) {
   return report::RenderMarkdown(SummaryDocument(summary, form));
 }
 
-std::string RenderSummaryHtml(const TrainingSummary& summary, const Template& form) {
+std::string RenderSummaryHtml(const TrainingSummary& summary, const law::summary::Template& form) {
   return report::RenderHtml(SummaryDocument(summary, form));
 }
 
-}  // namespace gpaikit::summary
+}  // namespace gpaikit::docs

@@ -7,7 +7,7 @@
 #include "gpaikit/base/files.h"
 #include "gpaikit/base/numbers.h"
 
-namespace gpaikit::summary {
+namespace gpaikit::docs {
 namespace {
 
 std::string TwoFigures(double value) {
@@ -37,11 +37,11 @@ const project::ModalityFacts* FactsFor(const project::TrainingData& data,
 }
 
 // The measured size of one modality in the template's unit, or why there is none.
-void MeasuredSize(const ModalitySizes& sizes, const ModalityStat& stat, const CorpusStats& stats,
-                  SizeRow& row, std::string& problem) {
+void MeasuredSize(const law::summary::ModalitySizes& sizes, const ModalityStat& stat,
+                  const CorpusStats& stats, SizeRow& row, std::string& problem) {
   if (sizes.modality == "text") {
     row.size_source = "measured";
-    const SizeBucket* bucket = sizes.BucketFor(stat.tokens);
+    const law::summary::SizeBucket* bucket = sizes.BucketFor(stat.tokens);
     row.bucket = bucket ? bucket->label : "";
     row.size_text = "about " + HumanCount(stat.tokens) + " tokens";
     if (stat.tokens_are_estimated) {
@@ -58,7 +58,7 @@ void MeasuredSize(const ModalitySizes& sizes, const ModalityStat& stat, const Co
     }
   } else if (sizes.modality == "image") {
     row.size_source = "measured";
-    const SizeBucket* bucket = sizes.BucketFor(static_cast<double>(stat.records));
+    const law::summary::SizeBucket* bucket = sizes.BucketFor(static_cast<double>(stat.records));
     row.bucket = bucket ? bucket->label : "";
     row.size_text = WithSeparators(static_cast<double>(stat.records)) +
                     " images (image records in the statistics)";
@@ -127,11 +127,12 @@ std::vector<std::string> MeasuredModalities(const CorpusStats& stats) {
   return out;
 }
 
-void FillSizeTable(FieldValue& value, const project::TrainingData& data, const Template& form,
-                   const CorpusStats* stats, const std::filesystem::path& root) {
+void FillSizeTable(FieldValue& value, const project::TrainingData& data,
+                   const law::summary::Template& form, const CorpusStats* stats,
+                   const std::filesystem::path& root) {
   std::vector<std::string> problems;
   int present = 0;
-  for (const ModalitySizes& sizes : form.sizes) {
+  for (const law::summary::ModalitySizes& sizes : form.sizes) {
     SizeRow row;
     row.modality = sizes.modality;
     const project::ModalityFacts* facts = FactsFor(data, sizes.modality);
@@ -149,7 +150,8 @@ void FillSizeTable(FieldValue& value, const project::TrainingData& data, const T
     std::string problem;
     if (facts && facts->size) {
       row.size_source = "stated";
-      if (const SizeBucket* bucket = sizes.BucketFor(*facts->size)) row.bucket = bucket->label;
+      if (const law::summary::SizeBucket* bucket = sizes.BucketFor(*facts->size))
+        row.bucket = bucket->label;
       std::string unit = sizes.unit.empty() ? facts->unit : sizes.unit;
       row.size_text = "about " + HumanCount(*facts->size) + " " + unit + " (stated)";
       if (!facts->size_note.empty()) row.size_text += "; " + facts->size_note;
@@ -192,7 +194,7 @@ void FillSizeTable(FieldValue& value, const project::TrainingData& data, const T
   }
 }
 
-std::string DomainRuleNote(const TopDomains& top, const TopDomainRule& rule) {
+std::string DomainRuleNote(const TopDomains& top, const law::summary::TopDomainRule& rule) {
   std::string note = "top " + std::to_string(top.listed_count) + " of " +
                      std::to_string(top.domain_count) + " domains by content size: ";
   if (top.sme_rule) {
@@ -226,4 +228,4 @@ std::string OptoutAuditNote(const CorpusStats& stats) {
   return note;
 }
 
-}  // namespace gpaikit::summary
+}  // namespace gpaikit::docs

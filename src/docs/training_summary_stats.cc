@@ -6,7 +6,7 @@
 #include "gpaikit/corpus/stats.h"
 #include "gpaikit/docs/training_summary.h"
 
-namespace gpaikit::summary {
+namespace gpaikit::docs {
 namespace {
 
 // The figures the summary uses from statistics the corpus module read (and merged).
@@ -65,7 +65,8 @@ Result<CorpusStats> LoadCorpusStats(const std::vector<std::filesystem::path>& fi
   return View(*stats, std::move(names));
 }
 
-TopDomains SelectTopDomains(const CorpusStats& stats, const TopDomainRule& rule, bool sme) {
+TopDomains SelectTopDomains(const CorpusStats& stats, const law::summary::TopDomainRule& rule,
+                            bool sme) {
   TopDomains out;
   out.domain_count = static_cast<long long>(stats.domains.size());
   out.sme_rule = sme;
@@ -78,4 +79,4 @@ TopDomains SelectTopDomains(const CorpusStats& stats, const TopDomainRule& rule,
   return out;
 }
 
-}  // namespace gpaikit::summary
+}  // namespace gpaikit::docs

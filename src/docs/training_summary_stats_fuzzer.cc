@@ -8,15 +8,15 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  gpaikit::Result<gpaikit::summary::CorpusStats> stats =
-      gpaikit::summary::ParseCorpusStats(text, "fuzz.json");
+  gpaikit::Result<gpaikit::docs::CorpusStats> stats =
+      gpaikit::docs::ParseCorpusStats(text, "fuzz.json");
   if (stats.ok()) {
-    gpaikit::summary::TopDomainRule rule;
+    law::summary::TopDomainRule rule;
     rule.share = 0.1;
     rule.sme_share = 0.05;
     rule.sme_cap = 1000;
-    (void)gpaikit::summary::SelectTopDomains(*stats, rule, false);
-    (void)gpaikit::summary::SelectTopDomains(*stats, rule, true);
+    (void)gpaikit::docs::SelectTopDomains(*stats, rule, false);
+    (void)gpaikit::docs::SelectTopDomains(*stats, rule, true);
   }
   return 0;
 }

@@ -7,11 +7,12 @@
 
 #include <fstream>
 
-namespace gpaikit::summary {
+namespace gpaikit::docs {
 namespace {
 
-const Template& Form() {
-  static const Template form = *LoadSummaryTemplate(GPAIKIT_SOURCE_DATA_DIR);
+const law::summary::Template& Form() {
+  static const law::summary::Template form =
+      *law::summary::LoadSummaryTemplate(GPAIKIT_SOURCE_DATA_DIR);
   return form;
 }
 
@@ -320,4 +321,4 @@ TEST(TrainingSummaryTest, RenderedFormsShowTickBoxesAndSections) {
 }
 
 }  // namespace
-}  // namespace gpaikit::summary
+}  // namespace gpaikit::docs

@@ -11,7 +11,7 @@
 #include "gpaikit/law/form.h"
 #include "law/provenance_reader.h"
 
-namespace gpaikit::form {
+namespace gpaikit::law::form {
 namespace {
 
 namespace fs = std::filesystem;
@@ -326,4 +326,4 @@ Result<Form> LoadDocumentationForm(const fs::path& data_dir, std::string_view ve
   return LoadForm(*path);
 }
 
-}  // namespace gpaikit::form
+}  // namespace gpaikit::law::form

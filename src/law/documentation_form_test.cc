@@ -9,7 +9,7 @@
 #include "gpaikit/base/files.h"
 #include "gpaikit/law/form.h"
 
-namespace gpaikit::form {
+namespace gpaikit::law::form {
 namespace {
 
 Form Shipped() {
@@ -115,4 +115,4 @@ TEST(DocumentationFormTest, BadFormNamesFileLineAndColumn) {
 }
 
 }  // namespace
-}  // namespace gpaikit::form
+}  // namespace gpaikit::law::form

@@ -6,7 +6,7 @@
 #include "gpaikit/law/code_of_practice.h"
 #include "gpaikit/law/form.h"
 
-namespace gpaikit::form {
+namespace gpaikit::law::form {
 namespace {
 
 bool Lists(const std::vector<std::string>& refs, const std::string& id) {
@@ -72,4 +72,4 @@ Result<law::Sourced<int>> LoadCodeClockDays(const std::filesystem::path& data_di
                           std::string(clock) + "'");
 }
 
-}  // namespace gpaikit::form
+}  // namespace gpaikit::law::form

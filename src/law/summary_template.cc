@@ -11,7 +11,7 @@
 #include "gpaikit/base/files.h"
 #include "law/provenance_reader.h"
 
-namespace gpaikit::summary {
+namespace gpaikit::law::summary {
 namespace {
 
 namespace fs = std::filesystem;
@@ -247,4 +247,4 @@ Result<Template> LoadSummaryTemplate(const fs::path& data_dir, std::string_view 
   return LoadTemplate(*path);
 }
 
-}  // namespace gpaikit::summary
+}  // namespace gpaikit::law::summary

@@ -10,7 +10,7 @@
 
 #include "gpaikit/base/files.h"
 
-namespace gpaikit::summary {
+namespace gpaikit::law::summary {
 namespace {
 
 Template Shipped() {
@@ -196,4 +196,4 @@ TEST(SummaryTemplateTest, BadFileNamesLineAndColumn) {
 }
 
 }  // namespace
-}  // namespace gpaikit::summary
+}  // namespace gpaikit::law::summary

@@ -81,12 +81,12 @@ Result<ProjectContext> LoadProjectContext(const std::filesystem::path& dir_or_fi
   LoadPinned(
       project, "documentation_form", project.documentation_form,
       DataFileVersions(data_dir / "forms", "model-documentation-form-"),
-      [&](const std::string& v) { return form::LoadDocumentationForm(data_dir, v); }, context.form,
-      problems);
+      [&](const std::string& v) { return law::form::LoadDocumentationForm(data_dir, v); },
+      context.form, problems);
   LoadPinned(
       project, "summary_template", project.summary_template,
       DataFileVersions(data_dir / "forms", "training-content-summary-"),
-      [&](const std::string& v) { return summary::LoadSummaryTemplate(data_dir, v); },
+      [&](const std::string& v) { return law::summary::LoadSummaryTemplate(data_dir, v); },
       context.summary_template, problems);
   Result<law::AcceleratorCatalogue> catalogue =
       law::LoadAcceleratorCatalogue(data_dir / "accelerators.yaml");

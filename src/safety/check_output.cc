@@ -1,6 +1,6 @@
 // `gpaikit check`'s "safety" part: whether the Safety and Security chapter applies to a model, its
 // Framework and Model Report clocks and its serious incidents (Code of Practice, Safety and
-// Security, Measures 1.1-1.4, 7.6-7.7, 9.3); and the project's safety records, loaded once.
+// Security, Measures 1.1-1.4, 7.6-7.7, 9.3); and the project's safety documentation, loaded once.
 #include <filesystem>
 
 #include "gpaikit/safety/output.h"
@@ -25,15 +25,16 @@ Result<HolidayCalendar> LoadProjectCalendar(const project::ProjectContext& conte
 Result<ProjectSafety> LoadProjectSafety(const project::ProjectContext& context) {
   ProjectSafety out;
   Result<HolidayCalendar> calendar = LoadProjectCalendar(context);
-  Result<SafetyRecords> records = LoadSafetyRecords(context.project.root, context.code);
-  if (!calendar.ok() && !records.ok()) {
-    return Status(records.status().code(),
-                  calendar.status().message() + "\n" + records.status().message());
+  Result<SafetyDocumentation> documentation =
+      LoadSafetyDocumentation(context.project.root, context.code);
+  if (!calendar.ok() && !documentation.ok()) {
+    return Status(documentation.status().code(),
+                  calendar.status().message() + "\n" + documentation.status().message());
   }
   if (!calendar.ok()) return calendar.status();
-  if (!records.ok()) return records.status();
+  if (!documentation.ok()) return documentation.status();
   out.calendar = std::move(*calendar);
-  out.records = std::move(*records);
+  out.documentation = std::move(*documentation);
   return out;
 }
 
@@ -44,8 +45,9 @@ report::ModelContribution SafetyContribution(const scope::AssessedProject& proje
   const CivilDate& as_of = project.options.as_of;
   report::ModelContribution out;
   out.json_key = "safety";
-  out.section = {"model-" + model.id + "-safety", "Safety and Security records and clocks", {}, {}};
-  if (!ChapterApplies(assessment, project.project.provider.signatory, safety.records)) {
+  out.section = {
+      "model-" + model.id + "-safety", "Safety and Security documentation and clocks", {}, {}};
+  if (!ChapterApplies(assessment, project.project.provider.signatory, safety.documentation)) {
     out.json = {{"applies", false}};
     out.section.blocks.push_back(report::Paragraph{
         {"Not a model with systemic risk: the Safety and Security chapter does not apply.",
@@ -53,7 +55,7 @@ report::ModelContribution SafetyContribution(const scope::AssessedProject& proje
     return out;
   }
   std::vector<ClockInstance> clocks =
-      SafetyClocks(safety.records, FactsOf(assessment), project.code, safety.calendar, as_of);
+      SafetyClocks(safety.documentation, FactsOf(assessment), project.code, safety.calendar, as_of);
   json clock_json = json::array();
   report::Table clock_table{{"Clock", "Due", "Done", "Status", "Source"}, {}};
   for (const ClockInstance& c : clocks) {
@@ -74,12 +76,12 @@ report::ModelContribution SafetyContribution(const scope::AssessedProject& proje
   }
   json incidents = json::array();
   report::Table incident_table{{"#", "Type", "Aware", "Next report", "Due", "Status"}, {}};
-  for (const Incident& incident : safety.records.incidents) {
+  for (const Incident& incident : safety.documentation.incidents) {
     if (incident.model != model.id) continue;
     Result<IncidentClocks> c =
         ComputeIncidentClocks(incident, project.code, safety.calendar, as_of);
     if (!c.ok()) {
-      return report::FailedContribution("safety", "Safety and Security records and clocks",
+      return report::FailedContribution("safety", "Safety and Security documentation and clocks",
                                         c.status());
     }
     out.blocking += c->status == "overdue";

@@ -24,7 +24,7 @@ Result<IncidentListing> ListIncidents(const law::CodeOfPractice& code, const Pro
   IncidentListing out;
   json incidents = json::array();
   report::Table table{{"#", "Model", "Type", "Aware", "Initial due", "Next due", "Status"}, {}};
-  for (const Incident& incident : safety.records.incidents) {
+  for (const Incident& incident : safety.documentation.incidents) {
     Result<IncidentClocks> clocks = ComputeIncidentClocks(incident, code, safety.calendar, as_of);
     if (!clocks.ok()) return clocks.status();
     out.overdue += clocks->status == "overdue";

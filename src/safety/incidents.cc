@@ -1,4 +1,4 @@
-// Serious incidents folded from the records log and their reporting clocks (Code of Practice,
+// Serious incidents folded from the ledger and their reporting clocks (Code of Practice,
 // Safety and Security, Measures 9.2-9.4; AI Act Art. 55(1)(c); AI Office reporting template).
 #include <nlohmann/json.hpp>
 
@@ -14,7 +14,7 @@ Result<CivilDate> DateField(const json& content, const char* key, const store::E
       content.contains(key) && content[key].is_string() ? content[key].get<std::string>() : "";
   std::optional<CivilDate> date = CivilDate::Parse(text);
   if (!date) {
-    return Status::InvalidInput("records entry " + std::to_string(entry.seq) + " (" + entry.kind +
+    return Status::InvalidInput("ledger entry " + std::to_string(entry.seq) + " (" + entry.kind +
                                 "): '" + key + "' is not a date YYYY-MM-DD");
   }
   return *date;
@@ -75,13 +75,13 @@ Result<std::vector<Incident>> FoldIncidents(const std::vector<store::Entry>& ent
     if (!entry.kind.starts_with("incident.")) continue;
     json content = json::parse(entry.content, nullptr, false);
     if (content.is_discarded() || !content.is_object()) {
-      return Status::InvalidInput("records entry " + std::to_string(entry.seq) +
+      return Status::InvalidInput("ledger entry " + std::to_string(entry.seq) +
                                   ": content is not a JSON object");
     }
     int id = entry.subject.starts_with("incident/") ? std::atoi(entry.subject.c_str() + 9) : 0;
     if (entry.kind == "incident.open") {
       if (id != static_cast<int>(incidents.size()) + 1) {
-        return Status::InvalidInput("records entry " + std::to_string(entry.seq) + ": opens '" +
+        return Status::InvalidInput("ledger entry " + std::to_string(entry.seq) + ": opens '" +
                                     entry.subject + "', expected incident/" +
                                     std::to_string(incidents.size() + 1));
       }
@@ -99,21 +99,21 @@ Result<std::vector<Incident>> FoldIncidents(const std::vector<store::Entry>& ent
         Result<FirstIncident> first =
             FirstIncidentFor(incidents, similar.is_number_integer() ? similar.get<int>() : 0);
         if (!first.ok()) {
-          return Status::InvalidInput("records entry " + std::to_string(entry.seq) + ": " +
+          return Status::InvalidInput("ledger entry " + std::to_string(entry.seq) + ": " +
                                       first.status().message());
         }
         incident.reported_with = *first;
       }
       incidents.push_back(std::move(incident));
     } else if (id < 1 || id > static_cast<int>(incidents.size())) {
-      return Status::InvalidInput("records entry " + std::to_string(entry.seq) + " (" + entry.kind +
+      return Status::InvalidInput("ledger entry " + std::to_string(entry.seq) + " (" + entry.kind +
                                   "): no incident '" + entry.subject + "'");
     }
     Incident& incident = incidents[id - 1];
     if (entry.kind == "incident.update") {
       MergeItems(content, incident);
       if (content.contains("report") && incident.reported_with) {
-        return Status::InvalidInput("records entry " + std::to_string(entry.seq) + ": incident " +
+        return Status::InvalidInput("ledger entry " + std::to_string(entry.seq) + ": incident " +
                                     std::to_string(id) + " is reported with incident " +
                                     std::to_string(incident.reported_with->id) +
                                     "; its reports are recorded there");
@@ -121,7 +121,7 @@ Result<std::vector<Incident>> FoldIncidents(const std::vector<store::Entry>& ent
       if (content.contains("report")) {
         std::string kind = content.value("report", "");
         if (kind != "initial" && kind != "intermediate" && kind != "final") {
-          return Status::InvalidInput("records entry " + std::to_string(entry.seq) +
+          return Status::InvalidInput("ledger entry " + std::to_string(entry.seq) +
                                       ": report must be initial, intermediate or final");
         }
         Result<CivilDate> submitted = DateField(content, "submitted", entry);
@@ -148,11 +148,9 @@ Result<std::vector<Incident>> FoldIncidents(const std::vector<store::Entry>& ent
 }
 
 Result<std::vector<Incident>> LoadIncidents(const std::filesystem::path& project_root) {
-  if (!std::filesystem::exists(project_root / ".gpaikit" / "records.sqlite")) {
-    return std::vector<Incident>{};
-  }
-  Result<std::unique_ptr<store::RecordsDatabase>> db = store::RecordsDatabase::Open(project_root);
+  Result<std::unique_ptr<store::Ledger>> db = store::Ledger::OpenIfPresent(project_root);
   if (!db.ok()) return db.status();
+  if (!*db) return std::vector<Incident>{};
   Result<std::vector<store::Entry>> entries = (*db)->Entries("incident.");
   if (!entries.ok()) return entries.status();
   return FoldIncidents(*entries);

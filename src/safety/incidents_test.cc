@@ -161,7 +161,7 @@ TEST(IncidentsTest, StoredInTheOneRecordsLog) {
   std::filesystem::path root = std::filesystem::temp_directory_path() / "gpaikit_incidents_log";
   std::filesystem::remove_all(root);
   {
-    auto db = store::RecordsDatabase::Open(root);
+    auto db = store::Ledger::Open(root);
     ASSERT_TRUE(db.ok());
     ASSERT_TRUE((*db)->Append("mdf.version", "m", "a", "{}").ok());
     ASSERT_TRUE((*db)

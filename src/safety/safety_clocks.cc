@@ -1,6 +1,6 @@
 // Framework and Model Report clocks for one model (Code of Practice, Safety and Security,
 // Measures 1.1, 1.3, 1.4, 7.6 and 7.7): due dates from the rulepack's clocks, done dates from
-// the records in safety/*.yaml.
+// the documentation in safety/*.yaml.
 #include <algorithm>
 
 #include "gpaikit/safety/safety.h"
@@ -214,24 +214,24 @@ ModelFacts FactsOf(const scope::ModelAssessment& assessment) {
 }
 
 bool ChapterApplies(const scope::ModelAssessment& assessment, const project::Signatory& signatory,
-                    const SafetyRecords& records) {
+                    const SafetyDocumentation& documentation) {
   const scope::Classification& c = assessment.classification;
   if (!c.gpai || !c.modifier_is_provider) return false;  // the Code binds GPAI model providers
   if (c.systemic_risk) return true;
-  return signatory.safety_security && records.framework &&
-         records.framework->Covers(assessment.model->id, /*systemic_risk=*/false);
+  return signatory.safety_security && documentation.framework &&
+         documentation.framework->Covers(assessment.model->id, /*systemic_risk=*/false);
 }
 
-std::vector<ClockInstance> SafetyClocks(const SafetyRecords& records, const ModelFacts& facts,
-                                        const law::CodeOfPractice& code,
+std::vector<ClockInstance> SafetyClocks(const SafetyDocumentation& documentation,
+                                        const ModelFacts& facts, const law::CodeOfPractice& code,
                                         const HolidayCalendar& calendar, const CivilDate& as_of) {
   std::vector<ClockInstance> out;
   // Without a Framework the confirmation clock still runs (and shows what is owed).
   Framework none;
-  const Framework& framework = records.framework ? *records.framework : none;
+  const Framework& framework = documentation.framework ? *documentation.framework : none;
   if (framework.Covers(facts.model, facts.systemic_risk))
     FrameworkClocks(framework, facts, code, calendar, as_of, out);
-  if (const ModelReport* report = records.ReportFor(facts.model)) {
+  if (const ModelReport* report = documentation.ReportFor(facts.model)) {
     ReportClocks(*report, facts, code, calendar, as_of, out);
   }
   return out;

@@ -4,7 +4,7 @@
 #include <ctime>
 
 #include "gpaikit/base/sha256.h"
-#include "gpaikit/store/store.h"
+#include "gpaikit/store/ledger.h"
 
 namespace gpaikit::store {
 namespace {

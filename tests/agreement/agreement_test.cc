@@ -39,7 +39,7 @@ std::optional<Checked> Check(const fs::path& dir) {
   Result<assess::EvidenceRegister> evidence =
       assess::LoadEvidenceRegister(project->project.root, project->code, project->project);
   EXPECT_TRUE(evidence.ok()) << evidence.status().message();
-  Result<docs::RecordsLog> log = docs::ReadRecordsLog(project->project.root);
+  Result<docs::LedgerSnapshot> log = docs::ReadLedger(project->project.root);
   EXPECT_TRUE(log.ok()) << log.status().message();
   if (!safety.ok() || !evidence.ok() || !log.ok()) return std::nullopt;
   Result<docs::CheckInputs> inputs = docs::PrepareCheck(*project, std::move(*log));
@@ -98,7 +98,7 @@ assess::ModelGapAssessment ExpectAgreement(const Checked& checked,
   // Art. 55 and the Code's Safety and Security scope: one applicability for the safety section,
   // the systemic-risk obligations and the chapter in the gap assessment.
   bool chapter =
-      safety::ChapterApplies(a, project.project.provider.signatory, checked.safety.records);
+      safety::ChapterApplies(a, project.project.provider.signatory, checked.safety.documentation);
   report::ModelContribution safety_part = safety::SafetyContribution(project, checked.safety, a);
   EXPECT_EQ(safety_part.json["applies"].get<bool>(), chapter);
   EXPECT_EQ(safety_part.json.contains("clocks"), chapter);
@@ -112,9 +112,14 @@ assess::ModelGapAssessment ExpectAgreement(const Checked& checked,
     }
   }
   assess::LogFacts log;
-  assess::AssessmentInput input{
-      &project.project,         &a,    &project.code, &checked.safety.records, &checked.evidence,
-      &checked.safety.calendar, kAsOf, &log};
+  assess::AssessmentInput input{&project.project,
+                                &a,
+                                &project.code,
+                                &checked.safety.documentation,
+                                &checked.evidence,
+                                &checked.safety.calendar,
+                                kAsOf,
+                                &log};
   assess::ModelGapAssessment gaps = assess::AssessModel(input);
   if (const assess::ChapterSummary* ss = Chapter(gaps, "safety-security")) {
     EXPECT_EQ(ss->applies, chapter);

@@ -73,7 +73,7 @@ struct ModelGapAssessment {
   int blocking = 0;
 };
 
-// What the records log (.gpaikit/records.sqlite) holds for one model that the Transparency
+// What the ledger (.gpaikit/ledger.sqlite) holds for one model that the Transparency
 // measures need: published documentation versions, downstream requests, chain verification.
 struct LogFacts {
   bool present = false;   // the log exists
@@ -89,7 +89,7 @@ struct AssessmentInput {
   const project::Project* project = nullptr;
   const scope::ModelAssessment* assessment = nullptr;  // the model with its classification
   const law::CodeOfPractice* code = nullptr;
-  const safety::SafetyRecords* records = nullptr;
+  const safety::SafetyDocumentation* safety_documentation = nullptr;
   const EvidenceRegister* evidence = nullptr;
   const safety::HolidayCalendar* calendar = nullptr;
   CivilDate as_of;

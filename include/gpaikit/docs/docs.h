@@ -32,7 +32,7 @@ struct Finding {
 };
 
 struct RowValue {
-  const form::Row* row = nullptr;
+  const law::form::Row* row = nullptr;
   std::string value;  // as rendered (several lines for lists and groups); "" when absent
   std::string basis;  // for derived values: how they were computed
   RowStatus status = RowStatus::kMissing;
@@ -65,7 +65,8 @@ struct ModelDocumentation {
 // The catalogue gives accelerator peaks and board power for the energy estimate (row 8.1).
 Result<ModelDocumentation> BuildDocumentation(const project::Project& project,
                                               const scope::ModelAssessment& assessment,
-                                              const form::Form& form, const law::Rulepack& rules,
+                                              const law::form::Form& form,
+                                              const law::Rulepack& rules,
                                               const law::AcceleratorCatalogue& catalogue);
 
 // Rows and completeness for one audience.
@@ -77,26 +78,26 @@ struct Completeness {
   std::vector<std::string> missing;
   std::vector<std::string> invalid;
 };
-Completeness CompletenessFor(const ModelDocumentation& documentation, const form::Form& form,
+Completeness CompletenessFor(const ModelDocumentation& documentation, const law::form::Form& form,
                              std::string_view audience);
 
 // `gpaikit docs --format json`: {"schema": "gpaikit.mdf/1", "audience", "model", "form",
 // "header", "rows": {"1.1": {"name", "value", "status"}, ...}} with exactly the audience's rows.
-nlohmann::json AudienceJson(const ModelDocumentation& documentation, const form::Form& form,
+nlohmann::json AudienceJson(const ModelDocumentation& documentation, const law::form::Form& form,
                             std::string_view audience);
 // Every row for every audience: what `publish` stores (canonical when dumped: keys sorted).
-nlohmann::json FullJson(const ModelDocumentation& documentation, const form::Form& form);
+nlohmann::json FullJson(const ModelDocumentation& documentation, const law::form::Form& form);
 
 // Markdown and print-ready HTML laid out like the official Form, with exactly the audience's rows.
-std::string RenderMarkdown(const ModelDocumentation& documentation, const form::Form& form,
+std::string RenderMarkdown(const ModelDocumentation& documentation, const law::form::Form& form,
                            std::string_view audience);
-std::string RenderHtml(const ModelDocumentation& documentation, const form::Form& form,
+std::string RenderHtml(const ModelDocumentation& documentation, const law::form::Form& form,
                        std::string_view audience);
 
 // Derivations the Form asks for (spec section 1.6 "Derived values"), documented in
 // docs/documentation.md: bins include their lower bound and exclude their upper bound; an order of
 // magnitude is the power of ten of the value written in scientific notation (2.4e25 -> 10^25).
-const form::Bin* BinFor(const form::Kind& kind, double value);
+const law::form::Bin* BinFor(const law::form::Kind& kind, double value);
 int OrderOfMagnitude(double value);
 // Significant figures written in a number literal ("1.50e13" -> 3, "15T" -> 2, "3000" -> 1).
 int SignificantFigures(std::string_view literal);

@@ -1,6 +1,6 @@
 // What the docs module contributes to outputs: the documentation and training-content summary
 // parts of `gpaikit check` (Code of Practice, Transparency, Measures 1.1-1.2; AI Act Art.
-// 53(1)(d)), the records log read once, and the documentation's version header.
+// 53(1)(d)), the ledger read once, and the documentation's version header.
 #ifndef GPAIKIT_DOCS_OUTPUT_H_
 #define GPAIKIT_DOCS_OUTPUT_H_
 
@@ -11,24 +11,24 @@
 #include <vector>
 
 #include "gpaikit/docs/docs.h"
-#include "gpaikit/docs/records.h"
+#include "gpaikit/docs/ledger_entries.h"
 #include "gpaikit/docs/training_summary.h"
 #include "gpaikit/report/contribution.h"
 #include "gpaikit/scope/scope.h"
-#include "gpaikit/store/store.h"
+#include "gpaikit/store/ledger.h"
 
 namespace gpaikit::docs {
 
-// What `check` reads from the records log (.gpaikit/records.sqlite) once: whether its hash chain
+// What `check` reads from the ledger (.gpaikit/ledger.sqlite) once: whether its hash chain
 // verifies, the published versions and the downstream requests. Empty when the project has no
 // log (check never creates one).
-struct RecordsLog {
+struct LedgerSnapshot {
   bool present = false;
   store::Verification verification;
   std::vector<PublishedVersion> versions;
   std::vector<Request> requests;
 };
-Result<RecordsLog> ReadRecordsLog(const std::filesystem::path& project_root);
+Result<LedgerSnapshot> ReadLedger(const std::filesystem::path& project_root);
 
 // The documentation of one model with its header: version N when it equals published version N
 // (`published`: that model's versions, oldest first), else "N+1 (draft)"; last updated on that
@@ -39,9 +39,9 @@ Result<ModelDocumentation> DocumentationWithHeader(const scope::AssessedProject&
 
 // The corpus statistics for `model`: `stats_files` when given (paths as typed), else the files
 // its training_data.stats names; nullopt when there are neither.
-Result<std::optional<summary::CorpusStats>> StatsFor(const project::Project& project,
-                                                     const project::Model& model,
-                                                     const std::vector<std::string>& stats_files);
+Result<std::optional<docs::CorpusStats>> StatsFor(const project::Project& project,
+                                                  const project::Model& model,
+                                                  const std::vector<std::string>& stats_files);
 
 // One finding about whether the summary is current, as a sentence.
 struct CurrencyFinding {
@@ -52,18 +52,18 @@ struct CurrencyFinding {
 // Whether `summary` is current on `as_of`: published by placement when it is due
 // (ModelAssessment::TrainingSummaryDue), updated every template.update_months while training
 // continues, not older than the data in its statistics.
-std::vector<CurrencyFinding> CurrencyFindings(const summary::TrainingSummary& summary,
+std::vector<CurrencyFinding> CurrencyFindings(const docs::TrainingSummary& summary,
                                               const scope::ModelAssessment& assessment,
-                                              const summary::Template& form, CivilDate as_of);
+                                              const law::summary::Template& form, CivilDate as_of);
 
 // What check's documentation and summary parts need for every model, built before the report so
 // that every model's input errors (artefacts, Form values, statistics files) are reported at once.
 struct CheckInputs {
-  RecordsLog log;
-  std::map<std::string, ModelDocumentation> documentation;           // model id ->
-  std::map<std::string, std::optional<summary::CorpusStats>> stats;  // model id ->
+  LedgerSnapshot log;
+  std::map<std::string, ModelDocumentation> documentation;        // model id ->
+  std::map<std::string, std::optional<docs::CorpusStats>> stats;  // model id ->
 };
-Result<CheckInputs> PrepareCheck(const scope::AssessedProject& project, RecordsLog log);
+Result<CheckInputs> PrepareCheck(const scope::AssessedProject& project, LedgerSnapshot log);
 
 // `gpaikit check`'s "documentation" part: Form completeness per audience, blocking gaps once
 // placed (Measure 1.1), versions kept ten years, downstream requests within 14 days (1.2(4)).

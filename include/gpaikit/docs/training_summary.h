@@ -17,7 +17,7 @@
 #include "gpaikit/project/project.h"
 #include "gpaikit/report/report.h"
 
-namespace gpaikit::summary {
+namespace gpaikit::docs {
 
 // --- Measured statistics (schema gpaikit.corpus-stats/1, docs/corpus.md) ---
 
@@ -75,7 +75,8 @@ struct TopDomains {
   double bytes_error_bound = 0;
   std::vector<DomainStat> listed;
 };
-TopDomains SelectTopDomains(const CorpusStats& stats, const TopDomainRule& rule, bool sme);
+TopDomains SelectTopDomains(const CorpusStats& stats, const law::summary::TopDomainRule& rule,
+                            bool sme);
 
 // --- The filled summary ---
 
@@ -128,20 +129,22 @@ struct TrainingSummary {
 // Fills every header field and field of `form` for `model`. `stats` may be null (fields that
 // need them are then missing, saying so). Narrative files are read relative to project.root.
 TrainingSummary BuildTrainingSummary(const project::Project& project, const project::Model& model,
-                                     const Template& form, const CorpusStats* stats);
+                                     const law::summary::Template& form, const CorpusStats* stats);
 
 // The stats files a model names in gpaikit.yaml, resolved against the project folder.
 std::vector<std::filesystem::path> StatsFilesOf(const project::Project& project,
                                                 const project::Model& model);
 
 // gpaikit.training-summary/1
-nlohmann::json SummaryJson(const TrainingSummary& summary, const Template& form);
+nlohmann::json SummaryJson(const TrainingSummary& summary, const law::summary::Template& form);
 // The summary as a report Document laid out like the template: header, numbered sections, tick
 // boxes, tables.
-report::Document SummaryDocument(const TrainingSummary& summary, const Template& form);
-std::string RenderSummaryMarkdown(const TrainingSummary& summary, const Template& form);
-std::string RenderSummaryHtml(const TrainingSummary& summary, const Template& form);
+report::Document SummaryDocument(const TrainingSummary& summary,
+                                 const law::summary::Template& form);
+std::string RenderSummaryMarkdown(const TrainingSummary& summary,
+                                  const law::summary::Template& form);
+std::string RenderSummaryHtml(const TrainingSummary& summary, const law::summary::Template& form);
 
-}  // namespace gpaikit::summary
+}  // namespace gpaikit::docs
 
 #endif  // GPAIKIT_DOCS_TRAINING_SUMMARY_H_

@@ -12,7 +12,7 @@
 #include "gpaikit/base/status.h"
 #include "gpaikit/law/law.h"
 
-namespace gpaikit::form {
+namespace gpaikit::law::form {
 
 struct Audience {
   std::string id;  // ai-office | nca | downstream
@@ -147,6 +147,6 @@ std::vector<ItemCoverage> AnnexCoverage(const Form& form, const Annex& annex, bo
 Result<law::Sourced<int>> LoadCodeClockDays(const std::filesystem::path& data_dir,
                                             std::string_view version, std::string_view clock);
 
-}  // namespace gpaikit::form
+}  // namespace gpaikit::law::form
 
 #endif  // GPAIKIT_LAW_FORM_H_

@@ -12,7 +12,7 @@
 #include "gpaikit/base/status.h"
 #include "gpaikit/law/law.h"
 
-namespace gpaikit::summary {
+namespace gpaikit::law::summary {
 
 // One size range of a modality (template section 1.3). An absent end is open.
 struct SizeBucket {
@@ -111,6 +111,6 @@ Result<Template> LoadTemplate(const std::filesystem::path& path);
 Result<Template> LoadSummaryTemplate(const std::filesystem::path& data_dir,
                                      std::string_view version = "");
 
-}  // namespace gpaikit::summary
+}  // namespace gpaikit::law::summary
 
 #endif  // GPAIKIT_LAW_SUMMARY_TEMPLATE_H_

@@ -30,8 +30,8 @@ struct ProjectContext {
   law::Rulepack rules;
   law::AcceleratorCatalogue catalogue;
   law::CodeOfPractice code;
-  form::Form form;
-  summary::Template summary_template;
+  law::form::Form form;
+  law::summary::Template summary_template;
 
   // The four law texts in the order above, with their versions.
   std::vector<LawVersion> Versions() const;

@@ -1,6 +1,6 @@
-// What the safety module contributes to outputs: the project's Safety and Security records loaded
-// once, the "safety" part of `gpaikit check` (Code of Practice, Safety and Security, Measures
-// 1.1-1.4, 7.6-7.7, 9.3), and the serious-incident listing and report (Measures 9.2-9.4).
+// What the safety module contributes to outputs: the project's Safety and Security documentation
+// loaded once, the "safety" part of `gpaikit check` (Code of Practice, Safety and Security,
+// Measures 1.1-1.4, 7.6-7.7, 9.3), and the serious-incident listing and report (Measures 9.2-9.4).
 #ifndef GPAIKIT_SAFETY_OUTPUT_H_
 #define GPAIKIT_SAFETY_OUTPUT_H_
 
@@ -15,16 +15,16 @@
 
 namespace gpaikit::safety {
 
-// The business-day calendar and the safety records of one project, loaded once per command.
+// The business-day calendar and the safety documentation of one project, loaded once per command.
 struct ProjectSafety {
   HolidayCalendar calendar;
-  SafetyRecords records;
+  SafetyDocumentation documentation;
 };
 
 // The calendar: <project>/safety/holidays.yaml when present, else the data folder's
 // law/holidays/default.yaml (docs/safety.md "Business days").
 Result<HolidayCalendar> LoadProjectCalendar(const project::ProjectContext& context);
-// The calendar and the records (safety/*.yaml, incidents in the records log), read against the
+// The calendar and the documentation (safety/*.yaml, incidents in the ledger), read against the
 // Code of Practice version the context pins; the errors of both together.
 Result<ProjectSafety> LoadProjectSafety(const project::ProjectContext& context);
 

@@ -1,5 +1,5 @@
-// Safety and Security records for models with systemic risk: business-day calendar, clocks,
-// serious incidents folded from the records log, Framework, risk register and Model Reports
+// Safety and Security documentation for models with systemic risk: business-day calendar, clocks,
+// serious incidents folded from the ledger, Framework, risk register and Model Reports
 // (Code of Practice, Safety and Security, Commitments 1, 2, 4, 7 and 9; docs/safety.md).
 #ifndef GPAIKIT_SAFETY_SAFETY_H_
 #define GPAIKIT_SAFETY_SAFETY_H_
@@ -17,7 +17,7 @@
 #include "gpaikit/law/code_of_practice.h"
 #include "gpaikit/project/project.h"
 #include "gpaikit/scope/scope.h"
-#include "gpaikit/store/store.h"
+#include "gpaikit/store/ledger.h"
 
 namespace gpaikit::safety {
 
@@ -192,7 +192,7 @@ struct ModelReport {
   std::vector<PeriodicException> periodic_exceptions;
 };
 
-struct SafetyRecords {
+struct SafetyDocumentation {
   std::optional<Framework> framework;
   std::vector<RiskRegister> registers;
   std::vector<ModelReport> reports;
@@ -209,17 +209,17 @@ std::vector<std::string> FrameworkContentIds(const law::CodeOfPractice& code);
 std::vector<std::string> ModelReportSectionIds(const law::CodeOfPractice& code);
 
 // Loads safety/framework.yaml, safety/register.yaml and safety/model-reports.yaml (each optional;
-// format in docs/safety.md) and the incidents in .gpaikit/records.sqlite (if present). Relative
+// format in docs/safety.md) and the incidents in .gpaikit/ledger.sqlite (if present). Relative
 // references must name existing files; errors carry file:line:column.
-Result<SafetyRecords> LoadSafetyRecords(const std::filesystem::path& project_root,
-                                        const law::CodeOfPractice& code);
+Result<SafetyDocumentation> LoadSafetyDocumentation(const std::filesystem::path& project_root,
+                                                    const law::CodeOfPractice& code);
 
 // Parses the text of one safety/ file named `name` ("framework.yaml", "register.yaml" or
-// "model-reports.yaml") into `records`, references resolved against `project_root`; what
-// LoadSafetyRecords does per file, exposed for the fuzzer.
+// "model-reports.yaml") into `documentation`, references resolved against `project_root`; what
+// LoadSafetyDocumentation does per file, exposed for the fuzzer.
 Status ParseSafetyFile(std::string_view name, std::string_view text, const std::string& file,
                        const std::filesystem::path& project_root, const law::CodeOfPractice& code,
-                       SafetyRecords& records);
+                       SafetyDocumentation& documentation);
 
 // One clock instance with its due date for one model.
 struct ClockInstance {
@@ -252,11 +252,11 @@ ModelFacts FactsOf(const scope::ModelAssessment& assessment);
 // Framework names (Code of Practice, Safety and Security, scope; signing FAQ). Never for a model
 // that is not a GPAI model, nor for a modification that does not make the modifier a provider.
 bool ChapterApplies(const scope::ModelAssessment& assessment, const project::Signatory& signatory,
-                    const SafetyRecords& records);
+                    const SafetyDocumentation& documentation);
 
 // Framework and Model Report clocks (Measures 1.1, 1.3, 1.4, 7.6, 7.7) for one model.
-std::vector<ClockInstance> SafetyClocks(const SafetyRecords& records, const ModelFacts& facts,
-                                        const law::CodeOfPractice& code,
+std::vector<ClockInstance> SafetyClocks(const SafetyDocumentation& documentation,
+                                        const ModelFacts& facts, const law::CodeOfPractice& code,
                                         const HolidayCalendar& calendar, const CivilDate& as_of);
 
 }  // namespace gpaikit::safety

@@ -1,24 +1,25 @@
-// Tests for the hash-chained records: append and read back, and Verify naming the first bad entry
+// Tests for the hash-chained ledger: append and read back, and Verify naming the first bad entry
 // after each kind of direct tampering with the SQLite file (edit, deletion, insertion, reordering).
+#include "gpaikit/store/ledger.h"
+
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include "gpaikit/base/files.h"
-#include "gpaikit/store/store.h"
 
 namespace gpaikit::store {
 namespace {
 
 namespace fs = std::filesystem;
 
-class RecordsTest : public ::testing::Test {
+class LedgerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     root_ = fs::temp_directory_path() /
             ("gpaikit_records_" +
              std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(root_);
-    auto db = RecordsDatabase::Open(root_);
+    auto db = Ledger::Open(root_);
     ASSERT_TRUE(db.ok()) << db.status().message();
     db_ = std::move(*db);
     for (int i = 1; i <= 4; ++i) {
@@ -52,10 +53,10 @@ class RecordsTest : public ::testing::Test {
   }
 
   fs::path root_;
-  std::unique_ptr<RecordsDatabase> db_;
+  std::unique_ptr<Ledger> db_;
 };
 
-TEST_F(RecordsTest, AppendsChainsAndReadsBack) {
+TEST_F(LedgerTest, AppendsChainsAndReadsBack) {
   auto all = db_->Entries();
   ASSERT_TRUE(all.ok());
   ASSERT_EQ(all->size(), 4u);
@@ -70,7 +71,7 @@ TEST_F(RecordsTest, AppendsChainsAndReadsBack) {
   EXPECT_TRUE(fs::exists(root_ / ".gpaikit" / "ledger-head"));
 }
 
-TEST_F(RecordsTest, SqlUpdatesAndDeletesAreRefused) {
+TEST_F(LedgerTest, SqlUpdatesAndDeletesAreRefused) {
   char* message = nullptr;
   EXPECT_NE(sqlite3_exec(db_->handle(), "UPDATE entries SET author = 'mallory'", nullptr, nullptr,
                          &message),
@@ -81,26 +82,26 @@ TEST_F(RecordsTest, SqlUpdatesAndDeletesAreRefused) {
             SQLITE_OK);
 }
 
-TEST_F(RecordsTest, EditIsCaught) {
+TEST_F(LedgerTest, EditIsCaught) {
   Tamper("UPDATE entries SET content = '{\"n\":99}' WHERE seq = 2");
   Verification v = Verified();
   EXPECT_EQ(v.first_bad_seq, 2);
   EXPECT_NE(v.problem.find("edited"), std::string::npos);
 }
 
-TEST_F(RecordsTest, DeletionInTheMiddleIsCaught) {
+TEST_F(LedgerTest, DeletionInTheMiddleIsCaught) {
   Tamper("DELETE FROM entries WHERE seq = 2");
   EXPECT_EQ(Verified().first_bad_seq, 3);
 }
 
-TEST_F(RecordsTest, DeletionOfTheNewestIsCaughtByTheHeadFile) {
+TEST_F(LedgerTest, DeletionOfTheNewestIsCaughtByTheHeadFile) {
   Tamper("DELETE FROM entries WHERE seq = 4");
   Verification v = Verified();
   EXPECT_FALSE(v.ok());
   EXPECT_NE(v.problem.find("ends at entry 3"), std::string::npos) << v.problem;
 }
 
-TEST_F(RecordsTest, InsertionIsCaught) {
+TEST_F(LedgerTest, InsertionIsCaught) {
   // Renumber to make room, then insert a forged entry whose hash is self-consistent.
   Tamper("UPDATE entries SET seq = seq + 10 WHERE seq >= 3");
   Entry forged{3, "mdf.version", "model-a", "mallory", "2026-01-02T12:00:00Z", "{}", "", ""};
@@ -113,7 +114,7 @@ TEST_F(RecordsTest, InsertionIsCaught) {
   EXPECT_EQ(Verified().first_bad_seq, 13);
 }
 
-TEST_F(RecordsTest, ReorderingIsCaught) {
+TEST_F(LedgerTest, ReorderingIsCaught) {
   Tamper(
       "UPDATE entries SET seq = 100 WHERE seq = 2; UPDATE entries SET seq = 2 WHERE seq = 3;"
       "UPDATE entries SET seq = 3 WHERE seq = 100;");
@@ -127,10 +128,10 @@ namespace gpaikit::store {
 namespace {
 
 // An append interrupted after COMMIT leaves the head file behind: accepted, and counted.
-TEST(RecordsHeadTest, HeadFileBehindTheDatabaseIsAccepted) {
+TEST(LedgerHeadTest, HeadFileBehindTheDatabaseIsAccepted) {
   fs::path root = fs::temp_directory_path() / "gpaikit_records_head_behind";
   fs::remove_all(root);
-  auto db = RecordsDatabase::Open(root);
+  auto db = Ledger::Open(root);
   ASSERT_TRUE(db.ok());
   Result<Entry> first = (*db)->Append("k", "s", "a", "{}", "2026-01-01T00:00:00Z");
   ASSERT_TRUE(first.ok());
@@ -149,11 +150,11 @@ TEST(RecordsHeadTest, HeadFileBehindTheDatabaseIsAccepted) {
 }
 
 // The head file guards the newest entries: once the chain holds entries it must exist, or deleting
-// the newest rows together with the head file would pass (docs/records.md, tampering table).
-TEST(RecordsHeadTest, MissingHeadFileIsAFailureOnceEntriesExist) {
+// the newest rows together with the head file would pass (docs/ledger.md, tampering table).
+TEST(LedgerHeadTest, MissingHeadFileIsAFailureOnceEntriesExist) {
   fs::path root = fs::temp_directory_path() / "gpaikit_records_head_missing";
   fs::remove_all(root);
-  auto db = RecordsDatabase::Open(root);
+  auto db = Ledger::Open(root);
   ASSERT_TRUE(db.ok());
   EXPECT_TRUE((*db)->Verify()->ok()) << "an empty ledger needs no head file";
   ASSERT_TRUE((*db)->Append("k", "s", "a", "{}", "2026-01-01T00:00:00Z").ok());

@@ -1,7 +1,7 @@
-// Documentation versions and downstream requests folded from the records log (Code of Practice,
+// Documentation versions and downstream requests folded from the ledger (Code of Practice,
 // Transparency, Measure 1.1 "keep previous versions", 1.2(4) answers within 14 days, 1.3
 // integrity).
-#include "gpaikit/docs/records.h"
+#include "gpaikit/docs/ledger_entries.h"
 
 namespace gpaikit::docs {
 namespace {
@@ -11,7 +11,7 @@ using nlohmann::json;
 Result<json> ParseContent(const store::Entry& entry) {
   json content = json::parse(entry.content, nullptr, false);
   if (content.is_discarded() || !content.is_object()) {
-    return Status::InvalidInput("records entry " + std::to_string(entry.seq) + " (" + entry.kind +
+    return Status::InvalidInput("ledger entry " + std::to_string(entry.seq) + " (" + entry.kind +
                                 "): content is not a JSON object");
   }
   return content;
@@ -45,9 +45,9 @@ void Diff(const json& a, const json& b, const std::string& path, std::vector<std
 
 }  // namespace
 
-Result<std::vector<PublishedVersion>> PublishedVersions(const store::RecordsDatabase& records,
+Result<std::vector<PublishedVersion>> PublishedVersions(const store::Ledger& ledger,
                                                         const std::string& model) {
-  Result<std::vector<store::Entry>> entries = records.Entries(kVersionKind, model);
+  Result<std::vector<store::Entry>> entries = ledger.Entries(kVersionKind, model);
   if (!entries.ok()) return entries.status();
   std::vector<PublishedVersion> out;
   for (const store::Entry& entry : *entries) {
@@ -67,11 +67,11 @@ Result<std::vector<PublishedVersion>> PublishedVersions(const store::RecordsData
   return out;
 }
 
-Result<PublishedVersion> PublishVersion(store::RecordsDatabase& records, const std::string& model,
+Result<PublishedVersion> PublishVersion(store::Ledger& ledger, const std::string& model,
                                         const json& documentation, const json& rendered,
                                         const std::string& note, const std::string& author,
                                         const std::string& retain_until) {
-  Result<std::vector<PublishedVersion>> earlier = PublishedVersions(records, model);
+  Result<std::vector<PublishedVersion>> earlier = PublishedVersions(ledger, model);
   if (!earlier.ok()) return earlier.status();
   json content = {{"version", static_cast<int>(earlier->size()) + 1},
                   {"note", note},
@@ -79,15 +79,15 @@ Result<PublishedVersion> PublishVersion(store::RecordsDatabase& records, const s
                   {"documentation", documentation},
                   {"rendered", rendered}};
   // dump() without indentation sorts keys and adds no spaces: canonical JSON.
-  Result<store::Entry> entry = records.Append(kVersionKind, model, author, content.dump());
+  Result<store::Entry> entry = ledger.Append(kVersionKind, model, author, content.dump());
   if (!entry.ok()) return entry.status();
-  Result<std::vector<PublishedVersion>> now = PublishedVersions(records, model);
+  Result<std::vector<PublishedVersion>> now = PublishedVersions(ledger, model);
   if (!now.ok()) return now.status();
   return now->back();
 }
 
-Result<std::vector<Request>> Requests(const store::RecordsDatabase& records) {
-  Result<std::vector<store::Entry>> entries = records.Entries("request.");
+Result<std::vector<Request>> Requests(const store::Ledger& ledger) {
+  Result<std::vector<store::Entry>> entries = ledger.Entries("request.");
   if (!entries.ok()) return entries.status();
   std::vector<Request> out;
   for (const store::Entry& entry : *entries) {
@@ -103,7 +103,7 @@ Result<std::vector<Request>> Requests(const store::RecordsDatabase& records) {
       auto received = CivilDate::Parse(Text(*content, "received"));
       auto due = CivilDate::Parse(Text(*content, "due"));
       if (!received || !due) {
-        return Status::InvalidInput("records entry " + std::to_string(entry.seq) +
+        return Status::InvalidInput("ledger entry " + std::to_string(entry.seq) +
                                     ": request without valid 'received' and 'due' dates");
       }
       request.received = *received;
@@ -112,7 +112,7 @@ Result<std::vector<Request>> Requests(const store::RecordsDatabase& records) {
     } else if (entry.kind == kRequestAnswerKind) {
       int number = content->value("request", 0);
       if (number < 1 || number > static_cast<int>(out.size())) {
-        return Status::InvalidInput("records entry " + std::to_string(entry.seq) +
+        return Status::InvalidInput("ledger entry " + std::to_string(entry.seq) +
                                     ": answer to unknown request " + std::to_string(number));
       }
       out[number - 1].answered = CivilDate::Parse(Text(*content, "answered"));
@@ -122,29 +122,28 @@ Result<std::vector<Request>> Requests(const store::RecordsDatabase& records) {
   return out;
 }
 
-Result<Request> AddRequest(store::RecordsDatabase& records, const std::string& from,
-                           const std::string& model, const std::string& subject,
-                           const CivilDate& received, int answer_days, const std::string& author) {
+Result<Request> AddRequest(store::Ledger& ledger, const std::string& from, const std::string& model,
+                           const std::string& subject, const CivilDate& received, int answer_days,
+                           const std::string& author) {
   json content = {{"from", from},
                   {"model", model},
                   {"subject", subject},
                   {"received", received.ToString()},
                   {"due", received.AddDays(answer_days).ToString()},
                   {"answer_days", answer_days}};
-  Result<std::vector<Request>> before = Requests(records);
+  Result<std::vector<Request>> before = Requests(ledger);
   if (!before.ok()) return before.status();
   std::string subject_id = "request/" + std::to_string(before->size() + 1);
-  Result<store::Entry> entry = records.Append(kRequestOpenKind, subject_id, author, content.dump());
+  Result<store::Entry> entry = ledger.Append(kRequestOpenKind, subject_id, author, content.dump());
   if (!entry.ok()) return entry.status();
-  Result<std::vector<Request>> after = Requests(records);
+  Result<std::vector<Request>> after = Requests(ledger);
   if (!after.ok()) return after.status();
   return after->back();
 }
 
-Result<Request> AnswerRequest(store::RecordsDatabase& records, int number,
-                              const CivilDate& answered, const std::string& note,
-                              const std::string& author) {
-  Result<std::vector<Request>> requests = Requests(records);
+Result<Request> AnswerRequest(store::Ledger& ledger, int number, const CivilDate& answered,
+                              const std::string& note, const std::string& author) {
+  Result<std::vector<Request>> requests = Requests(ledger);
   if (!requests.ok()) return requests.status();
   if (number < 1 || number > static_cast<int>(requests->size())) {
     return Status::NotFound("no request " + std::to_string(number) + " (there are " +
@@ -161,10 +160,10 @@ Result<Request> AnswerRequest(store::RecordsDatabase& records, int number,
                                 request.received.ToString() + ")");
   }
   json content = {{"request", number}, {"answered", answered.ToString()}, {"note", note}};
-  Result<store::Entry> entry = records.Append(
+  Result<store::Entry> entry = ledger.Append(
       kRequestAnswerKind, "request/" + std::to_string(number), author, content.dump());
   if (!entry.ok()) return entry.status();
-  Result<std::vector<Request>> after = Requests(records);
+  Result<std::vector<Request>> after = Requests(ledger);
   if (!after.ok()) return after.status();
   return (*after)[number - 1];
 }

@@ -1,8 +1,8 @@
 // Published documentation versions and downstream providers' requests as entries of the project's
-// hash-chained records log (Code of Practice, Transparency, Measures 1.1 retention, 1.2(4) 14-day
+// hash-chained ledger (Code of Practice, Transparency, Measures 1.1 retention, 1.2(4) 14-day
 // answers, 1.3 integrity). Entry kinds: "mdf.version", "request.open", "request.answer".
-#ifndef GPAIKIT_DOCS_RECORDS_H_
-#define GPAIKIT_DOCS_RECORDS_H_
+#ifndef GPAIKIT_DOCS_LEDGER_ENTRIES_H_
+#define GPAIKIT_DOCS_LEDGER_ENTRIES_H_
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -11,7 +11,7 @@
 
 #include "gpaikit/base/civil_date.h"
 #include "gpaikit/base/status.h"
-#include "gpaikit/store/store.h"
+#include "gpaikit/store/ledger.h"
 
 namespace gpaikit::docs {
 
@@ -31,11 +31,11 @@ struct PublishedVersion {
   nlohmann::json content;    // {"documentation": gpaikit.mdf/1 (all rows), "rendered": {...}}
 };
 
-Result<std::vector<PublishedVersion>> PublishedVersions(const store::RecordsDatabase& records,
+Result<std::vector<PublishedVersion>> PublishedVersions(const store::Ledger& ledger,
                                                         const std::string& model = "");
 
 // Appends a version: `documentation` is FullJson, `rendered` maps file names to SHA-256.
-Result<PublishedVersion> PublishVersion(store::RecordsDatabase& records, const std::string& model,
+Result<PublishedVersion> PublishVersion(store::Ledger& ledger, const std::string& model,
                                         const nlohmann::json& documentation,
                                         const nlohmann::json& rendered, const std::string& note,
                                         const std::string& author, const std::string& retain_until);
@@ -55,13 +55,12 @@ struct Request {
   bool AnsweredLate() const { return answered && *answered > due; }
 };
 
-Result<std::vector<Request>> Requests(const store::RecordsDatabase& records);
-Result<Request> AddRequest(store::RecordsDatabase& records, const std::string& from,
-                           const std::string& model, const std::string& subject,
-                           const CivilDate& received, int answer_days, const std::string& author);
-Result<Request> AnswerRequest(store::RecordsDatabase& records, int number,
-                              const CivilDate& answered, const std::string& note,
-                              const std::string& author);
+Result<std::vector<Request>> Requests(const store::Ledger& ledger);
+Result<Request> AddRequest(store::Ledger& ledger, const std::string& from, const std::string& model,
+                           const std::string& subject, const CivilDate& received, int answer_days,
+                           const std::string& author);
+Result<Request> AnswerRequest(store::Ledger& ledger, int number, const CivilDate& answered,
+                              const std::string& note, const std::string& author);
 
 // Field-by-field differences between two JSON documents: one line per changed leaf,
 // "path: old -> new" (added and removed leaves shown with "(absent)").
@@ -69,4 +68,4 @@ std::vector<std::string> DiffJson(const nlohmann::json& a, const nlohmann::json&
 
 }  // namespace gpaikit::docs
 
-#endif  // GPAIKIT_DOCS_RECORDS_H_
+#endif  // GPAIKIT_DOCS_LEDGER_ENTRIES_H_

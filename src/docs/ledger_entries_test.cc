@@ -1,6 +1,6 @@
-// Tests of documentation versions and downstream requests in the records log (Code of Practice,
+// Tests of documentation versions and downstream requests in the ledger (Code of Practice,
 // Transparency, Measure 1.1 keep previous versions, 1.2(4) answer within 14 days, 1.3 integrity).
-#include "gpaikit/docs/records.h"
+#include "gpaikit/docs/ledger_entries.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -17,8 +17,8 @@ std::filesystem::path FreshFolder(const char* name) {
 
 CivilDate Date(const char* text) { return *CivilDate::Parse(text); }
 
-TEST(RecordsTest, VersionsAreNumberedPerModelAndDiffFieldByField) {
-  auto records = store::RecordsDatabase::Open(FreshFolder("gpaikit-docs-versions"));
+TEST(LedgerTest, VersionsAreNumberedPerModelAndDiffFieldByField) {
+  auto records = store::Ledger::Open(FreshFolder("gpaikit-docs-versions"));
   ASSERT_TRUE(records.ok()) << records.status().message();
   nlohmann::json first = {{"rows", {{"2.1", {{"value", "a transformer"}}}}}};
   nlohmann::json second = {{"rows", {{"2.1", {{"value", "a sparse transformer"}}}}}};
@@ -41,8 +41,8 @@ TEST(RecordsTest, VersionsAreNumberedPerModelAndDiffFieldByField) {
 }
 
 // Measure 1.2(4): due 14 days after receipt; overdue while unanswered after that.
-TEST(RecordsTest, RequestsAreDueAfterTheAnswerPeriodAndAnsweredOnce) {
-  auto records = store::RecordsDatabase::Open(FreshFolder("gpaikit-docs-requests"));
+TEST(LedgerTest, RequestsAreDueAfterTheAnswerPeriodAndAnsweredOnce) {
+  auto records = store::Ledger::Open(FreshFolder("gpaikit-docs-requests"));
   ASSERT_TRUE(records.ok());
   Result<Request> added =
       AddRequest(**records, "Acme Health", "m", "context window", Date("2026-11-02"), 14, "me");
@@ -75,8 +75,8 @@ class PublishedLedgerTamperTest : public ::testing::TestWithParam<Tampering> {};
 
 TEST_P(PublishedLedgerTamperTest, VerifyNamesTheFirstBadEntry) {
   const Tampering& tampering = GetParam();
-  auto records = store::RecordsDatabase::Open(
-      FreshFolder((std::string("gpaikit-tamper-") + tampering.name).c_str()));
+  auto records =
+      store::Ledger::Open(FreshFolder((std::string("gpaikit-tamper-") + tampering.name).c_str()));
   ASSERT_TRUE(records.ok()) << records.status().message();
   for (int i = 1; i <= 4; ++i) {
     std::string note = "v";  // appended: GCC 12 at -O3 misreports "v" + to_string (-Wrestrict)

@@ -1,6 +1,6 @@
-// Reads the project's Safety and Security records: safety/framework.yaml, safety/register.yaml and
-// safety/model-reports.yaml (Code of Practice, Safety and Security, Measures 1.1-1.4, 2.1-2.2,
-// 3.2, 4.1, 5.1 and 7.1-7.7; Appendix 1.4; format in docs/safety.md).
+// Reads the project's Safety and Security documentation: safety/framework.yaml,
+// safety/register.yaml and safety/model-reports.yaml (Code of Practice, Safety and Security,
+// Measures 1.1-1.4, 2.1-2.2, 3.2, 4.1, 5.1 and 7.1-7.7; Appendix 1.4; format in docs/safety.md).
 #include <algorithm>
 
 #include "base/yaml_reader.h"
@@ -80,8 +80,9 @@ void CheckKeys(MapReader& parent, std::string_view key, const std::vector<std::s
   }
 }
 
-void ReadFramework(const fs::path& root, const law::CodeOfPractice& code, SafetyRecords& records,
-                   Diagnostics& diagnostics, const YAML::Node& node) {
+void ReadFramework(const fs::path& root, const law::CodeOfPractice& code,
+                   SafetyDocumentation& documentation, Diagnostics& diagnostics,
+                   const YAML::Node& node) {
   MapReader map(node, "", diagnostics,
                 {"title", "document", "models", "contents", "versions", "assessments"});
   Framework framework;
@@ -108,7 +109,7 @@ void ReadFramework(const fs::path& root, const law::CodeOfPractice& code, Safety
     MapReader entry(assessments[i], Index("assessments", i), diagnostics, {"date", "note"});
     if (auto date = entry.Date("date", true)) framework.assessments.push_back(*date);
   }
-  records.framework = std::move(framework);
+  documentation.framework = std::move(framework);
 }
 
 Risk ReadRisk(MapReader& map) {
@@ -135,7 +136,8 @@ Risk ReadRisk(MapReader& map) {
   return risk;
 }
 
-void ReadRegisters(SafetyRecords& records, Diagnostics& diagnostics, const YAML::Node& node) {
+void ReadRegisters(SafetyDocumentation& documentation, Diagnostics& diagnostics,
+                   const YAML::Node& node) {
   MapReader root(node, "", diagnostics, {"registers"});
   YAML::Node list = root.Sequence("registers", true);
   for (size_t r = 0; r < list.size(); ++r) {
@@ -150,7 +152,7 @@ void ReadRegisters(SafetyRecords& records, Diagnostics& diagnostics, const YAML:
                       "mitigations", "determination", "determined_on"});
       reg.risks.push_back(ReadRisk(risk));
     }
-    records.registers.push_back(std::move(reg));
+    documentation.registers.push_back(std::move(reg));
   }
 }
 
@@ -196,8 +198,9 @@ void ReadPeriodicExceptions(MapReader& map, const law::CodeOfPractice& code, Mod
   }
 }
 
-void ReadReports(const fs::path& root, const law::CodeOfPractice& code, SafetyRecords& records,
-                 Diagnostics& diagnostics, const YAML::Node& node) {
+void ReadReports(const fs::path& root, const law::CodeOfPractice& code,
+                 SafetyDocumentation& documentation, Diagnostics& diagnostics,
+                 const YAML::Node& node) {
   MapReader top(node, "", diagnostics, {"reports"});
   YAML::Node list = top.Sequence("reports", true);
   std::vector<std::string> sections = ModelReportSectionIds(code);
@@ -225,7 +228,7 @@ void ReadReports(const fs::path& root, const law::CodeOfPractice& code, SafetyRe
     }
     ReadUpdateGrounds(map, code, report);
     ReadPeriodicExceptions(map, code, report);
-    records.reports.push_back(std::move(report));
+    documentation.reports.push_back(std::move(report));
   }
 }
 
@@ -240,14 +243,14 @@ std::vector<std::string> ModelReportSectionIds(const law::CodeOfPractice& code) 
       code, {"CoP-SS-7.1", "CoP-SS-7.2", "CoP-SS-7.3", "CoP-SS-7.4", "CoP-SS-7.5"}, false);
 }
 
-const RiskRegister* SafetyRecords::RegisterFor(const std::string& model) const {
+const RiskRegister* SafetyDocumentation::RegisterFor(const std::string& model) const {
   for (const RiskRegister& reg : registers) {
     if (reg.model == model) return &reg;
   }
   return nullptr;
 }
 
-const ModelReport* SafetyRecords::ReportFor(const std::string& model) const {
+const ModelReport* SafetyDocumentation::ReportFor(const std::string& model) const {
   for (const ModelReport& report : reports) {
     if (report.model == model) return &report;
   }
@@ -256,12 +259,12 @@ const ModelReport* SafetyRecords::ReportFor(const std::string& model) const {
 
 Status ParseSafetyFile(std::string_view name, std::string_view text, const std::string& file,
                        const fs::path& project_root, const law::CodeOfPractice& code,
-                       SafetyRecords& records) {
-  using Reader = void (*)(const fs::path&, const law::CodeOfPractice&, SafetyRecords&, Diagnostics&,
-                          const YAML::Node&);
+                       SafetyDocumentation& documentation) {
+  using Reader = void (*)(const fs::path&, const law::CodeOfPractice&, SafetyDocumentation&,
+                          Diagnostics&, const YAML::Node&);
   const std::pair<std::string_view, Reader> readers[] = {
       {"framework.yaml", ReadFramework},
-      {"register.yaml", [](const fs::path&, const law::CodeOfPractice&, SafetyRecords& out,
+      {"register.yaml", [](const fs::path&, const law::CodeOfPractice&, SafetyDocumentation& out,
                            Diagnostics& d, const YAML::Node& n) { ReadRegisters(out, d, n); }},
       {"model-reports.yaml", ReadReports}};
   for (const auto& [known, read] : readers) {
@@ -269,27 +272,27 @@ Status ParseSafetyFile(std::string_view name, std::string_view text, const std::
     Result<YAML::Node> node = ParseYaml(text, file);
     if (!node.ok()) return node.status();
     Diagnostics diagnostics(file);
-    read(project_root, code, records, diagnostics, *node);
+    read(project_root, code, documentation, diagnostics, *node);
     return diagnostics.ToStatus();
   }
   return Status::InvalidInput(file + ": not a safety/ file gpaikit reads");
 }
 
-Result<SafetyRecords> LoadSafetyRecords(const fs::path& project_root,
-                                        const law::CodeOfPractice& code) {
-  SafetyRecords records;
+Result<SafetyDocumentation> LoadSafetyDocumentation(const fs::path& project_root,
+                                                    const law::CodeOfPractice& code) {
+  SafetyDocumentation documentation;
   for (const char* name : {"framework.yaml", "register.yaml", "model-reports.yaml"}) {
     fs::path path = project_root / "safety" / name;
     if (!fs::exists(path)) continue;
     Result<std::string> text = ReadFile(path);
     if (!text.ok()) return text.status();
-    Status parsed = ParseSafetyFile(name, *text, path.string(), project_root, code, records);
+    Status parsed = ParseSafetyFile(name, *text, path.string(), project_root, code, documentation);
     if (!parsed.ok()) return parsed;
   }
   Result<std::vector<Incident>> incidents = LoadIncidents(project_root);
   if (!incidents.ok()) return incidents.status();
-  records.incidents = std::move(*incidents);
-  return records;
+  documentation.incidents = std::move(*incidents);
+  return documentation;
 }
 
 }  // namespace gpaikit::safety

@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       gpaikit::DataDir().parent_path() / "examples" / "frontier-multimodal-non-eu";
   std::string_view text(reinterpret_cast<const char*>(data), size);
   for (std::string_view name : {"framework.yaml", "register.yaml", "model-reports.yaml"}) {
-    gpaikit::safety::SafetyRecords records;
+    gpaikit::safety::SafetyDocumentation records;
     (void)gpaikit::safety::ParseSafetyFile(name, text, "fuzz.yaml", root, code, records);
   }
   return 0;

@@ -1,8 +1,8 @@
-// The project's operational records (.gpaikit/records.sqlite): one append-only, hash-chained log
-// of entries that later modules fold into published versions, incidents and requests
+// The ledger (.gpaikit/ledger.sqlite): the project's one append-only, hash-chained log of
+// entries that later modules fold into published versions, incidents and requests
 // (DESIGN.md "The user's project folder"; Code of Practice, Transparency, Measure 1.3 integrity).
-#ifndef GPAIKIT_STORE_STORE_H_
-#define GPAIKIT_STORE_STORE_H_
+#ifndef GPAIKIT_STORE_LEDGER_H_
+#define GPAIKIT_STORE_LEDGER_H_
 
 #include <cstdint>
 #include <filesystem>
@@ -41,18 +41,23 @@ struct Verification {
   bool ok() const { return !first_bad_seq.has_value() && problem.empty(); }
 };
 
-// The hash an entry must carry (the chain rule, documented in docs/records.md).
+// The hash an entry must carry (the chain rule, documented in docs/ledger.md).
 std::string EntryHash(const Entry& entry);
 // Now in UTC as "YYYY-MM-DDTHH:MM:SSZ".
 std::string UtcNow();
 
-class RecordsDatabase {
+class Ledger {
  public:
-  // Opens (creating if needed) <project_root>/.gpaikit/records.sqlite in WAL mode.
-  static Result<std::unique_ptr<RecordsDatabase>> Open(const std::filesystem::path& project_root);
-  ~RecordsDatabase();
-  RecordsDatabase(const RecordsDatabase&) = delete;
-  RecordsDatabase& operator=(const RecordsDatabase&) = delete;
+  // The ledger's database in a project: <project_root>/.gpaikit/ledger.sqlite, or the
+  // .gpaikit/records.sqlite that earlier versions created when only that one exists.
+  static std::filesystem::path PathIn(const std::filesystem::path& project_root);
+  // Opens (creating if needed) the ledger of `project_root` in WAL mode.
+  static Result<std::unique_ptr<Ledger>> Open(const std::filesystem::path& project_root);
+  // Opens the ledger when the project has one; a null pointer when it has none (never creates).
+  static Result<std::unique_ptr<Ledger>> OpenIfPresent(const std::filesystem::path& project_root);
+  ~Ledger();
+  Ledger(const Ledger&) = delete;
+  Ledger& operator=(const Ledger&) = delete;
 
   // Appends one entry in a transaction and updates the head file (.gpaikit/ledger-head).
   // `time` defaults to UtcNow().
@@ -72,7 +77,7 @@ class RecordsDatabase {
   sqlite3* handle() const { return db_; }
 
  private:
-  RecordsDatabase(sqlite3* db, std::filesystem::path path, std::filesystem::path head_path)
+  Ledger(sqlite3* db, std::filesystem::path path, std::filesystem::path head_path)
       : db_(db), path_(std::move(path)), head_path_(std::move(head_path)) {}
   Status Execute(const char* sql) const;
 
@@ -83,4 +88,4 @@ class RecordsDatabase {
 
 }  // namespace gpaikit::store
 
-#endif  // GPAIKIT_STORE_STORE_H_
+#endif  // GPAIKIT_STORE_LEDGER_H_

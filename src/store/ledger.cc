@@ -1,8 +1,9 @@
-// The SQLite records database: schema, append in a transaction, ordered reads, chain verification.
+// The ledger's SQLite database: schema, append in a transaction, ordered reads, chain verification.
+#include "gpaikit/store/ledger.h"
+
 #include <sqlite3.h>
 
 #include "gpaikit/base/files.h"
-#include "gpaikit/store/store.h"
 
 namespace gpaikit::store {
 namespace {
@@ -23,9 +24,9 @@ CREATE TABLE IF NOT EXISTS entries (
 );
 CREATE INDEX IF NOT EXISTS entries_kind ON entries(kind, subject);
 CREATE TRIGGER IF NOT EXISTS entries_no_update BEFORE UPDATE ON entries
-  BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+  BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS entries_no_delete BEFORE DELETE ON entries
-  BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+  BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
 )sql";
 
 // A prepared statement that finalises itself.
@@ -70,29 +71,44 @@ constexpr const char* kSelect =
 
 }  // namespace
 
-Result<std::unique_ptr<RecordsDatabase>> RecordsDatabase::Open(const fs::path& project_root) {
+fs::path Ledger::PathIn(const fs::path& project_root) {
+  fs::path folder = project_root / ".gpaikit";
+  fs::path path = folder / "ledger.sqlite";
+  fs::path legacy = folder / "records.sqlite";
+  std::error_code error;
+  if (!fs::exists(path, error) && fs::exists(legacy, error)) return legacy;
+  return path;
+}
+
+Result<std::unique_ptr<Ledger>> Ledger::OpenIfPresent(const fs::path& project_root) {
+  std::error_code error;
+  if (!fs::exists(PathIn(project_root), error)) return std::unique_ptr<Ledger>();
+  return Open(project_root);
+}
+
+Result<std::unique_ptr<Ledger>> Ledger::Open(const fs::path& project_root) {
   fs::path folder = project_root / ".gpaikit";
   std::error_code error;
   fs::create_directories(folder, error);
   if (error) return Status::Io(folder.string() + ": " + error.message());
-  fs::path path = folder / "records.sqlite";
+  fs::path path = PathIn(project_root);
   sqlite3* db = nullptr;
   if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
     std::string message = path.string() + ": cannot open: " + sqlite3_errmsg(db);
     sqlite3_close(db);
     return Status::Io(message);
   }
-  std::unique_ptr<RecordsDatabase> records(new RecordsDatabase(db, path, folder / "ledger-head"));
+  std::unique_ptr<Ledger> ledger(new Ledger(db, path, folder / "ledger-head"));
   sqlite3_busy_timeout(db, 5000);
-  Status status = records->Execute("PRAGMA journal_mode=WAL;");
-  if (status.ok()) status = records->Execute(kSchema);
+  Status status = ledger->Execute("PRAGMA journal_mode=WAL;");
+  if (status.ok()) status = ledger->Execute(kSchema);
   if (!status.ok()) return status;
-  return records;
+  return ledger;
 }
 
-RecordsDatabase::~RecordsDatabase() { sqlite3_close(db_); }
+Ledger::~Ledger() { sqlite3_close(db_); }
 
-Status RecordsDatabase::Execute(const char* sql) const {
+Status Ledger::Execute(const char* sql) const {
   char* message = nullptr;
   if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
     std::string text = path_.string() + ": " + (message ? message : "SQLite error");
@@ -102,9 +118,9 @@ Status RecordsDatabase::Execute(const char* sql) const {
   return Status::Ok();
 }
 
-Result<Entry> RecordsDatabase::Append(const std::string& kind, const std::string& subject,
-                                      const std::string& author, const std::string& content,
-                                      const std::string& time) {
+Result<Entry> Ledger::Append(const std::string& kind, const std::string& subject,
+                             const std::string& author, const std::string& content,
+                             const std::string& time) {
   Status status = Execute("BEGIN IMMEDIATE;");
   if (!status.ok()) return status;
   Entry entry;
@@ -149,8 +165,8 @@ Result<Entry> RecordsDatabase::Append(const std::string& kind, const std::string
   return entry;
 }
 
-Result<std::vector<Entry>> RecordsDatabase::Entries(const std::string& kind_prefix,
-                                                    const std::string& subject) const {
+Result<std::vector<Entry>> Ledger::Entries(const std::string& kind_prefix,
+                                           const std::string& subject) const {
   std::string sql = std::string(kSelect) +
                     " WHERE substr(kind, 1, length(?1)) = ?1 AND (?2 = '' OR subject = ?2)"
                     " ORDER BY seq";
@@ -165,7 +181,7 @@ Result<std::vector<Entry>> RecordsDatabase::Entries(const std::string& kind_pref
   return entries;
 }
 
-Result<Entry> RecordsDatabase::Get(int64_t seq) const {
+Result<Entry> Ledger::Get(int64_t seq) const {
   Statement select(db_, (std::string(kSelect) + " WHERE seq = ?").c_str());
   select.Bind(1, seq);
   if (sqlite3_step(select.get()) != SQLITE_ROW) {
@@ -174,7 +190,7 @@ Result<Entry> RecordsDatabase::Get(int64_t seq) const {
   return ReadEntry(select.get());
 }
 
-Result<Verification> RecordsDatabase::Verify() const {
+Result<Verification> Ledger::Verify() const {
   Statement select(db_, (std::string(kSelect) + " ORDER BY rowid").c_str());
   Verification result;
   std::vector<std::string> hashes;  // hashes[seq - 1]

@@ -26,7 +26,7 @@ const HolidayCalendar& Calendar() {
   return calendar;
 }
 
-TEST(SafetyRecordsTest, RequiredContentsComeFromTheRulepack) {
+TEST(SafetyDocumentationTest, RequiredContentsComeFromTheRulepack) {
   EXPECT_EQ(FrameworkContentIds(Code()),
             (std::vector<std::string>{"SS-1.1.trigger-points", "SS-1.1.acceptance-criteria",
                                       "SS-1.1.tier-mitigations", "SS-1.1.timeline-estimates",
@@ -35,8 +35,8 @@ TEST(SafetyRecordsTest, RequiredContentsComeFromTheRulepack) {
   EXPECT_EQ(ModelReportSectionIds(Code()).size(), 10u);
 }
 
-TEST(SafetyRecordsTest, ExampleLoadsWithFourSpecifiedRisks) {
-  Result<SafetyRecords> records = LoadSafetyRecords(kExample, Code());
+TEST(SafetyDocumentationTest, ExampleLoadsWithFourSpecifiedRisks) {
+  Result<SafetyDocumentation> records = LoadSafetyDocumentation(kExample, Code());
   ASSERT_TRUE(records.ok()) << records.status().message();
   ASSERT_TRUE(records->framework.has_value());
   EXPECT_EQ(records->framework->versions.size(), 2u);
@@ -50,8 +50,8 @@ TEST(SafetyRecordsTest, ExampleLoadsWithFourSpecifiedRisks) {
   ASSERT_NE(records->ReportFor("vista-400b"), nullptr);
 }
 
-TEST(SafetyRecordsTest, FrameworkAndReportClocksOnTheExample) {
-  SafetyRecords records = *LoadSafetyRecords(kExample, Code());
+TEST(SafetyDocumentationTest, FrameworkAndReportClocksOnTheExample) {
+  SafetyDocumentation records = *LoadSafetyDocumentation(kExample, Code());
   ModelFacts facts{"vista-400b", /*systemic_risk=*/true, D("2026-12-15"), D("2025-10-24")};
   std::vector<ClockInstance> clocks =
       SafetyClocks(records, facts, Code(), Calendar(), D("2026-11-26"));
@@ -79,8 +79,8 @@ TEST(SafetyRecordsTest, FrameworkAndReportClocksOnTheExample) {
   EXPECT_EQ(find("Six-monthly Model Report update")->due, D("2027-05-24"));
 }
 
-TEST(SafetyRecordsTest, MissingFrameworkIsOverdueAfterItsClock) {
-  SafetyRecords empty;
+TEST(SafetyDocumentationTest, MissingFrameworkIsOverdueAfterItsClock) {
+  SafetyDocumentation empty;
   ModelFacts facts{"m", /*systemic_risk=*/true, D("2026-12-15"), D("2025-10-24")};
   std::vector<ClockInstance> clocks =
       SafetyClocks(empty, facts, Code(), Calendar(), D("2026-01-05"));
@@ -89,14 +89,14 @@ TEST(SafetyRecordsTest, MissingFrameworkIsOverdueAfterItsClock) {
   EXPECT_EQ(clocks.front().status, "overdue");
 }
 
-TEST(SafetyRecordsTest, BadRecordsNameFileLineAndColumn) {
+TEST(SafetyDocumentationTest, BadRecordsNameFileLineAndColumn) {
   fs::path root = fs::temp_directory_path() / "gpaikit_bad_safety";
   fs::remove_all(root);
   fs::create_directories(root / "safety");
   std::ofstream(root / "safety" / "framework.yaml")
       << "title: F\ncontents:\n  SS-1.1.trigger-pionts: missing.md\nversions:\n"
          "  - {version: \"1\", confirmed: 2026-02-30, changelog: c}\n";
-  Result<SafetyRecords> records = LoadSafetyRecords(root, Code());
+  Result<SafetyDocumentation> records = LoadSafetyDocumentation(root, Code());
   ASSERT_FALSE(records.ok());
   const std::string& message = records.status().message();
   EXPECT_NE(message.find("framework.yaml:3:3: contents.SS-1.1.trigger-pionts: not a required "
@@ -117,8 +117,8 @@ const ClockInstance* FindClock(const std::vector<ClockInstance>& clocks, std::st
 // Measure 7.6: an update "within a reasonable time" of grounds has no due date and is never
 // overdue; a deliberate change must be covered before it is made available. Measure 1.3: an
 // update "without undue delay" after a Framework assessment.
-TEST(SafetyRecordsTest, UpdatesWithoutAFixedPeriodShowTheirTrigger) {
-  SafetyRecords records;
+TEST(SafetyDocumentationTest, UpdatesWithoutAFixedPeriodShowTheirTrigger) {
+  SafetyDocumentation records;
   Status parsed = ParseSafetyFile("model-reports.yaml",
                                   "reports:\n  - model: m\n    versions:\n"
                                   "      - {version: '1', date: 2026-11-20, changelog: c}\n"
@@ -154,7 +154,7 @@ TEST(SafetyRecordsTest, UpdatesWithoutAFixedPeriodShowTheirTrigger) {
   EXPECT_EQ(framework->status, "no-fixed-period");  // no version confirmed since
   EXPECT_NE(framework->basis.find("without undue delay"), std::string::npos);
 
-  SafetyRecords bad;
+  SafetyDocumentation bad;
   Status rejected =
       ParseSafetyFile("model-reports.yaml",
                       "reports:\n  - model: m\n    versions: []\n    update_grounds:\n"
@@ -169,8 +169,8 @@ TEST(SafetyRecordsTest, UpdatesWithoutAFixedPeriodShowTheirTrigger) {
 // Measure 7.6: the six-monthly update of a most capable model is not needed when an exception
 // applies (no change; a more capable model within 1 month; similarly safe): a period with an
 // exception determined in it is skipped and the next runs from its due day.
-TEST(SafetyRecordsTest, PeriodicUpdateSkipsPeriodsWithAnException) {
-  SafetyRecords records;
+TEST(SafetyDocumentationTest, PeriodicUpdateSkipsPeriodsWithAnException) {
+  SafetyDocumentation records;
   Status parsed = ParseSafetyFile(
       "model-reports.yaml",
       "reports:\n  - model: m\n    most_capable: true\n    versions:\n"
@@ -199,7 +199,7 @@ TEST(SafetyRecordsTest, PeriodicUpdateSkipsPeriodsWithAnException) {
   EXPECT_EQ(periodic->due, D("2027-02-28"));
   EXPECT_EQ(periodic->status, "overdue");
 
-  SafetyRecords bad;
+  SafetyDocumentation bad;
   Status rejected =
       ParseSafetyFile("model-reports.yaml",
                       "reports:\n  - model: m\n    versions: []\n    periodic_exceptions:\n"
@@ -214,8 +214,8 @@ TEST(SafetyRecordsTest, PeriodicUpdateSkipsPeriodsWithAnException) {
 // Measure 7.7: with an interim report the Model Report may follow up to 15 business days after
 // placement (Fri 8 May 2026 -> Wed 3 June over Ascension and Whit Monday); an update goes within
 // 5 business days of its confirmation (Tue 22 Dec 2026 -> Thu 7 Jan 2027 over the year-end days).
-TEST(SafetyRecordsTest, InterimReportAllowanceAndUpdatesOverHolidays) {
-  SafetyRecords records;
+TEST(SafetyDocumentationTest, InterimReportAllowanceAndUpdatesOverHolidays) {
+  SafetyDocumentation records;
   Status parsed = ParseSafetyFile(
       "model-reports.yaml",
       "reports:\n  - model: m\n    versions:\n"

@@ -1,0 +1,156 @@
+// Serious incidents written to the ledger (open, update, resolve), checked before anything is
+// appended (Code of Practice, Safety and Security, Measures 9.1-9.4).
+#include "gpaikit/safety/incident_writer.h"
+
+#include <algorithm>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string_view>
+#include <vector>
+
+#include "gpaikit/base/text.h"
+
+namespace gpaikit::safety {
+namespace {
+
+using nlohmann::json;
+
+std::string Listed(const std::vector<std::string_view>& words) {
+  std::string out;
+  for (std::string_view word : words) out += (out.empty() ? "" : ", ") + std::string(word);
+  return out;
+}
+
+// Template items keyed by the ids of the Code's reporting template.
+Result<json> ItemsJson(const IncidentWrite& write, const law::CodeOfPractice& code) {
+  std::vector<std::string_view> ids;
+  for (const law::TemplateItem& item : code.template_items) ids.push_back(item.id);
+  json out = json::object();
+  for (const auto& [id, text] : write.items) {
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+      std::string nearest = NearestWord(id, ids);
+      return Status::InvalidInput("item '" + id + "' is not an item of the reporting template (" +
+                                  Listed(ids) + ")" +
+                                  (nearest.empty() ? "" : "; did you mean '" + nearest + "'?"));
+    }
+    out[id] = text;
+  }
+  return out;
+}
+
+Result<RecordedIncident> Append(const project::ProjectContext& context, const std::string& action,
+                                int id, const IncidentWrite& write, const json& content) {
+  Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::Open(context.project.root);
+  if (!ledger.ok()) return ledger.status();
+  Result<store::Entry> entry = (*ledger)->Append(
+      "incident." + action, "incident/" + std::to_string(id), write.author, content.dump());
+  if (!entry.ok()) return entry.status();
+  return RecordedIncident{id, std::move(*entry), (*ledger)->path()};
+}
+
+Status NotBeforeAwareness(const Incident& incident, std::string_view what, const CivilDate& day) {
+  if (day >= incident.aware) return Status::Ok();
+  return Status::InvalidInput("incident " + std::to_string(incident.id) + ": " + std::string(what) +
+                              " " + day.ToString() + " is before awareness on " +
+                              incident.aware.ToString());
+}
+
+}  // namespace
+
+Result<const Incident*> FindIncident(const ProjectSafety& safety, int id) {
+  for (const Incident& incident : safety.documentation.incidents) {
+    if (incident.id == id) return &incident;
+  }
+  return Status::InvalidInput("no incident " + std::to_string(id) + " (there are " +
+                              std::to_string(safety.documentation.incidents.size()) + ")");
+}
+
+Result<RecordedIncident> OpenIncident(const project::ProjectContext& context,
+                                      const ProjectSafety& safety, const IncidentOpening& opening,
+                                      const IncidentWrite& write) {
+  const project::Project& project = context.project;
+  bool known = std::any_of(project.models.begin(), project.models.end(),
+                           [&](const project::Model& m) { return m.id == opening.model; });
+  if (!known) {
+    return Status::InvalidInput("model '" + opening.model + "' is not a model in " + project.file);
+  }
+  if (!context.code.FindIncidentType(opening.type)) {
+    std::vector<std::string_view> types = context.code.IncidentTypeIds();
+    std::string nearest = NearestWord(opening.type, types);
+    return Status::InvalidInput("type '" + opening.type +
+                                "' is not an incident type of Measure 9.3 (" + Listed(types) + ")" +
+                                (nearest.empty() ? "" : "; did you mean '" + nearest + "'?"));
+  }
+  Result<json> items = ItemsJson(write, context.code);
+  if (!items.ok()) return items.status();
+  json content = json::object();
+  if (!items->empty()) content["items"] = *items;
+  content["model"] = opening.model;
+  content["type"] = opening.type;
+  content["aware"] = opening.aware.ToString();
+  if (!opening.title.empty()) content["title"] = opening.title;
+  if (opening.similar_to != 0) {
+    Result<FirstIncident> first =
+        FirstIncidentFor(safety.documentation.incidents, opening.similar_to);
+    if (!first.ok()) return first.status();
+    content["similar_to"] = opening.similar_to;
+  }
+  if (!content.contains("items") || !content["items"].contains("model")) {
+    content["items"]["model"] = opening.model;  // template item 4: the model involved
+  }
+  int id = static_cast<int>(safety.documentation.incidents.size()) + 1;
+  return Append(context, "open", id, write, content);
+}
+
+Result<RecordedIncident> UpdateIncident(const project::ProjectContext& context,
+                                        const ProjectSafety& safety, int id,
+                                        const IncidentUpdate& update, const IncidentWrite& write) {
+  Result<const Incident*> found = FindIncident(safety, id);
+  if (!found.ok()) return found.status();
+  const Incident& incident = **found;
+  if (update.report.empty() != !update.submitted.has_value()) {
+    return Status::InvalidInput("a report and the day it was submitted go together");
+  }
+  Result<json> items = ItemsJson(write, context.code);
+  if (!items.ok()) return items.status();
+  json content = json::object();
+  if (!items->empty()) content["items"] = *items;
+  if (!update.report.empty()) {
+    if (incident.reported_with) {
+      return Status::InvalidInput("incident " + std::to_string(id) + " is reported with incident " +
+                                  std::to_string(incident.reported_with->id) +
+                                  "; record the report there");
+    }
+    Status order = NotBeforeAwareness(incident, "report submitted on", *update.submitted);
+    if (!order.ok()) return order;
+    content["report"] = update.report;
+    content["submitted"] = update.submitted->ToString();
+  }
+  if (!update.note.empty()) content["note"] = update.note;
+  if (content.empty()) {
+    return Status::InvalidInput("an update needs template items, a submitted report or a note");
+  }
+  return Append(context, "update", id, write, content);
+}
+
+Result<RecordedIncident> ResolveIncident(const project::ProjectContext& context,
+                                         const ProjectSafety& safety, int id,
+                                         const CivilDate& resolved, const IncidentWrite& write) {
+  Result<const Incident*> found = FindIncident(safety, id);
+  if (!found.ok()) return found.status();
+  const Incident& incident = **found;
+  Status order = NotBeforeAwareness(incident, "resolution on", resolved);
+  if (!order.ok()) return order;
+  if (incident.resolved) {
+    return Status::InvalidInput("incident " + std::to_string(id) + " was already resolved on " +
+                                incident.resolved->ToString());
+  }
+  Result<json> items = ItemsJson(write, context.code);
+  if (!items.ok()) return items.status();
+  json content = json::object();
+  if (!items->empty()) content["items"] = *items;
+  content["resolved"] = resolved.ToString();
+  return Append(context, "resolve", id, write, content);
+}
+
+}  // namespace gpaikit::safety
