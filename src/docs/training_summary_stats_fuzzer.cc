@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   gpaikit::Result<gpaikit::docs::CorpusStats> stats =
       gpaikit::docs::ParseCorpusStats(text, "fuzz.json");
   if (stats.ok()) {
-    law::summary::TopDomainRule rule;
+    gpaikit::law::summary::TopDomainRule rule;
     rule.share = 0.1;
     rule.sme_share = 0.05;
     rule.sme_cap = 1000;
