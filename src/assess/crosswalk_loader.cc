@@ -15,11 +15,6 @@ constexpr std::string_view kSchema = "gpaikit.crosswalk/1";
 constexpr std::string_view kVerified[] = {"primary", "secondary", "unverified"};
 constexpr std::string_view kBasis[] = {"spec", "gpaikit"};
 
-std::string DidYouMean(std::string_view word, const std::vector<std::string_view>& candidates) {
-  std::string nearest = NearestWord(word, candidates);
-  return nearest.empty() ? "" : "; did you mean '" + nearest + "'?";
-}
-
 void ReadItems(MapReader& map, const std::string& items_verified, Crosswalk& out) {
   YAML::Node list = map.Sequence("items", true);
   Diagnostics& diagnostics = map.diagnostics();

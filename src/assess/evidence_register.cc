@@ -58,10 +58,9 @@ EvidenceScope ReadScope(Context& context, MapReader& map) {
     std::string id = entry.first.Scalar();
     std::string path = map.PathOf("evidence") + "." + id;
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-      std::string nearest = NearestWord(id, ids);
-      context.diagnostics.Error(entry.first.Mark(),
-                                path + ": not an evidence id of " + context.code.rulepack +
-                                    (nearest.empty() ? "" : "; did you mean '" + nearest + "'?"));
+      context.diagnostics.Error(
+          entry.first.Mark(),
+          path + ": not an evidence id of " + context.code.rulepack + DidYouMean(id, ids));
       continue;
     }
     EvidenceEntry evidence;
@@ -69,10 +68,9 @@ EvidenceScope ReadScope(Context& context, MapReader& map) {
       for (const auto& item : entry.second) {
         std::string item_id = item.first.Scalar();
         if (std::find(objectives.begin(), objectives.end(), item_id) == objectives.end()) {
-          std::string nearest = NearestWord(item_id, objectives);
-          context.diagnostics.Error(
-              item.first.Mark(), path + "." + item_id + ": not an Appendix 4 objective" +
-                                     (nearest.empty() ? "" : "; did you mean '" + nearest + "'?"));
+          context.diagnostics.Error(item.first.Mark(), path + "." + item_id +
+                                                           ": not an Appendix 4 objective" +
+                                                           DidYouMean(item_id, objectives));
           continue;
         }
         CheckReference(context, item.second, path + "." + item_id);
@@ -128,10 +126,8 @@ Result<EvidenceRegister> ParseEvidenceRegister(std::string_view text, const std:
       for (const auto& entry : models) {
         std::string id = entry.first.Scalar();
         if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-          std::string nearest = NearestWord(id, ids);
           diagnostics.Error(entry.first.Mark(),
-                            "models." + id + ": not a model in gpaikit.yaml" +
-                                (nearest.empty() ? "" : "; did you mean '" + nearest + "'?"));
+                            "models." + id + ": not a model in gpaikit.yaml" + DidYouMean(id, ids));
           continue;
         }
         MapReader model(entry.second, "models." + id, diagnostics, {"conditions", "evidence"});

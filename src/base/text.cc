@@ -1,4 +1,4 @@
-// Edit distance (two-row dynamic programme) and nearest-candidate suggestion.
+// Edit distance (two-row dynamic programme), nearest-candidate suggestion and word lists.
 #include "gpaikit/base/text.h"
 
 #include <algorithm>
@@ -40,6 +40,20 @@ std::string AsciiLower(std::string_view text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
+}
+
+std::string DidYouMean(std::string_view word, std::span<const std::string_view> candidates) {
+  std::string nearest = NearestWord(word, candidates);
+  return nearest.empty() ? "" : "; did you mean '" + nearest + "'?";
+}
+
+std::string JoinWords(std::span<const std::string_view> words) {
+  std::string joined;
+  for (std::string_view word : words) {
+    if (!joined.empty()) joined += ", ";
+    joined += word;
+  }
+  return joined;
 }
 
 }  // namespace gpaikit

@@ -21,5 +21,17 @@ TEST(TextTest, SuggestsNearestPlausibleWord) {
   EXPECT_EQ(NearestWord("colour", keys), "");
 }
 
+TEST(TextTest, DidYouMeanIsTheSuffixOrNothing) {
+  std::array<std::string_view, 2> types = {"death", "health"};
+  EXPECT_EQ(DidYouMean("helth", types), "; did you mean 'health'?");
+  EXPECT_EQ(DidYouMean("flood", types), "");
+}
+
+TEST(TextTest, JoinsWordsWithCommas) {
+  std::array<std::string_view, 3> words = {"text", "image", "audio"};
+  EXPECT_EQ(JoinWords(words), "text, image, audio");
+  EXPECT_EQ(JoinWords(std::span<const std::string_view>()), "");
+}
+
 }  // namespace
 }  // namespace gpaikit

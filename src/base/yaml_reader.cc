@@ -68,10 +68,7 @@ MapReader::MapReader(const YAML::Node& node, std::string path, Diagnostics& diag
     bool known = false;
     for (std::string_view candidate : keys) known = known || candidate == key;
     if (known) continue;
-    std::string message = PathOf(key) + ": unknown key";
-    std::string suggestion = NearestWord(key, keys);
-    if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
-    diagnostics_.Error(entry.first.Mark(), message);
+    diagnostics_.Error(entry.first.Mark(), PathOf(key) + ": unknown key" + DidYouMean(key, keys));
   }
 }
 
@@ -180,24 +177,13 @@ std::optional<CivilDate> MapReader::Date(std::string_view key, bool required) {
 
 namespace {
 
-std::string JoinChoices(const std::vector<std::string_view>& choices) {
-  std::string joined;
-  for (std::string_view choice : choices) {
-    if (!joined.empty()) joined += ", ";
-    joined += choice;
-  }
-  return joined;
-}
-
 bool CheckChoice(Diagnostics& diagnostics, const YAML::Mark& mark, const std::string& where,
-                 const std::string& value, const std::vector<std::string_view>& choices) {
+                 const std::string& value, std::span<const std::string_view> choices) {
   for (std::string_view choice : choices) {
     if (choice == value) return true;
   }
-  std::string message = where + ": '" + value + "' is not one of " + JoinChoices(choices);
-  std::string suggestion = NearestWord(value, choices);
-  if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
-  diagnostics.Error(mark, message);
+  diagnostics.Error(mark, where + ": '" + value + "' is not one of " + JoinWords(choices) +
+                              DidYouMean(value, choices));
   return false;
 }
 
@@ -208,8 +194,7 @@ std::optional<std::string> MapReader::Choice(std::string_view key,
                                              bool required) {
   std::optional<std::string> text = Scalar(key, required, "one of the listed values");
   if (!text) return std::nullopt;
-  if (!CheckChoice(diagnostics_, MarkOf(key), PathOf(key), *text,
-                   std::vector<std::string_view>(choices.begin(), choices.end()))) {
+  if (!CheckChoice(diagnostics_, MarkOf(key), PathOf(key), *text, choices)) {
     return std::nullopt;
   }
   return text;

@@ -18,12 +18,21 @@ Result<law::AcceleratorCatalogue> LoadCatalogue() {
   return law::LoadAcceleratorCatalogue(DataDir() / "accelerators.yaml");
 }
 
-Result<CivilDate> ParseAsOf(const std::string& text) {
-  if (text.empty()) return CivilDate::Today();
+Result<CivilDate> ParseDateOption(std::string_view option, const std::string& text) {
   std::optional<CivilDate> date = CivilDate::Parse(text);
-  if (!date) return Status::InvalidInput("--as-of: expected a date YYYY-MM-DD, got '" + text + "'");
+  if (!date) {
+    return Status::InvalidInput(std::string(option) + ": expected a date YYYY-MM-DD, got '" + text +
+                                "'");
+  }
   return *date;
 }
+
+Result<CivilDate> ParseDateOrToday(std::string_view option, const std::string& text) {
+  if (text.empty()) return CivilDate::Today();
+  return ParseDateOption(option, text);
+}
+
+Result<CivilDate> ParseAsOf(const std::string& text) { return ParseDateOrToday("--as-of", text); }
 
 Result<AssessedProject> LoadAndAssess(const std::filesystem::path& dir, const std::string& as_of,
                                       int due_soon_days) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gpaikit/base/civil_date.h"
@@ -50,6 +51,10 @@ Status AllOf(const std::vector<Status>& statuses);
 Result<law::Rulepack> LoadRules(const std::string& version);
 Result<law::AcceleratorCatalogue> LoadCatalogue();
 
+// Parses the YYYY-MM-DD value of `option`; the error names the option and the text given.
+Result<CivilDate> ParseDateOption(std::string_view option, const std::string& text);
+// The same with an empty value meaning today.
+Result<CivilDate> ParseDateOrToday(std::string_view option, const std::string& text);
 // Parses --as-of; empty means today.
 Result<CivilDate> ParseAsOf(const std::string& text);
 

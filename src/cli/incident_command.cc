@@ -11,7 +11,6 @@
 #include "cli/help_footer.h"
 #include "cli/output_options.h"
 #include "gpaikit/base/files.h"
-#include "gpaikit/base/text.h"
 #include "gpaikit/project/context.h"
 #include "gpaikit/safety/incident_writer.h"
 #include "gpaikit/safety/output.h"
@@ -28,13 +27,6 @@ struct IncidentOptions {
   OutputOptions list_output;  // text, json, md, html
   OutputOptions show_output;  // md, json
 };
-
-Result<CivilDate> ParseDate(const std::string& option, const std::string& text) {
-  std::optional<CivilDate> date = CivilDate::Parse(text);
-  if (!date)
-    return Status::InvalidInput(option + ": expected a date YYYY-MM-DD, got '" + text + "'");
-  return *date;
-}
 
 // --item ID=TEXT, repeatable; the ids are checked against the Code's template by safety.
 Result<std::map<std::string, std::string>> ParseItems(const std::vector<std::string>& items) {
@@ -63,7 +55,7 @@ Result<safety::RecordedIncident> Write(const std::string& action, const Incident
   if (!items.ok()) return items.status();
   safety::IncidentWrite write{Author(options.author), std::move(*items)};
   if (action == "open") {
-    Result<CivilDate> aware = ParseDate("--aware", options.aware);
+    Result<CivilDate> aware = ParseDateOption("--aware", options.aware);
     if (!aware.ok()) return aware.status();
     safety::IncidentOpening opening{options.model, options.type, *aware, options.title,
                                     options.similar_to};
@@ -72,13 +64,13 @@ Result<safety::RecordedIncident> Write(const std::string& action, const Incident
   if (action == "update") {
     safety::IncidentUpdate update{options.report, std::nullopt, options.note};
     if (!options.submitted.empty()) {
-      Result<CivilDate> submitted = ParseDate("--submitted", options.submitted);
+      Result<CivilDate> submitted = ParseDateOption("--submitted", options.submitted);
       if (!submitted.ok()) return submitted.status();
       update.submitted = *submitted;
     }
     return safety::UpdateIncident(context, safety, options.id, update, write);
   }
-  Result<CivilDate> resolved = ParseDate("--date", options.date);
+  Result<CivilDate> resolved = ParseDateOption("--date", options.date);
   if (!resolved.ok()) return resolved.status();
   return safety::ResolveIncident(context, safety, options.id, *resolved, write);
 }

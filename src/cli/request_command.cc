@@ -61,18 +61,8 @@ Result<Opened> Open(const RequestOptions& options, bool create) {
   return Opened{std::move(*project), std::move(*ledger)};
 }
 
-Result<CivilDate> DateOption(const char* name, const std::string& text) {
-  if (text.empty()) return CivilDate::Today();
-  std::optional<CivilDate> date = CivilDate::Parse(text);
-  if (!date) {
-    return Status::InvalidInput(std::string(name) + ": expected a date YYYY-MM-DD, got '" + text +
-                                "'");
-  }
-  return *date;
-}
-
 int RunAdd(const RequestOptions& options) {
-  Result<CivilDate> received = DateOption("--date", options.date);
+  Result<CivilDate> received = ParseDateOrToday("--date", options.date);
   if (!received.ok()) return ReportFailure(received.status());
   Result<law::Sourced<int>> days =
       law::form::LoadCodeClockDays(DataDir(), "", "downstream-request-answer");
@@ -100,7 +90,7 @@ int RunAdd(const RequestOptions& options) {
 }
 
 int RunAnswer(const RequestOptions& options) {
-  Result<CivilDate> answered = DateOption("--date", options.date);
+  Result<CivilDate> answered = ParseDateOrToday("--date", options.date);
   if (!answered.ok()) return ReportFailure(answered.status());
   Result<Opened> opened = Open(options, false);
   if (!opened.ok()) return ReportFailure(opened.status());
@@ -118,7 +108,7 @@ int RunAnswer(const RequestOptions& options) {
 }
 
 int RunList(const RequestOptions& options) {
-  Result<CivilDate> as_of = DateOption("--as-of", options.as_of);
+  Result<CivilDate> as_of = ParseAsOf(options.as_of);
   if (!as_of.ok()) return ReportFailure(as_of.status());
   Result<Opened> opened = Open(options, false);
   if (!opened.ok()) return ReportFailure(opened.status());

@@ -17,10 +17,9 @@ Status CheckInputs(const project::Project& project, const project::Model& model,
   std::vector<std::string_view> ids = form.RowIds();
   for (const project::DocumentationValue& value : model.documentation) {
     if (form.FindRow(value.row)) continue;
-    std::string nearest = NearestWord(value.row, ids);
     errors.push_back(value.location.ToString() + ": documentation." + value.row +
                      ": not a row of the " + form.title + " (" + form.form + ")" +
-                     (nearest.empty() ? "" : "; did you mean '" + nearest + "'?"));
+                     DidYouMean(value.row, ids));
   }
   for (const project::Artefact& artefact : model.artefacts) {
     if (artefact.path.empty()) continue;

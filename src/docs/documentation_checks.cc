@@ -89,10 +89,9 @@ void CheckChoice(Context& context, const law::form::Row& row,
   for (const std::string& item : chosen) {
     if (std::find(options.begin(), options.end(), item) != options.end()) continue;
     if (!row.kind.other_label.empty()) continue;  // "other, please specify"
-    std::string nearest = NearestWord(item, options);
     context.Add(Severity::kError, row.id,
                 "row " + row.id + ": '" + item + "' is not an option of the Form" +
-                    (nearest.empty() ? "" : "; did you mean '" + nearest + "'?"),
+                    DidYouMean(item, options),
                 given.location);
     value.status = RowStatus::kInvalid;
   }
@@ -105,10 +104,8 @@ void CheckFields(Context& context, const law::form::Row& row,
     std::string head = key.substr(0, key.find('.'));
     if (std::find(allowed.begin(), allowed.end(), head) != allowed.end()) continue;
     std::vector<std::string_view> names(allowed.begin(), allowed.end());
-    std::string nearest = NearestWord(head, names);
     context.Add(Severity::kError, row.id,
-                "row " + row.id + ": unknown key '" + key + "'" +
-                    (nearest.empty() ? "" : "; did you mean '" + nearest + "'?"),
+                "row " + row.id + ": unknown key '" + key + "'" + DidYouMean(head, names),
                 given.location);
     value.status = RowStatus::kInvalid;
   }

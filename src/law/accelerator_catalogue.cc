@@ -47,12 +47,9 @@ Result<double> AcceleratorCatalogue::PeakFlops(std::string_view name,
                                                std::string_view precision) const {
   const Accelerator* accelerator = Find(name);
   if (accelerator == nullptr) {
-    std::string message = "unknown accelerator '" + std::string(name) + "'";
-    std::string suggestion = NearestWord(name, Names());
-    if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
-    message +=
-        " (data/accelerators.yaml lists the catalogue; 'peak_flops' gives a figure directly)";
-    return Status::InvalidInput(message);
+    return Status::InvalidInput(
+        "unknown accelerator '" + std::string(name) + "'" + DidYouMean(name, Names()) +
+        " (data/accelerators.yaml lists the catalogue; 'peak_flops' gives a figure directly)");
   }
   std::string chosen = precision.empty() ? default_precision : AsciiLower(precision);
   auto found = accelerator->peak_flops.find(chosen);

@@ -4,32 +4,14 @@
 
 #include <fstream>
 
-#include "gpaikit/safety/safety.h"
+#include "safety/safety_test_util.h"
 
 namespace gpaikit::safety {
 namespace {
 
-const std::filesystem::path kData = GPAIKIT_SOURCE_DATA_DIR;
-
-CivilDate D(const char* text) { return *CivilDate::Parse(text); }
-
-const HolidayCalendar& Calendar() {
-  static const HolidayCalendar calendar = [] {
-    Result<HolidayCalendar> loaded = LoadHolidayCalendar(kData / kDefaultHolidayFile);
-    EXPECT_TRUE(loaded.ok()) << loaded.status().message();
-    return loaded.ok() ? *loaded : HolidayCalendar{};
-  }();
-  return calendar;
-}
-
-const law::CodeOfPractice& Code() {
-  static const law::CodeOfPractice code = [] {
-    Result<law::CodeOfPractice> loaded = law::LoadCodeOfPractice(kData);
-    EXPECT_TRUE(loaded.ok()) << loaded.status().message();
-    return loaded.ok() ? *loaded : law::CodeOfPractice{};
-  }();
-  return code;
-}
+using testing::Calendar;
+using testing::Code;
+using testing::D;
 
 CivilDate Due(const char* clock, const char* from) {
   const law::CopClock* found = Code().FindClock(clock);

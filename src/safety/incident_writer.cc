@@ -15,27 +15,20 @@ namespace {
 
 using nlohmann::json;
 
-std::string Listed(const std::vector<std::string_view>& words) {
-  std::string out;
-  for (std::string_view word : words) out += (out.empty() ? "" : ", ") + std::string(word);
-  return out;
-}
-
-// Template items keyed by the ids of the Code's reporting template.
-Result<json> ItemsJson(const IncidentWrite& write, const law::CodeOfPractice& code) {
+// The entry's content started with the write's template items ("items", absent when there are
+// none), each id checked against the Code's reporting template.
+Result<json> ContentWithItems(const IncidentWrite& write, const law::CodeOfPractice& code) {
   std::vector<std::string_view> ids;
   for (const law::TemplateItem& item : code.template_items) ids.push_back(item.id);
-  json out = json::object();
+  json content = json::object();
   for (const auto& [id, text] : write.items) {
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-      std::string nearest = NearestWord(id, ids);
       return Status::InvalidInput("item '" + id + "' is not an item of the reporting template (" +
-                                  Listed(ids) + ")" +
-                                  (nearest.empty() ? "" : "; did you mean '" + nearest + "'?"));
+                                  JoinWords(ids) + ")" + DidYouMean(id, ids));
     }
-    out[id] = text;
+    content["items"][id] = text;
   }
-  return out;
+  return content;
 }
 
 Result<RecordedIncident> Append(const project::ProjectContext& context, const std::string& action,
@@ -76,15 +69,13 @@ Result<RecordedIncident> OpenIncident(const project::ProjectContext& context,
   }
   if (!context.code.FindIncidentType(opening.type)) {
     std::vector<std::string_view> types = context.code.IncidentTypeIds();
-    std::string nearest = NearestWord(opening.type, types);
     return Status::InvalidInput("type '" + opening.type +
-                                "' is not an incident type of Measure 9.3 (" + Listed(types) + ")" +
-                                (nearest.empty() ? "" : "; did you mean '" + nearest + "'?"));
+                                "' is not an incident type of Measure 9.3 (" + JoinWords(types) +
+                                ")" + DidYouMean(opening.type, types));
   }
-  Result<json> items = ItemsJson(write, context.code);
-  if (!items.ok()) return items.status();
-  json content = json::object();
-  if (!items->empty()) content["items"] = *items;
+  Result<json> started = ContentWithItems(write, context.code);
+  if (!started.ok()) return started.status();
+  json& content = *started;
   content["model"] = opening.model;
   content["type"] = opening.type;
   content["aware"] = opening.aware.ToString();
@@ -95,7 +86,7 @@ Result<RecordedIncident> OpenIncident(const project::ProjectContext& context,
     if (!first.ok()) return first.status();
     content["similar_to"] = opening.similar_to;
   }
-  if (!content.contains("items") || !content["items"].contains("model")) {
+  if (!write.items.contains("model")) {
     content["items"]["model"] = opening.model;  // template item 4: the model involved
   }
   int id = static_cast<int>(safety.documentation.incidents.size()) + 1;
@@ -111,10 +102,9 @@ Result<RecordedIncident> UpdateIncident(const project::ProjectContext& context,
   if (update.report.empty() != !update.submitted.has_value()) {
     return Status::InvalidInput("a report and the day it was submitted go together");
   }
-  Result<json> items = ItemsJson(write, context.code);
-  if (!items.ok()) return items.status();
-  json content = json::object();
-  if (!items->empty()) content["items"] = *items;
+  Result<json> started = ContentWithItems(write, context.code);
+  if (!started.ok()) return started.status();
+  json& content = *started;
   if (!update.report.empty()) {
     if (incident.reported_with) {
       return Status::InvalidInput("incident " + std::to_string(id) + " is reported with incident " +
@@ -145,10 +135,9 @@ Result<RecordedIncident> ResolveIncident(const project::ProjectContext& context,
     return Status::InvalidInput("incident " + std::to_string(id) + " was already resolved on " +
                                 incident.resolved->ToString());
   }
-  Result<json> items = ItemsJson(write, context.code);
-  if (!items.ok()) return items.status();
-  json content = json::object();
-  if (!items->empty()) content["items"] = *items;
+  Result<json> started = ContentWithItems(write, context.code);
+  if (!started.ok()) return started.status();
+  json& content = *started;
   content["resolved"] = resolved.ToString();
   return Append(context, "resolve", id, write, content);
 }

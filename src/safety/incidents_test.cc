@@ -2,24 +2,14 @@
 // and Security, Measures 9.2-9.4): next report due, overdue, final report, retention, template.
 #include <gtest/gtest.h>
 
-#include "gpaikit/safety/safety.h"
+#include "safety/safety_test_util.h"
 
 namespace gpaikit::safety {
 namespace {
 
-const std::filesystem::path kData = GPAIKIT_SOURCE_DATA_DIR;
-
-CivilDate D(const char* text) { return *CivilDate::Parse(text); }
-
-const law::CodeOfPractice& Code() {
-  static const law::CodeOfPractice code = *law::LoadCodeOfPractice(kData);
-  return code;
-}
-
-const HolidayCalendar& Calendar() {
-  static const HolidayCalendar calendar = *LoadHolidayCalendar(kData / kDefaultHolidayFile);
-  return calendar;
-}
+using testing::Calendar;
+using testing::Code;
+using testing::D;
 
 store::Entry E(int64_t seq, const std::string& kind, const std::string& subject,
                const std::string& content, const std::string& time = "2026-11-10T09:00:00Z") {

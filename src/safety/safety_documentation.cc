@@ -73,10 +73,9 @@ void CheckKeys(MapReader& parent, std::string_view key, const std::vector<std::s
   for (const auto& entry : parent.Get(key)) {
     std::string id = entry.first.Scalar();
     if (std::find(allowed.begin(), allowed.end(), id) != allowed.end()) continue;
-    std::string message = parent.PathOf(key) + "." + id + ": not a required item of the Code";
-    std::string nearest = NearestWord(id, names);
-    if (!nearest.empty()) message += "; did you mean '" + nearest + "'?";
-    parent.diagnostics().Error(entry.first.Mark(), message);
+    parent.diagnostics().Error(entry.first.Mark(), parent.PathOf(key) + "." + id +
+                                                       ": not a required item of the Code" +
+                                                       DidYouMean(id, names));
   }
 }
 

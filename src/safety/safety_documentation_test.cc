@@ -5,25 +5,21 @@
 #include <algorithm>
 #include <fstream>
 
-#include "gpaikit/safety/safety.h"
+#include "safety/safety_test_util.h"
 
 namespace gpaikit::safety {
 namespace {
 
 namespace fs = std::filesystem;
-const fs::path kData = GPAIKIT_SOURCE_DATA_DIR;
 const fs::path kExample = fs::path(GPAIKIT_SOURCE_DIR) / "examples" / "frontier-multimodal-non-eu";
 
-CivilDate D(const char* text) { return *CivilDate::Parse(text); }
+using testing::Calendar;
+using testing::Code;
+using testing::D;
 
-const law::CodeOfPractice& Code() {
-  static const law::CodeOfPractice code = *law::LoadCodeOfPractice(kData);
-  return code;
-}
-
-const HolidayCalendar& Calendar() {
-  static const HolidayCalendar calendar = *LoadHolidayCalendar(kData / kDefaultHolidayFile);
-  return calendar;
+// Parses `yaml` as the project's safety/model-reports.yaml (errors name it r.yaml).
+Status ParseModelReports(const char* yaml, SafetyDocumentation& out) {
+  return ParseSafetyFile("model-reports.yaml", yaml, "r.yaml", kExample, Code(), out);
 }
 
 TEST(SafetyDocumentationTest, RequiredContentsComeFromTheRulepack) {
@@ -119,15 +115,15 @@ const ClockInstance* FindClock(const std::vector<ClockInstance>& clocks, std::st
 // update "without undue delay" after a Framework assessment.
 TEST(SafetyDocumentationTest, UpdatesWithoutAFixedPeriodShowTheirTrigger) {
   SafetyDocumentation records;
-  Status parsed = ParseSafetyFile("model-reports.yaml",
-                                  "reports:\n  - model: m\n    versions:\n"
-                                  "      - {version: '1', date: 2026-11-20, changelog: c}\n"
-                                  "      - {version: '2', date: 2027-01-10, changelog: c}\n"
-                                  "    update_grounds:\n"
-                                  "      - {trigger: use-change, aware: 2027-01-20}\n"
-                                  "      - {trigger: capability-change, aware: 2026-12-05,\n"
-                                  "         change_available: 2027-01-15}\n",
-                                  "r.yaml", kExample, Code(), records);
+  Status parsed = ParseModelReports(
+      "reports:\n  - model: m\n    versions:\n"
+      "      - {version: '1', date: 2026-11-20, changelog: c}\n"
+      "      - {version: '2', date: 2027-01-10, changelog: c}\n"
+      "    update_grounds:\n"
+      "      - {trigger: use-change, aware: 2027-01-20}\n"
+      "      - {trigger: capability-change, aware: 2026-12-05,\n"
+      "         change_available: 2027-01-15}\n",
+      records);
   ASSERT_TRUE(parsed.ok()) << parsed.message();
   parsed = ParseSafetyFile("framework.yaml",
                            "title: F\nversions:\n"
@@ -155,11 +151,10 @@ TEST(SafetyDocumentationTest, UpdatesWithoutAFixedPeriodShowTheirTrigger) {
   EXPECT_NE(framework->basis.find("without undue delay"), std::string::npos);
 
   SafetyDocumentation bad;
-  Status rejected =
-      ParseSafetyFile("model-reports.yaml",
-                      "reports:\n  - model: m\n    versions: []\n    update_grounds:\n"
-                      "      - {trigger: moon-phase, aware: 2027-01-20}\n",
-                      "r.yaml", kExample, Code(), bad);
+  Status rejected = ParseModelReports(
+      "reports:\n  - model: m\n    versions: []\n    update_grounds:\n"
+      "      - {trigger: moon-phase, aware: 2027-01-20}\n",
+      bad);
   ASSERT_FALSE(rejected.ok());
   EXPECT_NE(rejected.message().find("r.yaml:5:"), std::string::npos) << rejected.message();
   EXPECT_NE(rejected.message().find("update_grounds[0].trigger"), std::string::npos)
@@ -171,13 +166,12 @@ TEST(SafetyDocumentationTest, UpdatesWithoutAFixedPeriodShowTheirTrigger) {
 // exception determined in it is skipped and the next runs from its due day.
 TEST(SafetyDocumentationTest, PeriodicUpdateSkipsPeriodsWithAnException) {
   SafetyDocumentation records;
-  Status parsed = ParseSafetyFile(
-      "model-reports.yaml",
+  Status parsed = ParseModelReports(
       "reports:\n  - model: m\n    most_capable: true\n    versions:\n"
       "      - {version: '1', date: 2026-08-20, sent_to_ai_office: 2026-08-31, changelog: c}\n"
       "    periodic_exceptions:\n"
       "      - {exception: no-change, date: 2027-02-10, note: same weights and tools}\n",
-      "r.yaml", kExample, Code(), records);
+      records);
   ASSERT_TRUE(parsed.ok()) << parsed.message();
   ModelFacts facts{"m", /*systemic_risk=*/true, D("2026-09-01"), D("2025-10-24")};
   const ClockInstance* periodic = nullptr;
@@ -200,11 +194,10 @@ TEST(SafetyDocumentationTest, PeriodicUpdateSkipsPeriodsWithAnException) {
   EXPECT_EQ(periodic->status, "overdue");
 
   SafetyDocumentation bad;
-  Status rejected =
-      ParseSafetyFile("model-reports.yaml",
-                      "reports:\n  - model: m\n    versions: []\n    periodic_exceptions:\n"
-                      "      - {exception: busy, date: 2027-01-20}\n",
-                      "r.yaml", kExample, Code(), bad);
+  Status rejected = ParseModelReports(
+      "reports:\n  - model: m\n    versions: []\n    periodic_exceptions:\n"
+      "      - {exception: busy, date: 2027-01-20}\n",
+      bad);
   ASSERT_FALSE(rejected.ok());
   EXPECT_NE(rejected.message().find("r.yaml:5:"), std::string::npos) << rejected.message();
   EXPECT_NE(rejected.message().find("periodic_exceptions[0].exception"), std::string::npos)
@@ -216,14 +209,13 @@ TEST(SafetyDocumentationTest, PeriodicUpdateSkipsPeriodsWithAnException) {
 // 5 business days of its confirmation (Tue 22 Dec 2026 -> Thu 7 Jan 2027 over the year-end days).
 TEST(SafetyDocumentationTest, InterimReportAllowanceAndUpdatesOverHolidays) {
   SafetyDocumentation records;
-  Status parsed = ParseSafetyFile(
-      "model-reports.yaml",
+  Status parsed = ParseModelReports(
       "reports:\n  - model: m\n    versions:\n"
       "      - {version: '0', date: 2026-05-07, interim: true, sent_to_ai_office: 2026-05-07,"
       " changelog: interim}\n"
       "      - {version: '1', date: 2026-05-20, sent_to_ai_office: 2026-06-04, changelog: c}\n"
       "      - {version: '2', date: 2026-12-22, changelog: c}\n",
-      "r.yaml", kExample, Code(), records);
+      records);
   ASSERT_TRUE(parsed.ok()) << parsed.message();
   ModelFacts facts{"m", /*systemic_risk=*/true, D("2026-05-08"), std::nullopt};
   std::vector<ClockInstance> clocks =

@@ -232,11 +232,9 @@ Result<ModelAssessment> AssessModel(const project::Project& project, const proje
   for (const law::ObligationRule& rule : rules.obligations) ids.push_back(rule.id);
   for (const project::Fulfilment& fulfilment : model.fulfilled) {
     if (std::find(ids.begin(), ids.end(), fulfilment.obligation) == ids.end()) {
-      std::string message =
-          fulfilment.location.ToString() + ": unknown obligation '" + fulfilment.obligation + "'";
-      std::string suggestion = NearestWord(fulfilment.obligation, ids);
-      if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
-      return Status::InvalidInput(message);
+      return Status::InvalidInput(fulfilment.location.ToString() + ": unknown obligation '" +
+                                  fulfilment.obligation + "'" +
+                                  DidYouMean(fulfilment.obligation, ids));
     }
   }
   ModelAssessment assessment;

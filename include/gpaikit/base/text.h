@@ -1,4 +1,4 @@
-// Small text utilities shared by parsers: edit distance and "did you mean" suggestions.
+// Small text utilities shared by parsers: edit distance, "did you mean" suggestions, word lists.
 #ifndef GPAIKIT_BASE_TEXT_H_
 #define GPAIKIT_BASE_TEXT_H_
 
@@ -14,6 +14,13 @@ size_t EditDistance(std::string_view a, std::string_view b);
 // The candidate nearest to `word`, or "" when none is within a third of the word's length
 // (at least 2 edits), so that suggestions stay plausible.
 std::string NearestWord(std::string_view word, std::span<const std::string_view> candidates);
+
+// "; did you mean 'x'?" for the NearestWord of `word`, or "" when there is none: the suffix every
+// unknown-name message ends with.
+std::string DidYouMean(std::string_view word, std::span<const std::string_view> candidates);
+
+// The words joined by ", " ("a, b, c"), as messages list the accepted values.
+std::string JoinWords(std::span<const std::string_view> words);
 
 // Lowercase ASCII copy.
 std::string AsciiLower(std::string_view text);
