@@ -12,12 +12,7 @@ using testing::Build;
 using testing::Catalogue;
 using testing::HasFinding;
 using testing::Model;
-
-const RowValue& Row(const ModelDocumentation& documentation, const char* id) {
-  const RowValue* value = documentation.Find(id);
-  EXPECT_NE(value, nullptr) << id;
-  return *value;
-}
+using testing::Row;
 
 double Power(const char* accelerator) {
   return Catalogue().Find(accelerator)->board_power_watts->value;

@@ -7,14 +7,12 @@
 
 #include <fstream>
 
+#include "law/law_test_util.h"
+
 namespace gpaikit::docs {
 namespace {
 
-const law::summary::Template& Form() {
-  static const law::summary::Template form =
-      *law::summary::LoadSummaryTemplate(GPAIKIT_SOURCE_DATA_DIR);
-  return form;
-}
+const law::summary::Template& Form() { return law::testing::SummaryTemplate(); }
 
 constexpr const char* kProvider = R"(gpaikit: 1
 provider:
