@@ -191,6 +191,8 @@ void RegisterEnergyCommand(CLI::App& app, int& exit_code) {
       "energy",
       "Meter training energy, report it, and estimate inference compute (Form section 8)");
   energy->require_subcommand(1);
+  SetHelpFooter(energy, {"gpaikit energy measure -C . --run pretrain -- python train.py",
+                         "gpaikit energy report -C ."});
 
   auto m = std::make_shared<MeasureCommandOptions>();
   CLI::App* measure = energy->add_subcommand(
