@@ -5,6 +5,7 @@
 
 #include "docs/documentation_internal.h"
 #include "gpaikit/base/files.h"
+#include "gpaikit/base/join.h"
 #include "gpaikit/base/numbers.h"
 #include "gpaikit/base/sha256.h"
 #include "gpaikit/base/text.h"
@@ -21,12 +22,6 @@ std::string Trim(std::string text) {
 std::string JoinFields(const project::Fields& fields) {
   std::string out;
   for (const auto& [key, value] : fields) out += (out.empty() ? "" : "; ") + key + ": " + value;
-  return out;
-}
-
-std::string Join(const std::vector<std::string>& items, const char* separator) {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
   return out;
 }
 
@@ -142,6 +137,7 @@ bool DeriveFromFacts(const Context& context, const law::form::Row& row, RowValue
         "sum of the executed training-compute runs in gpaikit.yaml (gpaikit compute)");
   }
   if (id == "7.1b") return DeriveTrainingTime(context, row, value);
+  if (DeriveEnergyRow(context, row, value)) return true;
   if ((id == "8.1" || id == "8.2") && !context.energy_given) {
     std::string why_not;
     std::optional<EnergyEstimate> energy = EstimateTrainingEnergy(context, why_not);
