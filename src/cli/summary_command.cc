@@ -87,10 +87,10 @@ int RunSummary(const SummaryOptions& options) {
     for (Format format : *formats) {
       Status written = options.output.out.empty()
                            ? Emit(options.output, Render(filled, form, format))
-                           : WriteOutputFile(std::filesystem::path(options.output.out) /
-                                                 (model->id + "-training-summary." +
-                                                  std::string(FormatExtension(format))),
-                                             Render(filled, form, format));
+                           : WriteOutputFileIn(options.output.out,
+                                               model->id + "-training-summary." +
+                                                   std::string(FormatExtension(format)),
+                                               Render(filled, form, format));
       if (!written.ok()) return ReportFailure(written);
     }
     PrintStatus(filled, docs::CurrencyFindings(filled, *assessment, form, project->options.as_of));

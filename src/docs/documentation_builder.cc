@@ -49,7 +49,13 @@ std::vector<std::string> FormModalities(const std::vector<std::string>& modaliti
 Status GivenText(const project::Project& project, const project::DocumentationValue& given,
                  std::string& out) {
   if (!given.file.empty()) {
-    Result<std::string> text = ReadFile(project.root / given.file);
+    // Only files inside the project folder are published (issue 14: no ../../secret.md).
+    Result<std::filesystem::path> inside = PathInside(project.root, given.file, "file");
+    if (!inside.ok()) {
+      return Status::InvalidInput(given.location.ToString() + ": row " + given.row + ": " +
+                                  inside.status().message());
+    }
+    Result<std::string> text = ReadFile(*inside);
     if (!text.ok()) {
       return Status::InvalidInput(given.location.ToString() + ": row " + given.row + ": file '" +
                                   given.file + "' cannot be read (expected a Markdown file " +
