@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gpaikit/base/files.h"
+#include "gpaikit/base/json_error.h"
 
 namespace gpaikit::energy {
 namespace {
@@ -64,17 +65,6 @@ std::string ParseLine(const nlohmann::json& object, Record& record) {
   Field(object, "samples_lost", "a non-negative integer", record.samples_lost, problem);
   if (problem.empty() && record.end < record.start) problem = "\"end\" is before \"start\"";
   return problem;
-}
-
-// The column where nlohmann's parser found the syntax error.
-int SyntaxColumn(std::string_view line) {
-  try {
-    nlohmann::json parsed = nlohmann::json::parse(line);
-    (void)parsed;
-  } catch (const nlohmann::json::parse_error& error) {
-    return ColumnOf(line, error.byte);
-  }
-  return 1;
 }
 
 }  // namespace
@@ -139,8 +129,11 @@ void ParseRecords(std::string_view text, const std::string& file, ParsedRecords&
     std::string place = file + ":" + std::to_string(line_number) + ":";
     nlohmann::json object = nlohmann::json::parse(line, nullptr, false);
     if (object.is_discarded()) {
-      out.problems.push_back(place + std::to_string(SyntaxColumn(line)) +
-                             ": expected one JSON object per line (a record)");
+      // A line is one JSON text, so its column is the byte offset plus one.
+      JsonError error = LocateJsonError(line);
+      size_t column = error.offset == JsonError::npos ? 1 : ColumnOf(line, error.offset + 1);
+      out.problems.push_back(place + std::to_string(column) +
+                             ": expected one JSON object per line (a record): " + error.reason);
       continue;
     }
     Record record;

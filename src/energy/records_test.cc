@@ -57,5 +57,18 @@ TEST(RecordsTest, BadLinesAreReportedWithPlaceAndSkipped) {
   EXPECT_EQ(parsed.problems[2], "r.jsonl:5:1: expected a JSON object");
 }
 
+// The fuzzer's find (CI, energy_records_fuzzer): a number beyond a double threw out of the reader.
+TEST(RecordsTest, NumberBeyondADoubleIsAProblemNotACrash) {
+  std::string huge = RecordLine(Sample());
+  huge.replace(huge.find("2500.25"), 7, "1e99999");
+  ParsedRecords parsed;
+  ParseRecords("66666666666666e66666\n" + huge + "\n", "r.jsonl", parsed);
+  EXPECT_TRUE(parsed.records.empty());
+  ASSERT_EQ(parsed.problems.size(), 2u);
+  EXPECT_EQ(parsed.problems[0].rfind("r.jsonl:1:1: expected one JSON object per line", 0), 0u)
+      << parsed.problems[0];
+  EXPECT_NE(parsed.problems[1].find("number overflow"), std::string::npos) << parsed.problems[1];
+}
+
 }  // namespace
 }  // namespace gpaikit::energy

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "gpaikit/base/json_error.h"
 #include "gpaikit/optout/robots.h"
 #include "gpaikit/optout/url.h"
 
@@ -70,19 +71,15 @@ Result<TdmRepFile> TdmRepFile::Parse(std::string_view json, std::string source) 
                                 " bytes exceed the limit of " + std::to_string(kTdmRepMaxBytes) +
                                 " bytes for a tdmrep.json (as robots.txt's 500 KiB); not read");
   }
-  nlohmann::json document;
-  try {
-    document = nlohmann::json::parse(json.begin(), json.end());
-  } catch (const nlohmann::json::parse_error& error) {
-    auto [line, column] = LineColumn(json, error.byte > 0 ? error.byte - 1 : 0);
-    std::string what = error.what();
-    size_t colon = what.rfind(": ");
-    return Status::InvalidInput(file.source_ + ":" + std::to_string(line) + ":" +
-                                std::to_string(column) + ": invalid JSON (" +
-                                (colon == std::string::npos ? what : what.substr(colon + 2)) + ")");
-  } catch (const nlohmann::json::exception& error) {
-    // Other parser failures (e.g. a number too large for a double) carry no position.
-    return Status::InvalidInput(file.source_ + ": invalid JSON (" + error.what() + ")");
+  nlohmann::json document = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  if (document.is_discarded()) {
+    JsonError error = LocateJsonError(json);
+    std::string place;
+    if (error.offset != JsonError::npos) {
+      auto [line, column] = LineColumn(json, error.offset);
+      place = ":" + std::to_string(line) + ":" + std::to_string(column);
+    }
+    return Status::InvalidInput(file.source_ + place + ": invalid JSON (" + error.reason + ")");
   }
   if (!document.is_array()) {
     return Status::InvalidInput(file.source_ +
