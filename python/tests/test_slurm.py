@@ -70,7 +70,7 @@ SelectType=select/cons_tres
 SelectTypeParameters=CR_CPU
 MpiDefault=none
 ReturnToService=2
-NodeName={host} NodeAddr=127.0.0.1 CPUs=2 State=UNKNOWN
+NodeName={host} NodeAddr=127.0.0.1 CPUs=2 RealMemory=4096 State=UNKNOWN
 PartitionName=test Nodes={host} Default=YES MaxTime=INFINITE State=UP
 """)
     env = dict(os.environ, SLURM_CONF=str(conf))
@@ -120,7 +120,9 @@ def test_job_array_and_merge_equal_single_scan(slurm, tmp_path, gpaikit_cli):
     out = tmp_path / "out"
     env = dict(env, GPAIKIT=gpaikit_cli)
     submit = subprocess.run([os.path.join(ROOT, "deploy", "slurm", "submit-scan"), "2", str(out),
-                             str(corpus)], env=env, capture_output=True, text=True, check=True)
+                             str(corpus)], env=env, capture_output=True, text=True)
+    assert submit.returncode == 0, submit.stderr + "".join(
+        (t / n).read_text()[-1500:] for n in ("slurmctld.log", "slurmd.log"))
     merge_job = submit.stdout.strip().splitlines()[-1]
     deadline = time.time() + 120
     while not (out / "stats.json").exists() and time.time() < deadline:
