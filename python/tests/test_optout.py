@@ -74,3 +74,11 @@ def test_errors_name_the_place():
         optout.decide("not a url", agents=["MyBot"])
     with pytest.raises(ValueError):
         optout.decide("https://example.com/", policy="crawl")  # no agents
+
+
+def test_allowed_checks_argument_types():
+    policy = optout.RobotsPolicy(ROBOTS)
+    with pytest.raises(TypeError):
+        policy.allowed("MyBot")
+    with pytest.raises(TypeError):
+        policy.allowed(b"MyBot", "/a")
