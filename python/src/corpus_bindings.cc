@@ -162,8 +162,8 @@ void BindStats(py::module_& m) {
       .def_readonly("line", &corpus::CorpusError::line, "JSONL line, 0 for WARC")
       .def_readonly("message", &corpus::CorpusError::message)
       .def("__repr__", [](const corpus::CorpusError& e) {
-        return "<CorpusError " + e.file + " offset " + std::to_string(e.offset) + ": " +
-               e.message + ">";
+        return "<CorpusError " + e.file + " offset " + std::to_string(e.offset) + ": " + e.message +
+               ">";
       });
 
   py::class_<CorpusStats>(
@@ -193,7 +193,8 @@ void BindStats(py::module_& m) {
           },
           "opt-out audit: records and bytes per verdict (empty without robots=)")
       .def_property_readonly("domain_count", [](const CorpusStats& s) { return s.domains.size(); })
-      .def_property_readonly("domains_exact", [](const CorpusStats& s) { return s.domains.exact(); })
+      .def_property_readonly("domains_exact",
+                             [](const CorpusStats& s) { return s.domains.exact(); })
       .def(
           "domains",
           [](const CorpusStats& s, size_t top) {
@@ -231,19 +232,28 @@ void BindCorpus(py::module_& m) {
          size_t max_record_mib, bool strict, std::vector<std::string> url_fields,
          std::vector<std::string> text_fields, std::vector<std::string> date_fields,
          std::vector<std::string> token_fields) {
-        ScanArgs args{std::move(paths),       std::move(shard),       std::move(robots),
-                      std::move(psl),         std::move(crawlers),    std::move(gzip),
-                      bytes_per_token,        max_domains,            max_errors,
-                      max_record_mib,         strict,                 std::move(url_fields),
-                      std::move(text_fields), std::move(date_fields), std::move(token_fields)};
+        ScanArgs args{std::move(paths),
+                      std::move(shard),
+                      std::move(robots),
+                      std::move(psl),
+                      std::move(crawlers),
+                      std::move(gzip),
+                      bytes_per_token,
+                      max_domains,
+                      max_errors,
+                      max_record_mib,
+                      strict,
+                      std::move(url_fields),
+                      std::move(text_fields),
+                      std::move(date_fields),
+                      std::move(token_fields)};
         return Scan(args);
       },
       "paths"_a, py::kw_only(), "shard"_a = py::none(), "robots"_a = py::none(), "psl"_a = "",
-      "crawlers"_a = "", "gzip"_a = "auto", "bytes_per_token"_a = 4.0,
-      "max_domains"_a = 4'000'000, "max_errors"_a = 1000, "max_record_mib"_a = 256,
-      "strict"_a = false, "url_fields"_a = std::vector<std::string>{},
-      "text_fields"_a = std::vector<std::string>{}, "date_fields"_a = std::vector<std::string>{},
-      "token_fields"_a = std::vector<std::string>{},
+      "crawlers"_a = "", "gzip"_a = "auto", "bytes_per_token"_a = 4.0, "max_domains"_a = 4'000'000,
+      "max_errors"_a = 1000, "max_record_mib"_a = 256, "strict"_a = false,
+      "url_fields"_a = std::vector<std::string>{}, "text_fields"_a = std::vector<std::string>{},
+      "date_fields"_a = std::vector<std::string>{}, "token_fields"_a = std::vector<std::string>{},
       "Scans WARC/JSONL files or folders as `gpaikit corpus scan` does (GIL released).");
   m.def("merge", &MergeAll, "stats"_a, "kind"_a = "shards",
         "Merges statistics in order ('shards' as `gpaikit corpus merge`, or 'corpora').");

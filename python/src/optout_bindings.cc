@@ -162,9 +162,9 @@ PyObject* AllowedFast(PyObject* self, PyObject* const* args, Py_ssize_t nargs) {
     PyErr_SetString(PyExc_TypeError, error.what());
     return nullptr;
   }
-  bool allowed = policy->Check({agent, static_cast<size_t>(agent_size)},
-                               {url, static_cast<size_t>(url_size)})
-                     .allowed;
+  bool allowed =
+      policy->Check({agent, static_cast<size_t>(agent_size)}, {url, static_cast<size_t>(url_size)})
+          .allowed;
   return PyBool_FromLong(allowed ? 1 : 0);
 }
 
@@ -190,41 +190,44 @@ void BindRobots(py::module_& m) {
                v.explanation + ">";
       });
 
-  auto policy_class = py::class_<RobotsPolicy, std::shared_ptr<RobotsPolicy>>(
-      m, "RobotsPolicy",
-      "A robots.txt body parsed once (RFC 9309); check many URLs against it.\n\n"
-      "Parsing never fails: unparseable lines are ignored (RFC 9309 section 2.2); bytes past\n"
-      "max_bytes (500 KiB by default, section 2.5) are ignored and `truncated` says so.")
-      .def(py::init(&ParseRobots), "body"_a, py::kw_only(),
-           "max_bytes"_a = optout::kRobotsDefaultMaxBytes, "rfc_percent_decoding"_a = false)
-      .def("explain", &Explain, "agent"_a, "url"_a,
-           "The verdict for `agent` and `url` with the deciding rule (RobotsVerdict).")
-      .def(
-          "allowed_many",
-          [](const RobotsPolicy& policy, std::string_view agent,
-             const std::vector<std::string>& urls) {
-            std::vector<bool> out(urls.size());
-            py::gil_scoped_release release;
-            optout::RobotsAgentRules rules = policy.ForAgent(agent);
-            std::string scratch;
-            for (size_t i = 0; i < urls.size(); ++i) out[i] = rules.Match(urls[i], &scratch).allowed;
-            return out;
-          },
-          "agent"_a, "urls"_a, "allowed() for each URL, without the GIL.")
-      .def_property_readonly(
-          "sitemaps",
-          [](const RobotsPolicy& policy) {
-            std::vector<std::string> out;
-            for (const auto* d : policy.DirectivesNamed("sitemap")) out.push_back(d->value);
-            return out;
-          },
-          "Sitemap URLs, in file order.")
-      .def_property_readonly("truncated", &RobotsPolicy::truncated,
-                             "True when the body was longer than max_bytes.")
-      .def_property_readonly("lines", &RobotsPolicy::lines)
-      .def_property_readonly("rule_count", [](const RobotsPolicy& p) { return p.rules().size(); });
-  PyObject* allowed = PyDescr_NewMethod(reinterpret_cast<PyTypeObject*>(policy_class.ptr()),
-                                        &allowed_method);
+  auto policy_class =
+      py::class_<RobotsPolicy, std::shared_ptr<RobotsPolicy>>(
+          m, "RobotsPolicy",
+          "A robots.txt body parsed once (RFC 9309); check many URLs against it.\n\n"
+          "Parsing never fails: unparseable lines are ignored (RFC 9309 section 2.2); bytes past\n"
+          "max_bytes (500 KiB by default, section 2.5) are ignored and `truncated` says so.")
+          .def(py::init(&ParseRobots), "body"_a, py::kw_only(),
+               "max_bytes"_a = optout::kRobotsDefaultMaxBytes, "rfc_percent_decoding"_a = false)
+          .def("explain", &Explain, "agent"_a, "url"_a,
+               "The verdict for `agent` and `url` with the deciding rule (RobotsVerdict).")
+          .def(
+              "allowed_many",
+              [](const RobotsPolicy& policy, std::string_view agent,
+                 const std::vector<std::string>& urls) {
+                std::vector<bool> out(urls.size());
+                py::gil_scoped_release release;
+                optout::RobotsAgentRules rules = policy.ForAgent(agent);
+                std::string scratch;
+                for (size_t i = 0; i < urls.size(); ++i)
+                  out[i] = rules.Match(urls[i], &scratch).allowed;
+                return out;
+              },
+              "agent"_a, "urls"_a, "allowed() for each URL, without the GIL.")
+          .def_property_readonly(
+              "sitemaps",
+              [](const RobotsPolicy& policy) {
+                std::vector<std::string> out;
+                for (const auto* d : policy.DirectivesNamed("sitemap")) out.push_back(d->value);
+                return out;
+              },
+              "Sitemap URLs, in file order.")
+          .def_property_readonly("truncated", &RobotsPolicy::truncated,
+                                 "True when the body was longer than max_bytes.")
+          .def_property_readonly("lines", &RobotsPolicy::lines)
+          .def_property_readonly("rule_count",
+                                 [](const RobotsPolicy& p) { return p.rules().size(); });
+  PyObject* allowed =
+      PyDescr_NewMethod(reinterpret_cast<PyTypeObject*>(policy_class.ptr()), &allowed_method);
   if (allowed == nullptr) throw py::error_already_set();
   policy_class.attr("allowed") = py::reinterpret_steal<py::object>(allowed);
 }
@@ -239,13 +242,14 @@ void BindEvidenceFiles(py::module_& m) {
            }),
            "text"_a, "source"_a = "tdmrep.json",
            "Parses the JSON; InputError names `source` and line:column when it is malformed.")
-      .def("reservation",
-           [](const optout::TdmRepFile& file, std::string_view path) -> std::optional<int> {
-             const optout::TdmRepRule* rule = file.Match(path);
-             if (rule == nullptr || rule->reservation < 0) return std::nullopt;
-             return rule->reservation;
-           },
-           "path"_a, "tdm-reservation (0 or 1) of the rule deciding `path`, or None.")
+      .def(
+          "reservation",
+          [](const optout::TdmRepFile& file, std::string_view path) -> std::optional<int> {
+            const optout::TdmRepRule* rule = file.Match(path);
+            if (rule == nullptr || rule->reservation < 0) return std::nullopt;
+            return rule->reservation;
+          },
+          "path"_a, "tdm-reservation (0 or 1) of the rule deciding `path`, or None.")
       .def_property_readonly("source", &optout::TdmRepFile::source)
       .def_property_readonly("rule_count",
                              [](const optout::TdmRepFile& f) { return f.rules().size(); });
@@ -298,7 +302,8 @@ void BindDecision(py::module_& m) {
           "verdict", [](const optout::Decision& d) { return optout::VerdictName(d.verdict); },
           "allowed, reserved, blocked or unknown")
       .def_property_readonly(
-          "allowed", [](const optout::Decision& d) { return d.verdict == optout::Verdict::kAllowed; })
+          "allowed",
+          [](const optout::Decision& d) { return d.verdict == optout::Verdict::kAllowed; })
       .def_readonly("url", &optout::Decision::url)
       .def_readonly("host", &optout::Decision::host)
       .def_readonly("registrable_domain", &optout::Decision::registrable_domain)
@@ -318,21 +323,30 @@ void BindDecision(py::module_& m) {
          std::string html_location, bool image, std::shared_ptr<optout::TdmRepFile> tdmrep,
          std::vector<std::shared_ptr<optout::Blocklist>> blocklists, std::string policy,
          std::vector<std::string> agents, std::string crawlers, std::string psl) {
-        DecideArgs args{std::move(url),          std::move(robots),
-                        robots_status,           robots_redirects,
-                        std::move(robots_location), std::move(robots_fetched_at),
-                        robots_age_hours,        std::move(headers),
-                        std::move(html),         std::move(html_location),
-                        image,                   std::move(tdmrep),
-                        std::move(blocklists),   std::move(policy),
-                        std::move(agents),       std::move(crawlers),
+        DecideArgs args{std::move(url),
+                        std::move(robots),
+                        robots_status,
+                        robots_redirects,
+                        std::move(robots_location),
+                        std::move(robots_fetched_at),
+                        robots_age_hours,
+                        std::move(headers),
+                        std::move(html),
+                        std::move(html_location),
+                        image,
+                        std::move(tdmrep),
+                        std::move(blocklists),
+                        std::move(policy),
+                        std::move(agents),
+                        std::move(crawlers),
                         std::move(psl)};
         return Decide(args);
       },
       "url"_a, py::kw_only(), "robots"_a = nullptr, "robots_status"_a = py::none(),
       "robots_redirects"_a = 0, "robots_location"_a = "", "robots_fetched_at"_a = "",
-      "robots_age_hours"_a = py::none(), "headers"_a = std::vector<std::pair<std::string, std::string>>{},
-      "html"_a = py::none(), "html_location"_a = "", "image"_a = false, "tdmrep"_a = nullptr,
+      "robots_age_hours"_a = py::none(),
+      "headers"_a = std::vector<std::pair<std::string, std::string>>{}, "html"_a = py::none(),
+      "html_location"_a = "", "image"_a = false, "tdmrep"_a = nullptr,
       "blocklists"_a = std::vector<std::shared_ptr<optout::Blocklist>>{}, "policy"_a = "crawl",
       "agents"_a = std::vector<std::string>{}, "crawlers"_a = "", "psl"_a = "",
       "optout::Decide on parsed evidence (gpaikit.optout.decide is the friendly front).");

@@ -76,8 +76,8 @@ class RecordIterator {
         corpus::CorpusError error{file_, issue.offset, issue.line, issue.message};
         if (raise_) {
           ThrowInputError(file_ + ": offset " + std::to_string(issue.offset) + ": " + issue.message,
-                          {file_, issue.offset, issue.line ? std::optional<uint64_t>(issue.line)
-                                                           : std::nullopt});
+                          {file_, issue.offset,
+                           issue.line ? std::optional<uint64_t>(issue.line) : std::nullopt});
         }
         errors_.push_back(std::move(error));
         continue;
