@@ -67,7 +67,7 @@ class GuardHandler : public YAML::EventHandler {
  public:
   explicit GuardHandler(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
 
-  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentStart(const YAML::Mark& mark) override { document_start_ = mark; }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { Leaf(mark, "~"); }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
@@ -90,6 +90,8 @@ class GuardHandler : public YAML::EventHandler {
     Open(mark, true);
   }
   void OnMapEnd() override { Close(); }
+
+  const YAML::Mark& document_start() const { return document_start_; }
 
  private:
   struct Frame {
@@ -129,6 +131,7 @@ class GuardHandler : public YAML::EventHandler {
 
   Diagnostics& diagnostics_;
   std::vector<Frame> frames_;
+  YAML::Mark document_start_;
 };
 
 }  // namespace
@@ -138,8 +141,14 @@ void CheckYamlText(std::string_view text, Diagnostics& diagnostics) {
   std::istringstream stream{std::string(text)};
   GuardHandler handler(diagnostics);
   try {
+    // One document, as YAML::Load reads; a second is refused rather than silently ignored. Never
+    // a loop over documents: on a ',' outside any flow collection yaml-cpp 0.7 returns the same
+    // empty document forever without consuming it (crosswalk_fuzzer found "- a\n,").
     YAML::Parser parser(stream);
-    while (parser.HandleNextDocument(handler)) {
+    if (parser.HandleNextDocument(handler) && parser.HandleNextDocument(handler)) {
+      diagnostics.Error(handler.document_start(),
+                        "a second YAML document starts here (expected one document per file; "
+                        "remove the '---' or the stray text)");
     }
   } catch (const StopParsing&) {
   } catch (const YAML::Exception& error) {

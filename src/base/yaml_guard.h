@@ -14,8 +14,9 @@ inline constexpr int kMaxYamlDepth = 64;
 
 // Reports to `diagnostics`, each at its file:line:column: bytes that are not UTF-8; nesting deeper
 // than kMaxYamlDepth; aliases (*name), which could expand a small file into gigabytes or refer to
-// themselves; a key given twice in one mapping (naming both places); and syntax errors. Stops at
-// the first syntax, encoding or depth error, since what follows cannot be trusted.
+// themselves; a key given twice in one mapping (naming both places); a second document (yaml-cpp's
+// loader reads only the first); and syntax errors. Stops at the first syntax, encoding or depth
+// error, since what follows cannot be trusted.
 void CheckYamlText(std::string_view text, Diagnostics& diagnostics);
 
 }  // namespace gpaikit

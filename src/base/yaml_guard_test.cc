@@ -59,5 +59,19 @@ TEST(YamlGuardTest, SyntaxErrorsKeepTheirPlace) {
   EXPECT_NE(ErrorOf("a: [unclosed\n").find("p.yaml:2:1: invalid YAML"), std::string::npos);
 }
 
+// crosswalk_fuzzer's find: a ',' outside any flow collection made yaml-cpp 0.7 return the same
+// empty document forever, and the guard looped over documents.
+TEST(YamlGuardTest, StrayCommaEndsInAnErrorNotALoop) {
+  EXPECT_NE(ErrorOf("- a\n,\n").find("p.yaml:2:1: a second YAML document"), std::string::npos);
+  EXPECT_NE(ErrorOf(",\n").find("a second YAML document"), std::string::npos);
+  EXPECT_NE(ErrorOf("[a]\n,\n").find("p.yaml:2:1:"), std::string::npos);
+}
+
+TEST(YamlGuardTest, SecondDocumentIsRefused) {
+  EXPECT_NE(ErrorOf("a: 1\n---\nb: 2\n").find("p.yaml:2:1: a second YAML document starts here"),
+            std::string::npos);
+  EXPECT_TRUE(ParseYaml("---\na: 1\n...\n", "p.yaml").ok());
+}
+
 }  // namespace
 }  // namespace gpaikit
