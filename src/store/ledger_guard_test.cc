@@ -22,7 +22,7 @@ class LedgerGuardTest : public ::testing::Test {
  protected:
   void SetUp() override {
     root_ = fs::temp_directory_path() /
-            ("gpaikit_ledger_guard_" +
+            ("gpaikit_ledger_guard_" + std::to_string(::getpid()) + "_" +
              std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(root_);
     ::unsetenv("GPAIKIT_LEDGER_KEY");
@@ -152,14 +152,14 @@ TEST_F(LedgerGuardTest, HeadsAreSignedWithTheUsersKeyAndEditsToTheSignatureAreCa
   EXPECT_FALSE(key.Save(key_file).ok()) << "an existing key is never overwritten";
   Reopen();
   ASSERT_TRUE(Add().ok());
-  Result<class Head> head = ledger_->ReadHead();
+  Result<struct Head> head = ledger_->ReadHead();
   ASSERT_TRUE(head.ok()) << head.status().message();
   EXPECT_TRUE(head->SignatureValid());
   EXPECT_EQ(head->public_key, key.PublicKeyHex());
   EXPECT_EQ(ledger_->Verify()->signed_by, key.PublicKeyHex());
   EXPECT_EQ(HeadKey::Load(key_file)->PublicKeyHex(), key.PublicKeyHex());
   // A head re-pointed at an older entry keeps a signature that no longer matches.
-  class Head forged = *head;
+  struct Head forged = *head;
   forged.seq = 3;
   forged.hash = ledger_->Get(3)->hash;
   ASSERT_TRUE(WriteFile(Head(), forged.ToText()).ok());

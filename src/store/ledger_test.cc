@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "gpaikit/base/files.h"
 
@@ -16,7 +17,7 @@ class LedgerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     root_ = fs::temp_directory_path() /
-            ("gpaikit_records_" +
+            ("gpaikit_records_" + std::to_string(::getpid()) + "_" +
              std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(root_);
     auto db = Ledger::Open(root_);
@@ -129,7 +130,8 @@ namespace {
 
 // An append interrupted after COMMIT leaves the head file behind: accepted, and counted.
 TEST(LedgerHeadTest, HeadFileBehindTheDatabaseIsAccepted) {
-  fs::path root = fs::temp_directory_path() / "gpaikit_records_head_behind";
+  fs::path root =
+      fs::temp_directory_path() / ("gpaikit_records_head_behind_" + std::to_string(::getpid()));
   fs::remove_all(root);
   auto db = Ledger::Open(root);
   ASSERT_TRUE(db.ok());
@@ -152,7 +154,8 @@ TEST(LedgerHeadTest, HeadFileBehindTheDatabaseIsAccepted) {
 // The head file guards the newest entries: once the chain holds entries it must exist, or deleting
 // the newest rows together with the head file would pass (docs/ledger.md, tampering table).
 TEST(LedgerHeadTest, MissingHeadFileIsAFailureOnceEntriesExist) {
-  fs::path root = fs::temp_directory_path() / "gpaikit_records_head_missing";
+  fs::path root =
+      fs::temp_directory_path() / ("gpaikit_records_head_missing_" + std::to_string(::getpid()));
   fs::remove_all(root);
   auto db = Ledger::Open(root);
   ASSERT_TRUE(db.ok());
