@@ -46,11 +46,13 @@ void Diff(const json& a, const json& b, const std::string& path, std::vector<std
 }  // namespace
 
 Result<std::vector<PublishedVersion>> PublishedVersions(const store::Ledger& ledger,
-                                                        const std::string& model) {
-  Result<std::vector<store::Entry>> entries = ledger.Entries(kVersionKind, model);
+                                                        const std::string& model,
+                                                        const char* kind) {
+  Result<std::vector<store::Entry>> entries = ledger.Entries(kind, model);
   if (!entries.ok()) return entries.status();
   std::vector<PublishedVersion> out;
   for (const store::Entry& entry : *entries) {
+    if (entry.kind != kind) continue;  // Entries() matches kinds by prefix
     Result<json> content = ParseContent(entry);
     if (!content.ok()) return content.status();
     PublishedVersion version;
@@ -70,8 +72,8 @@ Result<std::vector<PublishedVersion>> PublishedVersions(const store::Ledger& led
 Result<PublishedVersion> PublishVersion(store::Ledger& ledger, const std::string& model,
                                         const json& documentation, const json& rendered,
                                         const std::string& note, const std::string& author,
-                                        const std::string& retain_until) {
-  Result<std::vector<PublishedVersion>> earlier = PublishedVersions(ledger, model);
+                                        const std::string& retain_until, const char* kind) {
+  Result<std::vector<PublishedVersion>> earlier = PublishedVersions(ledger, model, kind);
   if (!earlier.ok()) return earlier.status();
   json content = {{"version", static_cast<int>(earlier->size()) + 1},
                   {"note", note},
@@ -79,9 +81,9 @@ Result<PublishedVersion> PublishVersion(store::Ledger& ledger, const std::string
                   {"documentation", documentation},
                   {"rendered", rendered}};
   // dump() without indentation sorts keys and adds no spaces: canonical JSON.
-  Result<store::Entry> entry = ledger.Append(kVersionKind, model, author, content.dump());
+  Result<store::Entry> entry = ledger.Append(kind, model, author, content.dump());
   if (!entry.ok()) return entry.status();
-  Result<std::vector<PublishedVersion>> now = PublishedVersions(ledger, model);
+  Result<std::vector<PublishedVersion>> now = PublishedVersions(ledger, model, kind);
   if (!now.ok()) return now.status();
   return now->back();
 }
