@@ -45,7 +45,8 @@ Loaded Load(const fs::path& dir) {
   return out;
 }
 
-ModelGapAssessment Assess(const Loaded& loaded, size_t model = 0, const LogFacts* log = nullptr) {
+ModelGapAssessment Assess(const Loaded& loaded, size_t model = 0,
+                          const store::LedgerFacts* log = nullptr) {
   AssessmentInput input{&loaded.project,
                         &loaded.scope[model],
                         &loaded.code,
@@ -136,7 +137,7 @@ TEST(GapAssessmentTest, RecordsLogEvidencesVersionHistoryAndRequests) {
   // Transparency Measures 1.1 (versions kept), 1.2(4) (requests answered), 1.3 (integrity).
   Loaded loaded = Load(kExamples / "downstream-fine-tune");
   EXPECT_EQ(Find(Assess(loaded), "CoP-T-1.3").status, MeasureStatus::kMissing);
-  LogFacts log;
+  store::LedgerFacts log;
   log.present = true;
   log.verified = true;
   log.entries = 3;

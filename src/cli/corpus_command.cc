@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cmath>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -76,7 +78,10 @@ void AddCommonOptions(CLI::App* cmd, CorpusOptions* o) {
   cmd->add_option("--text-field", o->text_fields, "JSONL text field path");
   cmd->add_option("--date-field", o->date_fields, "JSONL date field path");
   cmd->add_option("--tokens-field", o->token_fields, "JSONL token-count field path");
-  cmd->add_option("--max-record-mib", o->max_record_mib, "larger records are reported, skipped");
+  // Bounded so that MiB << 20 cannot overflow and a record fits the readers' buffers (issue 14).
+  cmd->add_option("--max-record-mib", o->max_record_mib,
+                  "larger records are reported, skipped (1 to 1024)")
+      ->check(CLI::Range(size_t{1}, size_t{1024}));
   cmd->add_option("--crawlers", o->crawlers_file,
                   "AI-crawler registry (default data/crawlers.yaml)");
   cmd->add_option("--agent", o->agents,
@@ -331,7 +336,15 @@ void RegisterCorpusCommand(CLI::App& app, int& exit_code) {
   scan->add_flag("--strict", options->strict, "stop at the first bad record (exit 2)");
   scan->add_option("--robots", options->robots, "audit opt-outs with robots.txt snapshots here");
   scan->add_option("--bytes-per-token", options->bytes_per_token,
-                   "token estimate for records without a token count (default 4.0)");
+                   "token estimate for records without a token count (default 4.0)")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            double ratio = std::strtod(value.c_str(), nullptr);
+            return std::isfinite(ratio) && ratio >= 0.1 && ratio <= 1000
+                       ? ""
+                       : "'" + value + "': expected a number of bytes per token from 0.1 to 1000";
+          },
+          "RATIO"));
   scan->add_option("--max-domains", options->max_domains,
                    "exact per-domain counts up to this many domains, then a summary");
   scan->add_option("--max-errors", options->max_errors, "problems listed (all are counted)");

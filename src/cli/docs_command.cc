@@ -94,10 +94,10 @@ int RunDocs(const DocsOptions& options) {
         std::string text = Render(*documentation, form, audience, format, options.draft);
         Status written = options.output.out.empty()
                              ? Emit(options.output, text)
-                             : WriteOutputFile(std::filesystem::path(options.output.out) /
-                                                   (assessment->model->id + "-" + audience + "." +
-                                                    std::string(FormatExtension(format))),
-                                               text);
+                             : WriteOutputFileIn(options.output.out,
+                                                 assessment->model->id + "-" + audience + "." +
+                                                     std::string(FormatExtension(format)),
+                                                 text);
         if (!written.ok()) return ReportFailure(written);
       }
       PrintFindings(*documentation, form, audience);

@@ -89,10 +89,10 @@ int RunSummary(const SummaryOptions& options) {
     for (Format format : *formats) {
       Status written = options.output.out.empty()
                            ? Emit(options.output, Render(filled, form, format, options.draft))
-                           : WriteOutputFile(std::filesystem::path(options.output.out) /
-                                                 (model->id + "-training-summary." +
-                                                  std::string(FormatExtension(format))),
-                                             Render(filled, form, format, options.draft));
+                           : WriteOutputFileIn(options.output.out,
+                                               model->id + "-training-summary." +
+                                                   std::string(FormatExtension(format)),
+                                               Render(filled, form, format, options.draft));
       if (!written.ok()) return ReportFailure(written);
     }
     PrintStatus(filled, docs::CurrencyFindings(filled, *assessment, form, project->options.as_of));

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "gpaikit/base/files.h"
+#include "gpaikit/base/json_error.h"
 #include "gpaikit/corpus/stats.h"
 
 namespace gpaikit::corpus {
@@ -278,14 +279,10 @@ Status AddFilterManifestText(std::string_view text, const std::string& name, Cor
 Result<CorpusStats> ParseCorpusStats(std::string_view text, const std::string& file) {
   json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (root.is_discarded()) {
-    // Re-parse with exceptions for the position nlohmann reports.
-    try {
-      json ignored = json::parse(text);
-    } catch (const json::parse_error& error) {
-      return Status::InvalidInput(file + ": byte " + std::to_string(error.byte) +
-                                  ": not valid JSON (" + error.what() + ")");
-    }
-    return Status::InvalidInput(file + ": not valid JSON");
+    JsonError error = LocateJsonError(text);
+    std::string place =
+        error.offset == JsonError::npos ? "" : ": byte " + std::to_string(error.offset + 1);
+    return Status::InvalidInput(file + place + ": not valid JSON (" + error.reason + ")");
   }
   return CorpusStats::FromJson(root, file);
 }

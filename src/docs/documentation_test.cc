@@ -11,12 +11,7 @@ namespace {
 using testing::Build;
 using testing::HasFinding;
 using testing::Model;
-
-const RowValue& Row(const ModelDocumentation& documentation, const char* id) {
-  const RowValue* value = documentation.Find(id);
-  EXPECT_NE(value, nullptr) << id;
-  return *value;
-}
+using testing::Row;
 
 // Spec 1.6 "Derived values": the parameter range (2.7b) and compute order of magnitude (7.2a)
 // come from the exact figures; 7.2b from the runs (Guidelines Annex A: 6 x P x D).

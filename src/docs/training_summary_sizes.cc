@@ -91,7 +91,13 @@ std::string UnwrapLines(const std::string& text) {
 std::string NarrativeText(const project::Narrative& narrative, const std::filesystem::path& root,
                           std::string& problem) {
   if (narrative.file.empty()) return narrative.text;
-  Result<std::string> text = ReadFile(root / narrative.file);
+  // Only files inside the project folder are published (issue 14: no ../../secret.md).
+  Result<std::filesystem::path> inside = PathInside(root, narrative.file, "file");
+  if (!inside.ok()) {
+    problem = inside.status().message();
+    return "";
+  }
+  Result<std::string> text = ReadFile(*inside);
   if (!text.ok()) {
     problem = "file '" + narrative.file + "' cannot be read";
     return "";

@@ -7,14 +7,12 @@
 
 #include <fstream>
 
+#include "law/law_test_util.h"
+
 namespace gpaikit::docs {
 namespace {
 
-const law::summary::Template& Form() {
-  static const law::summary::Template form =
-      *law::summary::LoadSummaryTemplate(GPAIKIT_SOURCE_DATA_DIR);
-  return form;
-}
+const law::summary::Template& Form() { return law::testing::SummaryTemplate(); }
 
 constexpr const char* kProvider = R"(gpaikit: 1
 provider:
@@ -419,7 +417,7 @@ TEST(TrainingSummaryTest, RenderedFormsShowTickBoxesAndSections) {
   EXPECT_EQ(markdown.find("Not applicable: answered No"), std::string::npos);
   EXPECT_EQ(markdown.find("Note: "), std::string::npos);
   EXPECT_EQ(markdown.find("verified:"), std::string::npos);
-  EXPECT_NE(markdown.find("| Not applicable |"), std::string::npos);
+  EXPECT_NE(markdown.find("| _Not applicable_ |"), std::string::npos);
   std::string draft = RenderSummaryMarkdown(summary, Form(), /*draft=*/true);
   EXPECT_NE(draft.find("Not applicable: answered No to 'licensed_used'"), std::string::npos);
   EXPECT_NE(draft.find("Note: "), std::string::npos);

@@ -47,13 +47,14 @@ Result<IncidentListing> ListIncidents(const law::CodeOfPractice& code, const Pro
                           {clocks->status, StatusTone(clocks->status)}});
   }
   out.json = {{"schema", "gpaikit.incidents/1"}, {"incidents", incidents}};
-  report::Section section{"incidents", "Serious incidents as of " + as_of.ToString(), {}, {}};
+  report::Section section{"incidents", "Reporting clocks (Measure 9.3)", {}, {}};
   if (table.rows.empty()) {
     section.blocks.push_back(report::Paragraph{{"No serious incidents recorded."}});
   } else {
     section.blocks.push_back(table);
   }
   out.document.title = "Serious incidents";
+  out.document.header = {{"As of", {as_of.ToString()}}};
   out.document.sections.push_back(std::move(section));
   return out;
 }
