@@ -167,10 +167,10 @@ int RunInference(const InferenceOptions& o) {
   Result<energy::Benchmark> benchmark = energy::LoadBenchmark(o.benchmark);
   if (!benchmark.ok()) return ReportFailure(benchmark.status());
   std::optional<double> parameters = model->parameters_active;
-  std::string note = "models[].parameters.active in gpaikit.yaml";
+  std::string note = "the active parameters the provider states";
   if (!parameters) {
     parameters = model->parameters_total;
-    note = "models[].parameters.total in gpaikit.yaml: a dense model, all parameters active";
+    note = "the total parameters the provider states: a dense model, all parameters active";
   }
   Result<energy::InferenceEstimate> estimate =
       energy::EstimateInference(*benchmark, model->id, parameters, note);

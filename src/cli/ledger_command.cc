@@ -28,7 +28,8 @@ struct LedgerOptions {
 std::string Summary(const store::Entry& entry) {
   nlohmann::json content = nlohmann::json::parse(entry.content, nullptr, false);
   if (!content.is_object()) return "";
-  if (entry.kind == docs::kVersionKind) {
+  if (entry.kind == docs::kVersionKind || entry.kind == docs::kSummaryVersionKind ||
+      entry.kind == docs::kCopyrightPolicyVersionKind) {
     return "version " + std::to_string(content.value("version", 0)) + ": " +
            content.value("note", std::string());
   }

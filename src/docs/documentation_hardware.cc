@@ -25,16 +25,16 @@ std::string Percent(double fraction) {
   return FormatPowerOfTen(RoundSignificant(fraction * 100, 3), 3) + "%";
 }
 
-// "PUE 1.58 (source; verified: primary)": an assumption as the methodology states it.
+// "PUE 1.58 (source)": an assumption as the methodology states it. The verification level stays in
+// data/accelerators.yaml: the Form is handed over without working notes (issue 13).
 std::string Assumption(const std::string& name, double value, const law::Provenance& provenance) {
-  return name + " " + FormatPowerOfTen(value, 3) + " (" + provenance.source +
-         "; verified: " + provenance.verified + ")";
+  return name + " " + FormatPowerOfTen(value, 3) + " (" + provenance.source + ")";
 }
 
 std::string PowerNote(const law::Accelerator& accelerator) {
   const law::Sourced<double>& power = *accelerator.board_power_watts;
   return accelerator.vendor + " " + accelerator.name + " " + FormatPowerOfTen(power.value, 3) +
-         " W (" + power.provenance.source + "; verified: " + power.provenance.verified + ")";
+         " W (" + power.provenance.source + ")";
 }
 
 // The energy of `unit_hours` on `accelerator` at its maximum board power, with facility overhead.

@@ -200,7 +200,9 @@ Result<HfCardImport> ImportHfCard(std::string_view text, const std::string& file
         std::string names;
         for (const std::string& d : AsList(value)) names += (names.empty() ? "" : ", ") + d;
         documentation["6.3"] = "Datasets named on the model card: " + names + ".";
-        documentation["6.2"].push_back("Publicly available datasets");
+        // A card names private datasets as well as public ones: row 6.2 (provenance) is the
+        // provider's to state, never guessed as "Publicly available datasets".
+        unmapped.push_back("datasets: whether each is publicly available (row 6.2, provenance)");
       } else if (key == "language") {
         std::string languages;
         for (const std::string& l : AsList(value)) languages += (languages.empty() ? "" : ", ") + l;
@@ -262,7 +264,8 @@ Result<HfCardImport> ImportHfCard(std::string_view text, const std::string& file
   models.push_back(entry);
   YAML::Emitter emitter;
   emitter << YAML::Comment("Prefilled by 'gpaikit import hf-card " + file +
-                           "'; check every value. base_model.systemic_risk is a guess.")
+                           "'; check every value." +
+                           (model["base_model"] ? " base_model.systemic_risk is a guess." : ""))
           << YAML::Newline;
   emitter << models;
   return HfCardImport{emitter.c_str(), std::move(unmapped)};

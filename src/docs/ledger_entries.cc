@@ -46,11 +46,13 @@ void Diff(const json& a, const json& b, const std::string& path, std::vector<std
 }  // namespace
 
 Result<std::vector<PublishedVersion>> PublishedVersions(const store::Ledger& ledger,
-                                                        const std::string& model) {
-  Result<std::vector<store::Entry>> entries = ledger.Entries(kVersionKind, model);
+                                                        const std::string& model,
+                                                        const char* kind) {
+  Result<std::vector<store::Entry>> entries = ledger.Entries(kind, model);
   if (!entries.ok()) return entries.status();
   std::vector<PublishedVersion> out;
   for (const store::Entry& entry : *entries) {
+    if (entry.kind != kind) continue;  // Entries() matches kinds by prefix
     Result<json> content = ParseContent(entry);
     if (!content.ok()) return content.status();
     PublishedVersion version;
@@ -70,10 +72,10 @@ Result<std::vector<PublishedVersion>> PublishedVersions(const store::Ledger& led
 Result<PublishedVersion> PublishVersion(store::Ledger& ledger, const std::string& model,
                                         const json& documentation, const json& rendered,
                                         const std::string& note, const std::string& author,
-                                        const std::string& retain_until) {
+                                        const std::string& retain_until, const char* kind) {
   // The number is taken inside the write transaction: two publishes at once get 4 and 5.
   auto build = [&](const store::Ledger& now) -> Result<store::Draft> {
-    Result<std::vector<PublishedVersion>> earlier = PublishedVersions(now, model);
+    Result<std::vector<PublishedVersion>> earlier = PublishedVersions(now, model, kind);
     if (!earlier.ok()) return earlier.status();
     json content = {{"version", static_cast<int>(earlier->size()) + 1},
                     {"note", note},
@@ -83,9 +85,9 @@ Result<PublishedVersion> PublishVersion(store::Ledger& ledger, const std::string
     // dump() without indentation sorts keys and adds no spaces: canonical JSON.
     return store::Draft{model, content.dump()};
   };
-  Result<store::Entry> entry = ledger.Append(kVersionKind, author, build);
+  Result<store::Entry> entry = ledger.Append(kind, author, build);
   if (!entry.ok()) return entry.status();
-  Result<std::vector<PublishedVersion>> now = PublishedVersions(ledger, model);
+  Result<std::vector<PublishedVersion>> now = PublishedVersions(ledger, model, kind);
   if (!now.ok()) return now.status();
   for (const PublishedVersion& version : *now) {
     if (version.seq == entry->seq) return version;

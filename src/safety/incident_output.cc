@@ -61,7 +61,7 @@ Result<IncidentListing> ListIncidents(const law::CodeOfPractice& code, const Pro
 
 Result<std::string> ShowIncident(const law::CodeOfPractice& code, const ProjectSafety& safety,
                                  const Incident& incident, const CivilDate& as_of,
-                                 const std::string& format) {
+                                 const std::string& format, bool draft) {
   Result<IncidentClocks> clocks = ComputeIncidentClocks(incident, code, safety.calendar, as_of);
   if (!clocks.ok()) return clocks.status();
   const law::IncidentType* type = code.FindIncidentType(incident.type);
@@ -137,10 +137,12 @@ Result<std::string> ShowIncident(const law::CodeOfPractice& code, const ProjectS
                                ". Measure 9.2 asks to say so and to report what is known.",
                            report::Tone::kWarn}});
   }
-  section.blocks.push_back(
-      report::Paragraph{{"Template: " + code.template_source + " (verified " +
-                             code.template_verified + "; item labels unverified).",
-                         report::Tone::kMuted}});
+  if (draft) {  // a working note: where the template comes from and how sure it is
+    section.blocks.push_back(
+        report::Paragraph{{"Template: " + code.template_source + " (verified " +
+                               code.template_verified + "; item labels unverified).",
+                           report::Tone::kMuted}});
+  }
   document.sections.push_back(std::move(section));
   return report::RenderMarkdown(document);
 }
