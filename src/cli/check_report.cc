@@ -11,28 +11,6 @@ namespace {
 
 using report::ModelContribution;
 
-// What the ledger holds for one model that the Transparency measures need (assess reads it
-// as LogFacts; docs reads the log): versions and requests copied, overdue counted by docs' rule.
-assess::LogFacts LogFactsFor(const docs::LedgerSnapshot& log, const std::string& model,
-                             const CivilDate& as_of) {
-  assess::LogFacts out;
-  out.present = log.present;
-  out.verified = log.verification.ok();
-  out.problem = log.verification.problem;
-  out.entries = log.verification.entries_checked;
-  for (const docs::PublishedVersion& v : log.versions) {
-    if (v.model == model) {
-      out.versions.push_back("version " + std::to_string(v.number) + " published " + v.time);
-    }
-  }
-  for (const docs::Request& r : log.requests) {
-    if (r.model != model) continue;
-    ++out.requests;
-    out.requests_overdue += r.Overdue(as_of);
-  }
-  return out;
-}
-
 ModelContribution ScopeContribution(const CheckInputs& inputs,
                                     const scope::ModelAssessment& assessment) {
   ModelContribution out;
@@ -61,13 +39,9 @@ ModelContribution SafetyContribution(const CheckInputs& inputs,
 
 ModelContribution AssessmentContribution(const CheckInputs& inputs,
                                          const scope::ModelAssessment& assessment) {
-  const AssessedProject& project = inputs.project;
-  assess::LogFacts log = LogFactsFor(inputs.docs.log, assessment.model->id, project.options.as_of);
-  assess::AssessmentInput input{&project.project,      &assessment,
-                                &project.code,         &inputs.safety.documentation,
-                                &inputs.evidence,      &inputs.safety.calendar,
-                                project.options.as_of, &log};
-  return assess::AssessmentContribution(input, inputs.evidence, inputs.crosswalks);
+  assess::LogFacts log = LogFactsFor(inputs, *assessment.model);
+  return assess::AssessmentContribution(AssessmentInputFor(inputs, assessment, log),
+                                        inputs.evidence, inputs.crosswalks);
 }
 
 report::Section ProjectSection(const AssessedProject& context, int blocking) {
@@ -104,6 +78,37 @@ nlohmann::json LawJson(const AssessedProject& context) {
 }
 
 }  // namespace
+
+assess::LogFacts LogFactsFor(const CheckInputs& inputs, const project::Model& model) {
+  const docs::LedgerSnapshot& log = inputs.docs.log;
+  const CivilDate& as_of = inputs.project.options.as_of;
+  assess::LogFacts out;
+  out.present = log.present;
+  out.verified = log.verification.ok();
+  out.problem = log.verification.problem;
+  out.entries = log.verification.entries_checked;
+  for (const docs::PublishedVersion& v : log.versions) {
+    if (v.model == model.id) {
+      out.versions.push_back("version " + std::to_string(v.number) + " published " + v.time);
+    }
+  }
+  for (const docs::Request& r : log.requests) {
+    if (r.model != model.id) continue;
+    ++out.requests;
+    out.requests_overdue += r.Overdue(as_of);
+  }
+  return out;
+}
+
+assess::AssessmentInput AssessmentInputFor(const CheckInputs& inputs,
+                                           const scope::ModelAssessment& assessment,
+                                           const assess::LogFacts& log) {
+  const AssessedProject& project = inputs.project;
+  return {&project.project,      &assessment,
+          &project.code,         &inputs.safety.documentation,
+          &inputs.evidence,      &inputs.safety.calendar,
+          project.options.as_of, &log};
+}
 
 const std::vector<ModelContributor>& ModelContributors() {
   static const std::vector<ModelContributor> contributors = {

@@ -203,10 +203,13 @@ nlohmann::json SummaryJson(const TrainingSummary& summary, const law::summary::T
                         {"previous_versions", previous},
                         {"complete", summary.complete()},
                         {"counts",
-                         {{"filled", summary.CountStatus(FieldStatus::kFilled)},
-                          {"missing", summary.CountStatus(FieldStatus::kMissing)},
-                          {"not_applicable", summary.CountStatus(FieldStatus::kNotApplicable)},
-                          {"empty_optional", summary.CountStatus(FieldStatus::kOptionalEmpty)}}},
+                         {{"fields", summary.fields.size()},
+                          {"filled", summary.CountFields(FieldStatus::kFilled)},
+                          {"missing", summary.CountFields(FieldStatus::kMissing)},
+                          {"not_applicable", summary.CountFields(FieldStatus::kNotApplicable)},
+                          {"empty_optional", summary.CountFields(FieldStatus::kOptionalEmpty)},
+                          {"header_missing", summary.CountStatus(FieldStatus::kMissing) -
+                                                 summary.CountFields(FieldStatus::kMissing)}}},
                         {"missing", summary.MissingIds()},
                         {"fields", fields}};
   if (summary.stats) {
@@ -237,10 +240,10 @@ report::Document SummaryDocument(const TrainingSummary& summary,
   }
   document.header.push_back({Label(summary.last_update.label), StatusText(summary.last_update)});
   document.header.push_back({"Template", {form.instrument + " (gpaikit " + form.form + ")"}});
-  int missing = summary.CountStatus(FieldStatus::kMissing);
-  document.header.push_back({"Completeness",
-                             {missing ? std::to_string(missing) + " field(s) missing" : "complete",
-                              missing ? Tone::kBad : Tone::kGood}});
+  bool complete = summary.complete();
+  document.header.push_back(
+      {"Completeness",
+       {complete ? "complete" : summary.CountsText(), complete ? Tone::kGood : Tone::kBad}});
   for (const law::summary::Section& top : form.sections) {
     if (top.number.find('.') != std::string::npos) continue;
     report::Section section{"summary-" + top.number, top.number + ". " + top.title, {}, {}};
