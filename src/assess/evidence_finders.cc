@@ -152,14 +152,14 @@ const std::map<std::string, Finder>& Finders() {
     f["SS-1.1.art52-notification-date"] = Fulfilment("AIA-52-1");
     f["T-1.1.version-history"] = [](const law::CopEvidence&,
                                     const Facts& facts) -> std::optional<Finding> {
-      const LogFacts* log = facts.input->log;
+      const store::LedgerFacts* log = facts.input->log;
       if (!log || log->versions.empty()) return std::nullopt;
       return Yes(std::to_string(log->versions.size()) + " published versions in the ledger, " +
                  "latest " + log->versions.back());
     };
     f["T-1.3.tamper-evident-history"] = [](const law::CopEvidence&,
                                            const Facts& facts) -> std::optional<Finding> {
-      const LogFacts* log = facts.input->log;
+      const store::LedgerFacts* log = facts.input->log;
       if (!log || log->versions.empty()) return std::nullopt;
       if (!log->verified) {
         return Finding{Found::kPartly, "ledger does not verify: " + log->problem};
@@ -169,7 +169,7 @@ const std::map<std::string, Finder>& Finders() {
     };
     f["T-1.2.downstream-requests"] = [](const law::CopEvidence&,
                                         const Facts& facts) -> std::optional<Finding> {
-      const LogFacts* log = facts.input->log;
+      const store::LedgerFacts* log = facts.input->log;
       if (!log || !log->present) return std::nullopt;
       if (log->requests_overdue > 0) {
         return Finding{Found::kPartly, std::to_string(log->requests_overdue) + " of " +

@@ -82,6 +82,58 @@ Status WriteFile(const fs::path& path, std::string_view contents) {
   return Status::Ok();
 }
 
+bool LiesInside(const fs::path& path, const fs::path& folder) {
+  std::error_code error;
+  fs::path real_folder = fs::weakly_canonical(folder, error);
+  if (error) return false;
+  fs::path real_path = fs::weakly_canonical(path, error);
+  if (error) return false;
+  fs::path inside = real_path.lexically_relative(real_folder);
+  return !inside.empty() && *inside.begin() != "..";
+}
+
+Status CheckRelativePath(const fs::path& relative, std::string_view what) {
+  auto refuse = [&](const std::string& why) {
+    return Status::InvalidInput(std::string(what) + " '" + relative.string() + "': " + why);
+  };
+  if (relative.empty()) return refuse("expected a file name");
+  if (relative.is_absolute() || relative.has_root_name() || relative.has_root_directory()) {
+    return refuse("expected a relative path, not an absolute one");
+  }
+  for (const fs::path& part : relative) {
+    if (part == "..") return refuse("'..' would leave the folder");
+  }
+  return Status::Ok();
+}
+
+Result<fs::path> PathInside(const fs::path& folder, const fs::path& relative,
+                            std::string_view what) {
+  if (Status lexical = CheckRelativePath(relative, what); !lexical.ok()) {
+    return Status::InvalidInput(lexical.message() + " (the folder is " + folder.string() + ")");
+  }
+  fs::path joined = folder / relative;
+  // Symbolic links that exist are followed: the file must still end up inside the folder.
+  if (!LiesInside(joined, folder.empty() ? fs::path(".") : folder)) {
+    std::error_code error;
+    return Status::InvalidInput(std::string(what) + " '" + relative.string() +
+                                "': a symbolic link leads outside " + folder.string() + " (to " +
+                                fs::weakly_canonical(joined, error).string() + ")");
+  }
+  return joined;
+}
+
+bool IsPlainFileName(std::string_view name) {
+  if (name.empty() || name.size() > 128) return false;
+  auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  if (!alnum(name.front())) return false;
+  for (char c : name) {
+    if (!alnum(c) && c != '.' && c != '_' && c != '-') return false;
+  }
+  return true;
+}
+
 fs::path DataDir() {
   if (const char* env = std::getenv("GPAIKIT_DATA_DIR"); env != nullptr && *env != '\0') {
     return env;

@@ -40,5 +40,33 @@ TEST_F(FilesTest, VersionedDataFilePicksTheNewestOrTheOneAskedFor) {
   EXPECT_FALSE(VersionedDataFile(root_ / "none", "form-", "", "form").ok());
 }
 
+// Issue 14 "Nothing is written outside where the user said": ids and {file: ...} values.
+TEST_F(FilesTest, PathInsideRefusesEveryWayOut) {
+  ASSERT_TRUE(WriteFile(root_ / "project" / "a.md", "x").ok());
+  EXPECT_EQ(*PathInside(root_ / "project", "a.md", "file"), root_ / "project" / "a.md");
+  EXPECT_TRUE(PathInside(root_ / "project", "new/b.md", "file").ok());  // not there yet: fine
+  for (const char* bad : {"../a.md", "x/../../a.md", "/etc/hostname", ""}) {
+    Result<fs::path> refused = PathInside(root_ / "project", bad, "documentation file");
+    ASSERT_FALSE(refused.ok()) << bad;
+    EXPECT_EQ(refused.status().code(), StatusCode::kInvalidInput);
+    EXPECT_EQ(refused.status().message().rfind("documentation file '", 0), 0u) << bad;
+  }
+  fs::create_directory_symlink(root_, root_ / "project" / "up");
+  Result<fs::path> via_link = PathInside(root_ / "project", "up/secret", "file");
+  ASSERT_FALSE(via_link.ok());
+  EXPECT_NE(via_link.status().message().find("symbolic link leads outside"), std::string::npos);
+}
+
+TEST(PlainFileNameTest, AcceptsIdsRefusesPathsAndHiddenNames) {
+  for (const char* good : {"lumen-7b", "kestrel-lex-1.7b", "A_1"}) {
+    EXPECT_TRUE(IsPlainFileName(good)) << good;
+  }
+  for (const char* bad :
+       {"", ".", "..", ".hidden", "a/b", "../x", "/etc/x", "a b", "a\\b", "-rf"}) {
+    EXPECT_FALSE(IsPlainFileName(bad)) << bad;
+  }
+  EXPECT_FALSE(IsPlainFileName(std::string(129, 'a')));
+}
+
 }  // namespace
 }  // namespace gpaikit

@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "base/yaml_guard.h"
 #include "gpaikit/base/files.h"
 #include "gpaikit/base/numbers.h"
 #include "gpaikit/base/text.h"
@@ -37,6 +38,9 @@ Status Diagnostics::ToStatus() const {
 }
 
 Result<YAML::Node> ParseYaml(std::string_view text, const std::string& file) {
+  Diagnostics checked(file);
+  CheckYamlText(text, checked);
+  if (!checked.ok()) return checked.ToStatus();
   try {
     YAML::Node root = YAML::Load(std::string(text));
     return root;

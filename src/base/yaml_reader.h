@@ -42,7 +42,8 @@ class Diagnostics {
   std::vector<Diagnostic> errors_;
 };
 
-// Parses YAML text; a syntax error becomes InvalidInput naming file:line:column.
+// Parses YAML text; a syntax error becomes InvalidInput naming file:line:column, as do bytes that
+// are not UTF-8, nesting deeper than 64 levels, aliases and duplicate keys (base/yaml_guard.h).
 Result<YAML::Node> ParseYaml(std::string_view text, const std::string& file);
 // Reads and parses a YAML file.
 Result<YAML::Node> LoadYamlFile(const std::filesystem::path& path);

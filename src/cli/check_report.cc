@@ -3,6 +3,7 @@
 
 #include "gpaikit/assess/output.h"
 #include "gpaikit/base/files.h"
+#include "gpaikit/base/status_list.h"
 #include "gpaikit/scope/output.h"
 #include "gpaikit/version.h"
 
@@ -39,7 +40,8 @@ ModelContribution SafetyContribution(const CheckInputs& inputs,
 
 ModelContribution AssessmentContribution(const CheckInputs& inputs,
                                          const scope::ModelAssessment& assessment) {
-  assess::LogFacts log = LogFactsFor(inputs, *assessment.model);
+  store::LedgerFacts log =
+      docs::LedgerFactsFor(inputs.docs.log, assessment.model->id, inputs.project.options.as_of);
   return assess::AssessmentContribution(AssessmentInputFor(inputs, assessment, log),
                                         inputs.evidence, inputs.crosswalks);
 }
@@ -79,30 +81,9 @@ nlohmann::json LawJson(const AssessedProject& context) {
 
 }  // namespace
 
-assess::LogFacts LogFactsFor(const CheckInputs& inputs, const project::Model& model) {
-  const docs::LedgerSnapshot& log = inputs.docs.log;
-  const CivilDate& as_of = inputs.project.options.as_of;
-  assess::LogFacts out;
-  out.present = log.present;
-  out.verified = log.verification.ok();
-  out.problem = log.verification.problem;
-  out.entries = log.verification.entries_checked;
-  for (const docs::PublishedVersion& v : log.versions) {
-    if (v.model == model.id) {
-      out.versions.push_back("version " + std::to_string(v.number) + " published " + v.time);
-    }
-  }
-  for (const docs::Request& r : log.requests) {
-    if (r.model != model.id) continue;
-    ++out.requests;
-    out.requests_overdue += r.Overdue(as_of);
-  }
-  return out;
-}
-
 assess::AssessmentInput AssessmentInputFor(const CheckInputs& inputs,
                                            const scope::ModelAssessment& assessment,
-                                           const assess::LogFacts& log) {
+                                           const store::LedgerFacts& log) {
   const AssessedProject& project = inputs.project;
   return {&project.project,      &assessment,
           &project.code,         &inputs.safety.documentation,
@@ -119,23 +100,43 @@ const std::vector<ModelContributor>& ModelContributors() {
 
 Result<CheckInputs> LoadCheckInputs(const ProjectOptions& options,
                                     const std::vector<std::string>& crosswalks) {
-  Result<AssessedProject> project = LoadAndAssess(options);
-  if (!project.ok()) return project.status();
-  const std::filesystem::path& root = project->project.root;
-  Result<safety::ProjectSafety> safety = safety::LoadProjectSafety(*project);
-  Result<std::vector<assess::Crosswalk>> loaded =
-      assess::LoadCrosswalks(project->data_dir, crosswalks, project->code);
+  Status loaded;
+  project::ProjectContext context =
+      project::LoadProjectContextPartly(options.dir, DataDir(), loaded);
+  if (loaded.code() == StatusCode::kNotFound || loaded.code() == StatusCode::kIo) return loaded;
+  // The project folder's other inputs are read even when the project file has errors, so that
+  // the user sees every input error in one round (DESIGN.md "Inputs, and what bad input gets").
+  StatusList problems;
+  problems.Add(loaded);
+  Result<CivilDate> day = ParseAsOf(options.as_of);
+  problems.Add(day.status());
+  const std::filesystem::path& root = context.project.root;
+  Result<safety::ProjectSafety> safety = safety::LoadProjectSafety(context);
+  Result<std::vector<assess::Crosswalk>> walks =
+      assess::LoadCrosswalks(context.data_dir, crosswalks, context.code);
+  // The register names models: checked against the project's only when its models were read.
   Result<assess::EvidenceRegister> evidence =
-      assess::LoadEvidenceRegister(root, project->code, project->project);
+      loaded.ok() || !context.project.models.empty()
+          ? assess::LoadEvidenceRegister(root, context.code, context.project)
+          : Result<assess::EvidenceRegister>(assess::EvidenceRegister{});
   Result<docs::LedgerSnapshot> log = docs::ReadLedger(root);
+  for (const Status& status : {safety.status(), walks.status(), evidence.status(), log.status()}) {
+    problems.Add(status);
+  }
+  if (!loaded.ok() || !day.ok()) return problems.ToStatus();
+  // Assessing and the documentation's inputs need a project that loaded whole.
+  Result<AssessedProject> project = scope::AssessProject(
+      std::move(context), scope::ObligationOptions{*day, options.due_soon_days});
+  if (!project.ok()) {
+    problems.Add(project.status());
+    return problems.ToStatus();
+  }
   Result<docs::CheckInputs> docs = log.ok() ? docs::PrepareCheck(*project, std::move(*log))
                                             : Result<docs::CheckInputs>(log.status());
-  if (Status all = AllOf({safety.status(), loaded.status(), evidence.status(), docs.status()});
-      !all.ok()) {
-    return all;
-  }
+  if (log.ok()) problems.Add(docs.status());  // a failed ledger read is listed already
+  if (!problems.ok()) return problems.ToStatus();
   return CheckInputs{std::move(*project), std::move(*safety), std::move(*evidence),
-                     std::move(*loaded), std::move(*docs)};
+                     std::move(*walks), std::move(*docs)};
 }
 
 CheckReport BuildCheckReport(const CheckInputs& inputs) {

@@ -31,13 +31,10 @@ struct CheckInputs {
 Result<CheckInputs> LoadCheckInputs(const ProjectOptions& options,
                                     const std::vector<std::string>& crosswalks);
 
-// What the ledger holds for one model that the Transparency measures need (assess reads it as
-// LogFacts; docs reads the log): versions and requests copied, overdue counted by docs' rule.
-assess::LogFacts LogFactsFor(const CheckInputs& inputs, const project::Model& model);
 // The gap assessment's input for one model; `log` must outlive it.
 assess::AssessmentInput AssessmentInputFor(const CheckInputs& inputs,
                                            const scope::ModelAssessment& assessment,
-                                           const assess::LogFacts& log);
+                                           const store::LedgerFacts& log);
 
 // A module's contribution for one model.
 using ModelContributor =

@@ -22,6 +22,7 @@ void RegisterImportCommand(CLI::App& app, int& exit_code);
 void RegisterCorpusCommand(CLI::App& app, int& exit_code);
 void RegisterIncidentCommand(CLI::App& app, int& exit_code);
 void RegisterSummaryCommand(CLI::App& app, int& exit_code);
+void RegisterEnergyCommand(CLI::App& app, int& exit_code);
 void RegisterEvidenceCommand(CLI::App& app, int& exit_code);
 
 }  // namespace gpaikit::cli

@@ -1,5 +1,6 @@
 // `gpaikit compute`: one training-compute figure from architecture (6 P D, or operations x
 // passes) or hardware (N L H U), at two significant figures with the +-30% margin (Annex A.2).
+#include <cmath>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -26,6 +27,7 @@ struct ComputeOptions {
 std::optional<double> Number(const std::string& name, const std::string& text, Status& error) {
   if (text.empty()) return std::nullopt;
   std::optional<double> value = ParseQuantity(text);
+  if (value && !std::isfinite(*value)) value.reset();
   if (!value && error.ok()) {
     error = Status::InvalidInput(
         name + ": expected a non-negative number such as 7e9 or 7B, got '" + text + "'");
@@ -63,6 +65,7 @@ Result<scope::Estimate> Estimate(const ComputeOptions& o, const law::Rulepack& r
   if (!count || !hours || !utilization) {
     return Status::InvalidInput("hardware estimate needs --count, --hours and --utilization");
   }
+  if (*count < 1) return Status::InvalidInput("--count: expected at least 1 unit, got '" + o.count + "'");
   if (*utilization > 1)
     return Status::InvalidInput("--utilization: expected a fraction from 0 to 1");
   if (o.accelerator.empty() == !peak.has_value()) {
@@ -86,6 +89,11 @@ int RunCompute(const ComputeOptions& options) {
   if (!rules.ok()) return ReportFailure(rules.status());
   Result<scope::Estimate> figure = Estimate(options, *rules);
   if (!figure.ok()) return ReportFailure(figure.status());
+  if (!std::isfinite(figure->flop)) {  // issue 14: 1e308 tokens printed "n/a" with exit 0
+    return ReportFailure(Status::InvalidInput(
+        "the figures given multiply beyond the largest representable number (overflow): check "
+        "their magnitudes"));
+  }
   Result<Format> format = options.output.Chosen();
   if (!format.ok()) return ReportFailure(format.status());
   nlohmann::json json =

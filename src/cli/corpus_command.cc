@@ -2,8 +2,11 @@
 // and the opt-out audit and filter (AI Act Art. 53(1)(c),(d); CoP Copyright Measure 1.3).
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cmath>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -19,6 +22,8 @@
 #include "gpaikit/corpus/audit.h"
 #include "gpaikit/corpus/filter.h"
 #include "gpaikit/corpus/scanner.h"
+#include "gpaikit/optout/robots.h"
+#include "gpaikit/project/project.h"
 
 namespace gpaikit::cli {
 namespace {
@@ -32,6 +37,9 @@ struct CorpusOptions {
   size_t max_domains = 4'000'000, max_errors = 1000, top = 20;
   size_t max_record_mib = 256;
   std::vector<std::string> url_fields, text_fields, date_fields, token_fields;
+  std::string data_source;          // scan: the template data source the corpus comes from
+  std::vector<std::string> agents;  // audit: user agents checked besides the training crawlers
+  std::string project_dir;          // audit: the project whose crawlers are checked by default
 };
 
 // Bytes, rate and ETA on stderr, redrawn at most five times a second; only on a terminal.
@@ -70,9 +78,41 @@ void AddCommonOptions(CLI::App* cmd, CorpusOptions* o) {
   cmd->add_option("--text-field", o->text_fields, "JSONL text field path");
   cmd->add_option("--date-field", o->date_fields, "JSONL date field path");
   cmd->add_option("--tokens-field", o->token_fields, "JSONL token-count field path");
-  cmd->add_option("--max-record-mib", o->max_record_mib, "larger records are reported, skipped");
+  // Bounded so that MiB << 20 cannot overflow and a record fits the readers' buffers (issue 14).
+  cmd->add_option("--max-record-mib", o->max_record_mib,
+                  "larger records are reported, skipped (1 to 1024)")
+      ->check(CLI::Range(size_t{1}, size_t{1024}));
   cmd->add_option("--crawlers", o->crawlers_file,
                   "AI-crawler registry (default data/crawlers.yaml)");
+  cmd->add_option("--agent", o->agents,
+                  "with --robots: a user agent to check besides the registry's training "
+                  "crawlers (repeatable; default: the project's training_data.crawling.crawlers)");
+  cmd->add_option("-C,--project", o->project_dir,
+                  "with --robots: the project whose crawlers are checked (default: . when it "
+                  "holds gpaikit.yaml)");
+}
+
+// The user agents an audit checks besides the registry's training crawlers: --agent, else the
+// crawlers every model of the project names (training_data.crawling.crawlers).
+Result<std::vector<std::string>> AuditAgents(const CorpusOptions& o) {
+  if (!o.agents.empty()) return o.agents;
+  std::filesystem::path dir = o.project_dir.empty() ? "." : o.project_dir;
+  std::error_code error;
+  if (o.project_dir.empty() && !std::filesystem::exists(dir / "gpaikit.yaml", error)) {
+    return std::vector<std::string>{};
+  }
+  Result<project::Project> project = project::LoadProject(dir);
+  if (!project.ok()) return project.status();
+  std::vector<std::string> agents;
+  for (const project::Model& model : project->models) {
+    if (!model.training_data) continue;
+    for (const project::NamedSource& crawler : model.training_data->crawling.crawlers) {
+      if (std::find(agents.begin(), agents.end(), crawler.name) == agents.end()) {
+        agents.push_back(crawler.name);
+      }
+    }
+  }
+  return agents;
 }
 
 void SetFields(const std::vector<std::string>& given, std::vector<std::string>* fields) {
@@ -89,19 +129,33 @@ struct Loaded {
   std::optional<corpus::RobotsSnapshots> robots;
   std::optional<optout::CrawlerRegistry> registry;
   std::unique_ptr<corpus::Auditor> auditor;
+  // `corpus filter` manifests among the inputs: what was removed before this corpus.
+  std::vector<std::filesystem::path> filter_manifests;
 };
 
 Result<std::unique_ptr<Loaded>> Load(const CorpusOptions& o) {
   auto loaded = std::make_unique<Loaded>();
   std::vector<std::filesystem::path> paths(o.paths.begin(), o.paths.end());
-  auto files = corpus::ExpandInputs(paths, &loaded->skipped);
+  // A scan never reads its own output file (a JSON document that is not JSON Lines anyway).
+  std::vector<std::filesystem::path> exclude;
+  if (!o.output.out.empty()) exclude.push_back(o.output.out);
+  std::vector<corpus::PassedOver> not_corpus;
+  auto files = corpus::ExpandInputs(paths, &loaded->skipped, exclude, &not_corpus);
   if (!files.ok()) return files.status();
+  for (const corpus::PassedOver& file : not_corpus) {
+    if (file.filter_manifest) {
+      loaded->filter_manifests.push_back(file.path);
+      continue;
+    }
+    std::cerr << "gpaikit: not read: " << file.path.string() << " (" << file.why << ")\n";
+  }
   loaded->files = std::move(files.value());
   if (!o.shard.empty()) {
     size_t index = 0, count = 1;
     Status status = corpus::ParseShard(o.shard, &index, &count);
     if (!status.ok()) return status;
     loaded->files = corpus::SelectShard(loaded->files, index, count);
+    if (index != 0) loaded->filter_manifests.clear();  // counted once, by shard 0
   }
   auto suffixes = optout::PublicSuffixList::Load(o.psl_file);
   if (!suffixes.ok()) return suffixes.status();
@@ -130,6 +184,14 @@ Result<std::unique_ptr<Loaded>> Load(const CorpusOptions& o) {
     loaded->registry = std::move(registry.value());
     loaded->auditor =
         std::make_unique<corpus::Auditor>(&*loaded->robots, &*loaded->registry, scan.suffixes);
+    auto agents = AuditAgents(o);
+    if (!agents.ok()) return agents.status();
+    for (const std::string& agent : *agents) {
+      if (std::string warning = optout::UserAgentWarning(agent); !warning.empty()) {
+        std::cerr << "gpaikit: warning: " << warning << "\n";
+      }
+    }
+    loaded->auditor->agents = std::move(*agents);
     scan.auditor = loaded->auditor.get();
   }
   return loaded;
@@ -163,6 +225,11 @@ void PrintText(const corpus::CorpusStats& s, size_t top, std::ostream& out) {
     for (const auto& [signal, c] : s.signals) {
       out << "  by " << signal << ": " << c.records << " records\n";
     }
+  }
+  if (!s.data_source.empty()) out << "data source: " << s.data_source << "\n";
+  if (s.removed_by_filter.records > 0) {
+    out << "removed before this corpus by gpaikit corpus filter: " << s.removed_by_filter.records
+        << " documents, " << s.removed_by_filter.content_bytes << " bytes\n";
   }
   out << "errors: " << s.errors_total << ", skipped records: " << s.skipped_records << "\n";
   for (const corpus::CorpusError& e : s.errors) {
@@ -213,6 +280,12 @@ int RunScan(const CorpusOptions& o) {
   if (bar) bar->Finish();
   if (!stats.ok()) return ReportFailure(stats.status());
   for (const corpus::CorpusError& skipped : (*loaded)->skipped) stats->AddError(skipped);
+  stats->data_source = o.data_source;
+  for (const std::filesystem::path& manifest : (*loaded)->filter_manifests) {
+    Status added = corpus::AddFilterManifest(manifest, &*stats);
+    if (!added.ok()) return ReportFailure(added);
+  }
+  if ((*loaded)->auditor) stats->audit_agents = (*loaded)->auditor->agents;
   return EmitStats(*stats, o);
 }
 
@@ -263,10 +336,27 @@ void RegisterCorpusCommand(CLI::App& app, int& exit_code) {
   scan->add_flag("--strict", options->strict, "stop at the first bad record (exit 2)");
   scan->add_option("--robots", options->robots, "audit opt-outs with robots.txt snapshots here");
   scan->add_option("--bytes-per-token", options->bytes_per_token,
-                   "token estimate for records without a token count (default 4.0)");
+                   "token estimate for records without a token count (default 4.0)")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            double ratio = std::strtod(value.c_str(), nullptr);
+            return std::isfinite(ratio) && ratio >= 0.1 && ratio <= 1000
+                       ? ""
+                       : "'" + value + "': expected a number of bytes per token from 0.1 to 1000";
+          },
+          "RATIO"));
   scan->add_option("--max-domains", options->max_domains,
                    "exact per-domain counts up to this many domains, then a summary");
   scan->add_option("--max-errors", options->max_errors, "problems listed (all are counted)");
+  scan->add_option("--source", options->data_source,
+                   "the data source the corpus comes from, as the public summary's template "
+                   "sorts them (section 2): " +
+                       corpus::DataSourceNames() + " (section 2.3 lists crawled domains only)")
+      ->check([](const std::string& value) {
+        return corpus::IsDataSource(value)
+                   ? std::string()
+                   : "expected one of " + corpus::DataSourceNames() + ", got '" + value + "'";
+      });
   scan->add_option("--top", options->top, "domains shown in the text output");
   SetHelpFooter(corpus, {"gpaikit corpus scan crawl/ --out stats.json"});
   SetHelpFooter(scan, {"gpaikit corpus scan crawl/*.warc.gz --robots snapshots/ --out stats.json",

@@ -21,15 +21,16 @@ struct DocsOptions {
   OutputOptions output;
   std::string model;
   std::string as_of;
+  bool draft = false;  // keep the working notes
 };
 
 std::string Render(const docs::ModelDocumentation& documentation, const law::form::Form& form,
-                   const std::string& audience, Format format) {
-  if (format == Format::kHtml) return docs::RenderHtml(documentation, form, audience);
+                   const std::string& audience, Format format, bool draft) {
+  if (format == Format::kHtml) return docs::RenderHtml(documentation, form, audience, draft);
   if (format == Format::kJson) {
     return docs::AudienceJson(documentation, form, audience).dump(2) + "\n";
   }
-  return docs::RenderMarkdown(documentation, form, audience);
+  return docs::RenderMarkdown(documentation, form, audience, draft);
 }
 
 void PrintFindings(const docs::ModelDocumentation& documentation, const law::form::Form& form,
@@ -90,13 +91,13 @@ int RunDocs(const DocsOptions& options) {
     if (!documentation.ok()) return ReportFailure(documentation.status());
     for (const std::string& audience : audiences) {
       for (Format format : *formats) {
-        std::string text = Render(*documentation, form, audience, format);
+        std::string text = Render(*documentation, form, audience, format, options.draft);
         Status written = options.output.out.empty()
                              ? Emit(options.output, text)
-                             : WriteOutputFile(std::filesystem::path(options.output.out) /
-                                                   (assessment->model->id + "-" + audience + "." +
-                                                    std::string(FormatExtension(format))),
-                                               text);
+                             : WriteOutputFileIn(options.output.out,
+                                                 assessment->model->id + "-" + audience + "." +
+                                                     std::string(FormatExtension(format)),
+                                                 text);
         if (!written.ok()) return ReportFailure(written);
       }
       PrintFindings(*documentation, form, audience);
@@ -125,6 +126,9 @@ void RegisterDocsCommand(CLI::App& app, int& exit_code) {
                           "every format)"});
   command->add_option("--model", options->model, "Only this model id");
   command->add_option("--as-of", options->as_of, "Evaluation day YYYY-MM-DD (default: today)");
+  command->add_flag("--draft", options->draft,
+                    "keep the working notes (where derived values come from, internal tags) for "
+                    "the team; the default is the document to hand over");
   command->callback([options, &exit_code] { exit_code = RunDocs(*options); });
 }
 

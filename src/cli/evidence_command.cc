@@ -38,7 +38,8 @@ int RunList(const EvidenceOptions& options) {
   for (const scope::ModelAssessment& assessment : inputs->project.assessments) {
     known += " " + assessment.model->id;
     if (!options.model.empty() && assessment.model->id != options.model) continue;
-    assess::LogFacts log = LogFactsFor(*inputs, *assessment.model);
+    store::LedgerFacts log =
+        docs::LedgerFactsFor(inputs->docs.log, assessment.model->id, inputs->project.options.as_of);
     report::ModelContribution part =
         assess::EvidenceListing(AssessmentInputFor(*inputs, assessment, log));
     models[part.json_key] = std::move(part.json);
@@ -68,10 +69,11 @@ int RunInit(const EvidenceOptions& options) {
         file.string() +
         ": exists; gpaikit evidence list shows what it gives (--force replaces it)"));
   }
-  std::deque<assess::LogFacts> logs;  // stable addresses for the inputs
+  std::deque<store::LedgerFacts> logs;  // stable addresses for the inputs
   std::vector<assess::AssessmentInput> models;
   for (const scope::ModelAssessment& assessment : inputs->project.assessments) {
-    logs.push_back(LogFactsFor(*inputs, *assessment.model));
+    logs.push_back(docs::LedgerFactsFor(inputs->docs.log, assessment.model->id,
+                                        inputs->project.options.as_of));
     models.push_back(AssessmentInputFor(*inputs, assessment, logs.back()));
   }
   Status written = WriteFile(file, assess::EvidenceRegisterTemplate(models));

@@ -26,6 +26,7 @@ struct IncidentOptions {
   int similar_to = 0;
   OutputOptions list_output;  // text, json, md, html
   OutputOptions show_output;  // md, json
+  bool draft = false;         // show: keep the working notes
 };
 
 // --item ID=TEXT, repeatable; the ids are checked against the Code's template by safety.
@@ -115,7 +116,8 @@ int RunRead(const std::string& action, const IncidentOptions& options) {
   Result<Format> format = options.show_output.Chosen();
   if (!format.ok()) return ReportFailure(format.status());
   Result<std::string> shown = safety::ShowIncident(loaded->code, *context, **incident, *as_of,
-                                                   std::string(FormatName(*format)));
+                                                   std::string(FormatName(*format)),
+                                                   options.draft);
   if (!shown.ok()) return ReportFailure(shown.status());
   Status written = Emit(options.show_output, *shown);
   return written.ok() ? kExitOk : ReportFailure(written);
@@ -167,6 +169,8 @@ void RegisterIncidentCommand(CLI::App& app, int& exit_code) {
   show->add_option("id", options->id, "Incident number")->required();
   AddOutputOptions(show, options->show_output, {Format::kMarkdown, Format::kJson}, OutKind::kFile,
                    "the report");
+  show->add_flag("--draft", options->draft,
+                 "keep the working notes (the template's source and verification level)");
   AddProjectDirOption(open, options->dir, /*positional=*/true);
   AddProjectDirOption(list, options->dir, /*positional=*/true);
   for (CLI::App* sub : {update, resolve, show}) {

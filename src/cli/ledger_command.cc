@@ -19,13 +19,17 @@ struct LedgerOptions {
   int64_t show = 0;
   int64_t a = 0;
   int64_t b = 0;
+  std::string expect_head;  // verify: a hash published earlier
+  std::string public_key;   // verify: the key the head must be signed with
+  std::string key_file;     // keygen
   OutputOptions output;
 };
 
 std::string Summary(const store::Entry& entry) {
   nlohmann::json content = nlohmann::json::parse(entry.content, nullptr, false);
   if (!content.is_object()) return "";
-  if (entry.kind == docs::kVersionKind) {
+  if (entry.kind == docs::kVersionKind || entry.kind == docs::kSummaryVersionKind ||
+      entry.kind == docs::kCopyrightPolicyVersionKind) {
     return "version " + std::to_string(content.value("version", 0)) + ": " +
            content.value("note", std::string());
   }
@@ -137,16 +141,26 @@ int RunDiff(const LedgerOptions& options) {
 int RunVerify(const LedgerOptions& options) {
   Result<std::unique_ptr<store::Ledger>> ledger = Open(options);
   if (!ledger.ok()) return ReportFailure(ledger.status());
-  Result<store::Verification> verification = (*ledger)->Verify();
+  Result<store::Verification> verification = (*ledger)->Verify(options.expect_head);
   if (!verification.ok()) return ReportFailure(ExplainLocked(verification.status()));
+  if (verification->ok() && !options.public_key.empty() &&
+      verification->signed_by != options.public_key) {
+    verification->problem =
+        verification->signed_by.empty()
+            ? "the head file is not signed, but --public-key asks for a signature"
+            : "the head file is signed by " + verification->signed_by + ", not by --public-key";
+  }
   nlohmann::json json = {{"schema", "gpaikit.ledger.verify/1"},
                          {"verified", verification->ok()},
                          {"entries_checked", verification->entries_checked},
-                         {"head_behind", verification->head_behind}};
+                         {"head_behind", verification->head_behind},
+                         {"signed_by", verification->signed_by}};
   std::ostringstream text;
   if (verification->ok()) {
     text << "ledger verified: " << verification->entries_checked
          << " entries, every hash and link intact, head file agrees";
+    if (!verification->signed_by.empty()) text << ", signed by " << verification->signed_by;
+    if (!options.expect_head.empty()) text << ", contains the expected head";
     if (verification->head_behind > 0) {
       text << " (" << verification->head_behind
            << " newest entries after it: an append interrupted after its commit; the next "
@@ -160,6 +174,45 @@ int RunVerify(const LedgerOptions& options) {
   json["problem"] = verification->problem;
   if (verification->first_bad_seq) json["first_bad_entry"] = *verification->first_bad_seq;
   return Finish(options, text.str(), std::move(json), kExitBlocking);
+}
+
+// The head to publish (docs/ledger.md "Heads"): whoever keeps it can detect a later rollback.
+int RunHead(const LedgerOptions& options) {
+  Result<std::unique_ptr<store::Ledger>> ledger = Open(options);
+  if (!ledger.ok()) return ReportFailure(ledger.status());
+  Result<store::Verification> verification = (*ledger)->Verify();
+  if (!verification.ok()) return ReportFailure(ExplainLocked(verification.status()));
+  if (!verification->ok()) {
+    return ReportFailure(
+        Status::InvalidInput("the ledger does not verify, so it has no head to "
+                             "publish: " +
+                             verification->problem));
+  }
+  Result<store::Head> head = (*ledger)->CurrentHead();
+  if (!head.ok()) return ReportFailure(head.status());
+  nlohmann::json json = {{"schema", "gpaikit.ledger.head/1"},
+                         {"seq", head->seq},
+                         {"hash", head->hash},
+                         {"time", store::UtcNow()}};
+  if (head->is_signed()) {
+    json["public_key"] = head->public_key;
+    json["signature"] = head->signature;
+    json["signed"] = head->SignedBytes();
+  }
+  return Finish(options, head->ToText(), std::move(json), kExitOk);
+}
+
+int RunKeygen(const LedgerOptions& options) {
+  std::filesystem::path file =
+      options.key_file.empty() ? store::DefaultKeyPath() : std::filesystem::path(options.key_file);
+  store::HeadKey key = store::HeadKey::Generate();
+  if (Status saved = key.Save(file); !saved.ok()) return ReportFailure(saved);
+  std::cerr << "gpaikit: wrote " << file.string() << " (keep it outside the project folder)\n";
+  return Finish(options, key.PublicKeyHex() + "\n",
+                {{"schema", "gpaikit.ledger.key/1"},
+                 {"key_file", file.string()},
+                 {"public_key", key.PublicKeyHex()}},
+                kExitOk);
 }
 
 }  // namespace
@@ -191,8 +244,27 @@ void RegisterLedgerCommand(CLI::App& app, int& exit_code) {
       ledger->add_subcommand("verify", "Recompute the chain; exit 1 naming the first bad entry");
   AddProjectDirOption(verify, options->dir, /*positional=*/true);
   SetHelpFooter(verify, {"gpaikit ledger verify my-project"});
+  verify->add_option("--expect-head", options->expect_head,
+                     "A head hash published earlier: fail unless the chain still contains it "
+                     "(detects a rollback or a rewritten chain)");
+  verify->add_option("--public-key", options->public_key,
+                     "Fail unless the head file is signed with this Ed25519 key (hex)");
   verify->callback([options, &exit_code] { exit_code = RunVerify(*options); });
-  for (CLI::App* sub : {log, show, diff, verify}) {
+  CLI::App* head = ledger->add_subcommand(
+      "head", "Print the head to publish (signed with the key of 'ledger keygen' when present)");
+  AddProjectDirOption(head, options->dir, /*positional=*/true);
+  SetHelpFooter(head, {"gpaikit ledger head my-project --json > head.json"});
+  head->callback([options, &exit_code] { exit_code = RunHead(*options); });
+  CLI::App* keygen =
+      ledger->add_subcommand("keygen",
+                             "Create the Ed25519 key that signs heads ($GPAIKIT_LEDGER_KEY, else "
+                             "~/.config/gpaikit/ledger.key)");
+  keygen->add_option("--key-file", options->key_file,
+                     "Where to write the key (default: $GPAIKIT_LEDGER_KEY, else "
+                     "$XDG_CONFIG_HOME or ~/.config, gpaikit/ledger.key)");
+  SetHelpFooter(keygen, {"GPAIKIT_LEDGER_KEY=~/keys/ledger.key gpaikit ledger keygen"});
+  keygen->callback([options, &exit_code] { exit_code = RunKeygen(*options); });
+  for (CLI::App* sub : {log, show, diff, verify, head, keygen}) {
     AddOutputOptions(sub, options->output, {Format::kText, Format::kJson}, OutKind::kFile,
                      "the result (JSON schema gpaikit.ledger*/1)");
   }

@@ -153,6 +153,9 @@ int Run(const OptoutCheckOptions& options) {
 
   Result<optout::Decision> decision = optout::Decide(options.url, evidence, decide);
   if (!decision.ok()) return ReportFailure(decision.status());
+  for (const std::string& warning : decision->warnings) {
+    std::cerr << "gpaikit: warning: " << warning << "\n";
+  }
   std::ostringstream text;
   if (*format == Format::kJson) {
     nlohmann::json signals = nlohmann::json::array();
@@ -168,6 +171,7 @@ int Run(const OptoutCheckOptions& options) {
                                {"public_suffix_list", decision->suffix_list},
                                {"signals", signals}};
     if (registry) document["crawler_registry"] = registry->file();
+    if (!decision->warnings.empty()) document["warnings"] = decision->warnings;
     text << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
     PrintText(*decision, text);
@@ -206,7 +210,8 @@ void RegisterOptoutCommand(CLI::App& app, int& exit_code) {
   check->add_option("--tdmrep", options->tdmrep_file, "the host's /.well-known/tdmrep.json");
   check->add_option("--blocklist", options->blocklists, "a blocklist file (repeatable)");
   check->add_option("--agent", options->agents,
-                    "crawl: your crawler's product token(s); audit: extra tokens to check");
+                    "crawl: your crawler's user agent(s), matched by product token (RFC 9309 "
+                    "2.2.1: KestrelBot/1.0 is KestrelBot); audit: extra agents to check");
   check->add_option("--policy", options->policy, "crawl (default) or audit");
   check->add_option("--crawlers", options->crawlers_file,
                     "crawler registry (default data/crawlers.yaml)");

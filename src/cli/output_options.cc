@@ -163,4 +163,11 @@ Status WriteOutputFile(const std::filesystem::path& path, std::string_view text)
   return Status::Ok();
 }
 
+Status WriteOutputFileIn(const std::filesystem::path& folder, const std::string& name,
+                         std::string_view text) {
+  Result<std::filesystem::path> path = PathInside(folder, name, "--out file name");
+  if (!path.ok()) return path.status();
+  return WriteOutputFile(*path, text);
+}
+
 }  // namespace gpaikit::cli

@@ -69,6 +69,10 @@ std::string RenderReport(const report::Document& document, const nlohmann::json&
 
 // Writes one file of a multi-file result and notes it on stderr.
 Status WriteOutputFile(const std::filesystem::path& path, std::string_view text);
+// Writes file `name` (built from user data such as a model id) of a multi-file result into
+// `folder`; InvalidInput when the name would land outside the folder.
+Status WriteOutputFileIn(const std::filesystem::path& folder, const std::string& name,
+                         std::string_view text);
 
 }  // namespace gpaikit::cli
 

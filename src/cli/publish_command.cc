@@ -1,8 +1,10 @@
 // `gpaikit publish [DIR] --note TEXT`: stores each model's current documentation (canonical JSON
-// of every row, and the SHA-256 of every rendered file) as a new version in the ledger
-// (Code of Practice, Transparency, Measure 1.1 keep every version; Measure 1.3 integrity).
+// of every row, and the SHA-256 of every rendered file), its public summary of training content
+// and the copyright policy as new versions in the ledger when they changed (Code of Practice,
+// Transparency, Measure 1.1 keep every version; Measure 1.3 integrity; AI Act Art. 53(1)(c)-(d)).
 #include <iostream>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include "cli/cli_common.h"
@@ -11,7 +13,9 @@
 #include "cli/exit_codes.h"
 #include "cli/help_footer.h"
 #include "cli/output_options.h"
+#include "gpaikit/base/files.h"
 #include "gpaikit/base/sha256.h"
+#include "gpaikit/docs/output.h"
 
 namespace gpaikit::cli {
 namespace {
@@ -37,6 +41,85 @@ nlohmann::json RenderedHashes(const docs::ModelDocumentation& documentation,
         Sha256Hex(docs::AudienceJson(documentation, form, audience.id).dump(2) + "\n");
   }
   return hashes;
+}
+
+// Appends `document` as the next version of `kind` for `subject` unless it equals the last one;
+// says which on `text` and returns the result's JSON.
+Result<nlohmann::json> PublishIfChanged(store::Ledger& ledger, const char* kind,
+                                        const std::string& subject, const std::string& label,
+                                        const nlohmann::json& document,
+                                        const nlohmann::json& rendered,
+                                        const PublishOptions& options,
+                                        const std::string& retain_until, std::ostream& text) {
+  Result<std::vector<docs::PublishedVersion>> versions =
+      docs::PublishedVersions(ledger, subject, kind);
+  if (!versions.ok()) return ExplainLocked(versions.status());
+  nlohmann::json result = {{"kind", kind}, {"subject", subject}};
+  if (!versions->empty() &&
+      versions->back().content.value("documentation", nlohmann::json()) == document) {
+    text << label << ": unchanged since version " << versions->back().number << " (ledger entry "
+         << versions->back().seq << ")\n";
+    result.update({{"published", false}, {"version", versions->back().number}});
+    return result;
+  }
+  Result<docs::PublishedVersion> published =
+      docs::PublishVersion(ledger, subject, document, rendered, options.note,
+                           Author(options.author), retain_until, kind);
+  if (!published.ok()) return ExplainLocked(published.status());
+  text << label << ": published version " << published->number << " as ledger entry "
+       << published->seq << "\n";
+  result.update({{"published", true}, {"version", published->number}, {"seq", published->seq}});
+  return result;
+}
+
+// The model's public summary of training content (AI Act Art. 53(1)(d)), as `gpaikit summary`
+// renders it by default, and the copyright policy file its AIA-53-1-c fulfilment names
+// (Art. 53(1)(c)), each versioned in the ledger when it changed.
+Status PublishSummaryAndPolicy(const AssessedProject& context,
+                               const scope::ModelAssessment& assessment, store::Ledger& ledger,
+                               const PublishOptions& options, const std::string& retain_until,
+                               std::ostream& text, nlohmann::json& results,
+                               std::set<std::string>& policies_done) {
+  const project::Model& model = *assessment.model;
+  if (model.training_data) {
+    Result<std::optional<docs::CorpusStats>> stats = docs::StatsFor(context.project, model, {});
+    if (!stats.ok()) return stats.status();
+    const law::summary::Template& form = context.summary_template;
+    docs::TrainingSummary summary = docs::BuildTrainingSummary(
+        context.project, assessment, form, stats->has_value() ? &**stats : nullptr);
+    std::string stem = model.id + "-training-summary";
+    nlohmann::json rendered = {
+        {stem + ".md", Sha256Hex(docs::RenderSummaryMarkdown(summary, form))},
+        {stem + ".html", Sha256Hex(docs::RenderSummaryHtml(summary, form))}};
+    Result<nlohmann::json> result =
+        PublishIfChanged(ledger, docs::kSummaryVersionKind, model.id, model.id + " public summary",
+                         docs::SummaryJson(summary, form), rendered, options, retain_until, text);
+    if (!result.ok()) return result.status();
+    results.push_back(*result);
+  }
+  for (const project::Fulfilment& fulfilment : model.fulfilled) {
+    if (fulfilment.obligation != "AIA-53-1-c" ||
+        !policies_done.insert(fulfilment.evidence).second) {
+      continue;
+    }
+    std::filesystem::path file = context.project.root / fulfilment.evidence;
+    std::error_code error;
+    if (fulfilment.evidence.find("://") != std::string::npos ||
+        !std::filesystem::is_regular_file(file, error)) {
+      continue;  // a link: the policy is kept elsewhere
+    }
+    Result<std::string> policy = ReadFile(file);
+    if (!policy.ok()) return policy.status();
+    nlohmann::json document = {
+        {"file", fulfilment.evidence}, {"sha256", Sha256Hex(*policy)}, {"text", *policy}};
+    Result<nlohmann::json> result =
+        PublishIfChanged(ledger, docs::kCopyrightPolicyVersionKind, fulfilment.evidence,
+                         "copyright policy " + fulfilment.evidence, document,
+                         {{fulfilment.evidence, Sha256Hex(*policy)}}, options, retain_until, text);
+    if (!result.ok()) return result.status();
+    results.push_back(*result);
+  }
+  return Status::Ok();
 }
 
 int RunPublish(const PublishOptions& options) {
@@ -97,8 +180,17 @@ int RunPublish(const PublishOptions& options) {
                        {"seq", published->seq},
                        {"retain_until", retain_until}});
   }
-  Status written = EmitTextOrJson(options.output, text.str(),
-                                  {{"schema", "gpaikit.publish/1"}, {"models", results}});
+  nlohmann::json others = nlohmann::json::array();
+  std::set<std::string> policies_done;
+  for (const scope::ModelAssessment* assessment : *models) {
+    Status status = PublishSummaryAndPolicy(*context, *assessment, **ledger, options,
+                                            RetainUntil(*assessment->model, context->rules), text,
+                                            others, policies_done);
+    if (!status.ok()) return ReportFailure(status);
+  }
+  Status written =
+      EmitTextOrJson(options.output, text.str(),
+                     {{"schema", "gpaikit.publish/1"}, {"models", results}, {"documents", others}});
   if (!written.ok()) return ReportFailure(written);
   return exit_code;
 }

@@ -21,13 +21,14 @@ struct SummaryOptions {
   OutputOptions output;  // md on stdout by default; every format in the --out folder
   std::string model;
   std::string as_of;
+  bool draft = false;  // keep the working notes
 };
 
 std::string Render(const docs::TrainingSummary& filled, const law::summary::Template& form,
-                   Format format) {
-  if (format == Format::kHtml) return docs::RenderSummaryHtml(filled, form);
+                   Format format, bool draft) {
+  if (format == Format::kHtml) return docs::RenderSummaryHtml(filled, form, draft);
   if (format == Format::kJson) return docs::SummaryJson(filled, form).dump(2) + "\n";
-  return docs::RenderSummaryMarkdown(filled, form);
+  return docs::RenderSummaryMarkdown(filled, form, draft);
 }
 
 void PrintStatus(const docs::TrainingSummary& filled,
@@ -43,6 +44,7 @@ void PrintStatus(const docs::TrainingSummary& filled,
       std::cerr << "  missing " << field.section << " " << field.id << ": " << field.why << "\n";
     }
   }
+  for (const std::string& finding : filled.findings) std::cerr << "  finding: " << finding << "\n";
   for (const docs::CurrencyFinding& finding : currency) {
     std::cerr << "  not current: " << finding.message << "\n";
   }
@@ -81,11 +83,11 @@ int RunSummary(const SummaryOptions& options) {
         docs::BuildTrainingSummary(project->project, *assessment, form, measured);
     for (Format format : *formats) {
       Status written = options.output.out.empty()
-                           ? Emit(options.output, Render(filled, form, format))
-                           : WriteOutputFile(std::filesystem::path(options.output.out) /
-                                                 (model->id + "-training-summary." +
-                                                  std::string(FormatExtension(format))),
-                                             Render(filled, form, format));
+                           ? Emit(options.output, Render(filled, form, format, options.draft))
+                           : WriteOutputFileIn(options.output.out,
+                                               model->id + "-training-summary." +
+                                                   std::string(FormatExtension(format)),
+                                               Render(filled, form, format, options.draft));
       if (!written.ok()) return ReportFailure(written);
     }
     PrintStatus(filled, docs::CurrencyFindings(filled, *assessment, form, project->options.as_of));
@@ -115,6 +117,10 @@ void RegisterSummaryCommand(CLI::App& app, int& exit_code) {
   command->add_option("--model", options->model, "Only this model id");
   command->add_option("--as-of", options->as_of,
                       "Day for the currency findings YYYY-MM-DD (default: today)");
+  command->add_flag(
+      "--draft", options->draft,
+      "keep the working notes (why a field is missing or not applicable, the "
+      "gpaikit.yaml keys, sources, findings); the default is the document to publish");
   command->callback([options, &exit_code] { exit_code = RunSummary(*options); });
 }
 

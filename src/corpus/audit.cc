@@ -179,6 +179,7 @@ Result<optout::Decision> Auditor::Decide(const Record& record, std::string_view 
   evidence.is_image = record.modality == Modality::kImage;
   optout::DecisionOptions options;
   options.policy = optout::DecisionPolicy::kAudit;
+  options.agents = agents;
   options.registry = registry_;
   options.suffixes = suffixes_.get();
   return optout::Decide(record.url, evidence, options);

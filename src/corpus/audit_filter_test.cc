@@ -191,6 +191,7 @@ std::string Head(const std::filesystem::path& path, size_t n) {
   std::ifstream in(path, std::ios::binary);
   std::string out(n, '\0');
   in.read(out.data(), static_cast<std::streamsize>(n));
+  out.resize(static_cast<size_t>(in.gcount()));
   return out;
 }
 
@@ -276,6 +277,29 @@ TEST(Filter, JsonlZstOutputRescansToTheKeptRecords) {
   }
   auto file = f.dir.Write("docs.jsonl.zst", Zstd(lines));
   ExpectFilterTruth(f, file, cases, "\x28\xb5\x2f\xfd");
+}
+
+// Issue 14: --out equal to the input folder truncated the input while reading it, and an input
+// named removed.jsonl was overwritten by the manifest. Both refused; the inputs stay intact.
+TEST(Filter, RefusesAnOutputFolderThatHoldsAnInput) {
+  Fixture f;
+  std::vector<Case> cases = Cases();
+  std::string warc = Gzip(CaseWarc(cases));
+  auto file = f.dir.Write("in/crawl.warc.gz", warc);
+  auto manifest_named = f.dir.Write("in2/removed.jsonl", "{\"text\":\"x\"}\n");
+  for (const auto& [input, out] :
+       {std::pair{file, f.dir.path() / "in"}, std::pair{file, f.dir.path()},
+        std::pair{manifest_named, f.dir.path() / "in2" / "."}}) {
+    SCOPED_TRACE(out.string());
+    auto result = FilterFiles({input}, out, f.Options());
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.status().code(), StatusCode::kInvalidInput);
+    EXPECT_NE(result.status().message().find("holds the input " + input.string()),
+              std::string::npos)
+        << result.status().message();
+  }
+  EXPECT_EQ(Head(file, warc.size()), warc);
+  EXPECT_EQ(Head(manifest_named, 100), "{\"text\":\"x\"}\n");
 }
 
 }  // namespace

@@ -102,6 +102,22 @@ uint64_t CorpusStats::EstimatedTokens(Modality modality) const {
              std::llround(static_cast<double>(m.bytes_without_tokens) / bytes_per_token));
 }
 
+namespace {
+constexpr std::string_view kDataSources[] = {"crawled",   "public-dataset", "licensed", "private",
+                                             "user-data", "synthetic",      "other"};
+}  // namespace
+
+bool IsDataSource(std::string_view name) {
+  return std::find(std::begin(kDataSources), std::end(kDataSources), name) !=
+         std::end(kDataSources);
+}
+
+std::string DataSourceNames() {
+  std::string out;
+  for (std::string_view name : kDataSources) out += (out.empty() ? "" : ", ") + std::string(name);
+  return out;
+}
+
 uint64_t CorpusStats::Tokens(Modality modality) const {
   return modalities[static_cast<size_t>(modality)].tokens_from_data + EstimatedTokens(modality);
 }
@@ -114,6 +130,10 @@ Status CorpusStats::Merge(const CorpusStats& other, MergeKind kind) {
                                   "' and '" + other.psl_version + "'");
     }
     if (mixed_ratios) return Status::InvalidInput("shards used different bytes-per-token ratios");
+    if (data_source != other.data_source) {
+      return Status::InvalidInput("shards are tagged with different data sources: '" + data_source +
+                                  "' and '" + other.data_source + "'");
+    }
     for (const FileStats& f : other.files) {
       for (const FileStats& mine : files) {
         if (mine.file == f.file) {
@@ -162,6 +182,12 @@ Status CorpusStats::Merge(const CorpusStats& other, MergeKind kind) {
   for (const auto& [type, n] : other.other_records) add(other_records[type], n, "other_records");
   add(errors_total, other.errors_total, "errors_total");
   add(skipped_records, other.skipped_records, "skipped_records");
+  add(removed_by_filter.records, other.removed_by_filter.records, "removed_by_filter");
+  add(removed_by_filter.content_bytes, other.removed_by_filter.content_bytes, "removed_by_filter");
+  for (const auto& [k, c] : other.removed_signals) {
+    add(removed_signals[k].records, c.records, "removed_by_filter.signals");
+    add(removed_signals[k].content_bytes, c.content_bytes, "removed_by_filter.signals");
+  }
   for (const auto& [k, c] : other.verdicts) {
     add(verdicts[k].records, c.records, "optout.verdicts");
     add(verdicts[k].content_bytes, c.content_bytes, "optout.verdicts");
@@ -185,6 +211,12 @@ Status CorpusStats::Merge(const CorpusStats& other, MergeKind kind) {
   std::sort(files.begin(), files.end(),
             [](const FileStats& a, const FileStats& b) { return a.file < b.file; });
   audited = audited || other.audited;
+  for (const std::string& agent : other.audit_agents) {
+    if (std::find(audit_agents.begin(), audit_agents.end(), agent) == audit_agents.end()) {
+      audit_agents.push_back(agent);
+    }
+  }
+  if (data_source != other.data_source) data_source = "mixed";
   return Status::Ok();
 }
 
@@ -282,9 +314,16 @@ json CorpusStats::WithoutDomains() const {
   }
   out["files"] = std::move(fs);
   out["psl_version"] = psl_version;
+  if (!data_source.empty()) out["data_source"] = data_source;
+  if (removed_by_filter.records > 0) {
+    out["removed_by_filter"] = {{"records", removed_by_filter.records},
+                                {"content_bytes", removed_by_filter.content_bytes},
+                                {"signals", CountsJson(removed_signals)}};
+  }
   if (audited) {
     out["optout"] = {
         {"policy", "audit"}, {"verdicts", CountsJson(verdicts)}, {"signals", CountsJson(signals)}};
+    if (!audit_agents.empty()) out["optout"]["agents"] = audit_agents;
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "gpaikit/base/files.h"
+#include "gpaikit/base/json_error.h"
 #include "gpaikit/corpus/stats.h"
 
 namespace gpaikit::corpus {
@@ -215,22 +216,73 @@ Result<CorpusStats> CorpusStats::FromJson(const json& in, const std::string& sou
     reader.String(*optout, "policy", "optout");
     s.verdicts = reader.Counts(*optout, "verdicts", "optout");
     s.signals = reader.Counts(*optout, "signals", "optout");
+    const json& agents = reader.Array(*optout, "agents", "optout");
+    for (size_t i = 0; i < agents.size(); ++i) {
+      if (!agents[i].is_string()) {
+        reader.Fail(JsonReader::Index("optout.agents", i) + ": expected a string");
+        break;
+      }
+      s.audit_agents.push_back(agents[i].get<std::string>());
+    }
+  }
+  if (const json* removed = reader.Member(in, "removed_by_filter", "", false)) {
+    s.removed_by_filter = {reader.Count(*removed, "records", "removed_by_filter", true),
+                           reader.Count(*removed, "content_bytes", "removed_by_filter", true)};
+    s.removed_signals = reader.Counts(*removed, "signals", "removed_by_filter");
+  }
+  s.data_source = reader.String(in, "data_source", "");
+  if (!s.data_source.empty() && s.data_source != "mixed" && !IsDataSource(s.data_source)) {
+    reader.Fail("data_source: expected one of " + DataSourceNames() + " or mixed, got '" +
+                s.data_source + "'");
   }
   if (!reader.ok()) return Status::InvalidInput(reader.error());
   return s;
 }
 
+Status AddFilterManifest(const std::filesystem::path& manifest, CorpusStats* stats) {
+  Result<std::string> text = ReadFile(manifest);
+  if (!text.ok()) return text.status();
+  return AddFilterManifestText(*text, manifest.string(), stats);
+}
+
+Status AddFilterManifestText(std::string_view text, const std::string& name, CorpusStats* stats) {
+  std::string_view rest = text;
+  for (uint64_t line = 1; !rest.empty(); ++line) {
+    size_t end = rest.find('\n');
+    std::string_view row = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    if (row.empty()) continue;
+    json entry = json::parse(row, nullptr, /*allow_exceptions=*/false);
+    JsonReader reader(name + ":" + std::to_string(line));
+    uint64_t bytes = entry.is_discarded() ? 0 : reader.Count(entry, "content_bytes", "", true);
+    const json& signals = entry.is_discarded() ? json() : reader.Array(entry, "signals", "", true);
+    if (entry.is_discarded() || !reader.ok()) {
+      return Status::InvalidInput(entry.is_discarded()
+                                      ? name + ":" + std::to_string(line) +
+                                            ": expected a JSON object (a corpus filter manifest)"
+                                      : reader.error());
+    }
+    ++stats->removed_by_filter.records;
+    stats->removed_by_filter.content_bytes += bytes;
+    std::vector<std::string> kinds;
+    for (const json& signal : signals) {
+      std::string kind = signal.is_object() ? signal.value("kind", "") : "";
+      if (kind.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) continue;
+      kinds.push_back(kind);
+      ++stats->removed_signals[kind].records;
+      stats->removed_signals[kind].content_bytes += bytes;
+    }
+  }
+  return Status::Ok();
+}
+
 Result<CorpusStats> ParseCorpusStats(std::string_view text, const std::string& file) {
   json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (root.is_discarded()) {
-    // Re-parse with exceptions for the position nlohmann reports.
-    try {
-      json ignored = json::parse(text);
-    } catch (const json::parse_error& error) {
-      return Status::InvalidInput(file + ": byte " + std::to_string(error.byte) +
-                                  ": not valid JSON (" + error.what() + ")");
-    }
-    return Status::InvalidInput(file + ": not valid JSON");
+    JsonError error = LocateJsonError(text);
+    std::string place =
+        error.offset == JsonError::npos ? "" : ": byte " + std::to_string(error.offset + 1);
+    return Status::InvalidInput(file + place + ": not valid JSON (" + error.reason + ")");
   }
   return CorpusStats::FromJson(root, file);
 }

@@ -73,6 +73,50 @@ TEST(CorpusStatsJson, TextReadsBackToTheSameStatistics) {
   EXPECT_EQ(back->ToJsonText(), stats.ToJsonText());
 }
 
+// Issue 13: the data source tag, the agents an audit checked and what a filter removed survive
+// the JSON and merges; shards of different sources do not merge, corpora become "mixed".
+TEST(CorpusStatsJson, SourceAgentsAndRemovedRoundTrip) {
+  CorpusStats stats = SampleStats();
+  stats.data_source = "crawled";
+  stats.audit_agents = {"KestrelBot/1.0"};
+  ASSERT_TRUE(
+      AddFilterManifestText("{\"file\":\"a.warc.gz\",\"offset\":0,\"url\":\"https://a.example/\","
+                            "\"verdict\":\"reserved\",\"content_bytes\":120,\"summary\":\"x\","
+                            "\"signals\":[{\"kind\":\"robots-txt\"},{\"kind\":\"robots-txt\"}]}\n\n"
+                            "{\"content_bytes\":30,\"signals\":[{\"kind\":\"tdmrep\"}]}\n",
+                            "removed.jsonl", &stats)
+          .ok());
+  EXPECT_EQ(stats.removed_by_filter.records, 2u);
+  EXPECT_EQ(stats.removed_by_filter.content_bytes, 150u);
+  EXPECT_EQ(stats.removed_signals["robots-txt"].records, 1u);
+  auto back = CorpusStats::FromJson(nlohmann::json::parse(stats.ToJsonText()), "stats.json");
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->data_source, "crawled");
+  EXPECT_EQ(back->audit_agents, std::vector<std::string>{"KestrelBot/1.0"});
+  EXPECT_EQ(back->removed_by_filter.records, 2u);
+  EXPECT_EQ(back->removed_signals["tdmrep"].content_bytes, 30u);
+  EXPECT_EQ(back->ToJsonText(), stats.ToJsonText());
+  CorpusStats licensed;
+  licensed.data_source = "licensed";
+  CorpusStats shard = *back;
+  Status merged = shard.Merge(licensed, MergeKind::kShards);
+  EXPECT_NE(merged.message().find("different data sources"), std::string::npos);
+  ASSERT_TRUE(back->Merge(licensed, MergeKind::kCorpora).ok());
+  EXPECT_EQ(back->data_source, "mixed");
+  json bad = stats.ToJson();
+  bad["data_source"] = "scraped";
+  EXPECT_NE(CorpusStats::FromJson(bad, "s.json")
+                .status()
+                .message()
+                .find("data_source: expected one of crawled, public-dataset"),
+            std::string::npos);
+  // A bad manifest line is named.
+  Status status = AddFilterManifestText("{\"content_bytes\": 1, \"signals\": []}\nnot json\n",
+                                        "removed.jsonl", &stats);
+  EXPECT_NE(status.message().find("removed.jsonl:2: expected a JSON object"), std::string::npos)
+      << status.message();
+}
+
 TEST(DomainTableHint, AddsThroughTheHintAndGoesByNameAfterAPrune) {
   DomainTable table(4);  // prunes to 2 domains when a fifth arrives
   DomainHint a, b;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "base/compression_test_util.h"
+#include "base/temp_dir_test_util.h"
 
 namespace gpaikit::corpus::testing {
 
@@ -35,25 +36,9 @@ using ::gpaikit::test_util::Gzip;
 using ::gpaikit::test_util::Zstd;
 
 // A fresh folder under the system's temporary folder, removed by the destructor.
-class TempDir {
+class TempDir : public ::gpaikit::test_util::TempDir {
  public:
-  TempDir() {
-    path_ = std::filesystem::temp_directory_path() /
-            ("gpaikit-corpus-test-" + std::to_string(::getpid()) + "-" + std::to_string(next_++));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  std::filesystem::path Write(const std::string& name, const std::string& bytes) const {
-    std::filesystem::path p = path_ / name;
-    std::filesystem::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p;
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  static inline int next_ = 0;
-  std::filesystem::path path_;
+  TempDir() : ::gpaikit::test_util::TempDir("gpaikit-corpus-test") {}
 };
 
 }  // namespace gpaikit::corpus::testing

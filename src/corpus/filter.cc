@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "gpaikit/base/files.h"
 #include "gpaikit/corpus/audit.h"
 
 namespace gpaikit::corpus {
@@ -131,6 +132,16 @@ Result<FilterResult> FilterFiles(const std::vector<std::filesystem::path>& files
     if (!names.insert(path.filename().string()).second) {
       return Status::InvalidInput("two inputs are named " + path.filename().string() +
                                   "; filter them into different --out folders");
+    }
+  }
+  // Writing into a folder that holds an input would truncate it while it is read, or overwrite it
+  // with the manifest (issue 14): refused before anything is opened for writing.
+  for (const auto& path : files) {
+    if (LiesInside(path, out_dir)) {
+      return Status::InvalidInput("--out " + out_dir.string() + " holds the input " +
+                                  path.string() +
+                                  ", which filtering would overwrite; choose a folder outside the "
+                                  "inputs");
     }
   }
   std::error_code error;

@@ -379,7 +379,7 @@ class JsonlReader : public RecordReader {
     issue_ = {offset, line_,
               "line " + std::to_string(line_) + " of " + std::to_string(skipped) +
                   " bytes exceeds the limit of " + std::to_string(options_.max_record_bytes) +
-                  " bytes (--max-record-bytes)"};
+                  " bytes (--max-record-mib)"};
     issue_skipped_record_ = true;
     return Step::kIssue;
   }

@@ -176,6 +176,43 @@ TEST(ExpandInputs, EntriesThatAreNotFilesAreReportedWithWhy) {
   EXPECT_NE(skipped[3].message.find("a named pipe"), std::string::npos);
 }
 
+// Issue 13: `corpus scan DIR` reads corpus files only, recognised by name or by content, never
+// a README or the scan's own --out file (a JSON document, which a JSONL reader would misread).
+TEST(ExpandInputs, FolderScansReadCorpusFilesOnly) {
+  TempDir dir;
+  std::string record = "{\"text\":\"abc\",\"url\":\"https://a.example/\"}\n";
+  dir.Write("a.jsonl", record);
+  dir.Write("b.data", Zstd(record));  // JSONL by content, zstd-compressed, odd name
+  dir.Write("c.bin", Gzip("WARC/1.1\r\nWARC-Type: warcinfo\r\n\r\n"));
+  dir.Write("README.md", "{\"looks\": \"like json\"}\n# a corpus\n");
+  dir.Write("README", "WARC/1.1 is the format\n");
+  dir.Write("stats.json", "{\n  \"schema\": \"gpaikit.corpus-stats/1\"\n}\n");
+  dir.Write("notes.txt", "free text\n");
+  dir.Write("out.json", "{\"schema\": \"gpaikit.corpus-stats/1\"}\n");
+  std::vector<PassedOver> left_out;
+  auto files = ExpandInputs({dir.path()}, nullptr, {dir.path() / "x/../out.json"}, &left_out);
+  ASSERT_TRUE(files.ok()) << files.status().message();
+  std::vector<std::filesystem::path> expected = {dir.path() / "a.jsonl", dir.path() / "b.data",
+                                                 dir.path() / "c.bin"};
+  EXPECT_EQ(*files, expected);
+  ASSERT_EQ(left_out.size(), 5u);  // sorted by path
+  EXPECT_EQ(left_out[0].path, dir.path() / "README");
+  EXPECT_EQ(left_out[0].why, "a README");
+  EXPECT_EQ(left_out[1].path, dir.path() / "README.md");
+  EXPECT_EQ(left_out[2].path, dir.path() / "notes.txt");
+  EXPECT_NE(left_out[2].why.find("neither WARC"), std::string::npos);
+  EXPECT_EQ(left_out[3].path, dir.path() / "out.json");
+  EXPECT_NE(left_out[3].why.find("own output"), std::string::npos);
+  EXPECT_EQ(left_out[4].path, dir.path() / "stats.json");
+  EXPECT_NE(left_out[4].why.find("not JSON Lines"), std::string::npos);
+  // A file named on the command line is read whatever its name, unless it is the output.
+  files = ExpandInputs({dir.path() / "notes.txt", dir.path() / "out.json"}, nullptr,
+                       {dir.path() / "out.json"}, &left_out);
+  ASSERT_TRUE(files.ok());
+  EXPECT_EQ(*files, std::vector<std::filesystem::path>{dir.path() / "notes.txt"});
+  ASSERT_EQ(left_out.size(), 1u);
+}
+
 // Every file in ../shared/fixtures/warc reads fully or yields errors naming file and offset.
 TEST(Fixtures, EveryWarcFixtureReadsOrReportsPreciseErrors) {
   std::filesystem::path root =

@@ -69,10 +69,31 @@ Status DomainResolver::Resolve(std::string_view url, std::string* note) {
 }
 
 Result<std::vector<std::filesystem::path>> ExpandInputs(
-    const std::vector<std::filesystem::path>& paths, std::vector<CorpusError>* skipped) {
+    const std::vector<std::filesystem::path>& paths, std::vector<CorpusError>* skipped,
+    const std::vector<std::filesystem::path>& exclude, std::vector<PassedOver>* not_corpus) {
   namespace fs = std::filesystem;
   std::set<std::string> files;  // by path string: merge orders files and errors the same way
   std::vector<CorpusError> passed_over;
+  std::vector<fs::path> excluded;
+  for (const fs::path& path : exclude) {
+    std::error_code ignored;
+    excluded.push_back(fs::weakly_canonical(path, ignored));
+  }
+  std::vector<PassedOver> left_out;
+  // False (and listed) for the scan's own output, and in a folder for a file that is not a
+  // corpus file.
+  auto wanted = [&](const fs::path& path, bool in_folder) {
+    std::error_code ignored;
+    fs::path canonical = fs::weakly_canonical(path, ignored);
+    if (std::find(excluded.begin(), excluded.end(), canonical) != excluded.end()) {
+      left_out.push_back({path, "the scan's own output (--out)", false});
+      return false;
+    }
+    if (!in_folder) return true;
+    CorpusFileCheck check = CheckCorpusFile(path);
+    if (!check.corpus) left_out.push_back({path, check.why_not, check.filter_manifest});
+    return check.corpus;
+  };
   for (const fs::path& path : paths) {
     std::error_code error;
     if (fs::is_directory(path, error)) {
@@ -87,7 +108,7 @@ Result<std::vector<std::filesystem::path>> ExpandInputs(
           continue;
         }
         if (target.type() == fs::file_type::regular) {
-          files.insert(entry.path().string());
+          if (wanted(entry.path(), true)) files.insert(entry.path().string());
           continue;
         }
         bool link = entry.is_symlink(ignored);
@@ -103,7 +124,7 @@ Result<std::vector<std::filesystem::path>> ExpandInputs(
       }
       if (error) return Status::Io(path.string() + ": cannot list: " + error.message());
     } else if (fs::is_regular_file(path, error)) {
-      files.insert(path.string());
+      if (wanted(path, false)) files.insert(path.string());
     } else {
       return Status::NotFound(path.string() + ": no such file or folder");
     }
@@ -111,6 +132,9 @@ Result<std::vector<std::filesystem::path>> ExpandInputs(
   std::sort(passed_over.begin(), passed_over.end(),
             [](const CorpusError& a, const CorpusError& b) { return a.file < b.file; });
   if (skipped != nullptr) *skipped = std::move(passed_over);
+  std::sort(left_out.begin(), left_out.end(),
+            [](const PassedOver& a, const PassedOver& b) { return a.path < b.path; });
+  if (not_corpus != nullptr) *not_corpus = std::move(left_out);
   return std::vector<fs::path>(files.begin(), files.end());
 }
 

@@ -374,7 +374,7 @@ class WarcReader : public RecordReader {
     }
     issue_ = {offset, 0,
               "WARC record of " + std::to_string(length) + " bytes exceeds the limit of " +
-                  std::to_string(options_.max_record_bytes) + " bytes (--max-record-bytes)"};
+                  std::to_string(options_.max_record_bytes) + " bytes (--max-record-mib)"};
     issue_skipped_record_ = true;
     return Step::kIssue;
   }

@@ -71,6 +71,26 @@ Result<LedgerSnapshot> ReadLedger(const std::filesystem::path& project_root) {
   return log;
 }
 
+store::LedgerFacts LedgerFactsFor(const LedgerSnapshot& log, const std::string& model,
+                                  const CivilDate& as_of) {
+  store::LedgerFacts out;
+  out.present = log.present;
+  out.verified = log.verification.ok();
+  out.problem = log.verification.problem;
+  out.entries = log.verification.entries_checked;
+  for (const PublishedVersion& v : log.versions) {
+    if (v.model == model) {
+      out.versions.push_back("version " + std::to_string(v.number) + " published " + v.time);
+    }
+  }
+  for (const Request& r : log.requests) {
+    if (r.model != model) continue;
+    ++out.requests;
+    out.requests_overdue += r.Overdue(as_of);
+  }
+  return out;
+}
+
 Result<ModelDocumentation> DocumentationWithHeader(const scope::AssessedProject& project,
                                                    const scope::ModelAssessment& assessment,
                                                    const std::vector<PublishedVersion>& published) {

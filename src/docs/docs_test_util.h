@@ -7,24 +7,13 @@
 #include <memory>
 
 #include "gpaikit/docs/docs.h"
+#include "law/law_test_util.h"
 
 namespace gpaikit::docs::testing {
 
-inline const law::form::Form& Form() {
-  static const law::form::Form form = *law::form::LoadDocumentationForm(GPAIKIT_SOURCE_DATA_DIR);
-  return form;
-}
-
-inline const law::Rulepack& Rules() {
-  static const law::Rulepack rules = *law::LoadRulepack(GPAIKIT_SOURCE_DATA_DIR, "2025-07");
-  return rules;
-}
-
-inline const law::AcceleratorCatalogue& Catalogue() {
-  static const law::AcceleratorCatalogue catalogue = *law::LoadAcceleratorCatalogue(
-      std::filesystem::path(GPAIKIT_SOURCE_DATA_DIR) / "accelerators.yaml");
-  return catalogue;
-}
+using law::testing::Catalogue;
+using law::testing::Rules;
+inline const law::form::Form& Form() { return law::testing::DocumentationForm(); }
 
 // Everything a documentation test needs, kept alive together (the assessment points at the model).
 struct Fixture {
@@ -64,6 +53,13 @@ inline std::string Model(const std::string& extra = "") {
          "    union_market_date: 2026-03-01\n"
          "    compute: {runs: [{name: pre-training, stage: pre-training, tokens: 3.9T}]}\n" +
          extra;
+}
+
+// The row `id` of `documentation`; a missing row fails the test.
+inline const RowValue& Row(const ModelDocumentation& documentation, const char* id) {
+  const RowValue* value = documentation.Find(id);
+  EXPECT_NE(value, nullptr) << id;
+  return *value;
 }
 
 inline bool HasFinding(const ModelDocumentation& documentation, Severity severity,

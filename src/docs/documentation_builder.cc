@@ -5,6 +5,7 @@
 
 #include "docs/documentation_internal.h"
 #include "gpaikit/base/files.h"
+#include "gpaikit/base/join.h"
 #include "gpaikit/base/numbers.h"
 #include "gpaikit/base/sha256.h"
 #include "gpaikit/base/text.h"
@@ -21,12 +22,6 @@ std::string Trim(std::string text) {
 std::string JoinFields(const project::Fields& fields) {
   std::string out;
   for (const auto& [key, value] : fields) out += (out.empty() ? "" : "; ") + key + ": " + value;
-  return out;
-}
-
-std::string Join(const std::vector<std::string>& items, const char* separator) {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
   return out;
 }
 
@@ -54,7 +49,13 @@ std::vector<std::string> FormModalities(const std::vector<std::string>& modaliti
 Status GivenText(const project::Project& project, const project::DocumentationValue& given,
                  std::string& out) {
   if (!given.file.empty()) {
-    Result<std::string> text = ReadFile(project.root / given.file);
+    // Only files inside the project folder are published (issue 14: no ../../secret.md).
+    Result<std::filesystem::path> inside = PathInside(project.root, given.file, "file");
+    if (!inside.ok()) {
+      return Status::InvalidInput(given.location.ToString() + ": row " + given.row + ": " +
+                                  inside.status().message());
+    }
+    Result<std::string> text = ReadFile(*inside);
     if (!text.ok()) {
       return Status::InvalidInput(given.location.ToString() + ": row " + given.row + ": file '" +
                                   given.file + "' cannot be read (expected a Markdown file " +
@@ -142,6 +143,7 @@ bool DeriveFromFacts(const Context& context, const law::form::Row& row, RowValue
         "sum of the executed training-compute runs in gpaikit.yaml (gpaikit compute)");
   }
   if (id == "7.1b") return DeriveTrainingTime(context, row, value);
+  if (DeriveEnergyRow(context, row, value)) return true;
   if ((id == "8.1" || id == "8.2") && !context.energy_given) {
     std::string why_not;
     std::optional<EnergyEstimate> energy = EstimateTrainingEnergy(context, why_not);

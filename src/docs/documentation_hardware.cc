@@ -3,8 +3,10 @@
 // and 8.2) from hardware use or from compute (Code of Practice, Transparency, Measure 1.1; AI Act
 // Annex XI 2(d) and 2(e): "if unknown, it may be estimated from the computational resources").
 #include <algorithm>
+#include <map>
 
 #include "docs/documentation_internal.h"
+#include "gpaikit/base/join.h"
 #include "gpaikit/base/numbers.h"
 #include "gpaikit/base/text.h"
 
@@ -23,16 +25,16 @@ std::string Percent(double fraction) {
   return FormatPowerOfTen(RoundSignificant(fraction * 100, 3), 3) + "%";
 }
 
-// "PUE 1.58 (source; verified: primary)": an assumption as the methodology states it.
+// "PUE 1.58 (source)": an assumption as the methodology states it. The verification level stays in
+// data/accelerators.yaml: the Form is handed over without working notes (issue 13).
 std::string Assumption(const std::string& name, double value, const law::Provenance& provenance) {
-  return name + " " + FormatPowerOfTen(value, 3) + " (" + provenance.source +
-         "; verified: " + provenance.verified + ")";
+  return name + " " + FormatPowerOfTen(value, 3) + " (" + provenance.source + ")";
 }
 
 std::string PowerNote(const law::Accelerator& accelerator) {
   const law::Sourced<double>& power = *accelerator.board_power_watts;
   return accelerator.vendor + " " + accelerator.name + " " + FormatPowerOfTen(power.value, 3) +
-         " W (" + power.provenance.source + "; verified: " + power.provenance.verified + ")";
+         " W (" + power.provenance.source + ")";
 }
 
 // The energy of `unit_hours` on `accelerator` at its maximum board power, with facility overhead.
@@ -116,24 +118,32 @@ bool DeriveTrainingTime(const Context& context, const law::form::Row& row, RowVa
   return true;
 }
 
-std::optional<EnergyEstimate> EstimateTrainingEnergy(const Context& context, std::string& why_not) {
-  const law::AcceleratorCatalogue& catalogue = context.catalogue;
-  const double pue = catalogue.power_usage_effectiveness.value;
-  const std::string pue_note =
-      Assumption("PUE", pue, catalogue.power_usage_effectiveness.provenance);
-  // 1. Hardware use: the hardware-days of row 7.1b, typed or derived from the runs.
-  const std::string prefix = "7.1b.hardware_days.";
+namespace {
+
+std::string PueNote(const Context& context) {
+  const energy::FacilityOverhead& overhead = context.overhead;
+  if (overhead.stated_by_provider) {
+    return "PUE " + FormatPowerOfTen(overhead.pue, 3) +
+           " (stated by the provider: " + overhead.source + ")";
+  }
+  return Assumption("PUE", overhead.pue, context.catalogue.power_usage_effectiveness.provenance);
+}
+
+// The energy of `unit_hours` per accelerator name at maximum board power, with the PUE; `what`
+// names the hardware use in the method, `where` where the names come from in messages.
+std::optional<EnergyEstimate> EstimateFromUnitHours(const Context& context,
+                                                    const std::map<std::string, double>& unit_hours,
+                                                    const std::string& what,
+                                                    const std::string& where,
+                                                    std::string& why_not) {
+  const double pue = context.overhead.pue;
   double mwh = 0;
   std::string terms;
   std::string powers;
-  bool any = false;
-  for (const auto& [key, days] : context.numbers) {
-    if (!key.starts_with(prefix)) continue;
-    any = true;
-    std::string name = key.substr(prefix.size());
-    const law::Accelerator* accelerator = FindAccelerator(catalogue, name);
+  for (const auto& [name, hours] : unit_hours) {
+    const law::Accelerator* accelerator = FindAccelerator(context.catalogue, name);
     if (!accelerator) {
-      why_not = "'" + name + "' in row 7.1b is not an accelerator of data/accelerators.yaml";
+      why_not = "'" + name + "' in " + where + " is not an accelerator of data/accelerators.yaml";
       return std::nullopt;
     }
     if (!accelerator->board_power_watts) {
@@ -141,19 +151,34 @@ std::optional<EnergyEstimate> EstimateTrainingEnergy(const Context& context, std
                 accelerator->name;
       return std::nullopt;
     }
-    double unit_hours = days * kHoursPerDay;
-    mwh += MegawattHours(unit_hours, *accelerator, pue);
-    terms += (terms.empty() ? "" : " + ") + FormFigure(unit_hours, 2) + " " + accelerator->name +
+    mwh += MegawattHours(hours, *accelerator, pue);
+    terms += (terms.empty() ? "" : " + ") + FormFigure(hours, 2) + " " + accelerator->name +
              " hours x " + FormatPowerOfTen(accelerator->board_power_watts->value, 3) + " W";
     powers += (powers.empty() ? "" : "; ") + PowerNote(*accelerator);
   }
-  if (any) {
-    return EnergyEstimate{
-        mwh,
-        "Estimated from the hardware use of row 7.1b (no delegated act under Art. 53(5) "
-        "yet): (" +
-            terms + ") x " + pue_note + " = " + FormFigure(mwh, 2) +
-            " MWh. Maximum board power: " + powers + "." + kCoverage};
+  return EnergyEstimate{mwh, "Estimated from " + what +
+                                 " (no delegated act under Art. 53(5) yet): (" + terms + ") x " +
+                                 PueNote(context) + " = " + FormFigure(mwh, 2) +
+                                 " MWh. Maximum board power: " + powers + "." + kCoverage};
+}
+
+}  // namespace
+
+std::optional<EnergyEstimate> EstimateTrainingEnergy(const Context& context, std::string& why_not) {
+  const law::AcceleratorCatalogue& catalogue = context.catalogue;
+  const double pue = context.overhead.pue;
+  const std::string pue_note = PueNote(context);
+  // 1. Hardware use: the hardware-days of row 7.1b, typed or derived from the runs.
+  const std::string prefix = "7.1b.hardware_days.";
+  std::map<std::string, double> hours_by_accelerator;
+  for (const auto& [key, days] : context.numbers) {
+    if (key.starts_with(prefix)) {
+      hours_by_accelerator[key.substr(prefix.size())] = days * kHoursPerDay;
+    }
+  }
+  if (!hours_by_accelerator.empty()) {
+    return EstimateFromUnitHours(context, hours_by_accelerator, "the hardware use of row 7.1b",
+                                 "row 7.1b", why_not);
   }
   // 2. Compute only: hardware hours from FLOP / (peak x utilisation) on the named accelerator.
   auto named = context.texts.find("8.1.accelerator");
@@ -189,7 +214,7 @@ std::optional<EnergyEstimate> EstimateTrainingEnergy(const Context& context, std
   }
   const double utilization = catalogue.assumed_utilization.value;
   double unit_hours = flop->second / (peak->second * utilization) / kSecondsPerHour;
-  mwh = MegawattHours(unit_hours, *accelerator, pue);
+  double mwh = MegawattHours(unit_hours, *accelerator, pue);
   return EnergyEstimate{
       mwh,
       "Estimated from the training compute of row 7.2b (no delegated act under Art. 53(5) "
@@ -202,6 +227,27 @@ std::optional<EnergyEstimate> EstimateTrainingEnergy(const Context& context, std
           FormatPowerOfTen(accelerator->board_power_watts->value, 3) + " W x " + pue_note + " = " +
           FormFigure(mwh, 2) + " MWh. Maximum board power: " + PowerNote(*accelerator) + "." +
           kCoverage};
+}
+
+std::optional<EnergyEstimate> EstimateRunsEnergy(const Context& context,
+                                                 const std::vector<std::string>& runs,
+                                                 std::string& why_not) {
+  const project::Model& model = *context.assessment.model;
+  std::map<std::string, double> unit_hours;
+  for (const std::string& name : runs) {
+    auto run = std::find_if(model.runs.begin(), model.runs.end(),
+                            [&](const project::ComputeRun& r) { return r.name == name; });
+    if (run == model.runs.end() || run->hardware.empty()) {
+      why_not = "run " + name + " gives no hardware periods in gpaikit.yaml";
+      return std::nullopt;
+    }
+    for (const project::HardwarePeriod& period : run->hardware) {
+      unit_hours[period.accelerator] += period.count * period.hours;
+    }
+  }
+  return EstimateFromUnitHours(
+      context, unit_hours, "the hardware use of the runs not metered (" + Join(runs, ", ") + ")",
+      "gpaikit.yaml's hardware periods", why_not);
 }
 
 }  // namespace gpaikit::docs

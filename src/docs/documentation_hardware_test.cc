@@ -12,12 +12,7 @@ using testing::Build;
 using testing::Catalogue;
 using testing::HasFinding;
 using testing::Model;
-
-const RowValue& Row(const ModelDocumentation& documentation, const char* id) {
-  const RowValue* value = documentation.Find(id);
-  EXPECT_NE(value, nullptr) << id;
-  return *value;
-}
+using testing::Row;
 
 double Power(const char* accelerator) {
   return Catalogue().Find(accelerator)->board_power_watts->value;
@@ -120,9 +115,12 @@ TEST(DocumentationHardwareTest, NoEstimateWithoutBoardPowerOrHardware) {
   ASSERT_TRUE(nothing->documentation.ok());
   EXPECT_EQ(Row(*nothing->documentation, "8.1").status, RowStatus::kMissing);
   EXPECT_TRUE(HasFinding(*nothing->documentation, Severity::kNote, "8.1", "no hardware use"));
-  auto bad_key = Build(Model("    documentation: {\"8.1\": {accelerator: h100, pue: 1.1}}\n"));
+  auto bad_key = Build(Model("    documentation: {\"8.1\": {accelerator: h100, cop: 1.1}}\n"));
   ASSERT_TRUE(bad_key->documentation.ok());
-  EXPECT_TRUE(HasFinding(*bad_key->documentation, Severity::kError, "8.1", "unknown key 'pue'"));
+  EXPECT_TRUE(HasFinding(*bad_key->documentation, Severity::kError, "8.1", "unknown key 'cop'"));
+  auto bad_pue = Build(Model("    documentation: {\"8.1\": {accelerator: h100, pue: 0.5}}\n"));
+  ASSERT_TRUE(bad_pue->documentation.ok());
+  EXPECT_TRUE(HasFinding(*bad_pue->documentation, Severity::kError, "8.1", "pue"));
 }
 
 // The Form allows N/A only when energy cannot be estimated: a warning when it can.

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <regex>
 
 #include "base/yaml_reader.h"
 #include "gpaikit/base/numbers.h"
@@ -70,6 +69,89 @@ std::string Slug(std::string text) {
   return out.empty() ? "model" : out;
 }
 
+// Hand-written scanners replace std::regex, whose recursion overflowed the stack on a
+// 30,000-character heading or a 200 KB line (issue 14): each is linear in the text.
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// True when `text` at `at` starts with `word`, ignoring ASCII case.
+bool StartsWithNoCase(std::string_view text, size_t at, std::string_view word) {
+  if (text.size() - std::min(at, text.size()) < word.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[at + i])) != word[i]) return false;
+  }
+  return true;
+}
+
+// The first level-1 heading "# Title" at the start of a line, or "".
+std::string FirstTitle(std::string_view body) {
+  for (size_t start = 0; start < body.size();) {
+    size_t end = std::min(body.find('\n', start), body.size());
+    std::string_view line = body.substr(start, end - start);
+    if (line.size() > 2 && line[0] == '#' && line[1] == ' ') {
+      size_t text = line.find_first_not_of(' ', 1);
+      if (text != std::string_view::npos) return std::string(line.substr(text));
+    }
+    start = end + 1;
+  }
+  return "";
+}
+
+// A parameter count stated in the text: NUMBER [spaces] UNIT spaces "param" ("7.3B parameters",
+// "1.7 billion parameters"), as the number with its unit's initial (B, M, T), or "".
+std::string StatedParameters(std::string_view body) {
+  for (size_t i = 0; i < body.size(); ++i) {
+    if (!IsDigit(body[i])) continue;
+    size_t end = i;
+    while (end < body.size() && IsDigit(body[end])) ++end;
+    size_t integer_end = end;
+    if (end + 1 < body.size() && body[end] == '.' && IsDigit(body[end + 1])) {
+      for (++end; end < body.size() && IsDigit(body[end]);) ++end;
+    }
+    size_t unit = end;
+    while (unit < body.size() && IsSpace(body[unit])) ++unit;
+    for (std::string_view word : {"billion", "million", "trillion", "b", "m", "t"}) {
+      if (!StartsWithNoCase(body, unit, word)) continue;
+      size_t after = unit + word.size();
+      size_t param = after;
+      while (param < body.size() && IsSpace(body[param])) ++param;
+      if (param > after && StartsWithNoCase(body, param, "param")) {
+        return std::string(body.substr(i, end - i)) +
+               static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+      }
+    }
+    i = integer_end - 1;  // a later start inside the same digits fails the same way
+  }
+  return "";
+}
+
+// A level-2 or level-3 heading ("## Title", "### Title") and where its section's text starts.
+struct CardSection {
+  std::string title;
+  size_t heading_start = 0;  // the heading line's first character
+  size_t content_start = 0;  // just after the heading line
+};
+
+std::vector<CardSection> Sections(std::string_view body) {
+  std::vector<CardSection> sections;
+  for (size_t start = body.find('\n'); start != std::string_view::npos && start < body.size();) {
+    size_t line_start = start + 1;
+    size_t end = body.find('\n', line_start);
+    if (end == std::string_view::npos) break;  // a heading needs its line to end
+    std::string_view line = body.substr(line_start, end - line_start);
+    size_t hashes = line.find_first_not_of('#');
+    if ((hashes == 2 || hashes == 3) && line[hashes] == ' ') {
+      size_t text = line.find_first_not_of(' ', hashes);
+      if (text != std::string_view::npos) {
+        sections.push_back({std::string(line.substr(text)), line_start, end + 1});
+      }
+    }
+    start = end;
+  }
+  return sections;
+}
+
 }  // namespace
 
 Result<HfCardImport> ImportHfCard(std::string_view text, const std::string& file,
@@ -96,9 +178,7 @@ Result<HfCardImport> ImportHfCard(std::string_view text, const std::string& file
   YAML::Node model, documentation;
   std::vector<std::string> unmapped;
   std::string name = meta->IsMap() && (*meta)["model_name"] ? (*meta)["model_name"].Scalar() : "";
-  std::smatch heading;
-  static const std::regex kTitle(R"((?:^|\n)# +([^\n]+))");
-  if (name.empty() && std::regex_search(body, heading, kTitle)) name = heading[1];
+  if (name.empty()) name = FirstTitle(body);
   if (meta->IsMap()) {
     for (const auto& pair : *meta) {
       std::string key = pair.first.Scalar();
@@ -120,7 +200,9 @@ Result<HfCardImport> ImportHfCard(std::string_view text, const std::string& file
         std::string names;
         for (const std::string& d : AsList(value)) names += (names.empty() ? "" : ", ") + d;
         documentation["6.3"] = "Datasets named on the model card: " + names + ".";
-        documentation["6.2"].push_back("Publicly available datasets");
+        // A card names private datasets as well as public ones: row 6.2 (provenance) is the
+        // provider's to state, never guessed as "Publicly available datasets".
+        unmapped.push_back("datasets: whether each is publicly available (row 6.2, provenance)");
       } else if (key == "language") {
         std::string languages;
         for (const std::string& l : AsList(value)) languages += (languages.empty() ? "" : ", ") + l;
@@ -141,29 +223,20 @@ Result<HfCardImport> ImportHfCard(std::string_view text, const std::string& file
     }
   }
   // Parameters stated in the text: "7.3B parameters", "1.7 billion parameters".
-  static const std::regex kParameters(
-      R"((\d+(?:\.\d+)?)\s*(B|M|T|billion|million|trillion)\s+param)", std::regex::icase);
-  std::smatch match;
-  if (std::regex_search(body, match, kParameters)) {
-    std::string unit = match[2].str();
-    std::string suffix(1, static_cast<char>(std::toupper(static_cast<unsigned char>(unit[0]))));
-    if (auto count = ParseQuantity(match[1].str() + suffix)) {
+  std::string stated = StatedParameters(body);
+  if (!stated.empty()) {
+    if (auto count = ParseQuantity(stated)) {
       model["parameters"]["total"] = FormatScientific(*count, 3);
     }
   } else {
     unmapped.push_back("parameter count (no 'N billion parameters' in the text)");
   }
-  static const std::regex kSection(R"(\n#{2,3} +([^\n]+)\n)");
-  std::vector<std::pair<std::string, size_t>> sections;
-  for (auto it = std::sregex_iterator(body.begin(), body.end(), kSection);
-       it != std::sregex_iterator(); ++it) {
-    sections.push_back({(*it)[1].str(), static_cast<size_t>(it->position() + it->length())});
-  }
+  std::vector<CardSection> sections = Sections(body);
   for (size_t i = 0; i < sections.size(); ++i) {
-    size_t end =
-        i + 1 < sections.size() ? body.rfind('\n', sections[i + 1].second - 2) : body.size();
-    std::string content = body.substr(sections[i].second, end - sections[i].second);
-    std::string lower = sections[i].first;
+    size_t start = sections[i].content_start;
+    size_t end = i + 1 < sections.size() ? sections[i + 1].heading_start - 1 : body.size();
+    std::string content = end > start ? body.substr(start, end - start) : std::string();
+    std::string lower = sections[i].title;
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     bool mapped = false;
     for (const auto& [needle, row] : SectionRows()) {
@@ -176,7 +249,7 @@ Result<HfCardImport> ImportHfCard(std::string_view text, const std::string& file
       mapped = true;
       break;
     }
-    if (!mapped) unmapped.push_back("section '" + sections[i].first + "'");
+    if (!mapped) unmapped.push_back("section '" + sections[i].title + "'");
   }
   if (!model["modalities"]) unmapped.push_back("modalities (no known pipeline_tag)");
   unmapped.push_back(
@@ -191,7 +264,8 @@ Result<HfCardImport> ImportHfCard(std::string_view text, const std::string& file
   models.push_back(entry);
   YAML::Emitter emitter;
   emitter << YAML::Comment("Prefilled by 'gpaikit import hf-card " + file +
-                           "'; check every value. base_model.systemic_risk is a guess.")
+                           "'; check every value." +
+                           (model["base_model"] ? " base_model.systemic_risk is a guess." : ""))
           << YAML::Newline;
   emitter << models;
   return HfCardImport{emitter.c_str(), std::move(unmapped)};

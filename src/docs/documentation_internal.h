@@ -8,11 +8,21 @@
 #include <vector>
 
 #include "gpaikit/docs/docs.h"
+#include "gpaikit/energy/inference.h"
+#include "gpaikit/energy/report.h"
 
 namespace gpaikit::docs {
 
 // Months for the training-time bins of row 7.1a: a Julian year over twelve (documented).
 inline constexpr double kDaysPerMonth = 365.25 / 12;
+
+// Training energy from `gpaikit energy measure` records (docs/energy.md): the metered IT energy of
+// the model's runs, the method text, and the executed training runs that were not metered.
+struct MeasuredEnergy {
+  double it_joules = 0;
+  std::string method;
+  std::vector<std::string> unmetered_runs;
+};
 
 struct Context {
   const project::Project& project;
@@ -26,8 +36,11 @@ struct Context {
   std::map<std::string, double> numbers;
   std::map<std::string, std::string> texts;
   std::vector<Finding> findings;
-  bool hardware_derived = false;  // row 7.1b's figures come from the hardware runs
-  bool energy_given = false;      // row 8.1 is given as a figure or N/A
+  bool hardware_derived = false;           // row 7.1b's figures come from the hardware runs
+  bool energy_given = false;               // row 8.1 is given as a figure or N/A
+  energy::FacilityOverhead overhead;       // the PUE of rows 8.1-8.2
+  std::optional<MeasuredEnergy> measured;  // rows 8.1-8.2 from energy records
+  std::optional<energy::InferenceEstimate> inference;  // rows 8.3-8.4
 
   void Add(Severity severity, const std::string& row, std::string message,
            SourceLocation location = {}) {
@@ -58,6 +71,17 @@ struct EnergyEstimate {
   std::string method;
 };
 std::optional<EnergyEstimate> EstimateTrainingEnergy(const Context& context, std::string& why_not);
+// The energy of the named runs from their hardware periods (board power x hours x PUE): the
+// estimated part of row 8.1 when other runs were metered.
+std::optional<EnergyEstimate> EstimateRunsEnergy(const Context& context,
+                                                 const std::vector<std::string>& runs,
+                                                 std::string& why_not);
+// Reads the project's energy records and saved inference estimate for the model into
+// `context.measured` and `context.inference`; bad records become findings on row 8.1.
+void CollectEnergyRecords(Context& context);
+// Rows 8.1-8.4 from the records when there are some (measured, with any unmetered runs
+// estimated apart) and from the inference estimate.
+bool DeriveEnergyRow(const Context& context, const law::form::Row& row, RowValue& value);
 // Checks across rows and against project facts (dates, modalities, compute, parameters).
 void CheckConsistency(Context& context, const std::vector<RowValue>& rows);
 

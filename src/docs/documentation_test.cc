@@ -3,6 +3,7 @@
 #include <set>
 
 #include "docs/docs_test_util.h"
+#include "gpaikit/docs/import.h"
 
 namespace gpaikit::docs {
 namespace {
@@ -10,12 +11,7 @@ namespace {
 using testing::Build;
 using testing::HasFinding;
 using testing::Model;
-
-const RowValue& Row(const ModelDocumentation& documentation, const char* id) {
-  const RowValue* value = documentation.Find(id);
-  EXPECT_NE(value, nullptr) << id;
-  return *value;
-}
+using testing::Row;
 
 // Spec 1.6 "Derived values": the parameter range (2.7b) and compute order of magnitude (7.2a)
 // come from the exact figures; 7.2b from the runs (Guidelines Annex A: 6 x P x D).
@@ -175,6 +171,28 @@ TEST(DocumentationTest, EachAudienceRenderingHoldsExactlyItsRows) {
     }
   }
   EXPECT_EQ(CompletenessFor(d, form, "downstream").rows, 23);
+}
+
+// Issue 13: the card import neither warns about a base model the card does not name nor calls
+// the card's datasets publicly available (a card names private datasets too; row 6.2 is the
+// provider's statement of provenance).
+TEST(HfCardImportTest, NoBaseModelWarningWithoutOneAndNoGuessedPublicDatasets) {
+  Result<HfCardImport> plain = ImportHfCard(
+      "---\nlicense: apache-2.0\ndatasets:\n- acme/internal-support-tickets\n---\n# Acme 1B\n"
+      "A 1.2 billion parameters model.\n",
+      "README.md", "");
+  ASSERT_TRUE(plain.ok()) << plain.status().message();
+  EXPECT_EQ(plain->entry.find("base_model"), std::string::npos) << plain->entry;
+  EXPECT_EQ(plain->entry.find("Publicly available"), std::string::npos) << plain->entry;
+  EXPECT_NE(plain->entry.find("acme/internal-support-tickets"), std::string::npos);
+  bool asks = false;
+  for (const std::string& item : plain->unmapped)
+    asks |= item.find("publicly available") != std::string::npos;
+  EXPECT_TRUE(asks) << "the user is asked whether the datasets are public";
+  Result<HfCardImport> derived =
+      ImportHfCard("---\nbase_model: acme/base-7b\n---\n# Acme 7B chat\n", "README.md", "");
+  ASSERT_TRUE(derived.ok());
+  EXPECT_NE(derived->entry.find("base_model.systemic_risk is a guess"), std::string::npos);
 }
 
 }  // namespace

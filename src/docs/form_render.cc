@@ -63,15 +63,37 @@ td.tick{width:2.6em;text-align:center}
 
 }  // namespace
 
+std::string WithoutInternalTags(std::string_view text) {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '[') {
+      size_t j = i + 1;
+      while (j < text.size() &&
+             ((text[j] >= 'A' && text[j] <= 'Z') || (text[j] >= '0' && text[j] <= '9'))) {
+        ++j;
+      }
+      if (j < text.size() && text[j] == ']' && j > i + 1) {
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        i = j + 1;
+        continue;
+      }
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
 std::string RenderMarkdown(const ModelDocumentation& documentation, const law::form::Form& form,
-                           std::string_view audience) {
+                           std::string_view audience, bool draft) {
   std::string out = "# " + form.title + ": " + documentation.model_name + "\n\n";
   out += "- Provider: " + documentation.provider + "\n";
   out += "- For: " + AudienceLabel(form, audience) + "\n";
   out += "- Document version: " + documentation.header.version + "\n";
   out += "- Date the document was last updated: " + documentation.header.last_updated + "\n";
   out += "- Form: " + form.form + "\n";
-  out += "- Confidentiality: " + form.confidentiality + "\n";
+  out += "- Confidentiality: " +
+         (draft ? form.confidentiality : WithoutInternalTags(form.confidentiality)) + "\n";
   for (const law::form::Section& section : form.sections) {
     std::string table;
     for (const RowValue& value : documentation.rows) {
@@ -87,7 +109,7 @@ std::string RenderMarkdown(const ModelDocumentation& documentation, const law::f
 }
 
 std::string RenderHtml(const ModelDocumentation& documentation, const law::form::Form& form,
-                       std::string_view audience) {
+                       std::string_view audience, bool draft) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>" +
                     EscapeHtml(form.title + ": " + documentation.model_name) + "</title>\n<style>" +
                     kCss + "</style></head><body>\n";
@@ -101,7 +123,9 @@ std::string RenderHtml(const ModelDocumentation& documentation, const law::form:
         {"Form", form.form}}) {
     out += "<tr><td><b>" + EscapeHtml(label) + "</b></td><td>" + EscapeHtml(text) + "</td></tr>";
   }
-  out += "</table>\n<p class=\"note\">" + EscapeHtml(form.confidentiality) + "</p>\n";
+  out += "</table>\n<p class=\"note\">" +
+         EscapeHtml(draft ? form.confidentiality : WithoutInternalTags(form.confidentiality)) +
+         "</p>\n";
   for (const law::form::Section& section : form.sections) {
     std::string rows;
     for (const RowValue& value : documentation.rows) {
@@ -113,7 +137,7 @@ std::string RenderHtml(const ModelDocumentation& documentation, const law::form:
       bool absent = value.status == RowStatus::kMissing || value.status == RowStatus::kNotRequired;
       rows += absent ? "<span class=\"missing\">" + EscapeHtml(ShownValue(value)) + "</span>"
                      : EscapeHtml(value.value);
-      if (value.status == RowStatus::kDerived) {
+      if (draft && value.status == RowStatus::kDerived) {  // where it came from: a working note
         rows += "<span class=\"basis\">" + EscapeHtml(value.basis) + "</span>";
       }
       rows += "</td>";

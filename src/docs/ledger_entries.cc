@@ -46,11 +46,13 @@ void Diff(const json& a, const json& b, const std::string& path, std::vector<std
 }  // namespace
 
 Result<std::vector<PublishedVersion>> PublishedVersions(const store::Ledger& ledger,
-                                                        const std::string& model) {
-  Result<std::vector<store::Entry>> entries = ledger.Entries(kVersionKind, model);
+                                                        const std::string& model,
+                                                        const char* kind) {
+  Result<std::vector<store::Entry>> entries = ledger.Entries(kind, model);
   if (!entries.ok()) return entries.status();
   std::vector<PublishedVersion> out;
   for (const store::Entry& entry : *entries) {
+    if (entry.kind != kind) continue;  // Entries() matches kinds by prefix
     Result<json> content = ParseContent(entry);
     if (!content.ok()) return content.status();
     PublishedVersion version;
@@ -70,20 +72,27 @@ Result<std::vector<PublishedVersion>> PublishedVersions(const store::Ledger& led
 Result<PublishedVersion> PublishVersion(store::Ledger& ledger, const std::string& model,
                                         const json& documentation, const json& rendered,
                                         const std::string& note, const std::string& author,
-                                        const std::string& retain_until) {
-  Result<std::vector<PublishedVersion>> earlier = PublishedVersions(ledger, model);
-  if (!earlier.ok()) return earlier.status();
-  json content = {{"version", static_cast<int>(earlier->size()) + 1},
-                  {"note", note},
-                  {"retain_until", retain_until},
-                  {"documentation", documentation},
-                  {"rendered", rendered}};
-  // dump() without indentation sorts keys and adds no spaces: canonical JSON.
-  Result<store::Entry> entry = ledger.Append(kVersionKind, model, author, content.dump());
+                                        const std::string& retain_until, const char* kind) {
+  // The number is taken inside the write transaction: two publishes at once get 4 and 5.
+  auto build = [&](const store::Ledger& now) -> Result<store::Draft> {
+    Result<std::vector<PublishedVersion>> earlier = PublishedVersions(now, model, kind);
+    if (!earlier.ok()) return earlier.status();
+    json content = {{"version", static_cast<int>(earlier->size()) + 1},
+                    {"note", note},
+                    {"retain_until", retain_until},
+                    {"documentation", documentation},
+                    {"rendered", rendered}};
+    // dump() without indentation sorts keys and adds no spaces: canonical JSON.
+    return store::Draft{model, content.dump()};
+  };
+  Result<store::Entry> entry = ledger.Append(kind, author, build);
   if (!entry.ok()) return entry.status();
-  Result<std::vector<PublishedVersion>> now = PublishedVersions(ledger, model);
+  Result<std::vector<PublishedVersion>> now = PublishedVersions(ledger, model, kind);
   if (!now.ok()) return now.status();
-  return now->back();
+  for (const PublishedVersion& version : *now) {
+    if (version.seq == entry->seq) return version;
+  }
+  return Status::Internal("published entry " + std::to_string(entry->seq) + " not read back");
 }
 
 Result<std::vector<Request>> Requests(const store::Ledger& ledger) {
@@ -122,6 +131,20 @@ Result<std::vector<Request>> Requests(const store::Ledger& ledger) {
   return out;
 }
 
+namespace {
+
+// The request opened by ledger entry `seq`, or numbered `number`, as folded from `ledger`.
+Result<Request> RequestOfEntry(const store::Ledger& ledger, int64_t seq, int number) {
+  Result<std::vector<Request>> after = Requests(ledger);
+  if (!after.ok()) return after.status();
+  for (const Request& request : *after) {
+    if (request.seq == seq || request.number == number) return request;
+  }
+  return Status::Internal("request entry " + std::to_string(seq) + " not read back");
+}
+
+}  // namespace
+
 Result<Request> AddRequest(store::Ledger& ledger, const std::string& from, const std::string& model,
                            const std::string& subject, const CivilDate& received, int answer_days,
                            const std::string& author) {
@@ -131,41 +154,43 @@ Result<Request> AddRequest(store::Ledger& ledger, const std::string& from, const
                   {"received", received.ToString()},
                   {"due", received.AddDays(answer_days).ToString()},
                   {"answer_days", answer_days}};
-  Result<std::vector<Request>> before = Requests(ledger);
-  if (!before.ok()) return before.status();
-  std::string subject_id = "request/" + std::to_string(before->size() + 1);
-  Result<store::Entry> entry = ledger.Append(kRequestOpenKind, subject_id, author, content.dump());
+  // The number is taken inside the write transaction: concurrent adds never share one.
+  auto build = [&](const store::Ledger& now) -> Result<store::Draft> {
+    Result<std::vector<Request>> before = Requests(now);
+    if (!before.ok()) return before.status();
+    return store::Draft{"request/" + std::to_string(before->size() + 1), content.dump()};
+  };
+  Result<store::Entry> entry = ledger.Append(kRequestOpenKind, author, build);
   if (!entry.ok()) return entry.status();
-  Result<std::vector<Request>> after = Requests(ledger);
-  if (!after.ok()) return after.status();
-  return after->back();
+  return RequestOfEntry(ledger, entry->seq, 0);
 }
 
 Result<Request> AnswerRequest(store::Ledger& ledger, int number, const CivilDate& answered,
                               const std::string& note, const std::string& author) {
-  Result<std::vector<Request>> requests = Requests(ledger);
-  if (!requests.ok()) return requests.status();
-  if (number < 1 || number > static_cast<int>(requests->size())) {
-    return Status::NotFound("no request " + std::to_string(number) + " (there are " +
-                            std::to_string(requests->size()) + ")");
-  }
-  const Request& request = (*requests)[number - 1];
-  if (request.answered) {
-    return Status::InvalidInput("request " + std::to_string(number) + " was answered on " +
-                                request.answered->ToString());
-  }
-  if (answered < request.received) {
-    return Status::InvalidInput("answer date " + answered.ToString() +
-                                " is before the request was received (" +
-                                request.received.ToString() + ")");
-  }
-  json content = {{"request", number}, {"answered", answered.ToString()}, {"note", note}};
-  Result<store::Entry> entry = ledger.Append(
-      kRequestAnswerKind, "request/" + std::to_string(number), author, content.dump());
+  // Checked inside the write transaction: two answers at once cannot both pass.
+  auto build = [&](const store::Ledger& now) -> Result<store::Draft> {
+    Result<std::vector<Request>> requests = Requests(now);
+    if (!requests.ok()) return requests.status();
+    if (number < 1 || number > static_cast<int>(requests->size())) {
+      return Status::NotFound("no request " + std::to_string(number) + " (there are " +
+                              std::to_string(requests->size()) + ")");
+    }
+    const Request& request = (*requests)[number - 1];
+    if (request.answered) {
+      return Status::InvalidInput("request " + std::to_string(number) + " was answered on " +
+                                  request.answered->ToString());
+    }
+    if (answered < request.received) {
+      return Status::InvalidInput("answer date " + answered.ToString() +
+                                  " is before the request was received (" +
+                                  request.received.ToString() + ")");
+    }
+    json content = {{"request", number}, {"answered", answered.ToString()}, {"note", note}};
+    return store::Draft{"request/" + std::to_string(number), content.dump()};
+  };
+  Result<store::Entry> entry = ledger.Append(kRequestAnswerKind, author, build);
   if (!entry.ok()) return entry.status();
-  Result<std::vector<Request>> after = Requests(ledger);
-  if (!after.ok()) return after.status();
-  return (*after)[number - 1];
+  return RequestOfEntry(ledger, -1, number);
 }
 
 std::vector<std::string> DiffJson(const json& a, const json& b) {

@@ -99,6 +99,7 @@ report::ModelContribution SummaryContribution(const scope::AssessedProject& proj
   std::vector<CurrencyFinding> currency = CurrencyFindings(filled, assessment, form, as_of);
   std::vector<std::string> missing = filled.MissingIds();
   nlohmann::json findings = nlohmann::json::array();
+  for (const std::string& finding : filled.findings) findings.push_back(finding);
   for (const CurrencyFinding& finding : currency) findings.push_back(finding.message);
   out.json = {{"due", assessment.TrainingSummaryDue(as_of)},
               {"complete", filled.complete()},
@@ -119,7 +120,10 @@ report::ModelContribution SummaryContribution(const scope::AssessedProject& proj
              : "not yet, or the obligation does not apply",
          Tone::kPlain}},
        {"Complete",
-        {filled.complete() ? "yes" : "no: " + filled.CountsText() + " (" + missing_text + ")",
+        {filled.complete() ? "yes"
+         : missing.empty() ? "no: " + std::to_string(filled.findings.size()) +
+                                 " finding(s) on the facts against the statistics"
+                           : "no: " + filled.CountsText() + " (" + missing_text + ")",
          filled.complete() ? Tone::kGood : Tone::kWarn}},
        {"Current", {currency.empty() ? "yes" : "no", currency.empty() ? Tone::kGood : Tone::kWarn}},
        {"Version / last update",
@@ -136,8 +140,9 @@ report::ModelContribution SummaryContribution(const scope::AssessedProject& proj
                         : ""),
          Tone::kMuted}},
        {"Source", {kLegalSource, Tone::kMuted}}}});
-  if (!currency.empty()) {
+  if (!currency.empty() || !filled.findings.empty()) {
     report::BulletList list;
+    for (const std::string& finding : filled.findings) list.items.push_back({finding, Tone::kWarn});
     for (const CurrencyFinding& finding : currency) {
       list.items.push_back({finding.message, finding.blocking_tone ? Tone::kBad : Tone::kWarn});
     }

@@ -109,9 +109,9 @@ void FillLatestAcquisition(FieldValue& value, const Context& context) {
   value.notes.push_back(use_stated ? "stated in training_data.latest_acquisition"
                                    : "latest record date in the corpus statistics (" +
                                          context.stats->last_date + ")");
-  value.notes.push_back(context.model.training_continues
-                            ? "the model continues to be trained on new data after this date"
-                            : "the model is not trained on new data after this date");
+  value.remarks.push_back(context.model.training_continues
+                              ? "The model continues to be trained on new data after this date."
+                              : "The model is not trained on new data after this date.");
 }
 
 void FillPeriod(FieldValue& value, const project::CrawlingFacts& crawling) {
@@ -132,20 +132,29 @@ void FillTopDomains(FieldValue& value, const Context& context) {
   for (const DomainStat& domain : top.listed) value.items.push_back(domain.domain);
   value.notes.push_back(DomainRuleNote(top, rule));
   if (!top.exact) {
-    value.notes.push_back(
-        "the statistics hold a heavy-hitter summary, not every domain: the domain count is a "
-        "lower bound and each domain's bytes may be low by up to " +
-        HumanBytes(top.bytes_error_bound));
+    value.remarks.push_back(
+        "The domain statistics are a heavy-hitter summary, not a count of every domain: the "
+        "number of domains is a lower bound and each domain's size may be low by up to " +
+        HumanBytes(top.bytes_error_bound) + ".");
   }
   value.domains = std::move(top);
-  if (value.items.empty()) return Missing(value, "the corpus statistics list no domains");
+  bool crawled = std::any_of(context.stats->sources.begin(), context.stats->sources.end(),
+                             [](const SourceStat& s) { return s.source == "crawled"; });
+  if (crawled) value.notes.push_back("domains of the statistics tagged as crawled data only");
+  if (value.items.empty()) {
+    return Missing(value, crawled || context.stats->domains_untagged
+                              ? "the corpus statistics of crawled data list no domains"
+                              : "none of the corpus statistics is of crawled data (gpaikit "
+                                "corpus scan --source crawled)");
+  }
   value.status = FieldStatus::kFilled;
 }
 
 void FillTdmMeasures(FieldValue& value, const Context& context) {
   FillFrom(value, context, context.data.tdm_measures, "tdm_optout.measures");
-  if (context.stats && context.stats->has_optout) {
-    value.notes.push_back(OptoutAuditNote(*context.stats));
+  if (context.stats &&
+      (context.stats->has_optout || context.stats->removed_by_filter.records > 0)) {
+    value.remarks.push_back(OptoutAuditNote(*context.stats));
   }
 }
 
@@ -492,6 +501,7 @@ TrainingSummary BuildTrainingSummary(const project::Project& project,
     out.fields.push_back(std::move(value));
     context.done[field.id] = &out.fields.back();  // stable: reserved above
   }
+  out.findings = SummaryFindings(model, data, stats);
   return out;
 }
 

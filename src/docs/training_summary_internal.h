@@ -31,6 +31,13 @@ std::string DomainRuleNote(const TopDomains& top, const law::summary::TopDomainR
 // The measured opt-out audit of the statistics (gpaikit corpus scan --robots) in one sentence.
 std::string OptoutAuditNote(const CorpusStats& stats);
 
+// What disagrees between the facts and the statistics: a stated text size (training_data
+// modalities, the model's compute runs) an order of magnitude off the measured tokens, statistics
+// files without a data source whose domains section 2.3 would list. Each names where it is.
+std::vector<std::string> SummaryFindings(const project::Model& model,
+                                         const project::TrainingData& data,
+                                         const CorpusStats* stats);
+
 }  // namespace gpaikit::docs
 
 #endif  // GPAIKIT_DOCS_TRAINING_SUMMARY_INTERNAL_H_

@@ -64,14 +64,16 @@ std::string ValueText(const FieldValue& field) {
   return text;
 }
 
-Text StatusText(const FieldValue& field) {
+// A field's answer; the reasons for a missing or inapplicable one (which name gpaikit.yaml keys
+// and template field ids) only in a draft.
+Text StatusText(const FieldValue& field, bool draft) {
   switch (field.status) {
     case FieldStatus::kFilled:
       return {ValueText(field), Tone::kPlain};
     case FieldStatus::kMissing:
-      return {"MISSING: " + field.why, Tone::kBad};
+      return {draft ? "MISSING: " + field.why : "Not provided", Tone::kBad};
     case FieldStatus::kNotApplicable:
-      return {"Not applicable: " + field.why, Tone::kMuted};
+      return {draft ? "Not applicable: " + field.why : "Not applicable", Tone::kMuted};
     case FieldStatus::kOptionalEmpty:
       return {"(none)", Tone::kMuted};
   }
@@ -119,12 +121,12 @@ report::Table& AnswerTable(report::Section& section) {
 
 // One field as a row of its section's table (the 1.3 table and the domain list as tables of
 // their own), with its notes as muted rows.
-void AddField(report::Section& section, const FieldValue& field,
-              const law::summary::Template& form) {
+void AddField(report::Section& section, const FieldValue& field, const law::summary::Template& form,
+              bool draft) {
   if (field.kind == "size-table" && !field.sizes.empty()) {
     section.blocks.push_back(SizeTable(field, form));
     if (field.status != FieldStatus::kFilled) {
-      AnswerTable(section).rows.push_back({{"Size table"}, StatusText(field)});
+      AnswerTable(section).rows.push_back({{"Size table"}, StatusText(field, draft)});
     }
   } else if (field.kind == "domain-list" && field.status == FieldStatus::kFilled && field.domains) {
     AnswerTable(section).rows.push_back(
@@ -133,8 +135,12 @@ void AddField(report::Section& section, const FieldValue& field,
           " (table below)"}});
     section.blocks.push_back(DomainTable(*field.domains));
   } else {
-    AnswerTable(section).rows.push_back({{Label(field.label)}, StatusText(field)});
+    AnswerTable(section).rows.push_back({{Label(field.label)}, StatusText(field, draft)});
   }
+  for (const std::string& remark : field.remarks) {
+    AnswerTable(section).rows.push_back({{""}, {remark, Tone::kPlain}});
+  }
+  if (!draft) return;
   for (const std::string& note : field.notes) {
     AnswerTable(section).rows.push_back({{""}, {"Note: " + note, Tone::kMuted}});
   }
@@ -181,6 +187,7 @@ nlohmann::json FieldJson(const FieldValue& field) {
                       {"bytes_error_bound", top.bytes_error_bound},
                       {"listed", listed}};
   }
+  if (!field.remarks.empty()) out["remarks"] = field.remarks;
   if (!field.notes.empty()) out["notes"] = field.notes;
   return out;
 }
@@ -211,6 +218,7 @@ nlohmann::json SummaryJson(const TrainingSummary& summary, const law::summary::T
                           {"header_missing", summary.CountStatus(FieldStatus::kMissing) -
                                                  summary.CountFields(FieldStatus::kMissing)}}},
                         {"missing", summary.MissingIds()},
+                        {"findings", summary.findings},
                         {"fields", fields}};
   if (summary.stats) {
     const CorpusStats& stats = *summary.stats;
@@ -225,25 +233,35 @@ nlohmann::json SummaryJson(const TrainingSummary& summary, const law::summary::T
   return out;
 }
 
-report::Document SummaryDocument(const TrainingSummary& summary,
-                                 const law::summary::Template& form) {
+report::Document SummaryDocument(const TrainingSummary& summary, const law::summary::Template& form,
+                                 bool draft) {
   report::Document document;
   document.title = form.title + ": " + summary.model_name;
   std::string version = summary.version.status == FieldStatus::kFilled
                             ? summary.version.text
-                            : "MISSING: " + summary.version.why;
+                            : StatusText(summary.version, draft).text;
   document.header.push_back(
       {Label(summary.version.label),
        {version, summary.version.status == FieldStatus::kFilled ? Tone::kPlain : Tone::kBad}});
   for (const std::string& previous : summary.version.items) {
     document.header.push_back({"Previous version", {previous}});
   }
-  document.header.push_back({Label(summary.last_update.label), StatusText(summary.last_update)});
-  document.header.push_back({"Template", {form.instrument + " (gpaikit " + form.form + ")"}});
-  bool complete = summary.complete();
   document.header.push_back(
-      {"Completeness",
-       {complete ? "complete" : summary.CountsText(), complete ? Tone::kGood : Tone::kBad}});
+      {Label(summary.last_update.label), StatusText(summary.last_update, draft)});
+  document.header.push_back({"Template", {form.instrument}});
+  if (draft) {
+    int missing = summary.CountStatus(FieldStatus::kMissing);
+    document.header.push_back({"Template version in gpaikit", {form.form}});
+    document.header.push_back(
+        {"Completeness",
+         {missing                    ? summary.CountsText()
+          : summary.findings.empty() ? "complete"
+                                     : std::to_string(summary.findings.size()) + " finding(s)",
+          summary.complete() ? Tone::kGood : Tone::kBad}});
+    for (const std::string& finding : summary.findings) {
+      document.header.push_back({"Finding", {finding, Tone::kBad}});
+    }
+  }
   for (const law::summary::Section& top : form.sections) {
     if (top.number.find('.') != std::string::npos) continue;
     report::Section section{"summary-" + top.number, top.number + ". " + top.title, {}, {}};
@@ -251,7 +269,7 @@ report::Document SummaryDocument(const TrainingSummary& summary,
       if (!sub.number.starts_with(top.number + ".")) continue;
       report::Section child{"summary-" + sub.number, sub.number + ". " + sub.title, {}, {}};
       for (const FieldValue& field : summary.fields) {
-        if (field.section == sub.number) AddField(child, field, form);
+        if (field.section == sub.number) AddField(child, field, form, draft);
       }
       // 2.2 only groups 2.2.1 and 2.2.2: nest those under it.
       if (std::count(sub.number.begin(), sub.number.end(), '.') == 2 && !section.children.empty()) {
@@ -266,12 +284,13 @@ report::Document SummaryDocument(const TrainingSummary& summary,
 }
 
 std::string RenderSummaryMarkdown(const TrainingSummary& summary,
-                                  const law::summary::Template& form) {
-  return report::RenderMarkdown(SummaryDocument(summary, form));
+                                  const law::summary::Template& form, bool draft) {
+  return report::RenderMarkdown(SummaryDocument(summary, form, draft));
 }
 
-std::string RenderSummaryHtml(const TrainingSummary& summary, const law::summary::Template& form) {
-  return report::RenderHtml(SummaryDocument(summary, form));
+std::string RenderSummaryHtml(const TrainingSummary& summary, const law::summary::Template& form,
+                              bool draft) {
+  return report::RenderHtml(SummaryDocument(summary, form, draft));
 }
 
 }  // namespace gpaikit::docs

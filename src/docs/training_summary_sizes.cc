@@ -91,7 +91,13 @@ std::string UnwrapLines(const std::string& text) {
 std::string NarrativeText(const project::Narrative& narrative, const std::filesystem::path& root,
                           std::string& problem) {
   if (narrative.file.empty()) return narrative.text;
-  Result<std::string> text = ReadFile(root / narrative.file);
+  // Only files inside the project folder are published (issue 14: no ../../secret.md).
+  Result<std::filesystem::path> inside = PathInside(root, narrative.file, "file");
+  if (!inside.ok()) {
+    problem = inside.status().message();
+    return "";
+  }
+  Result<std::string> text = ReadFile(*inside);
   if (!text.ok()) {
     problem = "file '" + narrative.file + "' cannot be read";
     return "";
@@ -211,20 +217,45 @@ std::string DomainRuleNote(const TopDomains& top, const law::summary::TopDomainR
 }
 
 std::string OptoutAuditNote(const CorpusStats& stats) {
-  std::string note =
-      "measured by gpaikit corpus scan --robots (policy " + stats.optout_policy + "): ";
-  bool first = true;
+  // Copyright Measure 1.3: say what was done with reserved content, never a bare count.
+  auto count = [](const CountStat& c) {
+    return WithSeparators(static_cast<double>(c.records)) +
+           (c.records == 1 ? " document (" : " documents (") + HumanBytes(c.content_bytes) + ")";
+  };
+  long long checked = 0;
+  CountStat present{"present", 0, 0};
   for (const CountStat& verdict : stats.optout_verdicts) {
-    note += (first ? "" : ", ") + WithSeparators(static_cast<double>(verdict.records)) +
-            " records " + verdict.name + " (" + HumanBytes(verdict.content_bytes) + ")";
-    first = false;
-  }
-  if (first) note += "no documents decided";
-  if (!stats.optout_signals.empty()) {
-    note += "; reserving or blocking signals:";
-    for (const CountStat& signal : stats.optout_signals) {
-      note += " " + signal.name + " " + WithSeparators(static_cast<double>(signal.records));
+    checked += verdict.records;
+    if (verdict.name == "reserved" || verdict.name == "blocked") {
+      present.records += verdict.records;
+      present.content_bytes += verdict.content_bytes;
     }
+  }
+  std::string crawlers = "the registered AI training crawlers";
+  if (!stats.optout_agents.empty()) {
+    std::string own;
+    for (const std::string& agent : stats.optout_agents) own += (own.empty() ? "" : ", ") + agent;
+    crawlers = own + " and " + crawlers;
+  }
+  std::string note;
+  if (stats.removed_by_filter.records > 0) {
+    note += "An audit of the collected data for machine-readable reservations of rights found " +
+            count(stats.removed_by_filter) +
+            " with an applicable reservation; they were removed before training. ";
+  }
+  if (!stats.has_optout) return note.substr(0, note.size() - 1);
+  note +=
+      "The training data was checked for machine-readable reservations of rights: "
+      "robots.txt as it applied to " +
+      crawlers +
+      " when each page was collected, and the reservations in the pages' headers and HTML. ";
+  if (present.records > 0) {
+    note += count(present) + " of the " + WithSeparators(static_cast<double>(checked)) +
+            " documents checked carry a reservation that applies and were still in the training "
+            "data when it was checked.";
+  } else {
+    note += "None of the " + WithSeparators(static_cast<double>(checked)) +
+            " documents checked in the training data carries a reservation that applies.";
   }
   return note;
 }

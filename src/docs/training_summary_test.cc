@@ -8,15 +8,12 @@
 #include <fstream>
 
 #include "docs/docs_test_util.h"
+#include "law/law_test_util.h"
 
 namespace gpaikit::docs {
 namespace {
 
-const law::summary::Template& Form() {
-  static const law::summary::Template form =
-      *law::summary::LoadSummaryTemplate(GPAIKIT_SOURCE_DATA_DIR);
-  return form;
-}
+const law::summary::Template& Form() { return law::testing::SummaryTemplate(); }
 
 constexpr const char* kProvider = R"(gpaikit: 1
 provider:
@@ -82,11 +79,13 @@ TrainingSummary Summarise(const project::Project& project, const CorpusStats* st
   return BuildTrainingSummary(project, *assessment, Form(), stats);
 }
 
-// A gpaikit.corpus-stats/1 document with `domains` domains of 100, 99, ... bytes.
-std::string StatsJson(int domains, double tokens, bool exact = true) {
+// A gpaikit.corpus-stats/1 document with `domains` domains of 100, 99, ... bytes, of crawled data
+// (corpus scan --source crawled) unless `source` says otherwise ("" untagged).
+std::string StatsJson(int domains, double tokens, bool exact = true,
+                      const std::string& source = "crawled", const std::string& prefix = "d") {
   nlohmann::json list = nlohmann::json::array();
   for (int i = 0; i < domains; ++i) {
-    std::string domain = "d";  // appended: GCC 12 at -O3 misreports "d" + to_string (-Wrestrict)
+    std::string domain = prefix;  // appended: GCC 12 at -O3 misreports "d" + to_string
     domain += std::to_string(i);
     domain += ".example";
     list.push_back({{"domain", domain}, {"records", 1}, {"content_bytes", 100 - i}});
@@ -114,6 +113,7 @@ std::string StatsJson(int domains, double tokens, bool exact = true) {
       {"first_date", "2024-01-03T00:00:00Z"},
       {"last_date", "2024-12-20T10:00:00Z"},
       {"errors_total", 0}};
+  if (!source.empty()) stats["data_source"] = source;
   return stats.dump();
 }
 
@@ -225,7 +225,7 @@ TEST(TrainingSummaryTest, HeavyHitterDomainListCarriesItsErrorBound) {
   EXPECT_FALSE(top.domains->exact);
   EXPECT_EQ(top.domains->bytes_error_bound, 7);
   bool said = false;
-  for (const std::string& note : top.notes) said |= note.find("7 bytes") != std::string::npos;
+  for (const std::string& remark : top.remarks) said |= remark.find("7 bytes") != std::string::npos;
   EXPECT_TRUE(said);
 }
 
@@ -243,11 +243,109 @@ TEST(TrainingSummaryTest, OptoutAuditCountsJoinTheMeasures) {
   TrainingSummary summary = Summarise(project, &*stats);
   const FieldValue& measures = Field(summary, "tdm_measures");
   EXPECT_EQ(measures.status, FieldStatus::kFilled);
-  ASSERT_EQ(measures.notes.size(), 1u);
-  EXPECT_EQ(measures.notes[0],
-            "measured by gpaikit corpus scan --robots (policy audit): 7 records allowed "
-            "(700 bytes), 2 records reserved (2.5 kB); reserving or blocking signals: "
-            "robots-txt 2");
+  ASSERT_EQ(measures.remarks.size(), 1u);
+  // Issue 13: the figures say what was checked and that the reserved documents are still there.
+  EXPECT_EQ(measures.remarks[0],
+            "The training data was checked for machine-readable reservations of rights: "
+            "robots.txt as it applied to the registered AI training crawlers when each page was "
+            "collected, and the reservations in the pages' headers and HTML. 2 documents (2.5 kB) "
+            "of the 9 documents checked carry a reservation that applies and were still in the "
+            "training data when it was checked.");
+}
+
+// Issue 13 (Copyright Measure 1.3 in the summary's section 3): documents a `corpus filter` run
+// removed before training are said to be removed; a clean audit says none is left.
+TEST(TrainingSummaryTest, OptoutFiguresSayWhatWasDone) {
+  nlohmann::json json = nlohmann::json::parse(StatsJson(3, 2e9));
+  json["optout"] = {{"policy", "audit"},
+                    {"agents", {"ExampleBot/1.0"}},
+                    {"verdicts", {{"allowed", {{"records", 9}, {"content_bytes", 900}}}}},
+                    {"signals", nlohmann::json::object()}};
+  json["removed_by_filter"] = {
+      {"records", 3},
+      {"content_bytes", 4000},
+      {"signals", {{"robots-txt", {{"records", 3}, {"content_bytes", 4000}}}}}};
+  Result<CorpusStats> stats = ParseCorpusStats(json.dump(), "s.json");
+  ASSERT_TRUE(stats.ok()) << stats.status().message();
+  project::Project project = Parse(ProjectText("large", kTrainingData));
+  TrainingSummary summary = Summarise(project, &*stats);
+  const FieldValue& measures = Field(summary, "tdm_measures");
+  ASSERT_EQ(measures.remarks.size(), 1u);
+  EXPECT_NE(measures.remarks[0].find("found 3 documents (4 kB) with an applicable reservation; "
+                                     "they were removed before training"),
+            std::string::npos)
+      << measures.remarks[0];
+  EXPECT_NE(measures.remarks[0].find("robots.txt as it applied to ExampleBot/1.0 and the "
+                                     "registered AI training crawlers"),
+            std::string::npos)
+      << measures.remarks[0];
+  EXPECT_NE(measures.remarks[0].find("None of the 9 documents checked in the training data"),
+            std::string::npos)
+      << measures.remarks[0];
+}
+
+// Issue 13: section 2.3 lists the domains of crawled data only; a licensed archive's statistics
+// count in the sizes (per source) but their domains stay out.
+TEST(TrainingSummaryTest, TopDomainsComeFromCrawledDataOnly) {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / "gpaikit-summary-sources";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "crawl.json") << StatsJson(4, 10);
+  std::ofstream(dir / "archive.json") << StatsJson(5, 30, true, "licensed", "licensed");
+  Result<CorpusStats> merged = LoadCorpusStats({dir / "crawl.json", dir / "archive.json"});
+  ASSERT_TRUE(merged.ok()) << merged.status().message();
+  ASSERT_EQ(merged->domains.size(), 4u);
+  for (const DomainStat& domain : merged->domains) {
+    EXPECT_EQ(domain.domain.find("licensed"), std::string::npos) << domain.domain;
+  }
+  EXPECT_EQ(merged->modalities["text"].tokens, 40);  // sizes: both sources
+  ASSERT_EQ(merged->sources.size(), 2u);
+  EXPECT_EQ(merged->sources[0].source, "crawled");
+  EXPECT_EQ(merged->sources[1].source, "licensed");
+  EXPECT_EQ(merged->sources[1].text_tokens, 30);
+  project::Project project = Parse(ProjectText("large", kTrainingData));
+  TrainingSummary summary = Summarise(project, &*merged);
+  EXPECT_TRUE(summary.findings.empty()) << ::testing::PrintToString(summary.findings);
+  EXPECT_EQ(Field(summary, "top_domains").items, std::vector<std::string>{"d0.example"});
+  // Only licensed statistics: no crawled domains to list.
+  Result<CorpusStats> licensed = LoadCorpusStats({dir / "archive.json"});
+  ASSERT_TRUE(licensed.ok());
+  summary = Summarise(project, &*licensed);
+  EXPECT_EQ(Field(summary, "top_domains").status, FieldStatus::kMissing);
+  EXPECT_NE(Field(summary, "top_domains").why.find("--source crawled"), std::string::npos);
+  // Untagged statistics: their domains are used, but a finding keeps the summary incomplete.
+  std::ofstream(dir / "untagged.json") << StatsJson(4, 10, true, "");
+  Result<CorpusStats> untagged = LoadCorpusStats({dir / "untagged.json"});
+  ASSERT_TRUE(untagged.ok());
+  summary = Summarise(project, &*untagged);
+  EXPECT_EQ(Field(summary, "top_domains").status, FieldStatus::kFilled);
+  ASSERT_EQ(summary.findings.size(), 1u);
+  EXPECT_NE(summary.findings[0].find("carry no data source"), std::string::npos);
+  EXPECT_FALSE(summary.complete());
+  std::filesystem::remove_all(dir);
+}
+
+// Issue 13: a stated size an order of magnitude off the measured tokens is a finding (template
+// 1.3), shown on the draft, and the summary is not complete; within a factor of 10 it is not.
+TEST(TrainingSummaryTest, StatedAndMeasuredSizesAreCompared) {
+  std::string facts = kTrainingData;
+  std::string key = "        text: {types_of_content:";
+  facts.replace(facts.find(key), key.size(), "        text: {size: 3.0e10, types_of_content:");
+  project::Project project = Parse(ProjectText("large", facts));
+  CorpusStats stats = Stats(25, 2e9);
+  TrainingSummary summary = Summarise(project, &stats);
+  ASSERT_EQ(summary.findings.size(), 1u) << ::testing::PrintToString(summary.findings);
+  EXPECT_NE(summary.findings[0].find("30 billion tokens is 15 times more than the 2 billion"),
+            std::string::npos)
+      << summary.findings[0];
+  EXPECT_FALSE(summary.complete());
+  EXPECT_EQ(SummaryJson(summary, Form())["complete"], false);
+  EXPECT_NE(RenderSummaryMarkdown(summary, Form(), /*draft=*/true).find("15 times more"),
+            std::string::npos);
+  EXPECT_EQ(RenderSummaryMarkdown(summary, Form()).find("15 times more"), std::string::npos);
+  stats = Stats(25, 1e10);  // 3x: the same order of magnitude
+  summary = Summarise(project, &stats);
+  EXPECT_TRUE(summary.findings.empty()) << ::testing::PrintToString(summary.findings);
+  EXPECT_TRUE(summary.complete());
 }
 
 TEST(TrainingSummaryTest, MissingFactsAreNamed) {
@@ -326,6 +424,15 @@ TEST(TrainingSummaryTest, RenderedFormsShowTickBoxesAndSections) {
   EXPECT_NE(markdown.find("\u2612 Yes"), std::string::npos);
   std::string html = RenderSummaryHtml(summary, Form());
   EXPECT_NE(html.find("@media print"), std::string::npos);
+  // Issue 13: the default is the document to publish, the draft keeps the working notes.
+  EXPECT_EQ(markdown.find("Not applicable: answered No"), std::string::npos);
+  EXPECT_EQ(markdown.find("Note: "), std::string::npos);
+  EXPECT_EQ(markdown.find("verified:"), std::string::npos);
+  EXPECT_NE(markdown.find("| _Not applicable_ |"), std::string::npos);
+  std::string draft = RenderSummaryMarkdown(summary, Form(), /*draft=*/true);
+  EXPECT_NE(draft.find("Not applicable: answered No to 'licensed_used'"), std::string::npos);
+  EXPECT_NE(draft.find("Note: "), std::string::npos);
+  EXPECT_NE(draft.find("Completeness"), std::string::npos);
   nlohmann::json json = SummaryJson(summary, Form());
   EXPECT_EQ(json["schema"], "gpaikit.training-summary/1");
   EXPECT_EQ(json["complete"], true);

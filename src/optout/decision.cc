@@ -1,8 +1,10 @@
 // The explainable opt-out decision (Code of Practice, Copyright, Measures 1.2 and 1.3).
 #include "gpaikit/optout/decision.h"
 
+#include <algorithm>
 #include <map>
 
+#include "gpaikit/base/text.h"
 #include "gpaikit/optout/url.h"
 
 namespace gpaikit::optout {
@@ -17,6 +19,21 @@ std::string Join(const std::vector<std::string>& items) {
   std::string out;
   for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
   return out;
+}
+
+// The product tokens of the given user agents (RFC 9309 section 2.2.1), with a warning for a
+// full browser-style string or a name without a token (which is left out).
+std::vector<std::string> ProductTokens(const std::vector<std::string>& user_agents,
+                                       std::vector<std::string>* warnings) {
+  std::vector<std::string> tokens;
+  for (const std::string& user_agent : user_agents) {
+    std::string warning = UserAgentWarning(user_agent);
+    if (!warning.empty()) warnings->push_back(std::move(warning));
+    std::string token(RobotsProductToken(user_agent));
+    if (token.empty()) continue;
+    if (std::find(tokens.begin(), tokens.end(), token) == tokens.end()) tokens.push_back(token);
+  }
+  return tokens;
 }
 
 Signal RobotsBase(const RobotsEvidence& robots) {
@@ -75,19 +92,17 @@ void RobotsPreferenceSignals(const RobotsEvidence& robots, const std::vector<std
   for (const RobotsDirective& directive : policy.directives()) {
     bool content_signal = directive.key == "content-signal";
     if (!content_signal && directive.key != "content-usage") continue;
+    // RFC 9309 section 2.2.1: an agent obeys the groups naming its product token, else '*'.
     if (directive.group >= 0) {
       const RobotsGroup& group = policy.groups()[static_cast<size_t>(directive.group)];
-      bool applies = group.global;
+      bool applies = false;
       for (const std::string& agent : agents) {
+        if (!policy.NamesAgent(agent)) {
+          applies = applies || group.global;
+          continue;
+        }
         for (const std::string& token : group.agents) {
-          if (token.size() != agent.size()) continue;
-          bool same = true;
-          for (size_t i = 0; i < token.size() && same; ++i) {
-            char c = agent[i];
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-            same = token[i] == c;
-          }
-          applies = applies || same;
+          applies = applies || token == AsciiLower(agent);
         }
       }
       if (!applies) continue;
@@ -249,7 +264,11 @@ Result<Decision> Decide(std::string_view url, const Evidence& evidence,
 
   // Measure 1.3: robots.txt for the agents the policy names.
   bool audit = options.policy == DecisionPolicy::kAudit;
-  std::vector<std::string> agents = options.agents;
+  std::vector<std::string> agents = ProductTokens(options.agents, &decision.warnings);
+  if (!audit && agents.empty()) {
+    return Status::InvalidInput("the crawl policy needs a user agent with a product token (" +
+                                decision.warnings.front() + ")");
+  }
   if (audit && options.registry != nullptr) {
     // Crawlers whose name is not a valid product token (token_exact: false) are left out: their
     // token is only a prefix ("img" for img2dataset) that would catch unrelated groups.

@@ -169,5 +169,36 @@ TEST(Decide, Blocklists) {
   EXPECT_NE(bad.status().message().find("l.txt:2: expected a domain"), std::string::npos);
 }
 
+// RFC 9309 section 2.2.1: "KestrelBot/1.0" is matched by its product token, in the rules and in
+// the group's Content-Usage line; the '*' group's lines do not apply to an agent with a group.
+TEST(Decide, UserAgentReducedToProductToken) {
+  RobotsPolicy policy = RobotsPolicy::Parse(
+      "User-agent: KestrelBot\nAllow: /\nContent-Usage: train-ai=n\n\n"
+      "User-agent: *\nDisallow: /\nContent-Usage: train-ai=y\n");
+  Evidence evidence;
+  evidence.robots.fetch = RobotsFetch::kSuccess;
+  evidence.robots.policy = &policy;
+  DecisionOptions options;
+  options.agents = {"KestrelBot/1.0"};
+  Decision decision = MustDecide("https://a.example/page", evidence, options);
+  EXPECT_EQ(decision.verdict, Verdict::kReserved) << decision.summary;
+  EXPECT_NE(decision.summary.find("train-ai=n"), std::string::npos) << decision.summary;
+  EXPECT_TRUE(decision.warnings.empty());
+  for (const Signal& signal : decision.signals) {
+    EXPECT_NE(signal.rule, "Content-Usage: train-ai=y") << "the '*' group's line applied";
+    EXPECT_NE(signal.rule, "Disallow: /") << "the '*' group's rule applied";
+  }
+  // A browser-style string is reduced too, with a warning: "Mozilla" falls to '*'.
+  options.agents = {"Mozilla/5.0 (compatible; KestrelBot/1.0; +https://kestrel.example/bot)"};
+  decision = MustDecide("https://a.example/page", evidence, options);
+  ASSERT_EQ(decision.warnings.size(), 1u);
+  EXPECT_NE(decision.warnings[0].find("browser-style"), std::string::npos);
+  EXPECT_EQ(decision.verdict, Verdict::kReserved);
+  EXPECT_NE(decision.summary.find("Disallow: /"), std::string::npos) << decision.summary;
+  // Nothing to match at all: the crawl policy refuses.
+  options.agents = {"/1.0"};
+  EXPECT_FALSE(Decide("https://a.example/page", evidence, options).ok());
+}
+
 }  // namespace
 }  // namespace gpaikit::optout

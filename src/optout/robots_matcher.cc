@@ -136,7 +136,39 @@ void RobotsPolicy::BuildIndex() {
   }
 }
 
+std::string_view RobotsProductToken(std::string_view user_agent) {
+  size_t n = 0;
+  while (n < user_agent.size() && ((user_agent[n] >= 'a' && user_agent[n] <= 'z') ||
+                                   (user_agent[n] >= 'A' && user_agent[n] <= 'Z') ||
+                                   user_agent[n] == '-' || user_agent[n] == '_')) {
+    ++n;
+  }
+  return user_agent.substr(0, n);
+}
+
+bool IsBrowserStyleUserAgent(std::string_view user_agent) {
+  // "Mozilla/5.0 (...)" and the like: a product, a version, then comments or further products.
+  std::string_view token = RobotsProductToken(user_agent);
+  std::string_view rest = user_agent.substr(token.size());
+  return !token.empty() && rest.find_first_of(" (;") != std::string_view::npos;
+}
+
+std::string UserAgentWarning(std::string_view user_agent) {
+  std::string token(RobotsProductToken(user_agent));
+  if (token.empty()) {
+    return "user agent '" + std::string(user_agent) +
+           "' has no product token ([a-zA-Z_-]+, RFC 9309 section 2.2.1): no group can name it";
+  }
+  if (!IsBrowserStyleUserAgent(user_agent)) return "";
+  return "user agent '" + std::string(user_agent) +
+         "' is a full browser-style string: robots.txt groups are matched by its product token '" +
+         token + "' only (RFC 9309 section 2.2.1); give your crawler's own token";
+}
+
 const RobotsPolicy::AgentIndex* RobotsPolicy::FindAgent(std::string_view agent) const {
+  // The agent is compared as given, as the reference matcher compares it (the conformance
+  // verdicts expect that); callers holding a crawler's full user agent reduce it first
+  // (RobotsProductToken; optout::Decide does).
   for (const AgentIndex& entry : agent_index_) {
     const std::string& token = entry.token;
     if (token.size() != agent.size()) continue;

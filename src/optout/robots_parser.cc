@@ -183,13 +183,7 @@ class RobotsParser {
       return;
     }
     // RFC 9309 section 2.2.1: the product token is [a-zA-Z_-]+, matched case-insensitively.
-    size_t n = 0;
-    while (n < value.size() &&
-           ((value[n] >= 'a' && value[n] <= 'z') || (value[n] >= 'A' && value[n] <= 'Z') ||
-            value[n] == '-' || value[n] == '_')) {
-      ++n;
-    }
-    std::string token(value.substr(0, n));
+    std::string token(RobotsProductToken(value));
     for (char& c : token) c = ToLower(c);
     group.agents.push_back(std::move(token));
   }

@@ -51,7 +51,26 @@ TEST(Robots, SameAgentGroupsMerge) {
 // RFC 9309 section 2.2.1: the product token is the [a-zA-Z_-] prefix of the value.
 TEST(Robots, ProductTokenPrefix) {
   EXPECT_FALSE(Allowed("User-agent: FooBot/1.2\nDisallow: /\n", "FooBot", "/"));
+  // The matcher compares the agent it is given as the reference matcher does (the conformance
+  // verdicts, e.g. agent "Foo Bar" falling to '*'); optout::Decide reduces a full user agent.
   EXPECT_TRUE(Allowed("User-agent: FooBot/1.2\nDisallow: /\n", "FooBot/1.2", "/"));
+  const char* body = "User-agent: KestrelBot\nDisallow: /private/\n\nUser-agent: *\nDisallow: /\n";
+  EXPECT_TRUE(Allowed(body, RobotsProductToken("KestrelBot/1.0"), "/public"));
+  EXPECT_FALSE(Allowed(body, RobotsProductToken("KestrelBot/1.0"), "/private/x"));
+}
+
+TEST(Robots, ProductTokenOfUserAgent) {
+  EXPECT_EQ(RobotsProductToken("KestrelBot/1.0"), "KestrelBot");
+  EXPECT_EQ(RobotsProductToken("Googlebot-Image/1.0"), "Googlebot-Image");
+  EXPECT_EQ(RobotsProductToken("my_bot"), "my_bot");
+  EXPECT_EQ(RobotsProductToken("/1.0"), "");
+  EXPECT_FALSE(IsBrowserStyleUserAgent("KestrelBot/1.0"));
+  EXPECT_FALSE(IsBrowserStyleUserAgent("KestrelBot"));
+  EXPECT_TRUE(IsBrowserStyleUserAgent("Mozilla/5.0 (compatible; KestrelBot/1.0)"));
+  EXPECT_EQ(UserAgentWarning("KestrelBot/1.0"), "");
+  EXPECT_NE(UserAgentWarning("Mozilla/5.0 (compatible; KestrelBot/1.0)").find("'Mozilla'"),
+            std::string::npos);
+  EXPECT_NE(UserAgentWarning("2bot").find("no product token"), std::string::npos);
 }
 
 // RFC 9309 section 2.2.2: the most specific (longest) match wins.

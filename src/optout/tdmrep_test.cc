@@ -65,5 +65,31 @@ TEST(TdmRep, HugeNumberIsAnError) {
       << file.status().message();
 }
 
+// Issue 14: places are counted once through the file (60,000 rules took 39 s), and a file above
+// the 500 KiB cap is refused with its size, as robots.txt bodies are bounded.
+TEST(TdmRepTest, RulePlacesAcrossLinesAndTheSizeCap) {
+  auto file = TdmRepFile::Parse(
+      "[{\"location\": \"/a\"}, {\"location\": 5},\n  {\"location\": \"/c\"}, 7,\n"
+      "{\"location\": \"/d\"}]",
+      "t.json");
+  ASSERT_TRUE(file.ok()) << file.status().message();
+  ASSERT_EQ(file->rules().size(), 5u);
+  EXPECT_EQ(file->rules()[0].line, 1u);
+  EXPECT_EQ(file->rules()[0].column, 2u);
+  EXPECT_EQ(file->rules()[1].column, 22u);
+  EXPECT_NE(file->rules()[1].error, "");
+  EXPECT_EQ(file->rules()[2].line, 2u);
+  EXPECT_EQ(file->rules()[2].column, 3u);
+  EXPECT_EQ(file->rules()[3].line, 2u);  // 7: a rule of the wrong shape, at its own place
+  EXPECT_EQ(file->rules()[3].column, 23u);
+  EXPECT_EQ(file->rules()[3].error, "expected an object with \"location\"");
+  EXPECT_EQ(file->rules()[4].line, 3u);
+  EXPECT_EQ(file->rules()[4].column, 1u);
+  std::string big = "[" + std::string(kTdmRepMaxBytes, ' ') + "]";
+  auto refused = TdmRepFile::Parse(big, "big.json");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("exceed the limit of 512000 bytes"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace gpaikit::optout

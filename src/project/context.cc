@@ -59,13 +59,16 @@ std::vector<LawVersion> ProjectContext::Versions() const {
           {"summary_template", summary_template.form, !project.summary_template.empty()}};
 }
 
-Result<ProjectContext> LoadProjectContext(const std::filesystem::path& dir_or_file,
-                                          const std::filesystem::path& data_dir) {
+ProjectContext LoadProjectContextPartly(const std::filesystem::path& dir_or_file,
+                                        const std::filesystem::path& data_dir, Status& status) {
   ProjectContext context;
   context.data_dir = data_dir;
   Status parsed;
   context.project = LoadProjectPartly(dir_or_file, parsed);
-  if (parsed.code() == StatusCode::kNotFound || parsed.code() == StatusCode::kIo) return parsed;
+  if (parsed.code() == StatusCode::kNotFound || parsed.code() == StatusCode::kIo) {
+    status = parsed;
+    return context;
+  }
   StatusList problems;
   problems.Add(parsed);
   const Project& project = context.project;
@@ -96,7 +99,15 @@ Result<ProjectContext> LoadProjectContext(const std::filesystem::path& dir_or_fi
   } else {
     problems.Add(catalogue.status());
   }
-  if (Status status = problems.ToStatus(); !status.ok()) return status;
+  status = problems.ToStatus();
+  return context;
+}
+
+Result<ProjectContext> LoadProjectContext(const std::filesystem::path& dir_or_file,
+                                          const std::filesystem::path& data_dir) {
+  Status status;
+  ProjectContext context = LoadProjectContextPartly(dir_or_file, data_dir, status);
+  if (!status.ok()) return status;
   return context;
 }
 

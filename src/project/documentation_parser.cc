@@ -4,6 +4,8 @@
 
 #include <regex>
 
+#include "gpaikit/base/files.h"
+
 namespace gpaikit::project {
 namespace {
 
@@ -50,6 +52,11 @@ std::vector<DocumentationValue> ParseDocumentation(const YAML::Node& node, const
       value.text = v.Scalar();
     } else if (v.IsMap() && v.size() == 1 && v["file"]) {
       value.file = v["file"].Scalar();
+      if (Status relative = CheckRelativePath(value.file, where + ".file"); !relative.ok()) {
+        diagnostics.Error(v["file"].Mark(), relative.message() +
+                                                " (expected a Markdown file inside the project "
+                                                "folder)");
+      }
     } else if (v.IsMap()) {
       Flatten(v, "", where, value.fields, diagnostics);
     } else if (v.IsSequence()) {

@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "gpaikit/base/files.h"
 #include "project/documentation_parser.h"
 #include "project/training_data_parser.h"
 
@@ -146,6 +147,13 @@ Model ParseModel(const YAML::Node& node, const std::string& path, Diagnostics& d
   Model model;
   model.location = diagnostics.At(node.Mark());
   model.id = reader.String("id", true).value_or("");
+  // The id names output files (docs --out, summary --out): one plain file-name part only.
+  if (reader.Has("id") && !model.id.empty() && !IsPlainFileName(model.id)) {
+    diagnostics.Error(reader.MarkOf("id"),
+                      path + ".id: '" + model.id +
+                          "' cannot name a file: expected 1 to 128 letters, digits, '.', '_' or "
+                          "'-', starting with a letter or digit (no '/', '..' or spaces)");
+  }
   model.name = reader.String("name", true).value_or("");
   model.versions = reader.StringList("versions");
   if (reader.Has("modalities")) {

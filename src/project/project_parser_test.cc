@@ -139,6 +139,36 @@ TEST(ProjectParserTest, ReportsEveryErrorAtOnce) {
   EXPECT_NE(error.find("parameters.total"), std::string::npos);
 }
 
+// Issue 14: an id names output files; before, "../x" or "/tmp/x" wrote anywhere on disk.
+TEST(ProjectParserTest, ModelIdsThatCannotNameAFileAreRefusedWithTheirPlace) {
+  for (const char* bad : {"../../escape", "/tmp/abs", "a/b", "..", ".hidden", "has space"}) {
+    std::string text = kMinimal;
+    text.replace(text.find("id: ex-7b"), 9, std::string("id: \"") + bad + "\"");
+    std::string error = ErrorOf(text);
+    EXPECT_NE(error.find(std::string("p.yaml:7:9: models[0].id: '") + bad + "' cannot name a file"),
+              std::string::npos)
+        << error;
+  }
+}
+
+// Issue 14: {file: ...} values were read from anywhere (../../secret.md, /etc/hostname).
+TEST(ProjectParserTest, DocumentationFilesOutsideTheProjectAreRefusedWithTheirPlace) {
+  std::string text = kMinimal;
+  text +=
+      "    documentation:\n      \"2.1\": {file: ../../secret.md}\n"
+      "      \"2.2\": {file: /etc/hostname}\n      \"2.3\": {file: docs/ok.md}\n";
+  std::string error = ErrorOf(text);
+  EXPECT_NE(error.find("p.yaml:21:21: models[0].documentation.2.1.file '../../secret.md': '..' "
+                       "would leave the folder"),
+            std::string::npos)
+      << error;
+  EXPECT_NE(error.find("p.yaml:22:21: models[0].documentation.2.2.file '/etc/hostname': expected "
+                       "a relative path"),
+            std::string::npos)
+      << error;
+  EXPECT_EQ(error.find("ok.md"), std::string::npos) << error;
+}
+
 TEST(ProjectParserTest, MissingProjectFolderSaysHowToStart) {
   Result<Project> project = LoadProject("/nonexistent-gpaikit-dir");
   ASSERT_FALSE(project.ok());

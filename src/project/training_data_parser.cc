@@ -6,6 +6,8 @@
 #include <array>
 #include <initializer_list>
 
+#include "gpaikit/base/files.h"
+
 namespace gpaikit::project {
 namespace {
 
@@ -24,6 +26,12 @@ Narrative ReadNarrative(MapReader& reader, std::string_view key) {
   if (node.IsMap()) {
     MapReader file(node, reader.PathOf(key), reader.diagnostics(), {"file"});
     narrative.file = file.String("file", true).value_or("");
+    if (Status relative = CheckRelativePath(narrative.file, file.PathOf("file"));
+        !narrative.file.empty() && !relative.ok()) {
+      reader.diagnostics().Error(
+          file.MarkOf("file"),
+          relative.message() + " (expected a Markdown file inside the project folder)");
+    }
   } else {
     narrative.text = reader.String(key).value_or("");
   }

@@ -3,6 +3,7 @@
 // Security, Measures 1.1-1.4, 7.6-7.7, 9.3); and the project's safety documentation, loaded once.
 #include <filesystem>
 
+#include "gpaikit/base/status_list.h"
 #include "gpaikit/safety/output.h"
 
 namespace gpaikit::safety {
@@ -27,12 +28,10 @@ Result<ProjectSafety> LoadProjectSafety(const project::ProjectContext& context) 
   Result<HolidayCalendar> calendar = LoadProjectCalendar(context);
   Result<SafetyDocumentation> documentation =
       LoadSafetyDocumentation(context.project.root, context.code);
-  if (!calendar.ok() && !documentation.ok()) {
-    return Status(documentation.status().code(),
-                  calendar.status().message() + "\n" + documentation.status().message());
-  }
-  if (!calendar.ok()) return calendar.status();
-  if (!documentation.ok()) return documentation.status();
+  StatusList problems;  // the errors of both at once
+  problems.Add(calendar.status());
+  problems.Add(documentation.status());
+  if (!problems.ok()) return problems.ToStatus();
   out.calendar = std::move(*calendar);
   out.documentation = std::move(*documentation);
   return out;

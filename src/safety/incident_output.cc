@@ -64,7 +64,7 @@ Result<IncidentListing> ListIncidents(const scope::AssessedProject& project,
                            binding ? StatusTone(clocks->status) : report::Tone::kMuted}});
   }
   out.json = {{"schema", "gpaikit.incidents/1"}, {"incidents", incidents}};
-  report::Section section{"incidents", "Serious incidents as of " + as_of.ToString(), {}, {}};
+  report::Section section{"incidents", "Reporting clocks (Measure 9.3)", {}, {}};
   if (table.rows.empty()) {
     section.blocks.push_back(report::Paragraph{{"No serious incidents recorded."}});
   } else {
@@ -76,13 +76,14 @@ Result<IncidentListing> ListIncidents(const scope::AssessedProject& project,
          report::Tone::kMuted}});
   }
   out.document.title = "Serious incidents";
+  out.document.header = {{"As of", {as_of.ToString()}}};
   out.document.sections.push_back(std::move(section));
   return out;
 }
 
 Result<std::string> ShowIncident(const law::CodeOfPractice& code, const ProjectSafety& safety,
                                  const Incident& recorded, const CivilDate& as_of,
-                                 const std::string& format) {
+                                 const std::string& format, bool draft) {
   std::optional<Incident> as_then = IncidentAsOf(recorded, as_of);
   if (!as_then) {
     return Status::NotFound("incident " + std::to_string(recorded.id) + ": the provider became " +
@@ -165,10 +166,12 @@ Result<std::string> ShowIncident(const law::CodeOfPractice& code, const ProjectS
                                ". Measure 9.2 asks to say so and to report what is known.",
                            report::Tone::kWarn}});
   }
-  section.blocks.push_back(
-      report::Paragraph{{"Template: " + code.template_source + " (verified " +
-                             code.template_verified + "; item labels unverified).",
-                         report::Tone::kMuted}});
+  if (draft) {  // a working note: where the template comes from and how sure it is
+    section.blocks.push_back(
+        report::Paragraph{{"Template: " + code.template_source + " (verified " +
+                               code.template_verified + "; item labels unverified).",
+                           report::Tone::kMuted}});
+  }
   document.sections.push_back(std::move(section));
   return report::RenderMarkdown(document);
 }

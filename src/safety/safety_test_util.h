@@ -5,20 +5,13 @@
 #include <gtest/gtest.h>
 
 #include "gpaikit/safety/safety.h"
+#include "law/law_test_util.h"
 
 namespace gpaikit::safety::testing {
 
 inline CivilDate D(const char* text) { return *CivilDate::Parse(text); }
 
-// The Code of Practice of data/, loaded once; a failed load fails the test that asked.
-inline const law::CodeOfPractice& Code() {
-  static const law::CodeOfPractice code = [] {
-    Result<law::CodeOfPractice> loaded = law::LoadCodeOfPractice(GPAIKIT_SOURCE_DATA_DIR);
-    EXPECT_TRUE(loaded.ok()) << loaded.status().message();
-    return loaded.ok() ? *loaded : law::CodeOfPractice{};
-  }();
-  return code;
-}
+using law::testing::Code;
 
 // The default holiday calendar of data/, loaded once.
 inline const HolidayCalendar& Calendar() {

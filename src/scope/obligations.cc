@@ -2,6 +2,7 @@
 // 113; Guidelines sections 2.3 and 5.3).
 #include <algorithm>
 
+#include "gpaikit/base/status_list.h"
 #include "gpaikit/base/text.h"
 #include "gpaikit/scope/scope.h"
 
@@ -295,17 +296,19 @@ Result<ModelAssessment> AssessModel(const project::Project& project, const proje
                                     const ObligationOptions& options) {
   std::vector<std::string_view> ids;
   for (const law::ObligationRule& rule : rules.obligations) ids.push_back(rule.id);
+  StatusList problems;  // every unknown obligation id and the compute error, at once
   for (const project::Fulfilment& fulfilment : model.fulfilled) {
     if (std::find(ids.begin(), ids.end(), fulfilment.obligation) == ids.end()) {
-      return Status::InvalidInput(fulfilment.location.ToString() + ": unknown obligation '" +
-                                  fulfilment.obligation + "'" +
-                                  DidYouMean(fulfilment.obligation, ids));
+      problems.Add(Status::InvalidInput(fulfilment.location.ToString() + ": unknown obligation '" +
+                                        fulfilment.obligation + "'" +
+                                        DidYouMean(fulfilment.obligation, ids)));
     }
   }
   ModelAssessment assessment;
   assessment.model = &model;
   Result<ComputeSummary> compute = EstimateModelCompute(model, rules, catalogue);
-  if (!compute.ok()) return compute.status();
+  problems.Add(compute.status());
+  if (!problems.ok()) return problems.ToStatus();
   assessment.compute = std::move(*compute);
   assessment.classification = Classify(project, model, assessment.compute, rules, options.as_of);
   assessment.obligations = DeriveObligations(project, model, assessment.compute,

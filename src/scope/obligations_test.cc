@@ -111,6 +111,24 @@ TEST(ObligationsTest, FulfilmentsAndRepresentativeMandateMarkObligationsMet) {
   EXPECT_NE(bad.status().message().find("unknown obligation 'AIA-53-1-x'"), std::string::npos);
 }
 
+// Every unknown obligation id of a model is reported in one round, each with its place
+// (DESIGN.md "Inputs, and what bad input gets": all errors at once).
+TEST(ObligationsTest, EveryUnknownFulfilmentIsReportedAtOnce) {
+  std::string typos = std::string(kOpenSource7b) +
+                      "    fulfilled:\n      - {obligation: AIA-53-1-x, date: 2025-09-01, "
+                      "evidence: e}\n      - {obligation: AIA-53-1-y, date: 2025-09-01, "
+                      "evidence: e}\n";
+  project::Project project = MakeProject(typos);
+  Result<ModelAssessment> bad =
+      AssessModel(project, project.models[0], testing::Rules(), testing::Catalogue(),
+                  ObligationOptions{testing::Date("2026-01-01"), 30});
+  ASSERT_FALSE(bad.ok());
+  const std::string& message = bad.status().message();
+  EXPECT_NE(message.find("unknown obligation 'AIA-53-1-x'"), std::string::npos) << message;
+  EXPECT_NE(message.find("unknown obligation 'AIA-53-1-y'"), std::string::npos) << message;
+  EXPECT_NE(message.find('\n'), std::string::npos) << "one line per problem: " << message;
+}
+
 TEST(ObligationsTest, ModifierBelowThresholdHasNoObligations) {
   std::string below = R"(  - id: m
     name: M

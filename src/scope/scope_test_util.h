@@ -7,19 +7,12 @@
 #include "gpaikit/law/law.h"
 #include "gpaikit/project/project.h"
 #include "gpaikit/scope/scope.h"
+#include "law/law_test_util.h"
 
 namespace gpaikit::scope::testing {
 
-inline const law::Rulepack& Rules() {
-  static const law::Rulepack rules = *law::LoadRulepack(GPAIKIT_SOURCE_DATA_DIR, "2025-07");
-  return rules;
-}
-
-inline const law::AcceleratorCatalogue& Catalogue() {
-  static const law::AcceleratorCatalogue catalogue = *law::LoadAcceleratorCatalogue(
-      std::filesystem::path(GPAIKIT_SOURCE_DATA_DIR) / "accelerators.yaml");
-  return catalogue;
-}
+using law::testing::Catalogue;
+using law::testing::Rules;
 
 inline CivilDate Date(const char* text) { return *CivilDate::Parse(text); }
 

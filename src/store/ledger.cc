@@ -3,6 +3,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include "gpaikit/base/files.h"
 
 namespace gpaikit::store {
@@ -99,6 +101,10 @@ Result<std::unique_ptr<Ledger>> Ledger::Open(const fs::path& project_root) {
     return Status::Io(message);
   }
   std::unique_ptr<Ledger> ledger(new Ledger(db, path, folder / "ledger-head"));
+  // Heads are signed whenever the user keeps a key (docs/ledger.md "Signed heads").
+  Result<std::optional<HeadKey>> key = LoadDefaultKey(project_root);
+  if (!key.ok()) return key.status();
+  ledger->key_ = std::move(*key);
   sqlite3_busy_timeout(db, 5000);
   Status status = ledger->Execute("PRAGMA journal_mode=WAL;");
   if (status.ok()) status = ledger->Execute(kSchema);
@@ -121,8 +127,52 @@ Status Ledger::Execute(const char* sql) const {
 Result<Entry> Ledger::Append(const std::string& kind, const std::string& subject,
                              const std::string& author, const std::string& content,
                              const std::string& time) {
+  return Append(
+      kind, author,
+      [&](const Ledger&) -> Result<Draft> {
+        return Draft{subject, content};
+      },
+      time);
+}
+
+Result<Entry> Ledger::Append(const std::string& kind, const std::string& author,
+                             const std::function<Result<Draft>(const Ledger&)>& build,
+                             const std::string& time) {
+  // IMMEDIATE takes the write lock now: every read below sees what the insert will follow.
   Status status = Execute("BEGIN IMMEDIATE;");
   if (!status.ok()) return status;
+  Result<Entry> entry = AppendInTransaction(kind, author, build, time);
+  if (!entry.ok()) {
+    (void)Execute("ROLLBACK;");
+    return entry.status();
+  }
+  status = Execute("COMMIT;");
+  if (!status.ok()) {
+    (void)Execute("ROLLBACK;");
+    return status;
+  }
+  // After COMMIT: an interruption here leaves the head file behind the database, which Verify
+  // accepts (it only guards against entries removed from the end).
+  Head head{entry->seq, entry->hash, "", ""};
+  if (key_) head = key_->Sign(head);
+  status = WriteFile(head_path_, head.ToText());
+  if (!status.ok()) return status;
+  return entry;
+}
+
+Result<Entry> Ledger::AppendInTransaction(const std::string& kind, const std::string& author,
+                                          const std::function<Result<Draft>(const Ledger&)>& build,
+                                          const std::string& time) {
+  // Appending to a tampered ledger would make the next verification pass (issue 14).
+  Result<Verification> verified = Verify();
+  if (!verified.ok()) return verified.status();
+  if (!verified->ok()) {
+    return Status::InvalidInput(path_.string() + " does not verify: " + verified->problem +
+                                "\nnothing was written; see 'gpaikit ledger verify' and "
+                                "docs/ledger.md");
+  }
+  Result<Draft> draft = build(*this);
+  if (!draft.ok()) return draft.status();
   Entry entry;
   {
     Statement last(db_, "SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1");
@@ -134,10 +184,10 @@ Result<Entry> Ledger::Append(const std::string& kind, const std::string& subject
     }
   }
   entry.kind = kind;
-  entry.subject = subject;
+  entry.subject = draft->subject;
   entry.author = author;
   entry.time = time.empty() ? UtcNow() : time;
-  entry.content = content;
+  entry.content = draft->content;
   entry.hash = EntryHash(entry);
   Statement insert(db_, "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   insert.Bind(1, entry.seq);
@@ -149,19 +199,8 @@ Result<Entry> Ledger::Append(const std::string& kind, const std::string& subject
   insert.Bind(7, entry.previous_hash);
   insert.Bind(8, entry.hash);
   if (sqlite3_step(insert.get()) != SQLITE_DONE) {
-    std::string message = path_.string() + ": append failed: " + sqlite3_errmsg(db_);
-    (void)Execute("ROLLBACK;");
-    return Status::Io(message);
+    return Status::Io(path_.string() + ": append failed: " + sqlite3_errmsg(db_));
   }
-  status = Execute("COMMIT;");
-  if (!status.ok()) {
-    (void)Execute("ROLLBACK;");
-    return status;
-  }
-  // After COMMIT: an interruption here leaves the head file behind the database, which Verify
-  // accepts (it only guards against entries removed from the end).
-  status = WriteFile(head_path_, std::to_string(entry.seq) + " " + entry.hash + "\n");
-  if (!status.ok()) return status;
   return entry;
 }
 
@@ -190,7 +229,26 @@ Result<Entry> Ledger::Get(int64_t seq) const {
   return ReadEntry(select.get());
 }
 
-Result<Verification> Ledger::Verify() const {
+Result<Head> Ledger::ReadHead() const {
+  std::error_code error;
+  if (!fs::exists(head_path_, error)) {
+    return Status::NotFound(head_path_.string() + ": no head file");
+  }
+  Result<std::string> text = ReadFile(head_path_);
+  if (!text.ok()) return text.status();
+  return ParseHead(*text, head_path_.string());
+}
+
+Result<Head> Ledger::CurrentHead() const {
+  Statement last(db_, "SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1");
+  if (sqlite3_step(last.get()) != SQLITE_ROW) {
+    return Status::NotFound(path_.string() + ": the ledger has no entries yet");
+  }
+  Head head{sqlite3_column_int64(last.get(), 0), Column(last.get(), 1), "", ""};
+  return key_ ? key_->Sign(head) : head;
+}
+
+Result<Verification> Ledger::Verify(const std::string& expected_head) const {
   Statement select(db_, (std::string(kSelect) + " ORDER BY rowid").c_str());
   Verification result;
   std::vector<std::string> hashes;  // hashes[seq - 1]
@@ -219,30 +277,33 @@ Result<Verification> Ledger::Verify() const {
     ++expected_seq;
   }
   if (rc != SQLITE_DONE) return Status::Io(path_.string() + ": " + sqlite3_errmsg(db_));
-  Result<std::string> head = ReadFile(head_path_);
+  int64_t last = static_cast<int64_t>(hashes.size());
+  if (!expected_head.empty() &&
+      std::find(hashes.begin(), hashes.end(), expected_head) == hashes.end()) {
+    result.problem = "the published head " + expected_head +
+                     " is not an entry of this ledger (rolled back to before it, or the chain "
+                     "was rewritten)";
+    return result;
+  }
+  Result<Head> head = ReadHead();
   if (head.ok()) {
-    std::string line = head->substr(0, head->find('\n'));
-    size_t space = line.find(' ');
-    int64_t head_seq = 0;
-    bool parsed = space != std::string::npos && space > 0;
-    for (size_t i = 0; parsed && i < space; ++i) {
-      parsed = line[i] >= '0' && line[i] <= '9';
-      head_seq = head_seq * 10 + (line[i] - '0');
-    }
-    int64_t last = static_cast<int64_t>(hashes.size());
-    if (!parsed || head_seq > last ||
-        (head_seq > 0 && hashes[head_seq - 1] != line.substr(space + 1))) {
-      result.problem = head_path_.string() + " records '" + line +
-                       "' but the database ends at entry " + std::to_string(last) +
+    if (head->seq > last || hashes[head->seq - 1] != head->hash) {
+      result.problem = head_path_.string() + " records entry " + std::to_string(head->seq) + " " +
+                       head->hash + " but the database ends at entry " + std::to_string(last) +
                        " (newest entries removed, or the database replaced)";
+    } else if (head->is_signed() && !head->SignatureValid()) {
+      result.problem = head_path_.string() + ": the signature does not match the head (edited)";
     } else {
-      result.head_behind = last - head_seq;
+      result.head_behind = last - head->seq;
+      result.signed_by = head->public_key;
     }
+  } else if (head.status().code() != StatusCode::kNotFound) {
+    result.problem = head.status().message();
   } else if (!hashes.empty()) {
     // The head file guards the newest entries: without it, removing them would go unnoticed.
     result.problem = head_path_.string() +
                      " is missing (removed, perhaps with the newest entries; or the very first "
-                     "append was interrupted before writing it, which the next append repairs)";
+                     "append was interrupted before writing it)";
   }
   return result;
 }

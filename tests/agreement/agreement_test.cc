@@ -111,7 +111,7 @@ assess::ModelGapAssessment ExpectAgreement(const Checked& checked,
       EXPECT_EQ(o.applies, c.systemic_risk) << o.id;
     }
   }
-  assess::LogFacts log;
+  store::LedgerFacts log;
   assess::AssessmentInput input{&project.project,
                                 &a,
                                 &project.code,

@@ -16,6 +16,7 @@
 #include "gpaikit/project/project.h"
 #include "gpaikit/safety/safety.h"
 #include "gpaikit/scope/scope.h"
+#include "gpaikit/store/ledger_facts.h"
 
 namespace gpaikit::assess {
 
@@ -97,18 +98,6 @@ struct ModelGapAssessment {
   int blocking = 0;
 };
 
-// What the ledger (.gpaikit/ledger.sqlite) holds for one model that the Transparency
-// measures need: published documentation versions, downstream requests, chain verification.
-struct LogFacts {
-  bool present = false;   // the log exists
-  bool verified = false;  // its hash chain verifies
-  std::string problem;    // why not, when it does not
-  int64_t entries = 0;
-  std::vector<std::string> versions;  // "version 2 published 2026-05-28T10:00:00Z"
-  int requests = 0;
-  int requests_overdue = 0;
-};
-
 struct AssessmentInput {
   const project::Project* project = nullptr;
   const scope::ModelAssessment* assessment = nullptr;  // the model with its classification
@@ -117,7 +106,7 @@ struct AssessmentInput {
   const EvidenceRegister* evidence = nullptr;
   const safety::HolidayCalendar* calendar = nullptr;
   CivilDate as_of;
-  const LogFacts* log = nullptr;  // optional
+  const store::LedgerFacts* log = nullptr;  // optional (docs::LedgerFactsFor)
 };
 
 ModelGapAssessment AssessModel(const AssessmentInput& input);

@@ -18,6 +18,21 @@ Status ReadFileInto(const std::filesystem::path& path, std::string* out);
 // Writes atomically (temporary file then rename), creating parent folders.
 Status WriteFile(const std::filesystem::path& path, std::string_view contents);
 
+// `relative` joined to `folder`, refused (InvalidInput naming `what`) when it would leave the
+// folder: an absolute path, a ".." part, or a symbolic link on the way that points outside.
+// Every file name built from user data (a model id, a {file: ...} value) goes through here.
+Result<std::filesystem::path> PathInside(const std::filesystem::path& folder,
+                                         const std::filesystem::path& relative,
+                                         std::string_view what);
+// True when `path` is `folder` or lies under it once symbolic links that exist are resolved.
+bool LiesInside(const std::filesystem::path& path, const std::filesystem::path& folder);
+// The part of PathInside that needs no folder: InvalidInput naming `what` when `relative` is
+// empty, absolute or has a ".." part (for messages at the place in a file that gave it).
+Status CheckRelativePath(const std::filesystem::path& relative, std::string_view what);
+// True when `name` can be one file-name part on every system gpaikit writes to: 1 to 128 of
+// A-Z a-z 0-9 . _ -, starting with a letter or digit (so never ".", ".." or hidden).
+bool IsPlainFileName(std::string_view name);
+
 // The data/ folder: $GPAIKIT_DATA_DIR if set, else <exe>/../share/gpaikit/data if it exists,
 // else the source tree's data/ recorded at build time.
 std::filesystem::path DataDir();

@@ -62,6 +62,9 @@ class Auditor {
   void Count(const Record& record, std::string_view host, CorpusStats* stats) const;
 
   size_t max_html_bytes = 256 * 1024;
+  // User agents checked besides the registry's training crawlers: the provider's own crawlers
+  // (reduced to product tokens, RFC 9309 section 2.2.1).
+  std::vector<std::string> agents;
 
  private:
   const RobotsSnapshots* robots_;

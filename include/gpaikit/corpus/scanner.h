@@ -66,11 +66,33 @@ struct ScanOptions {
   std::function<void(uint64_t bytes_done)> progress;
 };
 
+// Whether a file is a corpus file: WARC, ARC or JSON Lines, plain or gzip or zstd, by its name
+// (.warc .arc .jsonl .ndjson, optionally .gz/.zst) or else by its first decoded bytes ("WARC/",
+// "filedesc://", a first line that is a whole JSON object). A README never is, nor the manifest
+// of removed records that `corpus filter` writes beside its output (filter_manifest).
+struct CorpusFileCheck {
+  bool corpus = false;
+  std::string why_not;           // when not
+  bool filter_manifest = false;  // the removed.jsonl that `corpus filter` writes
+};
+CorpusFileCheck CheckCorpusFile(const std::filesystem::path& path);
+
+// A file left out of a scan on purpose, with why.
+struct PassedOver {
+  std::filesystem::path path;
+  std::string why;
+  bool filter_manifest = false;
+};
+
 // Files under `paths` (folders recursively, hidden files skipped), sorted by path, each once.
 // Entries of a folder that are not read (a loop of symbolic links, a link to nothing or to a
 // folder, a named pipe, a socket, a device) go to `skipped`, each with its path and why.
+// Files in a folder that are not corpus files (CheckCorpusFile) and any path in `exclude` (the
+// scan's own output) are left out, each listed in `not_corpus` when given.
 Result<std::vector<std::filesystem::path>> ExpandInputs(
-    const std::vector<std::filesystem::path>& paths, std::vector<CorpusError>* skipped = nullptr);
+    const std::vector<std::filesystem::path>& paths, std::vector<CorpusError>* skipped = nullptr,
+    const std::vector<std::filesystem::path>& exclude = {},
+    std::vector<PassedOver>* not_corpus = nullptr);
 
 // The files of shard `index` (0-based) of `count`: file k (in sorted order) goes to shard
 // k mod count, so the shards partition the inputs whatever machine computes them.

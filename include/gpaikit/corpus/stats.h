@@ -116,6 +116,13 @@ struct ModalityStats {
   uint64_t tokens_estimated_fixed = 0;
 };
 
+// The data sources of the training-content summary template (sections 2.1 to 2.6) a corpus can
+// be tagged with, so that statistics are kept per source (template 2.3 lists the domains of
+// crawled data only): crawled, public-dataset, licensed, private, user-data, synthetic, other.
+bool IsDataSource(std::string_view name);
+// "crawled, public-dataset, ..." for messages.
+std::string DataSourceNames();
+
 // What a merge joins: shards of one scan (same public suffix list and ratio, no file twice), or
 // the statistics of different corpora (a model trained on several; ratios may differ, the
 // estimates are then kept as they were and the ratio reads as mixed).
@@ -160,6 +167,14 @@ class CorpusStats {
   bool audited = false;
   std::map<std::string, OptoutCounts> verdicts;  // "allowed", "reserved", "blocked", "unknown"
   std::map<std::string, OptoutCounts> signals;   // signal kind -> records it reserved or blocked
+  std::vector<std::string> audit_agents;  // user agents checked besides the training crawlers
+  // Documents `corpus filter` removed before this corpus was scanned (its removed.jsonl
+  // manifests found among the inputs): in total and by the signal kinds that removed them.
+  OptoutCounts removed_by_filter;
+  std::map<std::string, OptoutCounts> removed_signals;
+  // The data source the corpus comes from (IsDataSource), "" when not tagged, "mixed" after
+  // merging corpora of different sources.
+  std::string data_source;
 
   // Counts one document attributed to `domain` (empty: no domain), through `hint` if given.
   void AddDocument(const Record& record, std::string_view domain, DomainHint* hint = nullptr);
@@ -185,6 +200,12 @@ class CorpusStats {
  private:
   nlohmann::json WithoutDomains() const;  // the document but its "domains" list
 };
+
+// Adds the documents listed in a `corpus filter` manifest (removed.jsonl) to
+// stats->removed_by_filter and removed_signals; errors name the file and line.
+Status AddFilterManifest(const std::filesystem::path& manifest, CorpusStats* stats);
+// The same over a manifest's text; `name` names it in errors.
+Status AddFilterManifestText(std::string_view text, const std::string& name, CorpusStats* stats);
 
 // Parses one gpaikit.corpus-stats/1 document; errors name `file` and the byte or JSON path.
 Result<CorpusStats> ParseCorpusStats(std::string_view text, const std::string& file);

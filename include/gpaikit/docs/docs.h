@@ -89,10 +89,14 @@ nlohmann::json AudienceJson(const ModelDocumentation& documentation, const law::
 nlohmann::json FullJson(const ModelDocumentation& documentation, const law::form::Form& form);
 
 // Markdown and print-ready HTML laid out like the official Form, with exactly the audience's rows.
+// The default is the document to hand over: no working notes (where a derived value came from in
+// gpaikit.yaml, internal tags such as "[D3][S]"). `draft` keeps them for the team.
 std::string RenderMarkdown(const ModelDocumentation& documentation, const law::form::Form& form,
-                           std::string_view audience);
+                           std::string_view audience, bool draft = false);
 std::string RenderHtml(const ModelDocumentation& documentation, const law::form::Form& form,
-                       std::string_view audience);
+                       std::string_view audience, bool draft = false);
+// `text` without internal tags ("[D3][S]", "[AIO]"): bracketed runs of capitals and digits.
+std::string WithoutInternalTags(std::string_view text);
 
 // Derivations the Form asks for (spec section 1.6 "Derived values"), documented in
 // docs/documentation.md: bins include their lower bound and exclude their upper bound; an order of

@@ -16,6 +16,10 @@
 namespace gpaikit::docs {
 
 inline constexpr const char* kVersionKind = "mdf.version";
+// The public summary of training content per model (AI Act Art. 53(1)(d)) and the copyright
+// policy (Art. 53(1)(c); Code of Practice, Copyright, Measure 1.1), versioned like the Form.
+inline constexpr const char* kSummaryVersionKind = "summary.version";
+inline constexpr const char* kCopyrightPolicyVersionKind = "copyright-policy.version";
 inline constexpr const char* kRequestOpenKind = "request.open";
 inline constexpr const char* kRequestAnswerKind = "request.answer";
 
@@ -28,17 +32,24 @@ struct PublishedVersion {
   std::string author;
   std::string note;
   std::string retain_until;  // YYYY-MM-DD, or "" when the model is not yet placed
-  nlohmann::json content;    // {"documentation": gpaikit.mdf/1 (all rows), "rendered": {...}}
+  // {"documentation": the document (mdf.version: gpaikit.mdf/1 with all rows; summary.version:
+  // gpaikit.training-summary/1; copyright-policy.version: file, sha256, text), "rendered": {...}}
+  nlohmann::json content;
 };
 
+// The versions of one kind (kVersionKind, kSummaryVersionKind, kCopyrightPolicyVersionKind) for
+// one subject (a model id, or the policy's file), or for all subjects when `model` is empty.
 Result<std::vector<PublishedVersion>> PublishedVersions(const store::Ledger& ledger,
-                                                        const std::string& model = "");
+                                                        const std::string& model = "",
+                                                        const char* kind = kVersionKind);
 
-// Appends a version: `documentation` is FullJson, `rendered` maps file names to SHA-256.
+// Appends a version: `documentation` is the document (FullJson for the Form), `rendered` maps
+// file names to SHA-256.
 Result<PublishedVersion> PublishVersion(store::Ledger& ledger, const std::string& model,
                                         const nlohmann::json& documentation,
                                         const nlohmann::json& rendered, const std::string& note,
-                                        const std::string& author, const std::string& retain_until);
+                                        const std::string& author, const std::string& retain_until,
+                                        const char* kind = kVersionKind);
 
 // A downstream provider's request for additional information (Measure 1.2(4)).
 struct Request {

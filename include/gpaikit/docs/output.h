@@ -16,6 +16,7 @@
 #include "gpaikit/report/contribution.h"
 #include "gpaikit/scope/scope.h"
 #include "gpaikit/store/ledger.h"
+#include "gpaikit/store/ledger_facts.h"
 
 namespace gpaikit::docs {
 
@@ -29,6 +30,11 @@ struct LedgerSnapshot {
   std::vector<Request> requests;
 };
 Result<LedgerSnapshot> ReadLedger(const std::filesystem::path& project_root);
+
+// What `log` holds for `model` as the gap assessment reads it: its published versions, its
+// downstream requests and how many are overdue on `as_of` (Request::Overdue, Measure 1.2(4)).
+store::LedgerFacts LedgerFactsFor(const LedgerSnapshot& log, const std::string& model,
+                                  const CivilDate& as_of);
 
 // The documentation of one model with its header: version N when it equals published version N
 // (`published`: that model's versions, oldest first), else "N+1 (draft)"; last updated on that

@@ -42,13 +42,27 @@ struct CountStat {
   double content_bytes = 0;
 };
 
+// The measured size of the statistics files tagged with one data source (corpus scan --source).
+struct SourceStat {
+  std::string source;  // crawled, public-dataset, licensed, ... ("" untagged)
+  std::vector<std::string> files;
+  long long records = 0;
+  double content_bytes = 0;
+  double text_tokens = 0;
+};
+
 struct CorpusStats {
-  std::vector<std::string> files;  // the stats files read, in order
+  std::vector<std::string> files;   // the stats files read, in order
+  std::vector<SourceStat> sources;  // per data source, in order of first appearance
   long long records = 0;
   double content_bytes = 0;
   std::map<std::string, ModalityStat> modalities;  // text image audio video other
   double bytes_per_token = 0;
-  std::vector<DomainStat> domains;  // largest content first, ties by name
+  // The domains of the crawled data (files tagged "crawled"; the untagged files when none is
+  // tagged, see domains_untagged), largest content first, ties by name. Template 2.3 lists
+  // crawled domains only: licensed archives and datasets stay in 2.1 and 2.2.
+  std::vector<DomainStat> domains;
+  bool domains_untagged = false;  // the domains come from files not tagged with a data source
   bool domains_exact = true;
   long long domains_kept = 0;
   double domain_bytes_error_bound = 0;  // each listed domain's bytes may be low by this much
@@ -59,6 +73,9 @@ struct CorpusStats {
   std::string optout_policy;
   std::vector<CountStat> optout_verdicts;
   std::vector<CountStat> optout_signals;
+  std::vector<std::string> optout_agents;  // checked besides the registry's training crawlers
+  CountStat removed_by_filter;             // removed by gpaikit corpus filter before the scan
+  std::vector<CountStat> removed_signals;
 };
 
 // Parses one gpaikit.corpus-stats/1 document; errors name `file` and what was expected.
@@ -107,7 +124,8 @@ struct FieldValue {
   std::vector<std::string> items;
   std::vector<SizeRow> sizes;
   std::optional<TopDomains> domains;
-  std::vector<std::string> notes;  // how a value was derived (estimates, error bounds)
+  std::vector<std::string> remarks;  // part of the published answer (what an audit found)
+  std::vector<std::string> notes;    // working notes for the team: where a value came from
   law::Provenance provenance;
 };
 
@@ -122,6 +140,10 @@ struct TrainingSummary {
   std::vector<std::string> stats_files;
   std::optional<CorpusStats> stats;
 
+  // Disagreements between the facts and the measurements (a stated size an order of magnitude
+  // off the measured one): shown on the draft, and the summary is not complete while any stands.
+  std::vector<std::string> findings;
+
   int CountStatus(FieldStatus status) const;  // header fields included
   // The template's fields only (law::summary::Template::fields: 50 in 2025-07), the header's two
   // entries (version, last update) apart: the one count gpaikit states everywhere.
@@ -129,7 +151,7 @@ struct TrainingSummary {
   // "41 of the template's 50 fields filled, 5 not applicable, 2 optional left empty, 2 missing",
   // and "; header: version missing" when a header entry is missing.
   std::string CountsText() const;
-  bool complete() const { return CountStatus(FieldStatus::kMissing) == 0; }
+  bool complete() const { return CountStatus(FieldStatus::kMissing) == 0 && findings.empty(); }
   std::vector<std::string> MissingIds() const;
 };
 
@@ -148,12 +170,15 @@ std::vector<std::filesystem::path> StatsFilesOf(const project::Project& project,
 // gpaikit.training-summary/1
 nlohmann::json SummaryJson(const TrainingSummary& summary, const law::summary::Template& form);
 // The summary as a report Document laid out like the template: header, numbered sections, tick
-// boxes, tables.
-report::Document SummaryDocument(const TrainingSummary& summary,
-                                 const law::summary::Template& form);
+// boxes, tables. The default is the document to publish: answers and remarks only. `draft` keeps
+// the working notes (why a field is missing or not applicable, the gpaikit.yaml keys, sources
+// and verification levels, the findings) for the team.
+report::Document SummaryDocument(const TrainingSummary& summary, const law::summary::Template& form,
+                                 bool draft = false);
 std::string RenderSummaryMarkdown(const TrainingSummary& summary,
-                                  const law::summary::Template& form);
-std::string RenderSummaryHtml(const TrainingSummary& summary, const law::summary::Template& form);
+                                  const law::summary::Template& form, bool draft = false);
+std::string RenderSummaryHtml(const TrainingSummary& summary, const law::summary::Template& form,
+                              bool draft = false);
 
 }  // namespace gpaikit::docs
 

@@ -64,7 +64,9 @@ enum class DecisionPolicy : uint8_t {
 
 struct DecisionOptions {
   DecisionPolicy policy = DecisionPolicy::kCrawl;
-  std::vector<std::string> agents;  // crawl: the crawler's product tokens; audit: extra tokens
+  // crawl: the crawler's user agents; audit: extra ones. Each is reduced to its product token
+  // (RFC 9309 section 2.2.1: "KestrelBot/1.0" matches the group "KestrelBot").
+  std::vector<std::string> agents;
   const CrawlerRegistry* registry = nullptr;   // audit: the training crawlers
   const PublicSuffixList* suffixes = nullptr;  // for registrable domains (blocklists)
 };
@@ -75,9 +77,10 @@ std::string_view VerdictName(Verdict verdict);
 struct Decision {
   Verdict verdict = Verdict::kUnknown;
   std::string url, host, registrable_domain;
-  std::vector<Signal> signals;  // every signal considered, in order of precedence
-  std::string summary;          // one sentence: the verdict and its deciding reason
-  std::string suffix_list;      // the public suffix list used, when one was needed
+  std::vector<Signal> signals;        // every signal considered, in order of precedence
+  std::string summary;                // one sentence: the verdict and its deciding reason
+  std::string suffix_list;            // the public suffix list used, when one was needed
+  std::vector<std::string> warnings;  // about the inputs (a browser-style user agent)
 };
 
 // Decides for `url`. Fails only when the URL cannot be parsed or its host is invalid.

@@ -83,11 +83,16 @@ class RobotsPolicy {
  public:
   static RobotsPolicy Parse(std::string_view body, const RobotsParseOptions& options = {});
 
-  // Verdict for `url` (absolute URL or path) and the product token `agent`, without allocating
+  // Verdict for `url` (absolute URL or path) and the product token `agent` (compared as given, as
+  // the reference matcher does; reduce a full user agent with RobotsProductToken first), without
+  // allocating
   // (except once for the rare URL whose path must gain a leading '/').
   RobotsMatch Check(std::string_view agent, std::string_view url) const;
   // Same, for a path as returned by RobotsMatchPath.
   RobotsMatch CheckPath(std::string_view agent, std::string_view path) const;
+
+  // True when a group names `agent`'s product token (it then obeys that group, not '*').
+  bool NamesAgent(std::string_view agent) const { return FindAgent(agent) != nullptr; }
 
   // Precomputes the rules that apply to `agent`, for matching many paths.
   RobotsAgentRules ForAgent(std::string_view agent) const;
@@ -155,6 +160,18 @@ class RobotsAgentRules {
   bool has_group_ = false;
   bool has_global_ = false;
 };
+
+// RFC 9309 section 2.2.1: the product token of a user-agent string, its leading [a-zA-Z_-]
+// characters, as the reference parser (google/robotstxt ExtractUserAgent) reads robots.txt
+// user-agent lines and documents for a crawler's name: "KestrelBot/1.0" -> "KestrelBot". Case is
+// kept. optout::Decide reduces the agents it is given with it.
+std::string_view RobotsProductToken(std::string_view user_agent);
+// True for a full browser-style user-agent string ("Mozilla/5.0 (compatible; KestrelBot/1.0)"):
+// its product token is not the crawler's name, so robots.txt groups for the crawler do not match.
+bool IsBrowserStyleUserAgent(std::string_view user_agent);
+// A warning for a user agent robots.txt cannot match as meant (browser-style, or no product
+// token), naming the token that is matched; "" when the agent is a plain product token.
+std::string UserAgentWarning(std::string_view user_agent);
 
 // True when `path` matches the rule's pattern (RFC 9309 section 2.2.3: '*' any octets, '$' end).
 bool RobotsPatternMatches(const RobotsPolicy& policy, const RobotsRule& rule,

@@ -12,6 +12,10 @@
 
 namespace gpaikit::optout {
 
+// The largest tdmrep.json read, as robots.txt's 500 KiB (RFC 9309 section 2.5): a site cannot
+// stall a crawler with a huge rule file (issue 14).
+inline constexpr size_t kTdmRepMaxBytes = 500 * 1024;
+
 // One rule of tdmrep.json: a location pattern ('*' any octets, '$' end, as robots.txt) and the
 // TDM properties that apply to paths it matches.
 struct TdmRepRule {

@@ -43,6 +43,12 @@ struct ProjectContext {
 Result<ProjectContext> LoadProjectContext(const std::filesystem::path& dir_or_file,
                                           const std::filesystem::path& data_dir);
 
+// The same, keeping what did load when there are problems (in `status`; NotFound or Io when the
+// project file could not be read at all), so that a command can go on to read the project's other
+// inputs and report their errors in the same round.
+ProjectContext LoadProjectContextPartly(const std::filesystem::path& dir_or_file,
+                                        const std::filesystem::path& data_dir, Status& status);
+
 }  // namespace gpaikit::project
 
 #endif  // GPAIKIT_PROJECT_CONTEXT_H_

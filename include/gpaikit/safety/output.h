@@ -49,9 +49,11 @@ Result<IncidentListing> ListIncidents(const scope::AssessedProject& project,
 bool ChapterBinds(const scope::AssessedProject& project, const ProjectSafety& safety,
                   const std::string& model);
 // One incident as the report to submit; `format` "md" (default) or "json" (gpaikit.incident/1).
+// The Markdown is the document to hand over; `draft` adds the working note on the template's
+// source and verification level.
 Result<std::string> ShowIncident(const law::CodeOfPractice& code, const ProjectSafety& safety,
                                  const Incident& incident, const CivilDate& as_of,
-                                 const std::string& format);
+                                 const std::string& format, bool draft = false);
 
 }  // namespace gpaikit::safety
 

@@ -6,12 +6,14 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "gpaikit/base/status.h"
+#include "gpaikit/store/head.h"
 
 struct sqlite3;
 
@@ -38,7 +40,15 @@ struct Verification {
   // Entries newer than the head file records: an append interrupted after its COMMIT. Not a
   // failure; the next append rewrites the head file.
   int64_t head_behind = 0;
+  // The public key whose valid signature the head file carries; "" when it is unsigned.
+  std::string signed_by;
   bool ok() const { return !first_bad_seq.has_value() && problem.empty(); }
+};
+
+// What an append adds besides its kind and author, decided inside the write transaction.
+struct Draft {
+  std::string subject;
+  std::string content;
 };
 
 // The hash an entry must carry (the chain rule, documented in docs/ledger.md).
@@ -51,7 +61,9 @@ class Ledger {
   // The ledger's database in a project: <project_root>/.gpaikit/ledger.sqlite, or the
   // .gpaikit/records.sqlite that earlier versions created when only that one exists.
   static std::filesystem::path PathIn(const std::filesystem::path& project_root);
-  // Opens (creating if needed) the ledger of `project_root` in WAL mode.
+  // Opens (creating if needed) the ledger of `project_root` in WAL mode; heads will be signed
+  // with the key at DefaultKeyPath() when there is one (InvalidInput when it is malformed or
+  // lies inside the project folder).
   static Result<std::unique_ptr<Ledger>> Open(const std::filesystem::path& project_root);
   // Opens the ledger when the project has one; a null pointer when it has none (never creates).
   static Result<std::unique_ptr<Ledger>> OpenIfPresent(const std::filesystem::path& project_root);
@@ -59,19 +71,34 @@ class Ledger {
   Ledger(const Ledger&) = delete;
   Ledger& operator=(const Ledger&) = delete;
 
-  // Appends one entry in a transaction and updates the head file (.gpaikit/ledger-head).
-  // `time` defaults to UtcNow().
+  // Appends one entry in a write transaction and updates the head file (.gpaikit/ledger-head),
+  // signed when a key was set. Refuses (InvalidInput, nothing written) when the ledger does not
+  // verify, so that an append never hides tampering. `build` runs inside the transaction and
+  // sees the ledger as it is then: numbers it derives (version 4, request 7) cannot be taken by
+  // a concurrent writer. `time` defaults to UtcNow().
+  Result<Entry> Append(const std::string& kind, const std::string& author,
+                       const std::function<Result<Draft>(const Ledger&)>& build,
+                       const std::string& time = "");
   Result<Entry> Append(const std::string& kind, const std::string& subject,
                        const std::string& author, const std::string& content,
                        const std::string& time = "");
+  // Heads written from now on are signed with `key` (kept outside the project folder).
+  void SetSigningKey(HeadKey key) { key_ = std::move(key); }
+  // The head file as it is: NotFound when there is none, InvalidInput when it is malformed.
+  Result<Head> ReadHead() const;
+  // The head that matches the database's newest entry, signed when a key was set; NotFound for
+  // an empty ledger. What `gpaikit ledger head` publishes.
+  Result<Head> CurrentHead() const;
   // Entries in sequence order; empty filters match everything; `kind_prefix` matches the start
   // of the kind ("incident." gives every incident entry).
   Result<std::vector<Entry>> Entries(const std::string& kind_prefix = "",
                                      const std::string& subject = "") const;
   Result<Entry> Get(int64_t seq) const;
-  // Recomputes the whole chain; also compares its end with the head file when one exists,
-  // so that deleting the newest entries is caught too.
-  Result<Verification> Verify() const;
+  // Recomputes the whole chain; also compares its end with the head file (strictly parsed, its
+  // signature checked when it has one), so that deleting the newest entries is caught too.
+  // `expected_head`, a hash someone saw published earlier, must be an entry of the chain: a
+  // rollback to before it, or a rewritten chain, fails then.
+  Result<Verification> Verify(const std::string& expected_head = "") const;
 
   const std::filesystem::path& path() const { return path_; }
   sqlite3* handle() const { return db_; }
@@ -80,10 +107,14 @@ class Ledger {
   Ledger(sqlite3* db, std::filesystem::path path, std::filesystem::path head_path)
       : db_(db), path_(std::move(path)), head_path_(std::move(head_path)) {}
   Status Execute(const char* sql) const;
+  Result<Entry> AppendInTransaction(const std::string& kind, const std::string& author,
+                                    const std::function<Result<Draft>(const Ledger&)>& build,
+                                    const std::string& time);
 
   sqlite3* db_;
   std::filesystem::path path_;
   std::filesystem::path head_path_;
+  std::optional<HeadKey> key_;
 };
 
 }  // namespace gpaikit::store

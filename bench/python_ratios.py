@@ -1,0 +1,157 @@
+"""The measurements of bench/python_ratios, each side in this one process (ratios in one run)."""
+
+import gzip
+import os
+import shutil
+import sys
+import tempfile
+import time
+
+from gpaikit import corpus, optout
+
+ROOT = sys.argv[1]
+SHARED = os.environ["GPAIKIT_SHARED_DIR"]
+
+
+def robots_ratio():
+    from protego import Protego
+
+    path = os.path.join(SHARED, "conformance", "robots", "realworld", "cases.tsv.gz")
+    folder = os.path.dirname(path)
+    with gzip.open(path, "rb") as f:
+        cases = [line.rstrip(b"\n").split(b"\t") for line in f if line.strip()]
+    bodies = {}
+    for name, *_ in cases:
+        if name not in bodies:
+            with open(os.path.join(folder, name.decode()), "rb") as r:
+                bodies[name] = r.read()
+    cases = [(c[0], c[1].decode(), c[2].decode(), c[3] == b"1" if len(c) > 3 else None)
+             for c in cases]
+
+    def gpaikit_calls():
+        policies, agree = {}, 0
+        for name, agent, url, expected in cases:
+            policy = policies.get(name)
+            if policy is None:
+                policy = policies[name] = optout.RobotsPolicy(bodies[name])
+            agree += policy.allowed(agent, url) == expected
+        return agree
+
+    def protego_calls():
+        policies, agree = {}, 0
+        for name, agent, url, expected in cases:
+            policy = policies.get(name)
+            if policy is None:
+                policy = policies[name] = Protego.parse(bodies[name].decode("utf-8", "replace"))
+            agree += policy.can_fetch(url, agent) == expected
+        return agree
+
+    n = len(cases)
+    print(f"robots.txt: {n} checks of {len(bodies)} files, parsing included, one process;"
+          " CPU seconds of this process (wall in brackets)")
+    results = {}
+    for label, run in (("gpaikit.optout, one call a check", gpaikit_calls),
+                       ("protego", protego_calls)):
+        cpu, wall = time.process_time(), time.perf_counter()
+        agree = run()
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        results[label] = cpu
+        print(f"  {label:34} {cpu:8.3f} s ({wall:7.3f}) {n / cpu:12,.0f} checks/s"
+              f"  agree {agree}/{n}")
+    ratio = results["protego"] / results["gpaikit.optout, one call a check"]
+    print(f"  ratio {ratio:.1f}x (target >= 30x, aim 50x)")
+
+
+def plain_warc_loop(path):
+    """A plain Python WARC reader: header lines, Content-Length, the HTTP payload's type."""
+    n = total = 0
+    with gzip.open(path, "rb") as f:
+        while True:
+            line = f.readline()
+            if not line:
+                break
+            if not line.startswith(b"WARC/"):
+                continue
+            headers = {}
+            for line in iter(f.readline, b"\r\n"):
+                key, _, value = line.partition(b":")
+                headers[key.strip().lower()] = value.strip()
+            block = f.read(int(headers[b"content-length"]))
+            if headers.get(b"warc-type") != b"response":
+                continue
+            head, _, body = block.partition(b"\r\n\r\n")
+            media = b""
+            for h in head.split(b"\r\n")[1:]:
+                if h.lower().startswith(b"content-type:"):
+                    media = h[13:].strip()
+            _ = (headers.get(b"warc-target-uri"), headers.get(b"warc-date"), media)
+            n += 1
+            total += len(body)
+    return n, total
+
+
+def records_ratio(big):
+    start = time.process_time()
+    n_g = sum(1 for _ in corpus.records(big, documents_only=True))
+    g_time = time.process_time() - start
+    start = time.process_time()
+    n_p, _ = plain_warc_loop(big)
+    p_time = time.process_time() - start
+    print(f"records(): {n_g} documents of {os.path.getsize(big) / 1e6:.1f} MB WARC.gz "
+          "(python3-warcio is not packaged in Debian 12: a plain gzip+WARC loop instead)")
+    print(f"  gpaikit.corpus.records {n_g / g_time:10,.0f} records per CPU second")
+    print(f"  plain Python loop      {n_p / p_time:10,.0f} records per CPU second ({n_p} records)")
+    print(f"  ratio {p_time / g_time * n_g / max(n_p, 1):.1f}x")
+
+
+def dask_ratio(folder):
+    from distributed import Client, LocalCluster
+
+    from gpaikit import dask as gdask
+
+    times = {}
+    for workers in (1, 2):
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                          dashboard_address=":0") as cluster, Client(cluster) as client:
+            client.run(__import__, "gpaikit.corpus")  # warm: workers import the package
+            start = time.perf_counter()
+            stats = gdask.scan(folder, client)
+            times[workers] = time.perf_counter() - start
+    size = sum(os.path.getsize(os.path.join(folder, f)) for f in os.listdir(folder))
+    print(f"dask: {len(os.listdir(folder))} files, {size / 1e6:.0f} MB WARC.gz, "
+          f"{stats.records} documents, {os.cpu_count()} cores")
+    for workers, t in times.items():
+        print(f"  {workers} worker(s) {t:7.2f} s {size / t / 1e6:8.1f} MB/s compressed")
+    print(f"  ratio 2 vs 1: {times[1] / times[2]:.2f}x (target >= 1.8x)")
+
+
+def main():
+    parts = sys.argv[2:] or ["robots", "records", "dask"]  # a subset may be named
+    if "robots" in parts:
+        robots_ratio()
+    if "records" not in parts and "dask" not in parts:
+        return
+    example = os.path.join(ROOT, "examples", "open-7b-eu-sme", "corpus", "sample",
+                           "warcfile.warc.gz")
+    work = tempfile.mkdtemp()
+    try:
+        big = os.path.join(work, "big.warc.gz")
+        data = open(example, "rb").read()
+        with open(big, "wb") as f:  # gzip members concatenate into one valid WARC.gz
+            for _ in range(200):
+                f.write(data)
+        if "records" in parts:
+            records_ratio(big)
+        if "dask" not in parts:
+            return
+        folder = os.path.join(work, "dask")
+        os.mkdir(folder)
+        for i in range(8):
+            shutil.copyfile(big, os.path.join(folder, f"part-{i}.warc.gz"))
+        dask_ratio(folder)
+    finally:
+        shutil.rmtree(work)
+
+
+if __name__ == "__main__":  # Dask worker processes import this file: run only once
+    main()
