@@ -166,7 +166,7 @@ TEST(CrosswalkTest, CoverageFromMeasureStatuses) {
     if (measure->id == "CoP-T-1.1") status = MeasureStatus::kMet;
     if (measure->id == "CoP-T-1.2") status = MeasureStatus::kMissing;
     if (measure->id == "CoP-T-1.3") status = MeasureStatus::kMet;
-    gaps.measures.push_back({measure, status, "", {}, {}});
+    gaps.measures.push_back({measure, {}, status, "", {}, {}});
   }
   CrosswalkCoverage coverage = CoverCrosswalk(*crosswalk, gaps);
   ASSERT_EQ(coverage.items.size(), 4u);

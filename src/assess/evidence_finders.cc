@@ -344,4 +344,16 @@ std::optional<Finding> FindInRegister(const law::CopEvidence& evidence, const Fa
   return Yes(entry.reference + where);
 }
 
+std::optional<Finding> Find(const law::CopEvidence& evidence, const Facts& facts) {
+  std::optional<Finding> finding = FindAutomatically(evidence, facts);
+  if (!finding || finding->found == Found::kNo) {
+    if (std::optional<Finding> listed = FindInRegister(evidence, facts)) finding = listed;
+  }
+  return finding;
+}
+
+bool FoundAutomatically(std::string_view evidence_id) {
+  return Finders().contains(std::string(evidence_id));
+}
+
 }  // namespace gpaikit::assess::internal

@@ -31,6 +31,12 @@ std::optional<Finding> FindAutomatically(const law::CopEvidence& evidence, const
 // The evidence register's entry, with per-item completeness (Appendix 4).
 std::optional<Finding> FindInRegister(const law::CopEvidence& evidence, const Facts& facts);
 
+// The automatic finding, or the register's entry when gpaikit finds nothing by itself.
+std::optional<Finding> Find(const law::CopEvidence& evidence, const Facts& facts);
+
+// Whether gpaikit looks for this evidence id in facts and records by itself.
+bool FoundAutomatically(std::string_view evidence_id);
+
 }  // namespace gpaikit::assess::internal
 
 #endif  // GPAIKIT_ASSESS_EVIDENCE_FINDERS_H_

@@ -43,6 +43,7 @@ EvidenceScope ReadScope(Context& context, MapReader& map) {
   }
   if (!map.Has("evidence")) return scope;
   YAML::Node node = map.Get("evidence");
+  if (node.IsNull()) return scope;  // a section left empty, as `gpaikit evidence init` writes it
   if (!node.IsMap()) {
     context.diagnostics.Error(node.Mark(), map.PathOf("evidence") +
                                                ": expected a mapping of "

@@ -24,21 +24,6 @@ std::string AnyHolds(const std::vector<std::string>& conditions,
   return "";
 }
 
-// Conditions gpaikit derives from facts; the rest come from evidence.yaml.
-std::set<std::string> DerivedConditions(const AssessmentInput& input) {
-  std::set<std::string> out;
-  if (const auto& licence = input.assessment->model->licence;
-      licence && licence->access && licence->use && licence->modify && licence->distribute) {
-    out.insert("foss-release");
-  }
-  if (const safety::ModelReport* report =
-          input.safety_documentation->ReportFor(input.assessment->model->id);
-      report && report->most_capable) {
-    out.insert("most-capable-on-market");
-  }
-  return out;
-}
-
 // "" when the measure applies; otherwise why not.
 std::string NotApplicableBecause(const law::CopMeasure& measure, const AssessmentInput& input,
                                  const Facts& facts, bool safety_chapter_applies) {
@@ -55,7 +40,14 @@ std::string NotApplicableBecause(const law::CopMeasure& measure, const Assessmen
   }
   if (!AllHold(a.conditions, facts.conditions)) {
     std::string needed;
-    for (const std::string& condition : a.conditions) needed += " " + condition;
+    for (const std::string& condition : a.conditions) {
+      if (facts.conditions.contains(condition)) continue;
+      std::string fact = ConditionFact(condition);
+      needed += " " + condition +
+                (fact.empty() ? " (state it in evidence.yaml: gpaikit evidence "
+                                "list)"
+                              : " (from " + fact + ")");
+    }
     return "applies only when these conditions hold:" + needed;
   }
   if (std::string exempt = AnyHolds(a.exempt_when, facts.conditions); !exempt.empty()) {
@@ -72,12 +64,29 @@ void Assess(const law::CopMeasure& measure, const Facts& facts, MeasureAssessmen
         !AnyHolds(evidence.exempt_when, facts.conditions).empty()) {
       continue;
     }
-    std::optional<internal::Finding> finding = internal::FindAutomatically(evidence, facts);
-    if (!finding || finding->found == Found::kNo) {
-      if (std::optional<internal::Finding> listed = internal::FindInRegister(evidence, facts)) {
-        finding = listed;
+    std::optional<internal::Finding> finding = internal::Find(evidence, facts);
+    // An alternative the measure accepts instead (e.g. Copyright Measure 1.4(2)).
+    for (const std::string& id : evidence.satisfied_by) {
+      if (finding && finding->found == Found::kYes) break;
+      auto alternative = std::find_if(measure.evidence.begin(), measure.evidence.end(),
+                                      [&](const law::CopEvidence& e) { return e.id == id; });
+      if (alternative == measure.evidence.end() ||
+          !AllHold(alternative->applies_when, facts.conditions)) {
+        continue;
+      }
+      if (std::optional<internal::Finding> instead = internal::Find(*alternative, facts);
+          instead && instead->found == Found::kYes) {
+        finding =
+            internal::Finding{Found::kYes, "satisfied instead by " + id + ": " + instead->detail};
       }
     }
+    out.items.push_back({&evidence,
+                         !finding                           ? "no"
+                         : finding->found == Found::kYes    ? "yes"
+                         : finding->found == Found::kPartly ? "partly"
+                                                            : "no",
+                         finding ? finding->detail : "",
+                         internal::FoundAutomatically(evidence.id)});
     if (evidence.required) ++required;
     if (finding && finding->found == Found::kYes) {
       found += evidence.required;
@@ -87,8 +96,13 @@ void Assess(const law::CopMeasure& measure, const Facts& facts, MeasureAssessmen
       out.evidence.push_back(evidence.id + " (incomplete): " + finding->detail);
       if (evidence.required) out.missing.push_back(evidence.id + ": " + finding->detail);
     } else if (evidence.required) {
+      std::string instead;
+      for (const std::string& id : evidence.satisfied_by) instead += " or " + id;
       out.missing.push_back(evidence.id + ": " + evidence.description +
-                            (finding ? " (" + finding->detail + ")" : ""));
+                            (finding ? " (" + finding->detail + ")" : "") +
+                            (instead.empty() ? ""
+                                             : " (satisfied instead by" + instead.substr(3) +
+                                                   " where that applies)"));
     }
   }
   if (found == required) {
@@ -127,7 +141,10 @@ ModelGapAssessment AssessModel(const AssessmentInput& input) {
     for (const auto& [id, entry] : own->second.evidence) facts.scope.evidence[id] = entry;
   }
   facts.conditions = facts.scope.conditions;
-  for (const std::string& c : DerivedConditions(input)) facts.conditions.insert(c);
+  for (const DerivedCondition& c :
+       DeriveConditions(*input.assessment->model, *input.safety_documentation)) {
+    if (c.holds) facts.conditions.insert(c.id);
+  }
   const project::Signatory& signatory = input.project->provider.signatory;
   bool safety_chapter_applies =
       safety::ChapterApplies(*input.assessment, signatory, *input.safety_documentation);

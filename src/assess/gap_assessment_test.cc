@@ -111,12 +111,19 @@ TEST(GapAssessmentTest, OpenSourceModelWithoutSystemicRisk) {
   EXPECT_EQ(a.chapters[2].not_applicable, 32);
 }
 
+// Copyright Measures 1.2 and 1.3 bind providers that "use web-crawlers" (issue 13): the condition
+// follows from training_data.crawling, with or without the evidence register stating it.
 TEST(GapAssessmentTest, ConditionsDecideApplicabilityOfCrawlingMeasures) {
   Loaded loaded = Load(kExamples / "open-7b-eu-sme");
   loaded.evidence.all.conditions.clear();
+  EXPECT_EQ(Find(Assess(loaded), "CoP-C-1.3").status, MeasureStatus::kMissing);
+  project::CrawlingFacts crawling = loaded.project.models.at(0).training_data->crawling;
+  loaded.project.models.at(0).training_data->crawling = project::CrawlingFacts{};
+  loaded.project.models.at(0).training_data->crawling.used = false;
   EXPECT_EQ(Find(Assess(loaded), "CoP-C-1.3").status, MeasureStatus::kNotApplicable);
   loaded.evidence.all.conditions.insert("crawls-web");
   EXPECT_EQ(Find(Assess(loaded), "CoP-C-1.3").status, MeasureStatus::kMissing);
+  loaded.project.models.at(0).training_data->crawling = crawling;
   loaded.evidence.all.evidence["C-1.3.robots-txt"] = {"crawler/robots.md", {}};
   EXPECT_EQ(Find(Assess(loaded), "CoP-C-1.3").status, MeasureStatus::kPartial);
 }

@@ -40,14 +40,10 @@ ModelContribution SafetyContribution(const CheckInputs& inputs,
 
 ModelContribution AssessmentContribution(const CheckInputs& inputs,
                                          const scope::ModelAssessment& assessment) {
-  const AssessedProject& project = inputs.project;
   store::LedgerFacts log =
-      docs::LedgerFactsFor(inputs.docs.log, assessment.model->id, project.options.as_of);
-  assess::AssessmentInput input{&project.project,      &assessment,
-                                &project.code,         &inputs.safety.documentation,
-                                &inputs.evidence,      &inputs.safety.calendar,
-                                project.options.as_of, &log};
-  return assess::AssessmentContribution(input, inputs.evidence, inputs.crosswalks);
+      docs::LedgerFactsFor(inputs.docs.log, assessment.model->id, inputs.project.options.as_of);
+  return assess::AssessmentContribution(AssessmentInputFor(inputs, assessment, log),
+                                        inputs.evidence, inputs.crosswalks);
 }
 
 report::Section ProjectSection(const AssessedProject& context, int blocking) {
@@ -84,6 +80,16 @@ nlohmann::json LawJson(const AssessedProject& context) {
 }
 
 }  // namespace
+
+assess::AssessmentInput AssessmentInputFor(const CheckInputs& inputs,
+                                           const scope::ModelAssessment& assessment,
+                                           const store::LedgerFacts& log) {
+  const AssessedProject& project = inputs.project;
+  return {&project.project,      &assessment,
+          &project.code,         &inputs.safety.documentation,
+          &inputs.evidence,      &inputs.safety.calendar,
+          project.options.as_of, &log};
+}
 
 const std::vector<ModelContributor>& ModelContributors() {
   static const std::vector<ModelContributor> contributors = {

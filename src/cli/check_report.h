@@ -31,6 +31,11 @@ struct CheckInputs {
 Result<CheckInputs> LoadCheckInputs(const ProjectOptions& options,
                                     const std::vector<std::string>& crosswalks);
 
+// The gap assessment's input for one model; `log` must outlive it.
+assess::AssessmentInput AssessmentInputFor(const CheckInputs& inputs,
+                                           const scope::ModelAssessment& assessment,
+                                           const store::LedgerFacts& log);
+
 // A module's contribution for one model.
 using ModelContributor =
     std::function<report::ModelContribution(const CheckInputs&, const scope::ModelAssessment&)>;

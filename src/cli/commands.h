@@ -23,6 +23,7 @@ void RegisterCorpusCommand(CLI::App& app, int& exit_code);
 void RegisterIncidentCommand(CLI::App& app, int& exit_code);
 void RegisterSummaryCommand(CLI::App& app, int& exit_code);
 void RegisterEnergyCommand(CLI::App& app, int& exit_code);
+void RegisterEvidenceCommand(CLI::App& app, int& exit_code);
 
 }  // namespace gpaikit::cli
 

@@ -35,7 +35,7 @@ Result<docs::ModelDocumentation> ModelDocumentation(const AssessedProject& conte
     Result<std::vector<docs::PublishedVersion>> versions =
         docs::PublishedVersions(*ledger, assessment.model->id);
     if (!versions.ok()) return versions.status();
-    published = std::move(*versions);
+    published = docs::VersionsAsOf(*versions, context.options.as_of);  // none later than --as-of
   }
   return docs::DocumentationWithHeader(context, assessment, published);
 }

@@ -21,8 +21,11 @@ void AddEvent(icalcomponent* calendar, const std::string& uid, const CivilDate& 
               const std::string& summary, const std::string& description, const CivilDate& stamp) {
   icalcomponent* event = icalcomponent_new(ICAL_VEVENT_COMPONENT);
   icalcomponent_add_property(event, icalproperty_new_uid(uid.c_str()));
+  // RFC 5545 3.8.7.2: DTSTAMP is a UTC date-time; the evaluation day at midnight keeps the file
+  // reproducible. icaltime_null_date() leaves the time fields at -1, so they are set here.
   icaltimetype dtstamp = AllDay(stamp);
   dtstamp.is_date = 0;
+  dtstamp.hour = dtstamp.minute = dtstamp.second = 0;
   dtstamp.zone = icaltimezone_get_utc_timezone();
   icalcomponent_add_property(event, icalproperty_new_dtstamp(dtstamp));
   icalcomponent_add_property(event, icalproperty_new_dtstart(AllDay(date)));

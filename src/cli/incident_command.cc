@@ -77,12 +77,17 @@ Result<safety::RecordedIncident> Write(const std::string& action, const Incident
 }
 
 int RunWrite(const std::string& action, const IncidentOptions& options) {
-  Result<project::ProjectContext> loaded = project::LoadProjectContext(options.dir, DataDir());
+  Result<AssessedProject> loaded = LoadAndAssess(options.dir, "", 30);
   if (!loaded.ok()) return ReportFailure(loaded.status());
   Result<safety::ProjectSafety> safety = safety::LoadProjectSafety(*loaded);
   if (!safety.ok()) return ReportFailure(safety.status());
   Result<safety::RecordedIncident> done = Write(action, options, *loaded, *safety);
   if (!done.ok()) return ReportFailure(done.status());
+  if (action == "open" && !safety::ChapterBinds(*loaded, *safety, options.model)) {
+    std::cerr << "note: the Safety and Security chapter does not bind model '" << options.model
+              << "' (not a model with systemic risk, nor named in a voluntarily signed Framework): "
+                 "a voluntary record; its clocks are not binding findings\n";
+  }
   std::cout << "incident " << done->id << ": " << done->entry.kind << " recorded as entry "
             << done->entry.seq << " of " << done->ledger.string() << "\n";
   Status flushed = FlushStdout();
@@ -90,16 +95,15 @@ int RunWrite(const std::string& action, const IncidentOptions& options) {
 }
 
 int RunRead(const std::string& action, const IncidentOptions& options) {
-  Result<project::ProjectContext> loaded = project::LoadProjectContext(options.dir, DataDir());
+  Result<AssessedProject> loaded = LoadAndAssess(options.dir, options.as_of, 30);
   if (!loaded.ok()) return ReportFailure(loaded.status());
-  Result<CivilDate> as_of = ParseAsOf(options.as_of);
-  if (!as_of.ok()) return ReportFailure(as_of.status());
+  const CivilDate* as_of = &loaded->options.as_of;
   Result<safety::ProjectSafety> context = safety::LoadProjectSafety(*loaded);
   if (!context.ok()) return ReportFailure(context.status());
   if (action == "list") {
     Result<Format> format = options.list_output.Chosen();
     if (!format.ok()) return ReportFailure(format.status());
-    Result<safety::IncidentListing> listing = safety::ListIncidents(loaded->code, *context, *as_of);
+    Result<safety::IncidentListing> listing = safety::ListIncidents(*loaded, *context);
     if (!listing.ok()) return ReportFailure(listing.status());
     Status written = Emit(options.list_output,
                           RenderReport(listing->document, listing->json, *format,

@@ -36,7 +36,7 @@ int RunObligations(const ObligationsOptions& options) {
       list.push_back(scope::ObligationToJson(o));
       if (!o.applies) continue;
       table.rows.push_back({{o.id},
-                            {scope::DueStatusName(o.status), scope::StatusTone(o.status)},
+                            {scope::DueStatusText(o), scope::StatusTone(o.status)},
                             {o.due ? o.due->ToString() : "-"},
                             {o.title}});
     }

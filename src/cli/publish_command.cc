@@ -75,16 +75,18 @@ Result<nlohmann::json> PublishIfChanged(store::Ledger& ledger, const char* kind,
 // The model's public summary of training content (AI Act Art. 53(1)(d)), as `gpaikit summary`
 // renders it by default, and the copyright policy file its AIA-53-1-c fulfilment names
 // (Art. 53(1)(c)), each versioned in the ledger when it changed.
-Status PublishSummaryAndPolicy(const AssessedProject& context, const project::Model& model,
-                               store::Ledger& ledger, const PublishOptions& options,
-                               const std::string& retain_until, std::ostream& text,
-                               nlohmann::json& results, std::set<std::string>& policies_done) {
+Status PublishSummaryAndPolicy(const AssessedProject& context,
+                               const scope::ModelAssessment& assessment, store::Ledger& ledger,
+                               const PublishOptions& options, const std::string& retain_until,
+                               std::ostream& text, nlohmann::json& results,
+                               std::set<std::string>& policies_done) {
+  const project::Model& model = *assessment.model;
   if (model.training_data) {
     Result<std::optional<docs::CorpusStats>> stats = docs::StatsFor(context.project, model, {});
     if (!stats.ok()) return stats.status();
     const law::summary::Template& form = context.summary_template;
     docs::TrainingSummary summary = docs::BuildTrainingSummary(
-        context.project, model, form, stats->has_value() ? &**stats : nullptr);
+        context.project, assessment, form, stats->has_value() ? &**stats : nullptr);
     std::string stem = model.id + "-training-summary";
     nlohmann::json rendered = {
         {stem + ".md", Sha256Hex(docs::RenderSummaryMarkdown(summary, form))},
@@ -181,7 +183,7 @@ int RunPublish(const PublishOptions& options) {
   nlohmann::json others = nlohmann::json::array();
   std::set<std::string> policies_done;
   for (const scope::ModelAssessment* assessment : *models) {
-    Status status = PublishSummaryAndPolicy(*context, *assessment->model, **ledger, options,
+    Status status = PublishSummaryAndPolicy(*context, *assessment, **ledger, options,
                                             RetainUntil(*assessment->model, context->rules), text,
                                             others, policies_done);
     if (!status.ok()) return ReportFailure(status);

@@ -116,7 +116,7 @@ int RunList(const RequestOptions& options) {
   if (opened->ledger) {
     Result<std::vector<docs::Request>> recorded = docs::Requests(*opened->ledger);
     if (!recorded.ok()) return ReportFailure(ExplainLocked(recorded.status()));
-    requests = std::move(*recorded);
+    requests = docs::RequestsAsOf(*recorded, *as_of);
   }
   int overdue = 0;
   std::ostringstream text;

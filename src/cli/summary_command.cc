@@ -33,12 +33,7 @@ std::string Render(const docs::TrainingSummary& filled, const law::summary::Temp
 
 void PrintStatus(const docs::TrainingSummary& filled,
                  const std::vector<docs::CurrencyFinding>& currency) {
-  int fields = static_cast<int>(filled.fields.size()) + 2;
-  std::cerr << filled.model_id << ": " << filled.CountStatus(docs::FieldStatus::kFilled) << " of "
-            << fields << " fields filled, " << filled.CountStatus(docs::FieldStatus::kNotApplicable)
-            << " not applicable, " << filled.CountStatus(docs::FieldStatus::kOptionalEmpty)
-            << " optional left empty, " << filled.CountStatus(docs::FieldStatus::kMissing)
-            << " missing\n";
+  std::cerr << filled.model_id << ": " << filled.CountsText() << "\n";
   for (const docs::FieldValue* field : {&filled.version, &filled.last_update}) {
     if (field->status == docs::FieldStatus::kMissing) {
       std::cerr << "  missing " << field->id << ": " << field->why << "\n";
@@ -85,7 +80,7 @@ int RunSummary(const SummaryOptions& options) {
     if (!stats.ok()) return ReportFailure(stats.status());
     const docs::CorpusStats* measured = stats->has_value() ? &**stats : nullptr;
     docs::TrainingSummary filled =
-        docs::BuildTrainingSummary(project->project, *model, form, measured);
+        docs::BuildTrainingSummary(project->project, *assessment, form, measured);
     for (Format format : *formats) {
       Status written = options.output.out.empty()
                            ? Emit(options.output, Render(filled, form, format, options.draft))

@@ -117,6 +117,9 @@ Result<ModelDocumentation> DocumentationWithHeader(const scope::AssessedProject&
 Result<CheckInputs> PrepareCheck(const scope::AssessedProject& project, LedgerSnapshot log) {
   CheckInputs out;
   out.log = std::move(log);
+  // --as-of: versions, requests and answers dated after the evaluation day are not yet there.
+  out.log.versions = VersionsAsOf(out.log.versions, project.options.as_of);
+  out.log.requests = RequestsAsOf(out.log.requests, project.options.as_of);
   StatusList problems;
   for (const scope::ModelAssessment& assessment : project.assessments) {
     const std::string& id = assessment.model->id;

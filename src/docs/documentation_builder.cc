@@ -158,7 +158,8 @@ bool DeriveFromFacts(const Context& context, const law::form::Row& row, RowValue
     for (const scope::RunEstimate& run : context.assessment.compute.runs) {
       if (!run.counts_training || run.planned) continue;
       lines.push_back(run.name + " (" + run.method + "): " + run.formula + " = " +
-                      FormatPowerOfTen(run.flop, 2) + " FLOP");
+                      FormatPowerOfTen(run.flop, 2) + " FLOP" +
+                      (run.approximation.empty() ? "" : " (" + run.approximation + ")"));
     }
     if (lines.empty()) return false;
     return set(

@@ -199,4 +199,28 @@ std::vector<std::string> DiffJson(const json& a, const json& b) {
   return out;
 }
 
+std::vector<Request> RequestsAsOf(const std::vector<Request>& requests, const CivilDate& as_of) {
+  std::vector<Request> out;
+  for (const Request& request : requests) {
+    if (as_of < request.received) continue;
+    Request then = request;
+    if (then.answered && as_of < *then.answered) {
+      then.answered.reset();
+      then.answer_note.clear();
+    }
+    out.push_back(std::move(then));
+  }
+  return out;
+}
+
+std::vector<PublishedVersion> VersionsAsOf(const std::vector<PublishedVersion>& versions,
+                                           const CivilDate& as_of) {
+  std::vector<PublishedVersion> out;
+  for (const PublishedVersion& version : versions) {
+    std::optional<CivilDate> day = CivilDate::Parse(version.time.substr(0, 10));
+    if (!day || *day <= as_of) out.push_back(version);
+  }
+  return out;
+}
+
 }  // namespace gpaikit::docs

@@ -68,7 +68,9 @@ std::vector<CurrencyFinding> CurrencyFindings(const docs::TrainingSummary& summa
     if (data->latest_acquisition && (!stated_end || *data->latest_acquisition > *stated_end)) {
       stated_end = data->latest_acquisition;
     }
-    if (stated_end && data_end && *data_end < *stated_end) {
+    // The statistics cover the stated end when their last record is on that day or the day
+    // before: a crawl's last day may yield no record, and record times are UTC (no off-by-one).
+    if (stated_end && data_end && data_end->AddDays(1) < *stated_end) {
       out.push_back({"the statistics end on " + data_end->ToString() +
                          " but the training data is stated to run to " + stated_end->ToString() +
                          ": rescan the corpus (gpaikit corpus scan --json --out)",
@@ -92,7 +94,8 @@ report::ModelContribution SummaryContribution(const scope::AssessedProject& proj
                  {}};
   const std::optional<docs::CorpusStats>& stats = inputs.stats.at(model.id);
   const docs::CorpusStats* measured = stats ? &*stats : nullptr;
-  docs::TrainingSummary filled = docs::BuildTrainingSummary(project.project, model, form, measured);
+  docs::TrainingSummary filled =
+      docs::BuildTrainingSummary(project.project, assessment, form, measured);
   std::vector<CurrencyFinding> currency = CurrencyFindings(filled, assessment, form, as_of);
   std::vector<std::string> missing = filled.MissingIds();
   nlohmann::json findings = nlohmann::json::array();
@@ -110,7 +113,6 @@ report::ModelContribution SummaryContribution(const scope::AssessedProject& proj
               {"source", kLegalSource}};
   std::string missing_text;
   for (const std::string& id : missing) missing_text += (missing_text.empty() ? "" : " ") + id;
-  int fields = static_cast<int>(filled.fields.size()) + 2;
   out.section.blocks.push_back(report::FactList{
       {{"Due",
         {assessment.TrainingSummaryDue(as_of)
@@ -121,8 +123,7 @@ report::ModelContribution SummaryContribution(const scope::AssessedProject& proj
         {filled.complete() ? "yes"
          : missing.empty() ? "no: " + std::to_string(filled.findings.size()) +
                                  " finding(s) on the facts against the statistics"
-                           : "no: " + std::to_string(missing.size()) + " of " +
-                                 std::to_string(fields) + " fields missing (" + missing_text + ")",
+                           : "no: " + filled.CountsText() + " (" + missing_text + ")",
          filled.complete() ? Tone::kGood : Tone::kWarn}},
        {"Current", {currency.empty() ? "yes" : "no", currency.empty() ? Tone::kGood : Tone::kWarn}},
        {"Version / last update",

@@ -18,6 +18,7 @@ using project::SourceFacts;
 // What the builder knows while filling fields in template order.
 struct Context {
   const project::Project& project;
+  const scope::ModelAssessment& assessment;
   const project::Model& model;
   const project::TrainingData& data;
   const law::summary::Template& form;
@@ -366,9 +367,14 @@ FieldValue Start(const law::summary::Field& field) {
 
 // Why `field` does not apply to this model, or "" when it does.
 std::string NotApplicableBecause(const law::summary::Field& field, const Context& context) {
-  if (field.applies_to == "non-eu" && context.project.provider.established_in_eu) {
-    return "the provider is established in the Union (authorised representative: Art. 54, "
-           "providers outside the Union only)";
+  // AI Act Art. 54(1) and 54(6): the representative is owed only where the obligation applies
+  // (a provider outside the Union, not relieved by the open-source exemption).
+  if (field.applies_to == "non-eu") {
+    const scope::Obligation* representative = context.assessment.AuthorisedRepresentative();
+    if (!representative || !representative->applies) {
+      return "no authorised representative is required (AI Act Art. 54: " +
+             (representative ? representative->reason : std::string("not in the rulepack")) + ")";
+    }
   }
   if (field.applies_to == "modifiers" && !context.model.base_model) {
     return "the model does not modify another general-purpose AI model (no base_model)";
@@ -407,6 +413,25 @@ int TrainingSummary::CountStatus(FieldStatus status) const {
   return count;
 }
 
+int TrainingSummary::CountFields(FieldStatus status) const {
+  return static_cast<int>(std::count_if(fields.begin(), fields.end(),
+                                        [&](const FieldValue& f) { return f.status == status; }));
+}
+
+std::string TrainingSummary::CountsText() const {
+  std::string text =
+      std::to_string(CountFields(FieldStatus::kFilled)) + " of the template's " +
+      std::to_string(fields.size()) + " fields filled, " +
+      std::to_string(CountFields(FieldStatus::kNotApplicable)) + " not applicable, " +
+      std::to_string(CountFields(FieldStatus::kOptionalEmpty)) + " optional left empty, " +
+      std::to_string(CountFields(FieldStatus::kMissing)) + " missing";
+  std::string header;
+  for (const FieldValue* entry : {&version, &last_update}) {
+    if (entry->status == FieldStatus::kMissing) header += (header.empty() ? "" : ", ") + entry->id;
+  }
+  return header.empty() ? text : text + "; header: " + header + " missing";
+}
+
 std::vector<std::string> TrainingSummary::MissingIds() const {
   std::vector<std::string> ids;
   for (const FieldValue* field : {&version, &last_update})
@@ -424,10 +449,12 @@ std::vector<std::filesystem::path> StatsFilesOf(const project::Project& project,
   return files;
 }
 
-TrainingSummary BuildTrainingSummary(const project::Project& project, const project::Model& model,
+TrainingSummary BuildTrainingSummary(const project::Project& project,
+                                     const scope::ModelAssessment& assessment,
                                      const law::summary::Template& form, const CorpusStats* stats) {
+  const project::Model& model = *assessment.model;
   const project::TrainingData& data = model.training_data ? *model.training_data : NoFacts();
-  Context context{project, model, data, form, stats, {}};
+  Context context{project, assessment, model, data, form, stats, {}};
   TrainingSummary out;
   out.model_id = model.id;
   out.model_name = model.name;

@@ -210,10 +210,13 @@ nlohmann::json SummaryJson(const TrainingSummary& summary, const law::summary::T
                         {"previous_versions", previous},
                         {"complete", summary.complete()},
                         {"counts",
-                         {{"filled", summary.CountStatus(FieldStatus::kFilled)},
-                          {"missing", summary.CountStatus(FieldStatus::kMissing)},
-                          {"not_applicable", summary.CountStatus(FieldStatus::kNotApplicable)},
-                          {"empty_optional", summary.CountStatus(FieldStatus::kOptionalEmpty)}}},
+                         {{"fields", summary.fields.size()},
+                          {"filled", summary.CountFields(FieldStatus::kFilled)},
+                          {"missing", summary.CountFields(FieldStatus::kMissing)},
+                          {"not_applicable", summary.CountFields(FieldStatus::kNotApplicable)},
+                          {"empty_optional", summary.CountFields(FieldStatus::kOptionalEmpty)},
+                          {"header_missing", summary.CountStatus(FieldStatus::kMissing) -
+                                                 summary.CountFields(FieldStatus::kMissing)}}},
                         {"missing", summary.MissingIds()},
                         {"findings", summary.findings},
                         {"fields", fields}};
@@ -251,7 +254,7 @@ report::Document SummaryDocument(const TrainingSummary& summary, const law::summ
     document.header.push_back({"Template version in gpaikit", {form.form}});
     document.header.push_back(
         {"Completeness",
-         {missing                    ? std::to_string(missing) + " field(s) missing"
+         {missing                    ? summary.CountsText()
           : summary.findings.empty() ? "complete"
                                      : std::to_string(summary.findings.size()) + " finding(s)",
           summary.complete() ? Tone::kGood : Tone::kBad}});

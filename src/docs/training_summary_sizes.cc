@@ -205,8 +205,9 @@ std::string DomainRuleNote(const TopDomains& top, const law::summary::TopDomainR
                      std::to_string(top.domain_count) + " domains by content size: ";
   if (top.sme_rule) {
     note += TwoFigures(rule.sme_share * 100) + "% or " + std::to_string(rule.sme_cap) +
-            ", whichever is lower (SME rule; 'whichever is lower' verified: " + rule.sme_verified +
-            ")";
+            ", whichever is lower (footnote 16's rule for SMEs, including start-ups; 'whichever "
+            "is lower' verified: " +
+            rule.sme_verified + ")";
   } else {
     note += TwoFigures(rule.share * 100) + "%";
   }

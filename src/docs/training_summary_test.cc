@@ -7,6 +7,7 @@
 
 #include <fstream>
 
+#include "docs/docs_test_util.h"
 #include "law/law_test_util.h"
 
 namespace gpaikit::docs {
@@ -68,6 +69,16 @@ project::Project Parse(const std::string& text) {
   return project.ok() ? *project : project::Project{};
 }
 
+// The summary of the project's first model, assessed as of 2026-11-26 (its obligations decide
+// which fields apply).
+TrainingSummary Summarise(const project::Project& project, const CorpusStats* stats) {
+  Result<scope::ModelAssessment> assessment =
+      scope::AssessModel(project, project.models.at(0), testing::Rules(), testing::Catalogue(),
+                         scope::ObligationOptions{*CivilDate::Parse("2026-11-26"), 30});
+  EXPECT_TRUE(assessment.ok()) << assessment.status().message();
+  return BuildTrainingSummary(project, *assessment, Form(), stats);
+}
+
 // A gpaikit.corpus-stats/1 document with `domains` domains of 100, 99, ... bytes, of crawled data
 // (corpus scan --source crawled) unless `source` says otherwise ("" untagged).
 std::string StatsJson(int domains, double tokens, bool exact = true,
@@ -123,7 +134,7 @@ const FieldValue& Field(const TrainingSummary& summary, const std::string& id) {
 TEST(TrainingSummaryTest, FactsAndStatsFillEveryField) {
   project::Project project = Parse(ProjectText("large", kTrainingData));
   CorpusStats stats = Stats(25, 2e9);
-  TrainingSummary summary = BuildTrainingSummary(project, project.models[0], Form(), &stats);
+  TrainingSummary summary = Summarise(project, &stats);
   EXPECT_TRUE(summary.complete()) << ::testing::PrintToString(summary.MissingIds());
   EXPECT_EQ(summary.fields.size(), Form().fields.size());
   EXPECT_EQ(summary.version.text, "1.0");
@@ -147,7 +158,7 @@ TEST(TrainingSummaryTest, ModifierNamesItsBaseModelAndItsSummary) {
   const std::string base = "    base_model: {name: Base-70B, systemic_risk: false";
   CorpusStats stats = Stats(25, 2e9);
   project::Project unlinked = Parse(ProjectText("large", base + "}\n" + kTrainingData));
-  TrainingSummary summary = BuildTrainingSummary(unlinked, unlinked.models[0], Form(), &stats);
+  TrainingSummary summary = Summarise(unlinked, &stats);
   const FieldValue& plain = Field(summary, "model_dependencies");
   EXPECT_EQ(plain.status, FieldStatus::kFilled);
   EXPECT_EQ(plain.text, "Base-70B");
@@ -157,7 +168,7 @@ TEST(TrainingSummaryTest, ModifierNamesItsBaseModelAndItsSummary) {
 
   project::Project linked = Parse(ProjectText(
       "large", base + ", summary_url: \"https://base.example/summary\"}\n" + kTrainingData));
-  summary = BuildTrainingSummary(linked, linked.models[0], Form(), &stats);
+  summary = Summarise(linked, &stats);
   const FieldValue& link = Field(summary, "model_dependencies");
   EXPECT_EQ(link.text, "Base-70B (its public summary: https://base.example/summary)");
   EXPECT_EQ(link.notes.size(), 1u);
@@ -180,7 +191,7 @@ TEST(TrainingSummaryTest, TextSizeBucketFromEstimatedTokens) {
                                                    {1e13, "1 billion to 10 trillion tokens"},
                                                    {2e13, "More than 10 trillion tokens"}}) {
     CorpusStats stats = Stats(3, tokens);
-    TrainingSummary summary = BuildTrainingSummary(project, project.models[0], Form(), &stats);
+    TrainingSummary summary = Summarise(project, &stats);
     const FieldValue& table = Field(summary, "modalities_size");
     ASSERT_EQ(table.sizes.size(), 5u);
     EXPECT_EQ(table.sizes[0].bucket, bucket) << tokens;
@@ -195,11 +206,11 @@ TEST(TrainingSummaryTest, TextSizeBucketFromEstimatedTokens) {
 TEST(TrainingSummaryTest, TopDomainRuleOnKnownList) {
   CorpusStats stats = Stats(25, 2e9);
   project::Project large = Parse(ProjectText("large", kTrainingData));
-  TrainingSummary summary = BuildTrainingSummary(large, large.models[0], Form(), &stats);
+  TrainingSummary summary = Summarise(large, &stats);
   EXPECT_EQ(Field(summary, "top_domains").items,
             (std::vector<std::string>{"d0.example", "d1.example", "d2.example"}));
   project::Project sme = Parse(ProjectText("sme", kTrainingData));
-  summary = BuildTrainingSummary(sme, sme.models[0], Form(), &stats);
+  summary = Summarise(sme, &stats);
   EXPECT_EQ(Field(summary, "top_domains").items,
             (std::vector<std::string>{"d0.example", "d1.example"}));
   EXPECT_TRUE(Field(summary, "top_domains").domains->sme_rule);
@@ -209,7 +220,7 @@ TEST(TrainingSummaryTest, TopDomainRuleOnKnownList) {
 TEST(TrainingSummaryTest, HeavyHitterDomainListCarriesItsErrorBound) {
   CorpusStats stats = Stats(30, 2e9, /*exact=*/false);
   project::Project project = Parse(ProjectText("large", kTrainingData));
-  TrainingSummary summary = BuildTrainingSummary(project, project.models[0], Form(), &stats);
+  TrainingSummary summary = Summarise(project, &stats);
   const FieldValue& top = Field(summary, "top_domains");
   EXPECT_FALSE(top.domains->exact);
   EXPECT_EQ(top.domains->bytes_error_bound, 7);
@@ -229,7 +240,7 @@ TEST(TrainingSummaryTest, OptoutAuditCountsJoinTheMeasures) {
   Result<CorpusStats> stats = ParseCorpusStats(json.dump(), "s.json");
   ASSERT_TRUE(stats.ok()) << stats.status().message();
   project::Project project = Parse(ProjectText("large", kTrainingData));
-  TrainingSummary summary = BuildTrainingSummary(project, project.models[0], Form(), &*stats);
+  TrainingSummary summary = Summarise(project, &*stats);
   const FieldValue& measures = Field(summary, "tdm_measures");
   EXPECT_EQ(measures.status, FieldStatus::kFilled);
   ASSERT_EQ(measures.remarks.size(), 1u);
@@ -257,7 +268,7 @@ TEST(TrainingSummaryTest, OptoutFiguresSayWhatWasDone) {
   Result<CorpusStats> stats = ParseCorpusStats(json.dump(), "s.json");
   ASSERT_TRUE(stats.ok()) << stats.status().message();
   project::Project project = Parse(ProjectText("large", kTrainingData));
-  TrainingSummary summary = BuildTrainingSummary(project, project.models[0], Form(), &*stats);
+  TrainingSummary summary = Summarise(project, &*stats);
   const FieldValue& measures = Field(summary, "tdm_measures");
   ASSERT_EQ(measures.remarks.size(), 1u);
   EXPECT_NE(measures.remarks[0].find("found 3 documents (4 kB) with an applicable reservation; "
@@ -292,20 +303,20 @@ TEST(TrainingSummaryTest, TopDomainsComeFromCrawledDataOnly) {
   EXPECT_EQ(merged->sources[1].source, "licensed");
   EXPECT_EQ(merged->sources[1].text_tokens, 30);
   project::Project project = Parse(ProjectText("large", kTrainingData));
-  TrainingSummary summary = BuildTrainingSummary(project, project.models[0], Form(), &*merged);
+  TrainingSummary summary = Summarise(project, &*merged);
   EXPECT_TRUE(summary.findings.empty()) << ::testing::PrintToString(summary.findings);
   EXPECT_EQ(Field(summary, "top_domains").items, std::vector<std::string>{"d0.example"});
   // Only licensed statistics: no crawled domains to list.
   Result<CorpusStats> licensed = LoadCorpusStats({dir / "archive.json"});
   ASSERT_TRUE(licensed.ok());
-  summary = BuildTrainingSummary(project, project.models[0], Form(), &*licensed);
+  summary = Summarise(project, &*licensed);
   EXPECT_EQ(Field(summary, "top_domains").status, FieldStatus::kMissing);
   EXPECT_NE(Field(summary, "top_domains").why.find("--source crawled"), std::string::npos);
   // Untagged statistics: their domains are used, but a finding keeps the summary incomplete.
   std::ofstream(dir / "untagged.json") << StatsJson(4, 10, true, "");
   Result<CorpusStats> untagged = LoadCorpusStats({dir / "untagged.json"});
   ASSERT_TRUE(untagged.ok());
-  summary = BuildTrainingSummary(project, project.models[0], Form(), &*untagged);
+  summary = Summarise(project, &*untagged);
   EXPECT_EQ(Field(summary, "top_domains").status, FieldStatus::kFilled);
   ASSERT_EQ(summary.findings.size(), 1u);
   EXPECT_NE(summary.findings[0].find("carry no data source"), std::string::npos);
@@ -321,7 +332,7 @@ TEST(TrainingSummaryTest, StatedAndMeasuredSizesAreCompared) {
   facts.replace(facts.find(key), key.size(), "        text: {size: 3.0e10, types_of_content:");
   project::Project project = Parse(ProjectText("large", facts));
   CorpusStats stats = Stats(25, 2e9);
-  TrainingSummary summary = BuildTrainingSummary(project, project.models[0], Form(), &stats);
+  TrainingSummary summary = Summarise(project, &stats);
   ASSERT_EQ(summary.findings.size(), 1u) << ::testing::PrintToString(summary.findings);
   EXPECT_NE(summary.findings[0].find("30 billion tokens is 15 times more than the 2 billion"),
             std::string::npos)
@@ -332,7 +343,7 @@ TEST(TrainingSummaryTest, StatedAndMeasuredSizesAreCompared) {
             std::string::npos);
   EXPECT_EQ(RenderSummaryMarkdown(summary, Form()).find("15 times more"), std::string::npos);
   stats = Stats(25, 1e10);  // 3x: the same order of magnitude
-  summary = BuildTrainingSummary(project, project.models[0], Form(), &stats);
+  summary = Summarise(project, &stats);
   EXPECT_TRUE(summary.findings.empty()) << ::testing::PrintToString(summary.findings);
   EXPECT_TRUE(summary.complete());
 }
@@ -341,7 +352,7 @@ TEST(TrainingSummaryTest, MissingFactsAreNamed) {
   std::string facts = kTrainingData;
   facts.erase(facts.find("      illegal_content:"));
   project::Project project = Parse(ProjectText("large", facts));
-  TrainingSummary summary = BuildTrainingSummary(project, project.models[0], Form(), nullptr);
+  TrainingSummary summary = Summarise(project, nullptr);
   EXPECT_FALSE(summary.complete());
   EXPECT_EQ(Field(summary, "illegal_content").status, FieldStatus::kMissing);
   EXPECT_NE(Field(summary, "illegal_content").why.find("training_data.illegal_content"),
@@ -352,7 +363,7 @@ TEST(TrainingSummaryTest, MissingFactsAreNamed) {
 
 TEST(TrainingSummaryTest, NoTrainingDataAtAll) {
   project::Project project = Parse(ProjectText("large", ""));
-  TrainingSummary summary = BuildTrainingSummary(project, project.models[0], Form(), nullptr);
+  TrainingSummary summary = Summarise(project, nullptr);
   EXPECT_EQ(summary.version.status, FieldStatus::kMissing);
   EXPECT_EQ(Field(summary, "public_used").status, FieldStatus::kMissing);
   EXPECT_NE(Field(summary, "public_used").why.find("no training_data"), std::string::npos);
@@ -406,7 +417,7 @@ TEST(TrainingSummaryTest, TrainingDataErrorsNameLineAndColumn) {
 TEST(TrainingSummaryTest, RenderedFormsShowTickBoxesAndSections) {
   project::Project project = Parse(ProjectText("large", kTrainingData));
   CorpusStats stats = Stats(25, 2e9);
-  TrainingSummary summary = BuildTrainingSummary(project, project.models[0], Form(), &stats);
+  TrainingSummary summary = Summarise(project, &stats);
   std::string markdown = RenderSummaryMarkdown(summary, Form());
   EXPECT_NE(markdown.find("2.2.1. Datasets commercially licensed"), std::string::npos);
   EXPECT_NE(markdown.find("\u2612 1 billion to 10 trillion tokens"), std::string::npos);

@@ -2,6 +2,7 @@
 // (General-Purpose AI Code of Practice, all chapters; schema in docs/data-files.md section 1).
 #include "gpaikit/law/code_of_practice.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -91,14 +92,16 @@ using internal::ReadSourceRef;
 using internal::Views;
 using internal::Vocabulary;
 
-std::vector<std::string> ReadIds(MapReader& root, std::string_view key) {
+std::vector<std::string> ReadIds(MapReader& root, std::string_view key,
+                                 std::map<std::string, std::string>* descriptions = nullptr) {
   std::vector<std::string> ids;
   YAML::Node list = root.Sequence(key, true);
   for (size_t i = 0; i < list.size(); ++i) {
     MapReader entry(list[i], std::string(key) + "[" + std::to_string(i) + "]", root.diagnostics(),
                     {"id", "description"});
     ids.push_back(entry.String("id", true).value_or(""));
-    entry.String("description", true);
+    std::string description = entry.String("description", true).value_or("");
+    if (descriptions) (*descriptions)[ids.back()] = description;
   }
   return ids;
 }
@@ -130,7 +133,7 @@ CopEvidence ReadEvidence(const YAML::Node& node, const std::string& path, Diagno
   MapReader map(node, path, diagnostics,
                 {"id", "kind", "description", "required", "verified", "applies_when", "exempt_when",
                  "paragraph", "form_rows", "form_audience", "annex_xi", "per_item_of",
-                 "requires_items", "minimum_per_evaluation", "note"});
+                 "requires_items", "minimum_per_evaluation", "satisfied_by", "note"});
   CopEvidence evidence;
   evidence.id = map.String("id", true).value_or("");
   std::vector<std::string_view> kinds = Views(vocabulary.evidence_kinds);
@@ -149,6 +152,7 @@ CopEvidence ReadEvidence(const YAML::Node& node, const std::string& path, Diagno
       map.Choice("per_item_of", {"CoP-SS-A4", "serious_incident_template"}).value_or("");
   evidence.requires_items = map.StringList("requires_items");
   evidence.minimum_per_evaluation = map.Integer("minimum_per_evaluation");
+  evidence.satisfied_by = map.StringList("satisfied_by");
   return evidence;
 }
 
@@ -221,6 +225,18 @@ CopMeasure ReadMeasure(const YAML::Node& node, const std::string& path, Diagnost
   }
   if (evidence.size() == 0) {
     diagnostics.Error(node.Mark(), map.PathOf("evidence") + ": expected at least one item");
+  }
+  // An alternative that satisfies an item instead is an item of the same measure.
+  for (size_t i = 0; i < measure.evidence.size(); ++i) {
+    for (const std::string& alternative : measure.evidence[i].satisfied_by) {
+      bool known = std::any_of(measure.evidence.begin(), measure.evidence.end(),
+                               [&](const CopEvidence& e) { return e.id == alternative; });
+      if (!known) {
+        diagnostics.Error(evidence[i]["satisfied_by"].Mark(),
+                          map.PathOf("evidence") + "[" + std::to_string(i) + "].satisfied_by: '" +
+                              alternative + "' is not an evidence id of " + measure.id);
+      }
+    }
   }
   YAML::Node clocks = map.Sequence("clocks");
   for (size_t i = 0; i < clocks.size(); ++i) {
@@ -342,9 +358,12 @@ Result<CodeOfPractice> LoadCodeOfPracticeFile(const fs::path& path) {
   reader.Date("adequacy_confirmed");
   reader.String("legal_effect");
   reader.String("confidentiality");
-  Vocabulary vocabulary{ReadIds(reader, "evidence_kinds"), ReadIds(reader, "applicability_values"),
-                        ReadIds(reader, "conditions"),     ReadIds(reader, "events"),
-                        ReadIds(reader, "clock_kinds"),    ReadIds(reader, "units")};
+  Vocabulary vocabulary{ReadIds(reader, "evidence_kinds"),
+                        ReadIds(reader, "applicability_values"),
+                        ReadIds(reader, "conditions", &code.condition_descriptions),
+                        ReadIds(reader, "events"),
+                        ReadIds(reader, "clock_kinds"),
+                        ReadIds(reader, "units")};
   code.conditions = vocabulary.conditions;
   YAML::Node sources = reader.Sequence("sources", true);
   for (size_t i = 0; i < sources.size(); ++i) {

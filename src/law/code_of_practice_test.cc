@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "gpaikit/base/files.h"
 
@@ -43,6 +46,51 @@ TEST(CodeOfPracticeTest, ChaptersCommitmentsAndMeasuresAsTheCodeHasThem) {
   EXPECT_EQ(m93->verified, "primary");
   EXPECT_TRUE(m93->applicability.systemic_risk_only);
   EXPECT_FALSE(m93->applicability.open_source_exempt);
+}
+
+// Every Safety and Security measure title verbatim as the final chapter (document 118119, 10 July
+// 2025) gives it, typed from the official text; spec/code-of-practice.md §3 shortens ten of them
+// (e.g. "M2.1 Identification process", "M4.2 Proceed or not", "M9.4 Retention").
+TEST(CodeOfPracticeTest, SafetyAndSecurityMeasureTitlesAreVerbatim) {
+  const std::vector<std::pair<std::string, std::string>> official = {
+      {"1.1", "Creating the Framework"},
+      {"1.2", "Implementing the Framework"},
+      {"1.3", "Updating the Framework"},
+      {"1.4", "Framework notifications"},
+      {"2.1", "Systemic risk identification process"},
+      {"2.2", "Systemic risk scenarios"},
+      {"3.1", "Model-independent information"},
+      {"3.2", "Model evaluations"},
+      {"3.3", "Systemic risk modelling"},
+      {"3.4", "Systemic risk estimation"},
+      {"3.5", "Post-market monitoring"},
+      {"4.1", "Systemic risk acceptance criteria and acceptance determination"},
+      {"4.2", "Proceeding or not proceeding based on systemic risk acceptance determination"},
+      {"5.1", "Appropriate safety mitigations"},
+      {"6.1", "Security Goal"},
+      {"6.2", "Appropriate security mitigations"},
+      {"7.1", "Model description and behaviour"},
+      {"7.2", "Reasons for proceeding"},
+      {"7.3", "Documentation of systemic risk identification, analysis, and mitigation"},
+      {"7.4", "External reports"},
+      {"7.5", "Material changes to the systemic risk landscape"},
+      {"7.6", "Model Report updates"},
+      {"7.7", "Model Report notifications"},
+      {"8.1", "Definition of clear responsibilities"},
+      {"8.2", "Allocation of appropriate resources"},
+      {"8.3", "Promotion of a healthy risk culture"},
+      {"9.1", "Methods for serious incident identification"},
+      {"9.2", "Relevant information for serious incident tracking, documentation, and reporting"},
+      {"9.3", "Reporting timelines"},
+      {"9.4", "Retention period"},
+      {"10.1", "Additional documentation"},
+      {"10.2", "Public transparency"},
+  };
+  std::vector<std::pair<std::string, std::string>> loaded;
+  for (const CopMeasure* measure : Code().Measures()) {
+    if (measure->chapter_id == "CoP-SS") loaded.emplace_back(measure->number, measure->title);
+  }
+  EXPECT_EQ(loaded, official);
 }
 
 TEST(CodeOfPracticeTest, EveryMeasureHasApplicabilityEvidenceAndSource) {
@@ -117,9 +165,14 @@ TEST(CodeOfPracticeTest, IncidentTypesAgreeWithMeasure93Clocks) {
 
 TEST(CodeOfPracticeTest, TemplateSpecifiedRisksAndSecurityObjectives) {
   ASSERT_EQ(Code().template_items.size(), 10u);
-  int initial = 0;
-  for (const TemplateItem& item : Code().template_items) initial += item.in_initial_report;
-  EXPECT_EQ(initial, 8);  // items 1-7 (M9.3) and the submitter (our assumption, unverified)
+  // Code of Practice, Safety and Security, Measure 9.3: the initial report holds exactly M9.2
+  // points (1)-(7); the submitter (template item 10) is not an M9.2 point and not required there.
+  std::vector<std::string> initial;
+  for (const TemplateItem& item : Code().template_items) {
+    if (item.in_initial_report) initial.push_back(item.m9_2_point);
+  }
+  EXPECT_EQ(initial, (std::vector<std::string>{"1", "2", "3", "4", "5", "6", "7"}));
+  EXPECT_FALSE(Code().template_items.back().in_initial_report);  // submitter
   EXPECT_EQ(Code().template_items.back().verified, "unverified");
   ASSERT_EQ(Code().specified_risks.size(), 4u);
   EXPECT_EQ(Code().specified_risks[0].id, "cbrn");

@@ -108,13 +108,17 @@ void ReadObligations(MapReader& root, Rulepack& pack) {
     rule.applies_to = applies == "systemic-risk" ? AppliesTo::kSystemicRisk
                       : applies == "non-eu"      ? AppliesTo::kNonEu
                                                  : AppliesTo::kGpai;
-    std::string due =
-        entry.Choice("due", {"notification", "placement", "before-placement", "continuous"}, true)
-            .value_or("placement");
-    rule.due = due == "notification"       ? DueRule::kNotification
-               : due == "before-placement" ? DueRule::kBeforePlacement
-               : due == "continuous"       ? DueRule::kContinuous
-                                           : DueRule::kPlacement;
+    std::string due = entry
+                          .Choice("due",
+                                  {"notification", "placement", "before-placement", "continuous",
+                                   "systemic-risk-condition"},
+                                  true)
+                          .value_or("placement");
+    rule.due = due == "notification"              ? DueRule::kNotification
+               : due == "before-placement"        ? DueRule::kBeforePlacement
+               : due == "continuous"              ? DueRule::kContinuous
+               : due == "systemic-risk-condition" ? DueRule::kSystemicRiskCondition
+                                                  : DueRule::kPlacement;
     rule.open_source_exempt = entry.Bool("open_source_exempt", true).value_or(false);
     rule.retained = entry.Bool("retained").value_or(false);
     rule.limited_to_modification = entry.Bool("limited_to_modification").value_or(false);

@@ -173,8 +173,10 @@ TEST(SummaryTemplateTest, TopDomainCountRoundsUpAndCapsForSmes) {
   EXPECT_EQ(rule.Count(19'999, true), 1000);     // 999.95 -> 1000
   EXPECT_EQ(rule.Count(1'000'000, true), 1000);  // 50 000 capped at 1 000
   EXPECT_EQ(rule.Count(1'000'000, false), 100'000);
+  // Template 2.3 footnote 16: the smaller list is for SMEs including start-ups; no source extends
+  // it to small mid-caps (the Digital Omnibus's wording is UNVERIFIED, spec §0).
   EXPECT_TRUE(rule.IsSme("sme"));
-  EXPECT_TRUE(rule.IsSme("small-mid-cap"));
+  EXPECT_FALSE(rule.IsSme("small-mid-cap"));
   EXPECT_FALSE(rule.IsSme("large"));
   EXPECT_EQ(rule.sme_verified, "unverified");
   EXPECT_EQ(form.update_months, 6);

@@ -75,8 +75,10 @@ report::ModelContribution SafetyContribution(const scope::AssessedProject& proje
   }
   json incidents = json::array();
   report::Table incident_table{{"#", "Type", "Aware", "Next report", "Due", "Status"}, {}};
-  for (const Incident& incident : safety.documentation.incidents) {
-    if (incident.model != model.id) continue;
+  for (const Incident& recorded : safety.documentation.incidents) {
+    std::optional<Incident> as_then = IncidentAsOf(recorded, as_of);
+    if (recorded.model != model.id || !as_then) continue;
+    const Incident& incident = *as_then;
     Result<IncidentClocks> c =
         ComputeIncidentClocks(incident, project.code, safety.calendar, as_of);
     if (!c.ok()) {

@@ -19,32 +19,49 @@ report::Tone StatusTone(const std::string& status) {
 
 }  // namespace
 
-Result<IncidentListing> ListIncidents(const law::CodeOfPractice& code, const ProjectSafety& safety,
-                                      const CivilDate& as_of) {
+bool ChapterBinds(const scope::AssessedProject& project, const ProjectSafety& safety,
+                  const std::string& model) {
+  for (const scope::ModelAssessment& assessment : project.assessments) {
+    if (assessment.model->id == model) {
+      return ChapterApplies(assessment, project.project.provider.signatory, safety.documentation);
+    }
+  }
+  return false;
+}
+
+Result<IncidentListing> ListIncidents(const scope::AssessedProject& project,
+                                      const ProjectSafety& safety) {
+  const law::CodeOfPractice& code = project.code;
+  const CivilDate& as_of = project.options.as_of;
   IncidentListing out;
   json incidents = json::array();
   report::Table table{{"#", "Model", "Type", "Aware", "Initial due", "Next due", "Status"}, {}};
-  for (const Incident& incident : safety.documentation.incidents) {
-    Result<IncidentClocks> clocks = ComputeIncidentClocks(incident, code, safety.calendar, as_of);
+  for (const Incident& recorded : safety.documentation.incidents) {
+    std::optional<Incident> incident = IncidentAsOf(recorded, as_of);
+    if (!incident) continue;
+    Result<IncidentClocks> clocks = ComputeIncidentClocks(*incident, code, safety.calendar, as_of);
     if (!clocks.ok()) return clocks.status();
-    out.overdue += clocks->status == "overdue";
+    bool binding = ChapterBinds(project, safety, incident->model);
+    out.overdue += binding && clocks->status == "overdue";
     incidents.push_back(
-        {{"id", incident.id},
-         {"model", incident.model},
-         {"type", incident.type},
-         {"aware", incident.aware.ToString()},
+        {{"id", incident->id},
+         {"model", incident->model},
+         {"type", incident->type},
+         {"aware", incident->aware.ToString()},
          {"initial_due", clocks->initial_due.ToString()},
          {"next_due", clocks->next_due ? json(clocks->next_due->ToString()) : json()},
          {"status", clocks->status},
-         {"reported_with", incident.reported_with ? json(incident.reported_with->id) : json()}});
-    table.rows.push_back({{std::to_string(incident.id)},
-                          {incident.model},
-                          {incident.type},
-                          {incident.aware.ToString()},
+         {"binding", binding},
+         {"reported_with", incident->reported_with ? json(incident->reported_with->id) : json()}});
+    table.rows.push_back({{std::to_string(incident->id)},
+                          {incident->model},
+                          {incident->type},
+                          {incident->aware.ToString()},
                           {clocks->initial_due.ToString()},
                           {Or(clocks->next_due, "-") +
                            (clocks->next_report.empty() ? "" : " (" + clocks->next_report + ")")},
-                          {clocks->status, StatusTone(clocks->status)}});
+                          {clocks->status + (binding ? "" : " (voluntary)"),
+                           binding ? StatusTone(clocks->status) : report::Tone::kMuted}});
   }
   out.json = {{"schema", "gpaikit.incidents/1"}, {"incidents", incidents}};
   report::Section section{"incidents", "Reporting clocks (Measure 9.3)", {}, {}};
@@ -52,6 +69,11 @@ Result<IncidentListing> ListIncidents(const law::CodeOfPractice& code, const Pro
     section.blocks.push_back(report::Paragraph{{"No serious incidents recorded."}});
   } else {
     section.blocks.push_back(table);
+    section.blocks.push_back(report::Paragraph{
+        {"(voluntary): a model the Safety and Security chapter does not bind (not a model with "
+         "systemic risk, nor named in a voluntarily signed Framework); its clocks are not binding "
+         "findings.",
+         report::Tone::kMuted}});
   }
   out.document.title = "Serious incidents";
   out.document.header = {{"As of", {as_of.ToString()}}};
@@ -60,8 +82,15 @@ Result<IncidentListing> ListIncidents(const law::CodeOfPractice& code, const Pro
 }
 
 Result<std::string> ShowIncident(const law::CodeOfPractice& code, const ProjectSafety& safety,
-                                 const Incident& incident, const CivilDate& as_of,
+                                 const Incident& recorded, const CivilDate& as_of,
                                  const std::string& format, bool draft) {
+  std::optional<Incident> as_then = IncidentAsOf(recorded, as_of);
+  if (!as_then) {
+    return Status::NotFound("incident " + std::to_string(recorded.id) + ": the provider became " +
+                            "aware of it on " + recorded.aware.ToString() + ", after " +
+                            as_of.ToString());
+  }
+  const Incident& incident = *as_then;
   Result<IncidentClocks> clocks = ComputeIncidentClocks(incident, code, safety.calendar, as_of);
   if (!clocks.ok()) return clocks.status();
   const law::IncidentType* type = code.FindIncidentType(incident.type);

@@ -227,4 +227,12 @@ Result<IncidentClocks> ComputeIncidentClocks(const Incident& incident,
   return out;
 }
 
+std::optional<Incident> IncidentAsOf(const Incident& incident, const CivilDate& as_of) {
+  if (as_of < incident.aware) return std::nullopt;
+  Incident out = incident;
+  std::erase_if(out.reports, [&](const IncidentReport& r) { return as_of < r.submitted; });
+  if (out.resolved && as_of < *out.resolved) out.resolved.reset();
+  return out;
+}
+
 }  // namespace gpaikit::safety

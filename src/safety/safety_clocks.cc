@@ -56,15 +56,20 @@ void FrameworkClocks(const Framework& framework, const ModelFacts& facts,
   std::string basis;
   if (const law::CopMeasure* m11 = code.FindMeasure("CoP-SS-1.1")) {
     for (const law::CopClock& clock : m11->clocks) {
-      std::optional<CivilDate> anchor = clock.from == "art52-notification" ? facts.notification
-                                        : clock.from == "placed-on-market" ? facts.placed
-                                                                           : std::nullopt;
+      // Measure 1.1 runs from the Art. 52(1) notification, not from placement; while it is not
+      // recorded as made, from the day it is due (the latest it may be made).
+      bool notification = clock.from == "art52-notification";
+      std::optional<CivilDate> anchor =
+          notification ? (facts.notification ? facts.notification : facts.notification_due)
+          : clock.from == "placed-on-market" ? facts.placed
+                                             : std::nullopt;
       if (!anchor) continue;
       std::optional<CivilDate> candidate = ClockDue(clock, *anchor, calendar);
       if (candidate && (!due || *candidate < *due)) {
         due = candidate;
         deciding = &clock;
-        basis = clock.name + " from " + clock.from + " " + anchor->ToString();
+        basis = clock.name + " from " + clock.from + " " + anchor->ToString() +
+                (notification && !facts.notification ? " (not recorded as made: its due day)" : "");
       }
     }
     if (deciding) {
@@ -209,8 +214,11 @@ bool Framework::Covers(const std::string& model, bool systemic_risk) const {
 }
 
 ModelFacts FactsOf(const scope::ModelAssessment& assessment) {
+  const scope::Obligation* notification = assessment.Notification();
+  std::optional<CivilDate> due =
+      notification && notification->applies ? notification->due : std::nullopt;
   return {assessment.model->id, assessment.classification.systemic_risk,
-          assessment.model->PlacementDate(), assessment.NotifiedOn()};
+          assessment.model->PlacementDate(), assessment.NotifiedOn(), due};
 }
 
 bool ChapterApplies(const scope::ModelAssessment& assessment, const project::Signatory& signatory,

@@ -48,7 +48,8 @@ TEST(SafetyDocumentationTest, ExampleLoadsWithFourSpecifiedRisks) {
 
 TEST(SafetyDocumentationTest, FrameworkAndReportClocksOnTheExample) {
   SafetyDocumentation records = *LoadSafetyDocumentation(kExample, Code());
-  ModelFacts facts{"vista-400b", /*systemic_risk=*/true, D("2026-12-15"), D("2025-10-24")};
+  ModelFacts facts{"vista-400b", /*systemic_risk=*/true, D("2026-12-15"), D("2025-10-24"),
+                   std::nullopt};
   std::vector<ClockInstance> clocks =
       SafetyClocks(records, facts, Code(), Calendar(), D("2026-11-26"));
   auto find = [&](const std::string& what) -> const ClockInstance* {
@@ -77,7 +78,7 @@ TEST(SafetyDocumentationTest, FrameworkAndReportClocksOnTheExample) {
 
 TEST(SafetyDocumentationTest, MissingFrameworkIsOverdueAfterItsClock) {
   SafetyDocumentation empty;
-  ModelFacts facts{"m", /*systemic_risk=*/true, D("2026-12-15"), D("2025-10-24")};
+  ModelFacts facts{"m", /*systemic_risk=*/true, D("2026-12-15"), D("2025-10-24"), std::nullopt};
   std::vector<ClockInstance> clocks =
       SafetyClocks(empty, facts, Code(), Calendar(), D("2026-01-05"));
   ASSERT_FALSE(clocks.empty());
@@ -131,7 +132,7 @@ TEST(SafetyDocumentationTest, UpdatesWithoutAFixedPeriodShowTheirTrigger) {
                            "assessments:\n  - {date: 2026-09-15}\n",
                            "f.yaml", kExample, Code(), records);
   ASSERT_TRUE(parsed.ok()) << parsed.message();
-  ModelFacts facts{"m", /*systemic_risk=*/true, D("2026-12-15"), D("2025-10-24")};
+  ModelFacts facts{"m", /*systemic_risk=*/true, D("2026-12-15"), D("2025-10-24"), std::nullopt};
   std::vector<ClockInstance> clocks =
       SafetyClocks(records, facts, Code(), Calendar(), D("2028-01-01"));
   const ClockInstance* use = FindClock(clocks, "'use-change'");
@@ -173,7 +174,7 @@ TEST(SafetyDocumentationTest, PeriodicUpdateSkipsPeriodsWithAnException) {
       "      - {exception: no-change, date: 2027-02-10, note: same weights and tools}\n",
       records);
   ASSERT_TRUE(parsed.ok()) << parsed.message();
-  ModelFacts facts{"m", /*systemic_risk=*/true, D("2026-09-01"), D("2025-10-24")};
+  ModelFacts facts{"m", /*systemic_risk=*/true, D("2026-09-01"), D("2025-10-24"), std::nullopt};
   const ClockInstance* periodic = nullptr;
   std::vector<ClockInstance> clocks =
       SafetyClocks(records, facts, Code(), Calendar(), D("2027-03-01"));
@@ -217,7 +218,7 @@ TEST(SafetyDocumentationTest, InterimReportAllowanceAndUpdatesOverHolidays) {
       "      - {version: '2', date: 2026-12-22, changelog: c}\n",
       records);
   ASSERT_TRUE(parsed.ok()) << parsed.message();
-  ModelFacts facts{"m", /*systemic_risk=*/true, D("2026-05-08"), std::nullopt};
+  ModelFacts facts{"m", /*systemic_risk=*/true, D("2026-05-08"), std::nullopt, std::nullopt};
   std::vector<ClockInstance> clocks =
       SafetyClocks(records, facts, Code(), Calendar(), D("2027-01-08"));
   const ClockInstance* first = FindClock(clocks, "Model Report to the AI Office");

@@ -46,6 +46,17 @@ void ClassifyOriginal(const project::Model& model, const ComputeSummary& compute
                           : " and the model has the generative capability '" + capability + "'") +
       ": indicatively " + (out.gpai ? "a" : "not a") + " GPAI model (" +
       threshold.provenance.source + ")");
+  if (!out.gpai && !model.gpai_rebuttal) {
+    // Guidelines section 2.1, paras 17-18: the compute criterion is indicative only; what decides
+    // is significant generality and the capability to perform a wide range of distinct tasks.
+    out.reasons.push_back(
+        "the " + Flop(rules, threshold.value) + " criterion is indicative only (" +
+        threshold.provenance.source +
+        "): a model below it that displays significant generality and competently performs a "
+        "wide range of distinct tasks is a GPAI model all the same; if this model does, declare "
+        "it in gpaikit.yaml with gpai_rebuttal: {gpai: true, reason: ...} and the GPAI "
+        "obligations (AI Act Art. 53) apply");
+  }
   if (model.gpai_rebuttal && model.gpai_rebuttal->gpai != out.gpai) {
     out.gpai = model.gpai_rebuttal->gpai;
     out.reasons.push_back(std::string("the provider rebuts the indicative criterion: ") +

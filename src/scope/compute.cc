@@ -18,11 +18,46 @@ Status RunError(const project::ComputeRun& run, const std::string& message) {
 }
 
 // The parameter count an architecture-based estimate uses: the run's own, else the model's
-// active parameters (mixture-of-experts, Annex A.2.2), else its total.
+// active parameters for a mixture-of-experts model, else its total.
 std::optional<double> ParametersFor(const project::ComputeRun& run, const project::Model& model) {
   if (run.parameters) return run.parameters;
-  if (model.parameters_active) return model.parameters_active;
+  if (model.architecture == "mixture-of-experts") return model.parameters_active;
   return model.parameters_total;
+}
+
+// C = 6 P D from tokens (Guidelines Annex A.2.2) is the dense-transformer formula. A
+// mixture-of-experts model's 6 x active parameters x tokens is an approximation the provider
+// documents as its method (Guidelines section 2.3, para. 31: "approximations used"); for other
+// architectures the hardware, operations per pass or a reported figure is required.
+Result<Estimate> ArchitectureEstimate(const project::ComputeRun& run, const project::Model& model,
+                                      const law::Rulepack& rules) {
+  const std::string& architecture = model.architecture;
+  if (architecture != "dense-transformer" && architecture != "mixture-of-experts") {
+    return RunError(run,
+                    "an estimate from tokens (C = 6 x P x D) is the Guidelines' formula for "
+                    "dense transformers (Annex A.2.2), not for a '" +
+                        architecture +
+                        "' model: give the hardware (Annex A.2.1), operations_per_pass and "
+                        "passes (the general form of A.2.2), or a reported flop");
+  }
+  std::optional<double> parameters = ParametersFor(run, model);
+  if (!parameters) {
+    return RunError(run, architecture == "mixture-of-experts"
+                             ? "a mixture-of-experts estimate from tokens needs the parameters "
+                               "active per token: set 'parameters.active' on the model or "
+                               "'parameters' on the run, or give the hardware (Annex A.2.1)"
+                             : "an estimate from tokens needs the parameter count: set "
+                               "'parameters' on the run or 'parameters.total' on the model");
+  }
+  Estimate estimate = EstimateFromArchitecture(rules, *parameters, *run.tokens);
+  if (architecture == "mixture-of-experts") {
+    estimate.approximation =
+        "mixture-of-experts: 6 x parameters active per token x tokens, an approximation (" +
+        rules.dense_transformer_flop_per_parameter_token.provenance.source +
+        " gives 6 x P x D for dense transformers only); document it as the estimation method "
+        "(Guidelines section 2.3, para. 31), or estimate from the hardware (Annex A.2.1)";
+  }
+  return estimate;
 }
 
 Result<RunEstimate> EstimateRun(const project::ComputeRun& run, const project::Model& model,
@@ -31,13 +66,9 @@ Result<RunEstimate> EstimateRun(const project::ComputeRun& run, const project::M
   RunEstimate estimate;
   switch (run.method) {
     case project::ComputeMethod::kArchitecture: {
-      std::optional<double> parameters = ParametersFor(run, model);
-      if (!parameters) {
-        return RunError(run,
-                        "an estimate from tokens needs the parameter count: set "
-                        "'parameters' on the run or 'parameters.total' on the model");
-      }
-      static_cast<Estimate&>(estimate) = EstimateFromArchitecture(rules, *parameters, *run.tokens);
+      Result<Estimate> architecture = ArchitectureEstimate(run, model, rules);
+      if (!architecture.ok()) return architecture.status();
+      static_cast<Estimate&>(estimate) = *architecture;
       break;
     }
     case project::ComputeMethod::kOperations:
@@ -91,17 +122,18 @@ double HardwareFlop(double units, double hours, double peak_flops, double utiliz
 Estimate EstimateFromArchitecture(const law::Rulepack& rules, double parameters, double tokens) {
   return {ArchitectureFlop(rules, parameters, tokens), "architecture",
           Sci(rules.dense_transformer_flop_per_parameter_token.value) + " x " + Sci(parameters) +
-              " parameters x " + Sci(tokens) + " tokens"};
+              " parameters x " + Sci(tokens) + " tokens",
+          ""};
 }
 
 Estimate EstimateFromOperations(double operations_per_pass, double passes) {
   return {OperationsFlop(operations_per_pass, passes), "operations",
-          Sci(operations_per_pass) + " operations per pass x " + Sci(passes) + " passes"};
+          Sci(operations_per_pass) + " operations per pass x " + Sci(passes) + " passes", ""};
 }
 
 Result<Estimate> EstimateFromHardware(const std::vector<project::HardwarePeriod>& periods,
                                       const law::AcceleratorCatalogue& catalogue) {
-  Estimate estimate{0, "hardware", ""};
+  Estimate estimate{0, "hardware", "", ""};
   for (const project::HardwarePeriod& period : periods) {
     Result<double> peak = PeakFlops(period, catalogue);
     if (!peak.ok()) return peak.status();

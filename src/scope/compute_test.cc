@@ -116,7 +116,59 @@ TEST(ComputeTest, HardwarePeriodsSumAndMoeUsesActiveParameters) {
   double expected_hw = 1000 * 100 * 3600.0 * 989.4e12 * 0.4 + 2000 * 50 * 3600.0 * 312e12 * 0.5 +
                        10 * 10 * 3600.0 * 1e15;
   EXPECT_DOUBLE_EQ(summary.runs[0].flop, expected_hw);
+  EXPECT_TRUE(summary.runs[0].approximation.empty());  // Annex A.2.1 holds for any architecture
   EXPECT_DOUBLE_EQ(summary.runs[1].flop, 6 * 10e9 * 1e9);
+  // Annex A.2.2 gives 6 P D for dense transformers: for mixture-of-experts the active-parameter
+  // figure is an approximation, recorded as the method to document (Guidelines para. 31).
+  EXPECT_NE(summary.runs[1].approximation.find("mixture-of-experts"), std::string::npos);
+  EXPECT_NE(summary.runs[1].approximation.find("Annex A.2.2"), std::string::npos);
+}
+
+// Annex A.2.2's 6 P D is for dense transformers: a diffusion or other model must give the
+// hardware, operations per pass or a reported figure; a mixture-of-experts model without its
+// active parameters must give them (the total would overstate the compute).
+TEST(ComputeTest, TokenEstimateNeedsADenseTransformerOrActiveParameters) {
+  for (const char* architecture : {"diffusion", "other"}) {
+    project::Project p = MakeProject(std::string(R"(  - id: m
+    name: M
+    architecture: )") + architecture +
+                                     R"(
+    modalities: {input: [text], output: [image]}
+    parameters: {total: 2B}
+    compute:
+      runs:
+        - {stage: pre-training, tokens: 1T}
+)");
+    Result<ComputeSummary> summary = EstimateModelCompute(p.models[0], Rules(), Catalogue());
+    ASSERT_FALSE(summary.ok()) << architecture;
+    EXPECT_NE(summary.status().message().find("dense transformers (Annex A.2.2)"),
+              std::string::npos)
+        << summary.status().message();
+  }
+  project::Project moe = MakeProject(R"(  - id: m
+    name: M
+    architecture: mixture-of-experts
+    modalities: {input: [text], output: [text]}
+    parameters: {total: 100B}
+    compute:
+      runs:
+        - {stage: pre-training, tokens: 1T}
+)");
+  Result<ComputeSummary> summary = EstimateModelCompute(moe.models[0], Rules(), Catalogue());
+  ASSERT_FALSE(summary.ok());
+  EXPECT_NE(summary.status().message().find("parameters.active"), std::string::npos)
+      << summary.status().message();
+  project::Project dense = MakeProject(R"(  - id: m
+    name: M
+    modalities: {input: [text], output: [text]}
+    parameters: {total: 1B}
+    compute:
+      runs:
+        - {stage: pre-training, tokens: 1T}
+)");
+  summary = EstimateModelCompute(dense.models[0], Rules(), Catalogue());
+  ASSERT_TRUE(summary.ok());
+  EXPECT_TRUE(summary->runs[0].approximation.empty());  // the Guidelines' own formula
 }
 
 TEST(ComputeTest, ArchitectureEstimateWithoutParametersNamesTheRun) {

@@ -9,17 +9,9 @@
 namespace gpaikit::scope {
 namespace {
 
-struct Due {
-  std::optional<CivilDate> date;
-  std::string basis;
-};
-
-// The first day the model's notification duty started: the day the threshold was met or known,
-// or for a modified systemic-risk model the first dated run of the modification.
-std::optional<CivilDate> NotificationTrigger(const project::Model& model,
-                                             const ComputeSummary& compute,
-                                             const Classification& c) {
-  if (c.systemic_risk_basis == "presumed") return compute.systemic_threshold_known_on;
+// The first dated compute run of the model (known_on, else start), the day a modification of a
+// systemic-risk model starts meeting the condition (Guidelines section 3.2.2).
+std::optional<CivilDate> FirstDatedRun(const project::Model& model) {
   std::optional<CivilDate> first;
   for (const project::ComputeRun& run : model.runs) {
     std::optional<CivilDate> date = run.known_on ? run.known_on : run.start;
@@ -28,10 +20,33 @@ std::optional<CivilDate> NotificationTrigger(const project::Model& model,
   return first;
 }
 
+struct Due {
+  std::optional<CivilDate> date;
+  std::string basis;
+};
+
+// The legacy due date for a model placed before Chapter V applied (AI Act Art. 111(3); Guidelines
+// section 5.3): every Chapter V duty by legacy_deadline, or later when its own clock runs later.
+Due LegacyDue(const project::Model& model, const law::Rulepack& rules,
+              const std::optional<CivilDate>& own_due) {
+  const CivilDate& deadline = rules.legacy_deadline.value;
+  std::string basis = "placed on " + model.PlacementDate()->ToString() + ", before " +
+                      rules.chapter_v_applies.value.ToString() + ": by " + deadline.ToString() +
+                      " (" + rules.legacy_deadline.provenance.source + "; Guidelines section 5.3)";
+  if (own_due && deadline < *own_due) {
+    return {own_due, "by " + own_due->ToString() + ", its own clock running past " +
+                         deadline.ToString() + " (" + rules.legacy_deadline.provenance.source +
+                         " gives until then at the earliest)"};
+  }
+  return {deadline, basis};
+}
+
 Due NotificationDue(const project::Model& model, const ComputeSummary& compute,
                     const Classification& c, const law::Rulepack& rules) {
-  std::optional<CivilDate> trigger = NotificationTrigger(model, compute, c);
+  std::optional<CivilDate> trigger = SystemicRiskConditionMet(model, compute, c);
   int days = rules.notification_days.value;
+  std::optional<CivilDate> own = trigger ? std::optional(trigger->AddDays(days)) : std::nullopt;
+  if (c.placed_before_chapter_v) return LegacyDue(model, rules, own);
   if (!trigger) {
     return {std::nullopt, "within " + std::to_string(days) +
                               " days of the day the threshold was met or known; record "
@@ -45,11 +60,29 @@ Due NotificationDue(const project::Model& model, const ComputeSummary& compute,
                                        " days from then "
                                        "(Guidelines section 5.3)"};
   }
-  return {trigger->AddDays(days), std::to_string(days) +
-                                      " days after the threshold was met or "
-                                      "became known on " +
-                                      trigger->ToString() + " (" +
-                                      rules.notification_days.provenance.source + ")"};
+  return {own, std::to_string(days) +
+                   " days after the threshold was met or "
+                   "became known on " +
+                   trigger->ToString() + " (" + rules.notification_days.provenance.source + ")"};
+}
+
+// AI Act Art. 55 with Guidelines section 2.3: the duties of a model with systemic risk run from the
+// moment it meets the condition (Art. 55(1)(b) covers risks from development), not from placement.
+Due SystemicRiskDue(const project::Model& model, const ComputeSummary& compute,
+                    const Classification& c, const law::Rulepack& rules) {
+  std::optional<CivilDate> met = SystemicRiskConditionMet(model, compute, c);
+  const CivilDate& applies = rules.chapter_v_applies.value;
+  std::optional<CivilDate> own = met ? std::optional(std::max(*met, applies)) : std::nullopt;
+  if (c.placed_before_chapter_v) return LegacyDue(model, rules, own);
+  if (!met) {
+    return {std::nullopt,
+            "from the day the model meets the systemic-risk condition (Guidelines section 2.3); "
+            "record 'known_on' (or 'start') on the compute runs to date it"};
+  }
+  std::string basis = "from the day the model met the systemic-risk condition, " + met->ToString() +
+                      " (Guidelines section 2.3)";
+  if (*met < applies) basis += ", counted from " + applies.ToString() + " when Chapter V applied";
+  return {own, basis};
 }
 
 Due PlacementDue(const project::Model& model, const Classification& c, const law::Rulepack& rules,
@@ -61,11 +94,12 @@ Due PlacementDue(const project::Model& model, const Classification& c, const law
   if (!placed) {
     return {std::nullopt, when + " on the Union market (no union_market_date yet)"};
   }
-  if (c.placed_before_chapter_v) {
-    return {rules.legacy_deadline.value, "placed on " + placed->ToString() + ", before " +
-                                             rules.chapter_v_applies.value.ToString() + ": by " +
-                                             rules.legacy_deadline.value.ToString() + " (" +
-                                             rules.legacy_deadline.provenance.source + ")"};
+  if (c.placed_before_chapter_v) return LegacyDue(model, rules, std::nullopt);
+  if (rule == law::DueRule::kBeforePlacement) {
+    // AI Act Art. 54(1): "prior to placing": the last day that qualifies is the day before.
+    CivilDate last = placed->AddDays(-1);
+    return {last, "before placement on the Union market on " + placed->ToString() + ": by " +
+                      last.ToString() + " (AI Act Art. 54(1), \"prior to placing\")"};
   }
   return {*placed, when + " on the Union market, " + placed->ToString()};
 }
@@ -75,7 +109,10 @@ std::string NotApplicableReason(const law::ObligationRule& rule, const Classific
   if (c.modification && !c.modifier_is_provider) {
     return "the modification is below the one-third criterion: the modifier is not the provider";
   }
-  if (!c.gpai) return "not a GPAI model";
+  if (!c.gpai) {
+    return "indicatively not a GPAI model (the criterion is indicative, Guidelines section 2.1: "
+           "see the classification)";
+  }
   if (rule.applies_to == law::AppliesTo::kSystemicRisk && !c.systemic_risk) {
     return "not a model with systemic risk";
   }
@@ -122,6 +159,15 @@ CivilDate NextUpdate(const CivilDate& start, const CivilDate& as_of, int months)
 
 }  // namespace
 
+std::optional<CivilDate> SystemicRiskConditionMet(const project::Model& model,
+                                                  const ComputeSummary& compute,
+                                                  const Classification& c) {
+  if (!c.systemic_risk) return std::nullopt;
+  if (c.systemic_risk_basis == "presumed") return compute.systemic_threshold_known_on;
+  if (c.systemic_risk_basis == "designated") return model.systemic_risk_designation;
+  return FirstDatedRun(model);
+}
+
 const Obligation* ModelAssessment::Find(std::string_view id) const {
   for (const Obligation& o : obligations) {
     if (o.id == id) return &o;
@@ -143,6 +189,13 @@ const Obligation* ModelAssessment::TrainingSummary() const {
   return nullptr;
 }
 
+const Obligation* ModelAssessment::AuthorisedRepresentative() const {
+  for (const Obligation& o : obligations) {
+    if (o.rule && o.rule->applies_to == law::AppliesTo::kNonEu) return &o;
+  }
+  return nullptr;
+}
+
 std::optional<CivilDate> ModelAssessment::NotifiedOn() const {
   const Obligation* notification = Notification();
   return notification ? notification->fulfilled_on : std::nullopt;
@@ -159,6 +212,8 @@ const char* DueStatusName(DueStatus status) {
       return "not-applicable";
     case DueStatus::kMet:
       return "met";
+    case DueStatus::kLate:
+      return "late";
     case DueStatus::kNoDate:
       return "no-date";
     case DueStatus::kUpcoming:
@@ -169,6 +224,11 @@ const char* DueStatusName(DueStatus status) {
       return "overdue";
   }
   return "unknown";
+}
+
+std::string DueStatusText(const Obligation& o) {
+  if (o.status != DueStatus::kLate) return DueStatusName(o.status);
+  return "late (" + std::to_string(o.days_late) + (o.days_late == 1 ? " day)" : " days)");
 }
 
 std::vector<Obligation> DeriveObligations(const project::Project& project,
@@ -189,7 +249,9 @@ std::vector<Obligation> DeriveObligations(const project::Project& project,
     o.limited_to_modification = o.applies && rule.limited_to_modification && c.modification;
     if (o.applies) {
       Due due = rule.due == law::DueRule::kNotification ? NotificationDue(model, compute, c, rules)
-                                                        : PlacementDue(model, c, rules, rule.due);
+                : rule.due == law::DueRule::kSystemicRiskCondition
+                    ? SystemicRiskDue(model, compute, c, rules)
+                    : PlacementDue(model, c, rules, rule.due);
       o.due = due.date;
       o.due_basis = due.basis;
     }
@@ -210,7 +272,10 @@ std::vector<Obligation> DeriveObligations(const project::Project& project,
     if (!o.applies) {
       o.status = DueStatus::kNotApplicable;
     } else if (o.fulfilled_on && *o.fulfilled_on <= options.as_of) {
-      o.status = DueStatus::kMet;
+      // Done after the due day is late, never met (the days are part of the finding).
+      bool late = o.due && *o.due < *o.fulfilled_on;
+      o.status = late ? DueStatus::kLate : DueStatus::kMet;
+      if (late) o.days_late = o.due->DaysUntil(*o.fulfilled_on);
     } else if (!o.due) {
       o.status = DueStatus::kNoDate;
     } else if (*o.due < options.as_of) {

@@ -24,6 +24,7 @@ json ComputeToJson(const ComputeSummary& compute, const law::Rulepack& rules) {
                     {"stage", run.stage},
                     {"method", run.method},
                     {"formula", run.formula},
+                    {"approximation", run.approximation.empty() ? json() : json(run.approximation)},
                     {"flop", run.flop},
                     {"flop_2sf", TwoFigures(run.flop, rules)},
                     {"counts_training", run.counts_training},
@@ -74,7 +75,8 @@ json ObligationToJson(const Obligation& o) {
           {"limited_to_modification", o.limited_to_modification},
           {"fulfilled_on", OptionalDate(o.fulfilled_on)},
           {"evidence", o.evidence.empty() ? json(nullptr) : json(o.evidence)},
-          {"status", DueStatusName(o.status)}};
+          {"status", DueStatusName(o.status)},
+          {"days_late", o.status == DueStatus::kLate ? json(o.days_late) : json(nullptr)}};
 }
 
 json AssessmentToJson(const ModelAssessment& assessment, const law::Rulepack& rules) {

@@ -24,10 +24,14 @@ report::Section ComputeSection(const ModelAssessment& a, const law::Rulepack& ru
     std::string counts = run.counts_training     ? "training and cumulative"
                          : run.counts_cumulative ? "cumulative only"
                                                  : "excluded";
-    runs.rows.push_back({Text{run.name + (run.planned ? " (planned)" : "")}, Text{run.stage},
-                         Text{run.method}, Text{Flop(run.flop, rules)},
-                         Text{counts, run.counts_cumulative ? Tone::kPlain : Tone::kMuted},
-                         Text{run.counts_cumulative ? run.formula : run.stage_note}});
+    runs.rows.push_back(
+        {Text{run.name + (run.planned ? " (planned)" : "")}, Text{run.stage}, Text{run.method},
+         Text{Flop(run.flop, rules)},
+         Text{counts, run.counts_cumulative ? Tone::kPlain : Tone::kMuted},
+         Text{run.counts_cumulative
+                  ? run.formula +
+                        (run.approximation.empty() ? "" : "; approximation: " + run.approximation)
+                  : run.stage_note}});
   }
   if (runs.rows.empty()) {
     section.blocks.push_back(report::Paragraph{
@@ -95,10 +99,10 @@ report::Section ObligationsSection(const ModelAssessment& a, const std::string& 
     }
     std::string verified =
         o.provenance.verified == "primary" ? "" : " [" + o.provenance.verified + "]";
-    table.rows.push_back(
-        {Text{o.id}, Text{o.title}, Text{DueStatusName(o.status), StatusTone(o.status)},
-         Text{o.due ? o.due->ToString() : "-"}, Text{o.provenance.source + verified},
-         Text{why, o.applies ? Tone::kPlain : Tone::kMuted}});
+    table.rows.push_back({Text{o.id}, Text{o.title}, Text{DueStatusText(o), StatusTone(o.status)},
+                          Text{o.due ? o.due->ToString() : "-"},
+                          Text{o.provenance.source + verified},
+                          Text{why, o.applies ? Tone::kPlain : Tone::kMuted}});
   }
   section.blocks.push_back(table);
   return section;
@@ -112,6 +116,7 @@ report::Tone StatusTone(DueStatus status) {
       return Tone::kBad;
     case DueStatus::kDueSoon:
     case DueStatus::kNoDate:
+    case DueStatus::kLate:
       return Tone::kWarn;
     case DueStatus::kMet:
       return Tone::kGood;

@@ -49,11 +49,35 @@ Result<EvidenceRegister> ParseEvidenceRegister(std::string_view text, const std:
                                                const law::CodeOfPractice& code,
                                                const project::Project& project);
 
+// A condition of the Code that gpaikit derives from the project's facts, with the fact it reads
+// and whether it holds for the model; the register (evidence.yaml) may add any condition.
+struct DerivedCondition {
+  std::string id;    // crawls-web
+  std::string fact;  // training_data.crawling.used
+  bool holds = false;
+};
+
+// Every condition gpaikit derives, for one model (Copyright Measures 1.2-1.4 from the crawling
+// and licence facts; Safety and Security Measure 7.6 from the Model Report).
+std::vector<DerivedCondition> DeriveConditions(const project::Model& model,
+                                               const safety::SafetyDocumentation& documentation);
+// The fact a condition is derived from, or "" when only the evidence register can state it.
+std::string ConditionFact(std::string_view condition);
+
 enum class MeasureStatus { kMet, kPartial, kMissing, kNotApplicable };
 const char* MeasureStatusName(MeasureStatus status);  // met | partial | missing | not-applicable
 
+// One evidence item a measure expects of this model, and whether it was found.
+struct EvidenceItemStatus {
+  const law::CopEvidence* evidence = nullptr;
+  std::string found;       // yes | partly | no
+  std::string detail;      // what was found or what is lacking; "" when nothing was found
+  bool automatic = false;  // gpaikit looks for it in facts and records by itself
+};
+
 struct MeasureAssessment {
   const law::CopMeasure* measure = nullptr;
+  std::vector<EvidenceItemStatus> items;  // the items expected (applies_when holds), in order
   MeasureStatus status = MeasureStatus::kNotApplicable;
   std::string reason;                 // why not applicable, or how it applies
   std::vector<std::string> evidence;  // "T-1.2.contact-point: eu-ai-act@... (gpaikit.yaml)"

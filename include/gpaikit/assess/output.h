@@ -41,6 +41,16 @@ report::ModelContribution AssessmentContribution(const AssessmentInput& input,
                                                  const EvidenceRegister& evidence,
                                                  const std::vector<Crosswalk>& crosswalks);
 
+// `gpaikit evidence list` for one model (json_key: the model id): the Code's conditions, derived
+// from the project's facts or stated in evidence.yaml, and every evidence item of the measures
+// that apply, found or not and where.
+report::ModelContribution EvidenceListing(const AssessmentInput& input);
+
+// `gpaikit evidence init`: the text of an evidence.yaml to fill in, listing as comments the
+// conditions only the register can state and the items gpaikit does not find by itself, project
+// wide or per model (Safety and Security measures).
+std::string EvidenceRegisterTemplate(const std::vector<AssessmentInput>& inputs);
+
 }  // namespace gpaikit::assess
 
 #endif  // GPAIKIT_ASSESS_OUTPUT_H_

@@ -67,6 +67,12 @@ struct Request {
 };
 
 Result<std::vector<Request>> Requests(const store::Ledger& ledger);
+// The requests as they stood at the end of `as_of`: those received later left out, answers dated
+// later removed (--as-of shows the world as of that day).
+std::vector<Request> RequestsAsOf(const std::vector<Request>& requests, const CivilDate& as_of);
+// The versions published by the end of `as_of` (their UTC day), oldest first.
+std::vector<PublishedVersion> VersionsAsOf(const std::vector<PublishedVersion>& versions,
+                                           const CivilDate& as_of);
 Result<Request> AddRequest(store::Ledger& ledger, const std::string& from, const std::string& model,
                            const std::string& subject, const CivilDate& received, int answer_days,
                            const std::string& author);

@@ -16,6 +16,7 @@
 #include "gpaikit/law/summary_template.h"
 #include "gpaikit/project/project.h"
 #include "gpaikit/report/report.h"
+#include "gpaikit/scope/scope.h"
 
 namespace gpaikit::docs {
 
@@ -144,13 +145,22 @@ struct TrainingSummary {
   std::vector<std::string> findings;
 
   int CountStatus(FieldStatus status) const;  // header fields included
+  // The template's fields only (law::summary::Template::fields: 50 in 2025-07), the header's two
+  // entries (version, last update) apart: the one count gpaikit states everywhere.
+  int CountFields(FieldStatus status) const;
+  // "41 of the template's 50 fields filled, 5 not applicable, 2 optional left empty, 2 missing",
+  // and "; header: version missing" when a header entry is missing.
+  std::string CountsText() const;
   bool complete() const { return CountStatus(FieldStatus::kMissing) == 0 && findings.empty(); }
   std::vector<std::string> MissingIds() const;
 };
 
-// Fills every header field and field of `form` for `model`. `stats` may be null (fields that
-// need them are then missing, saying so). Narrative files are read relative to project.root.
-TrainingSummary BuildTrainingSummary(const project::Project& project, const project::Model& model,
+// Fills every header field and field of `form` for the assessed model (its obligations decide
+// which fields apply, e.g. the authorised representative only where Art. 54 applies). `stats` may
+// be null (fields that need them are then missing, saying so). Narrative files are read relative
+// to project.root.
+TrainingSummary BuildTrainingSummary(const project::Project& project,
+                                     const scope::ModelAssessment& assessment,
                                      const law::summary::Template& form, const CorpusStats* stats);
 
 // The stats files a model names in gpaikit.yaml, resolved against the project folder.

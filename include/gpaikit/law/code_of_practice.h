@@ -5,6 +5,7 @@
 #define GPAIKIT_LAW_CODE_OF_PRACTICE_H_
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,6 +62,9 @@ struct CopEvidence {
   std::string per_item_of;
   std::vector<std::string> requires_items;
   std::optional<int> minimum_per_evaluation;
+  // Items of the same measure any of which, found, satisfies this one instead (Copyright Measure
+  // 1.4(2): an open-source release alerts users in its documentation instead of a prohibition).
+  std::vector<std::string> satisfied_by;
 };
 
 // An item an evidence rule may expect one sub-check per (Appendix 4 objectives, the four
@@ -143,6 +147,7 @@ struct CodeOfPractice {
   std::vector<AppendixItem> security_objectives;  // CoP-SS-A4
   std::vector<IncidentType> incident_types;
   std::vector<std::string> conditions;  // the closed vocabulary of condition ids
+  std::map<std::string, std::string> condition_descriptions;  // condition id -> description
   std::vector<TemplateItem> template_items;
   std::string template_verified;
   std::string template_source;

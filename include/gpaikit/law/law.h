@@ -43,7 +43,13 @@ struct ComputeStage {
 };
 
 enum class AppliesTo { kGpai, kSystemicRisk, kNonEu };
-enum class DueRule { kNotification, kPlacement, kBeforePlacement, kContinuous };
+enum class DueRule {
+  kNotification,
+  kPlacement,
+  kBeforePlacement,
+  kContinuous,
+  kSystemicRiskCondition
+};
 
 struct ObligationRule {
   std::string id;  // AIA-53-1-a

@@ -34,14 +34,20 @@ report::ModelContribution SafetyContribution(const scope::AssessedProject& proje
                                              const ProjectSafety& safety,
                                              const scope::ModelAssessment& assessment);
 
-// The listing of every incident (schema gpaikit.incidents/1) with its next report due.
+// The listing of every incident (schema gpaikit.incidents/1) with its next report due, as of the
+// project's evaluation day (IncidentAsOf). An incident of a model the chapter does not bind
+// (ChapterApplies) is a voluntary record: shown, marked "binding": false, never counted overdue.
 struct IncidentListing {
   nlohmann::json json;  // {"schema": "gpaikit.incidents/1", "incidents": [...]}
   report::Document document;
-  int overdue = 0;
+  int overdue = 0;  // binding incidents only
 };
-Result<IncidentListing> ListIncidents(const law::CodeOfPractice& code, const ProjectSafety& safety,
-                                      const CivilDate& as_of);
+Result<IncidentListing> ListIncidents(const scope::AssessedProject& project,
+                                      const ProjectSafety& safety);
+// Whether the Safety and Security chapter binds `model` of `project` (ChapterApplies); false
+// for an unknown model.
+bool ChapterBinds(const scope::AssessedProject& project, const ProjectSafety& safety,
+                  const std::string& model);
 // One incident as the report to submit; `format` "md" (default) or "json" (gpaikit.incident/1).
 // The Markdown is the document to hand over; `draft` adds the working note on the template's
 // source and verification level.

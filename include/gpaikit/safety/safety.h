@@ -93,6 +93,11 @@ Result<FirstIncident> FirstIncidentFor(const std::vector<Incident>& earlier, int
 Result<std::vector<Incident>> FoldIncidents(const std::vector<store::Entry>& entries);
 Result<std::vector<Incident>> LoadIncidents(const std::filesystem::path& project_root);
 
+// The incident as it stood at the end of `as_of`: nullopt when the provider became aware of it
+// later; reports submitted and a resolution recorded after that day left out (--as-of shows the
+// world as of that day).
+std::optional<Incident> IncidentAsOf(const Incident& incident, const CivilDate& as_of);
+
 // The incident's clocks, as of a day.
 struct IncidentClocks {
   CivilDate initial_due;
@@ -239,7 +244,9 @@ struct ModelFacts {
   std::string model;
   bool systemic_risk = false;             // AI Act Art. 51 (scope::Classification)
   std::optional<CivilDate> placed;        // placement on the Union market, Art. 3(9)
-  std::optional<CivilDate> notification;  // Art. 52(1)
+  std::optional<CivilDate> notification;  // Art. 52(1), the day it was made
+  // Art. 52(1): the day the notification is due, the anchor while it is not recorded as made.
+  std::optional<CivilDate> notification_due;
 };
 
 // The facts the clocks run from, for one assessed model: its systemic-risk classification, its

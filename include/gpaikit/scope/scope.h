@@ -21,7 +21,9 @@ namespace gpaikit::scope {
 // billionth of the threshold is the same figure up to floating-point rounding and is not above.
 bool StrictlyAbove(double value, double threshold);
 
-// C = k * P * D for dense transformers, k from the rulepack (6; Annex A.2.2).
+// C = k * P * D for dense transformers, k from the rulepack (6; Annex A.2.2). The model's
+// architecture decides whether it applies (EstimateModelCompute: mixture-of-experts with active
+// parameters as a recorded approximation; other architectures need another method).
 double ArchitectureFlop(const law::Rulepack& rules, double parameters, double tokens);
 // C = operations per full pass x passes (Annex A.2.2, general form).
 double OperationsFlop(double operations_per_pass, double passes);
@@ -37,6 +39,9 @@ struct Estimate {
   double flop = 0;
   std::string method;   // "architecture" | "operations" | "hardware" | "reported"
   std::string formula;  // "6 x 7.30x10^9 parameters x 3.90x10^12 tokens"
+  // "" when the Guidelines give the formula for the model (6 P D for dense transformers, Annex
+  // A.2.2); otherwise the approximation used, to document as the method (Guidelines para. 31).
+  std::string approximation;
 };
 
 Estimate EstimateFromArchitecture(const law::Rulepack& rules, double parameters, double tokens);
@@ -99,7 +104,8 @@ std::optional<CivilDate> RetainedUntil(const project::Model& model, const law::R
 
 // ---- Obligations and due dates ----
 
-enum class DueStatus { kNotApplicable, kMet, kNoDate, kUpcoming, kDueSoon, kOverdue };
+// kMet: done by the due day; kLate: done, but after the due day (Obligation::days_late).
+enum class DueStatus { kNotApplicable, kMet, kLate, kNoDate, kUpcoming, kDueSoon, kOverdue };
 const char* DueStatusName(DueStatus status);
 
 struct Obligation {
@@ -115,10 +121,22 @@ struct Obligation {
   std::optional<CivilDate> retain_until;
   std::optional<CivilDate> next_update;  // summary updates while training continues
   std::optional<CivilDate> fulfilled_on;
+  int days_late = 0;  // fulfilled_on - due, for kLate
   std::string evidence;
   bool limited_to_modification = false;
   DueStatus status = DueStatus::kNotApplicable;
 };
+
+// AI Act Art. 51(1), 52(1) with Guidelines sections 2.3 and 3.2.2: the day a model with systemic
+// risk meets the condition: the cumulative threshold met or known (presumed), the designation
+// decision (designated), the first dated run of the modification (modified-systemic); nullopt
+// when the model has no systemic risk or the day is not recorded.
+std::optional<CivilDate> SystemicRiskConditionMet(const project::Model& model,
+                                                  const ComputeSummary& compute,
+                                                  const Classification& classification);
+
+// The status for people: DueStatusName, and for kLate the days ("late (12 days)").
+std::string DueStatusText(const Obligation& obligation);
 
 struct ObligationOptions {
   CivilDate as_of;
@@ -147,6 +165,10 @@ struct ModelAssessment {
   // AI Act Art. 53(1)(d): the public summary of training content (the rulepack's obligation
   // updated while training continues); nullptr when the rulepack has none.
   const Obligation* TrainingSummary() const;
+  // AI Act Art. 54(1), 54(6): the authorised representative (the rulepack's obligation for
+  // providers outside the Union); nullptr when the rulepack has none. `applies` is false for a
+  // provider in the Union and one the open-source exemption relieves.
+  const Obligation* AuthorisedRepresentative() const;
   // The day the Art. 52(1) notification was recorded made (models[].fulfilled), if it was.
   std::optional<CivilDate> NotifiedOn() const;
   // AI Act Art. 53(1)(d) with Art. 3(9): the summary is owed now when its obligation applies to
