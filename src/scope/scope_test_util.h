@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <deque>
+
 #include "gpaikit/law/law.h"
 #include "gpaikit/project/project.h"
 #include "gpaikit/scope/scope.h"
@@ -30,6 +32,15 @@ inline ModelAssessment Assess(const project::Project& project, const char* as_of
                                                ObligationOptions{Date(as_of), 30});
   EXPECT_TRUE(result.ok()) << result.status().message();
   return result.ok() ? *result : ModelAssessment{};
+}
+
+// The same for a temporary project (Assess(MakeProject(...))): the assessment points into the
+// project's models, so the project is kept for the life of the test program (ASan found a test
+// reading a freed model through ModelAssessment::TrainingSummaryDue).
+inline ModelAssessment Assess(project::Project&& project, const char* as_of = "2026-11-26") {
+  static std::deque<project::Project> kept;
+  kept.push_back(std::move(project));
+  return Assess(kept.back(), as_of);
 }
 
 inline const Obligation& Find(const ModelAssessment& assessment, const std::string& id) {
