@@ -65,7 +65,8 @@ Result<scope::Estimate> Estimate(const ComputeOptions& o, const law::Rulepack& r
   if (!count || !hours || !utilization) {
     return Status::InvalidInput("hardware estimate needs --count, --hours and --utilization");
   }
-  if (*count < 1) return Status::InvalidInput("--count: expected at least 1 unit, got '" + o.count + "'");
+  if (*count < 1)
+    return Status::InvalidInput("--count: expected at least 1 unit, got '" + o.count + "'");
   if (*utilization > 1)
     return Status::InvalidInput("--utilization: expected a fraction from 0 to 1");
   if (o.accelerator.empty() == !peak.has_value()) {

@@ -116,8 +116,7 @@ int RunRead(const std::string& action, const IncidentOptions& options) {
   Result<Format> format = options.show_output.Chosen();
   if (!format.ok()) return ReportFailure(format.status());
   Result<std::string> shown = safety::ShowIncident(loaded->code, *context, **incident, *as_of,
-                                                   std::string(FormatName(*format)),
-                                                   options.draft);
+                                                   std::string(FormatName(*format)), options.draft);
   if (!shown.ok()) return ReportFailure(shown.status());
   Status written = Emit(options.show_output, *shown);
   return written.ok() ? kExitOk : ReportFailure(written);
