@@ -13,6 +13,7 @@
 
 #include "bindings.h"
 #include "gpaikit/corpus/audit.h"
+#include "gpaikit/corpus/scan_settings.h"
 #include "gpaikit/corpus/scanner.h"
 #include "gpaikit/corpus/stats.h"
 
@@ -29,11 +30,8 @@ struct ScanArgs {
   std::vector<std::filesystem::path> paths;
   std::optional<std::string> shard;
   std::optional<std::filesystem::path> robots;
-  std::string psl, crawlers, gzip = "auto";
-  double bytes_per_token = 4.0;
-  size_t max_domains = 4'000'000, max_errors = 1000, max_record_mib = 256;
-  bool strict = false;
-  std::vector<std::string> url_fields, text_fields, date_fields, token_fields;
+  std::string psl, crawlers;
+  corpus::ScanSettings settings;  // gzip, the limits, strict, the field paths
 };
 
 std::vector<std::filesystem::path> Expand(const std::vector<std::filesystem::path>& paths,
@@ -41,12 +39,6 @@ std::vector<std::filesystem::path> Expand(const std::vector<std::filesystem::pat
   auto files = corpus::ExpandInputs(paths, skipped);
   if (!files.ok()) ThrowStatus(files.status());
   return std::move(*files);
-}
-
-void SetFields(const std::vector<std::string>& given, std::vector<std::string>* fields) {
-  if (given.empty()) return;
-  fields->clear();
-  for (const std::string& path : given) fields->push_back(corpus::FieldPathToPointer(path));
 }
 
 CorpusStats Scan(const ScanArgs& args) {
@@ -59,22 +51,9 @@ CorpusStats Scan(const ScanArgs& args) {
     files = corpus::SelectShard(files, index, count);
   }
   corpus::ScanOptions options;
+  Status applied = corpus::ApplyScanSettings(args.settings, options);
+  if (!applied.ok()) ThrowStatus(applied);
   options.suffixes = SuffixList(args.psl);
-  if (args.gzip != "auto" && args.gzip != "isal" && args.gzip != "zlib") {
-    throw py::value_error("gzip: expected 'auto', 'isal' or 'zlib', got '" + args.gzip + "'");
-  }
-  options.gzip = args.gzip == "isal"   ? GzipEngine::kIsal
-                 : args.gzip == "zlib" ? GzipEngine::kZlib
-                                       : GzipEngine::kAuto;
-  options.bytes_per_token = args.bytes_per_token;
-  options.max_domains = args.max_domains;
-  options.max_errors = args.max_errors;
-  options.strict = args.strict;
-  options.reader.max_record_bytes = args.max_record_mib << 20;
-  SetFields(args.url_fields, &options.reader.fields.url);
-  SetFields(args.text_fields, &options.reader.fields.text);
-  SetFields(args.date_fields, &options.reader.fields.date);
-  SetFields(args.token_fields, &options.reader.fields.tokens);
   std::optional<corpus::RobotsSnapshots> robots;
   std::shared_ptr<const optout::CrawlerRegistry> registry;
   std::unique_ptr<corpus::Auditor> auditor;
@@ -237,16 +216,10 @@ void BindCorpus(py::module_& m) {
                       std::move(robots),
                       std::move(psl),
                       std::move(crawlers),
-                      std::move(gzip),
-                      bytes_per_token,
-                      max_domains,
-                      max_errors,
-                      max_record_mib,
-                      strict,
-                      std::move(url_fields),
-                      std::move(text_fields),
-                      std::move(date_fields),
-                      std::move(token_fields)};
+                      corpus::ScanSettings{std::move(gzip), bytes_per_token, max_domains,
+                                           max_errors, max_record_mib, strict,
+                                           std::move(url_fields), std::move(text_fields),
+                                           std::move(date_fields), std::move(token_fields)}};
         return Scan(args);
       },
       "paths"_a, py::kw_only(), "shard"_a = py::none(), "robots"_a = py::none(), "psl"_a = "",

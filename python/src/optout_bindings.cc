@@ -31,28 +31,13 @@ using optout::RobotsPolicy;
 // The verdict of RobotsPolicy.explain: what decided and the deciding line.
 struct RobotsVerdict {
   bool allowed = true;
-  std::string reason;  // rule, group-no-match, global-no-match, no-group, robots-txt-path
+  std::string
+      reason;  // rule, group-no-rule-matched, global-no-rule-matched, no-group, robots-txt-path
   std::optional<uint32_t> line;
   std::optional<std::string> rule;  // the deciding line as written
   bool from_global = false;
   std::string explanation;
 };
-
-std::string ReasonName(optout::RobotsReason reason) {
-  switch (reason) {
-    case optout::RobotsReason::kRuleMatched:
-      return "rule";
-    case optout::RobotsReason::kGroupNoRuleMatched:
-      return "group-no-match";
-    case optout::RobotsReason::kGlobalNoRuleMatched:
-      return "global-no-match";
-    case optout::RobotsReason::kNoGroup:
-      return "no-group";
-    case optout::RobotsReason::kRobotsTxtPath:
-      return "robots-txt-path";
-  }
-  return "no-group";
-}
 
 std::shared_ptr<RobotsPolicy> ParseRobots(py::handle body, size_t max_bytes, bool rfc_decoding) {
   std::string_view text = TextOrBytes(body);
@@ -67,7 +52,7 @@ RobotsVerdict Explain(const RobotsPolicy& policy, std::string_view agent, std::s
   optout::RobotsMatch match = policy.Check(agent, url);
   RobotsVerdict verdict;
   verdict.allowed = match.allowed;
-  verdict.reason = ReasonName(match.reason);
+  verdict.reason = optout::RobotsReasonName(match.reason);
   if (match.rule >= 0) {
     const optout::RobotsRule& rule = policy.rules()[static_cast<size_t>(match.rule)];
     verdict.line = rule.line;
@@ -177,8 +162,9 @@ PyMethodDef allowed_method = {
 void BindRobots(py::module_& m) {
   py::class_<RobotsVerdict>(m, "RobotsVerdict", "A robots.txt verdict and what decided it.")
       .def_readonly("allowed", &RobotsVerdict::allowed)
-      .def_readonly("reason", &RobotsVerdict::reason,
-                    "rule, group-no-match, global-no-match, no-group or robots-txt-path")
+      .def_readonly(
+          "reason", &RobotsVerdict::reason,
+          "rule, group-no-rule-matched, global-no-rule-matched, no-group or robots-txt-path")
       .def_readonly("line", &RobotsVerdict::line, "1-based line of the deciding rule, or None")
       .def_readonly("rule", &RobotsVerdict::rule, "the deciding line as written, or None")
       .def_readonly("from_global", &RobotsVerdict::from_global,

@@ -16,6 +16,8 @@ def test_robots_longest_match_decides():
     verdict = policy.explain("MyBot", "https://a.example/private/ok/page")
     assert verdict.allowed and verdict.line == 3 and verdict.rule == "Allow: /private/ok"
     assert verdict.reason == "rule" and not verdict.from_global
+    # The same reason names as `gpaikit robots check --json` (optout::RobotsReasonName).
+    assert policy.explain("MyBot", "https://a.example/public").reason == "group-no-rule-matched"
 
 
 def test_robots_falls_back_to_global_group_and_bytes_body():

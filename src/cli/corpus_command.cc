@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -21,6 +21,7 @@
 #include "gpaikit/base/files.h"
 #include "gpaikit/corpus/audit.h"
 #include "gpaikit/corpus/filter.h"
+#include "gpaikit/corpus/scan_settings.h"
 #include "gpaikit/corpus/scanner.h"
 #include "gpaikit/optout/robots.h"
 #include "gpaikit/project/project.h"
@@ -30,13 +31,10 @@ namespace {
 
 struct CorpusOptions {
   std::vector<std::string> paths;
-  std::string shard, robots, psl_file, crawlers_file, gzip = "auto";
+  std::string shard, robots, psl_file, crawlers_file;
   OutputOptions output;  // scan and merge: --format/--json, --out FILE; filter: --out FOLDER
-  bool strict = false;
-  double bytes_per_token = 4.0;
-  size_t max_domains = 4'000'000, max_errors = 1000, top = 20;
-  size_t max_record_mib = 256;
-  std::vector<std::string> url_fields, text_fields, date_fields, token_fields;
+  corpus::ScanSettings settings;  // --gzip, the field paths, the limits, --strict
+  size_t top = 20;
   std::string data_source;          // scan: the template data source the corpus comes from
   std::vector<std::string> agents;  // audit: user agents checked besides the training crawlers
   std::string project_dir;          // audit: the project whose crawlers are checked by default
@@ -72,16 +70,15 @@ class ProgressBar {
 void AddCommonOptions(CLI::App* cmd, CorpusOptions* o) {
   cmd->add_option("paths", o->paths, "WARC or JSONL files or folders")->required();
   cmd->add_option("--psl", o->psl_file, "public suffix list file (default: Debian's)");
-  cmd->add_option("--gzip", o->gzip, "gzip inflater: auto, isal or zlib")
+  cmd->add_option("--gzip", o->settings.gzip, "gzip inflater: auto, isal or zlib")
       ->check(CLI::IsMember({"auto", "isal", "zlib"}));
-  cmd->add_option("--url-field", o->url_fields, "JSONL URL field path, e.g. metadata.url");
-  cmd->add_option("--text-field", o->text_fields, "JSONL text field path");
-  cmd->add_option("--date-field", o->date_fields, "JSONL date field path");
-  cmd->add_option("--tokens-field", o->token_fields, "JSONL token-count field path");
-  // Bounded so that MiB << 20 cannot overflow and a record fits the readers' buffers (issue 14).
-  cmd->add_option("--max-record-mib", o->max_record_mib,
+  cmd->add_option("--url-field", o->settings.url_fields, "JSONL URL field path, e.g. metadata.url");
+  cmd->add_option("--text-field", o->settings.text_fields, "JSONL text field path");
+  cmd->add_option("--date-field", o->settings.date_fields, "JSONL date field path");
+  cmd->add_option("--tokens-field", o->settings.token_fields, "JSONL token-count field path");
+  cmd->add_option("--max-record-mib", o->settings.max_record_mib,
                   "larger records are reported, skipped (1 to 1024)")
-      ->check(CLI::Range(size_t{1}, size_t{1024}));
+      ->check(CLI::Range(size_t{1}, corpus::kMaxRecordMibLimit));
   cmd->add_option("--crawlers", o->crawlers_file,
                   "AI-crawler registry (default data/crawlers.yaml)");
   cmd->add_option("--agent", o->agents,
@@ -113,12 +110,6 @@ Result<std::vector<std::string>> AuditAgents(const CorpusOptions& o) {
     }
   }
   return agents;
-}
-
-void SetFields(const std::vector<std::string>& given, std::vector<std::string>* fields) {
-  if (given.empty()) return;
-  fields->clear();
-  for (const std::string& path : given) fields->push_back(corpus::FieldPathToPointer(path));
 }
 
 // Everything a scan or filter needs, loaded from the options.
@@ -161,18 +152,8 @@ Result<std::unique_ptr<Loaded>> Load(const CorpusOptions& o) {
   if (!suffixes.ok()) return suffixes.status();
   corpus::ScanOptions& scan = loaded->scan;
   scan.suffixes = suffixes.value();
-  scan.gzip = o.gzip == "isal"   ? corpus::GzipEngine::kIsal
-              : o.gzip == "zlib" ? corpus::GzipEngine::kZlib
-                                 : corpus::GzipEngine::kAuto;
-  scan.bytes_per_token = o.bytes_per_token;
-  scan.max_domains = o.max_domains;
-  scan.max_errors = o.max_errors;
-  scan.strict = o.strict;
-  scan.reader.max_record_bytes = o.max_record_mib << 20;
-  SetFields(o.url_fields, &scan.reader.fields.url);
-  SetFields(o.text_fields, &scan.reader.fields.text);
-  SetFields(o.date_fields, &scan.reader.fields.date);
-  SetFields(o.token_fields, &scan.reader.fields.tokens);
+  Status applied = corpus::ApplyScanSettings(o.settings, scan);
+  if (!applied.ok()) return applied;
   if (!o.robots.empty()) {
     auto robots = corpus::RobotsSnapshots::Load(o.robots);
     if (!robots.ok()) return robots.status();
@@ -254,7 +235,7 @@ int EmitStats(const corpus::CorpusStats& stats, const CorpusOptions& o) {
   }
   Status written = Emit(o.output, text);
   if (!written.ok()) return ReportFailure(written);
-  if (o.strict && stats.errors_total > 0) {
+  if (o.settings.strict && stats.errors_total > 0) {
     std::cerr << "gpaikit: stopped at the first problem (--strict): " << stats.errors.front().file
               << " offset " << stats.errors.front().offset << ": " << stats.errors.front().message
               << "\n";
@@ -333,21 +314,20 @@ void RegisterCorpusCommand(CLI::App& app, int& exit_code) {
   scan->add_option("--shard", options->shard, "scan shard I of N (0-based), e.g. 0/4");
   AddOutputOptions(scan, options->output, {Format::kText, Format::kJson}, OutKind::kFile,
                    "the statistics (JSON schema gpaikit.corpus-stats/1; stats.json gives JSON)");
-  scan->add_flag("--strict", options->strict, "stop at the first bad record (exit 2)");
+  scan->add_flag("--strict", options->settings.strict, "stop at the first bad record (exit 2)");
   scan->add_option("--robots", options->robots, "audit opt-outs with robots.txt snapshots here");
-  scan->add_option("--bytes-per-token", options->bytes_per_token,
+  scan->add_option("--bytes-per-token", options->settings.bytes_per_token,
                    "token estimate for records without a token count (default 4.0)")
       ->check(CLI::Validator(
           [](std::string& value) -> std::string {
-            double ratio = std::strtod(value.c_str(), nullptr);
-            return std::isfinite(ratio) && ratio >= 0.1 && ratio <= 1000
-                       ? ""
-                       : "'" + value + "': expected a number of bytes per token from 0.1 to 1000";
+            std::string problem = corpus::BytesPerTokenProblem(std::strtod(value.c_str(), nullptr));
+            return problem.empty() ? "" : "'" + value + "': " + problem;
           },
           "RATIO"));
-  scan->add_option("--max-domains", options->max_domains,
+  scan->add_option("--max-domains", options->settings.max_domains,
                    "exact per-domain counts up to this many domains, then a summary");
-  scan->add_option("--max-errors", options->max_errors, "problems listed (all are counted)");
+  scan->add_option("--max-errors", options->settings.max_errors,
+                   "problems listed (all are counted)");
   scan->add_option("--source", options->data_source,
                    "the data source the corpus comes from, as the public summary's template "
                    "sorts them (section 2): " +

@@ -30,22 +30,6 @@ struct RobotsCheckOptions {
   bool stats = false;
 };
 
-const char* ReasonName(optout::RobotsReason reason) {
-  switch (reason) {
-    case optout::RobotsReason::kRuleMatched:
-      return "rule";
-    case optout::RobotsReason::kGroupNoRuleMatched:
-      return "group-no-rule-matched";
-    case optout::RobotsReason::kGlobalNoRuleMatched:
-      return "global-no-rule-matched";
-    case optout::RobotsReason::kNoGroup:
-      return "no-group";
-    case optout::RobotsReason::kRobotsTxtPath:
-      return "robots-txt-path";
-  }
-  return "unknown";
-}
-
 // The case file's transcript goes straight to stdout or the --out file: it can be large.
 int RunCases(const RobotsCheckOptions& options, const optout::RobotsParseOptions& parse) {
   if (!options.output.format.empty() && options.output.format != "text") {
@@ -112,7 +96,7 @@ int RunUrls(const RobotsCheckOptions& options, const optout::RobotsParseOptions&
     }
     nlohmann::json result = {{"url", url},
                              {"allowed", match.allowed},
-                             {"reason", ReasonName(match.reason)},
+                             {"reason", optout::RobotsReasonName(match.reason)},
                              {"explanation", policy.Explain(match)}};
     if (match.rule >= 0) {
       const optout::RobotsRule& rule = policy.rules()[static_cast<size_t>(match.rule)];

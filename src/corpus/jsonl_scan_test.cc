@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "corpus/corpus_test_util.h"
+#include "gpaikit/corpus/scan_settings.h"
 #include "gpaikit/corpus/scanner.h"
 
 namespace gpaikit::corpus {
@@ -249,6 +250,30 @@ TEST(Fixtures, EveryWarcFixtureReadsOrReportsPreciseErrors) {
   EXPECT_EQ(plain.content_bytes, example.content_bytes);
   CorpusStats trunc = Scan({root / "warcio/example-trunc.warc"});
   EXPECT_GT(trunc.errors_total, 0u);
+}
+
+// The settings the CLI and the Python package share are checked in one place (issue 14: the
+// Python package took bytes_per_token 0 and an overflowing max_record_mib unchecked).
+TEST(ScanSettingsTest, BadSettingsAreRefusedAndGoodOnesApplied) {
+  ScanOptions options;
+  ScanSettings bad;
+  bad.bytes_per_token = 0;
+  EXPECT_NE(ApplyScanSettings(bad, options).message().find("from 0.1 to 1000"), std::string::npos);
+  bad = ScanSettings{};
+  bad.max_record_mib = size_t{1} << 44;
+  EXPECT_EQ(ApplyScanSettings(bad, options).code(), StatusCode::kInvalidInput);
+  bad = ScanSettings{};
+  bad.gzip = "lz4";
+  EXPECT_EQ(ApplyScanSettings(bad, options).code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(options.reader.max_record_bytes, size_t{256} << 20);  // unchanged by the refusals
+  ScanSettings good;
+  good.gzip = "zlib";
+  good.max_record_mib = 2;
+  good.url_fields = {"metadata.url"};
+  ASSERT_TRUE(ApplyScanSettings(good, options).ok());
+  EXPECT_EQ(options.gzip, GzipEngine::kZlib);
+  EXPECT_EQ(options.reader.max_record_bytes, size_t{2} << 20);
+  EXPECT_EQ(options.reader.fields.url, std::vector<std::string>{"/metadata/url"});
 }
 
 }  // namespace

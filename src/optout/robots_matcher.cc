@@ -283,4 +283,20 @@ std::string RobotsPolicy::Explain(const RobotsMatch& match) const {
   return out;
 }
 
+const char* RobotsReasonName(RobotsReason reason) {
+  switch (reason) {
+    case RobotsReason::kRuleMatched:
+      return "rule";
+    case RobotsReason::kGroupNoRuleMatched:
+      return "group-no-rule-matched";
+    case RobotsReason::kGlobalNoRuleMatched:
+      return "global-no-rule-matched";
+    case RobotsReason::kNoGroup:
+      return "no-group";
+    case RobotsReason::kRobotsTxtPath:
+      return "robots-txt-path";
+  }
+  return "unknown";
+}
+
 }  // namespace gpaikit::optout

@@ -67,6 +67,10 @@ enum class RobotsReason : uint8_t {
   kRobotsTxtPath,        // /robots.txt is implicitly allowed (RFC 9309 section 2.2.2)
 };
 
+// The reason's name in JSON output (robots check) and in the Python package: rule,
+// group-no-rule-matched, global-no-rule-matched, no-group, robots-txt-path.
+const char* RobotsReasonName(RobotsReason reason);
+
 // The verdict for one URL, with the deciding rule when there is one.
 struct RobotsMatch {
   bool allowed = true;
