@@ -29,14 +29,13 @@ std::string NotApplicableBecause(const law::CopMeasure& measure, const Assessmen
                                  const Facts& facts, bool safety_chapter_applies) {
   const scope::Classification& c = input.assessment->classification;
   const law::CopApplicability& a = measure.applicability;
-  if (!c.gpai) return "not a general-purpose AI model";
-  if (!c.modifier_is_provider) return "the modification does not make the modifier a provider";
+  if (std::string why = scope::NotAProviderBecause(c); !why.empty()) return why;
   if (a.systemic_risk_only && !safety_chapter_applies) {
     return "model without systemic risk (the chapter binds systemic-risk models; it may be "
            "signed voluntarily for named models)";
   }
-  if (a.open_source_exempt && c.open_source_exempt) {
-    return "open-source exemption of AI Act Art. 53(2)";
+  if (std::string why = scope::OpenSourceExemptionRemoves(a.open_source_exempt, c); !why.empty()) {
+    return why;
   }
   if (!AllHold(a.conditions, facts.conditions)) {
     std::string needed;

@@ -128,7 +128,11 @@ Result<ModelDocumentation> BuildDocumentation(const project::Project& project,
   const scope::Classification& c = assessment.classification;
   out.open_source_exempt = c.open_source_exempt;
   out.limited_to_modification = c.modification && c.modifier_is_provider;
-  out.required = c.gpai && c.modifier_is_provider && !c.open_source_exempt;
+  // The Form is required exactly when an obligation it fulfils applies (scope owns that rule).
+  out.required = std::any_of(form.obligations.begin(), form.obligations.end(), [&](const auto& id) {
+    const scope::Obligation* obligation = assessment.Find(id);
+    return obligation && obligation->applies;
+  });
 
   // Pass 1: given values and facts; pass 2: values derived from other rows.
   std::vector<RowValue> rows;

@@ -256,7 +256,7 @@ Result<Form> LoadForm(const fs::path& path) {
   MapReader root(
       *root_node, "", diagnostics,
       {"schema", "form", "title", "code_version", "source_document", "parse_source", "row_count",
-       "verified", "annex_mapping_verified", "confidentiality", "routing_note", "audiences",
+       "verified", "annex_mapping_verified", "confidentiality", "routing_note", "obligations", "audiences",
        "header_fields", "sections", "rows", "annex_xi", "annex_xii"});
   if (root.String("schema", true).value_or("") != kSchema && diagnostics.ok()) {
     diagnostics.Error(root.MarkOf("schema"), "schema: expected " + std::string(kSchema));
@@ -269,6 +269,7 @@ Result<Form> LoadForm(const fs::path& path) {
   form.annex_mapping_verified =
       root.Choice("annex_mapping_verified", {"primary", "secondary", "unverified"}, true)
           .value_or("");
+  form.obligations = root.StringList("obligations", {}, true);
   YAML::Node audiences = root.Sequence("audiences", true);
   for (size_t i = 0; i < audiences.size(); ++i) {
     MapReader entry(audiences[i], At("audiences", i), diagnostics,

@@ -50,6 +50,21 @@ void CheckAccelerators(const Project& project, const law::AcceleratorCatalogue& 
   }
 }
 
+// The Documentation Form names the rulepack obligations it fulfils; a pinned pair that does not
+// fit (an obligation the rulepack lacks) would make the documentation never required.
+void CheckFormObligations(const ProjectContext& context, StatusList& problems) {
+  if (context.rules.obligations.empty()) return;  // the rulepack did not load: already reported
+  for (const std::string& id : context.form.obligations) {
+    bool known = std::any_of(context.rules.obligations.begin(), context.rules.obligations.end(),
+                             [&](const law::ObligationRule& rule) { return rule.id == id; });
+    if (!known) {
+      problems.Add(Status::InvalidInput("documentation form " + context.form.form +
+                                        " fulfils obligation '" + id + "', which rulepack " +
+                                        context.rules.version + " does not define"));
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<LawVersion> ProjectContext::Versions() const {
@@ -91,6 +106,7 @@ ProjectContext LoadProjectContextPartly(const std::filesystem::path& dir_or_file
       DataFileVersions(data_dir / "forms", "training-content-summary-"),
       [&](const std::string& v) { return law::summary::LoadSummaryTemplate(data_dir, v); },
       context.summary_template, problems);
+  CheckFormObligations(context, problems);
   Result<law::AcceleratorCatalogue> catalogue =
       law::LoadAcceleratorCatalogue(data_dir / "accelerators.yaml");
   if (catalogue.ok()) {

@@ -224,7 +224,7 @@ ModelFacts FactsOf(const scope::ModelAssessment& assessment) {
 bool ChapterApplies(const scope::ModelAssessment& assessment, const project::Signatory& signatory,
                     const SafetyDocumentation& documentation) {
   const scope::Classification& c = assessment.classification;
-  if (!c.gpai || !c.modifier_is_provider) return false;  // the Code binds GPAI model providers
+  if (!scope::NotAProviderBecause(c).empty()) return false;  // the Code binds GPAI providers
   if (c.systemic_risk) return true;
   return signatory.safety_security && documentation.framework &&
          documentation.framework->Covers(assessment.model->id, /*systemic_risk=*/false);

@@ -209,4 +209,20 @@ Classification Classify(const project::Project& project, const project::Model& m
   return out;
 }
 
+std::string NotAProviderBecause(const Classification& c) {
+  if (c.modification && !c.modifier_is_provider) {
+    return "the modification is below the one-third criterion: the modifier is not the provider";
+  }
+  if (!c.gpai) {
+    return "indicatively not a GPAI model (the criterion is indicative, Guidelines section 2.1: "
+           "see the classification)";
+  }
+  return "";
+}
+
+std::string OpenSourceExemptionRemoves(bool exemptible, const Classification& c) {
+  if (exemptible && c.open_source_exempt) return "open-source exemption (AI Act Art. 53(2), 54(6))";
+  return "";
+}
+
 }  // namespace gpaikit::scope

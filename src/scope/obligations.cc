@@ -106,13 +106,7 @@ Due PlacementDue(const project::Model& model, const Classification& c, const law
 
 // Why a rule does or does not apply to this model; empty when it applies.
 std::string NotApplicableReason(const law::ObligationRule& rule, const Classification& c) {
-  if (c.modification && !c.modifier_is_provider) {
-    return "the modification is below the one-third criterion: the modifier is not the provider";
-  }
-  if (!c.gpai) {
-    return "indicatively not a GPAI model (the criterion is indicative, Guidelines section 2.1: "
-           "see the classification)";
-  }
+  if (std::string why = NotAProviderBecause(c); !why.empty()) return why;
   if (rule.applies_to == law::AppliesTo::kSystemicRisk && !c.systemic_risk) {
     return "not a model with systemic risk";
   }
@@ -122,10 +116,7 @@ std::string NotApplicableReason(const law::ObligationRule& rule, const Classific
   if (rule.due == law::DueRule::kNotification && c.systemic_risk_basis == "designated") {
     return "designated by the Commission: no notification of the threshold is due";
   }
-  if (rule.open_source_exempt && c.open_source_exempt) {
-    return "open-source exemption (AI Act Art. 53(2), 54(6))";
-  }
-  return "";
+  return OpenSourceExemptionRemoves(rule.open_source_exempt, c);
 }
 
 std::string AppliesReason(const law::ObligationRule& rule, const Classification& c) {

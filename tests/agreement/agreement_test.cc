@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "gpaikit/assess/assess.h"
+#include "gpaikit/base/files.h"
 #include "gpaikit/docs/output.h"
 #include "gpaikit/safety/output.h"
 
@@ -289,6 +290,28 @@ TEST_F(EdgeCaseTest, SignatoryOfNoChapter) {
   // Code of Practice: adherence is voluntary; unsigned chapters never block (Art. 53(4)).
   EXPECT_EQ(gaps.blocking, 0);
   EXPECT_GT(Chapter(gaps, "transparency")->missing, 0);
+}
+
+// The Documentation Form names the obligations it fulfils (Art. 53(1)(a)-(b)); a form that names
+// one the rulepack lacks would leave the documentation never required, so the pair is refused.
+TEST_F(EdgeCaseTest, AFormFulfillingAnUnknownObligationIsRefused) {
+  fs::copy(kData, dir_ / "data", fs::copy_options::recursive);
+  fs::path form = dir_ / "data" / "forms" / "model-documentation-form-2025-07.yaml";
+  Result<std::string> text = ReadFile(form);
+  ASSERT_TRUE(text.ok());
+  std::string edited = *text;
+  size_t at = edited.find("AIA-53-1-b]");
+  ASSERT_NE(at, std::string::npos);
+  edited.replace(at, 10, "AIA-99-9-z");
+  std::ofstream(form) << edited;
+  std::ofstream(dir_ / "gpaikit.yaml")
+      << "gpaikit: 1\nprovider: {legal_name: Edge Labs, contact: law@edge.example}\nmodels: []\n";
+  Result<project::ProjectContext> context = project::LoadProjectContext(dir_, dir_ / "data");
+  ASSERT_FALSE(context.ok());
+  EXPECT_NE(context.status().message().find(
+                "fulfils obligation 'AIA-99-9-z', which rulepack 2025-07"),
+            std::string::npos)
+      << context.status().message();
 }
 
 }  // namespace

@@ -108,6 +108,9 @@ struct Form {
   std::string title;
   std::string confidentiality;
   std::string annex_mapping_verified;
+  // The rulepack obligations the Form fulfils (AI Act Art. 53(1)(a)-(b)): the documentation is
+  // required exactly when one of them applies.
+  std::vector<std::string> obligations;
   std::vector<Audience> audiences;
   std::vector<HeaderField> header_fields;
   std::vector<Section> sections;

@@ -94,6 +94,15 @@ Classification Classify(const project::Project& project, const project::Model& m
                         const ComputeSummary& compute, const law::Rulepack& rules,
                         const CivilDate& as_of);
 
+// AI Act Art. 3(63), 3(3); Guidelines sections 2.1 and 3.2: why the model's provider does not bear
+// the GPAI provider duties (not a GPAI model, or a modification below the one-third criterion);
+// "" when it does. The one answer for obligations, documentation, the Code and its chapters.
+std::string NotAProviderBecause(const Classification& c);
+
+// AI Act Art. 53(2), 54(6): why the open-source exemption removes a duty that the law lets it
+// remove (`exemptible`); "" when it does not.
+std::string OpenSourceExemptionRemoves(bool exemptible, const Classification& c);
+
 // AI Act Art. 111(3): a model whose placement day (Art. 3(9)) is before Chapter V applied
 // (rulepack chapter_v_applies, 2 Aug 2025) complies by the legacy deadline (2 Aug 2027).
 bool PlacedBeforeChapterV(const project::Model& model, const law::Rulepack& rules);
