@@ -94,6 +94,15 @@ static YAML::Mark ValueMark(const YAML::Node& map, std::string_view key) {
 
 YAML::Mark MapReader::MarkOf(std::string_view key) const { return ValueMark(node_, key); }
 
+std::optional<MapReader> MapReader::Section(std::string_view key,
+                                            std::initializer_list<std::string_view> allowed,
+                                            SourceLocation& location) {
+  if (!Has(key)) return std::nullopt;
+  YAML::Node node = Get(key);
+  location = diagnostics_.At(node.Mark());
+  return std::optional<MapReader>(std::in_place, node, PathOf(key), diagnostics_, allowed);
+}
+
 void MapReader::Missing(std::string_view key, const char* expected) {
   diagnostics_.Error(node_.Mark(),
                      PathOf(key) + ": required key is missing (expected " + expected + ")");

@@ -61,6 +61,11 @@ class MapReader {
   YAML::Node Get(std::string_view key) const;  // null node when absent
   std::string PathOf(std::string_view key) const;
   YAML::Mark MarkOf(std::string_view key) const;  // the value's mark, else the map's
+  // The mapping under `key` read by its own reader, or nullopt when the key is absent; `location`
+  // receives the mapping's place.
+  std::optional<MapReader> Section(std::string_view key,
+                                   std::initializer_list<std::string_view> allowed,
+                                   SourceLocation& location);
   const YAML::Node& node() const { return node_; }
   Diagnostics& diagnostics() { return diagnostics_; }
 

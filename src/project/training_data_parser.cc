@@ -61,10 +61,9 @@ SourceFacts ReadSource(MapReader& parent, std::string_view key,
                        std::initializer_list<std::string_view> allowed, std::string_view list_key,
                        std::string_view description_key) {
   SourceFacts facts;
-  if (!parent.Has(key)) return facts;
-  YAML::Node node = parent.Get(key);
-  facts.location = parent.diagnostics().At(node.Mark());
-  MapReader reader(node, parent.PathOf(key), parent.diagnostics(), allowed);
+  std::optional<MapReader> section = parent.Section(key, allowed, facts.location);
+  if (!section) return facts;
+  MapReader& reader = *section;
   facts.used = reader.Bool("used", true);
   facts.modalities = reader.StringList("modalities", kModalities);
   if (!list_key.empty()) facts.listed = ReadNamed(reader, list_key, "description");
@@ -75,12 +74,12 @@ SourceFacts ReadSource(MapReader& parent, std::string_view key,
 
 CrawlingFacts ReadCrawling(MapReader& parent) {
   CrawlingFacts facts;
-  if (!parent.Has("crawling")) return facts;
-  YAML::Node node = parent.Get("crawling");
-  facts.location = parent.diagnostics().At(node.Mark());
-  MapReader reader(
-      node, parent.PathOf("crawling"), parent.diagnostics(),
-      {"used", "crawlers", "purposes", "behaviour", "period", "content", "modalities", "comments"});
+  std::optional<MapReader> section = parent.Section(
+      "crawling",
+      {"used", "crawlers", "purposes", "behaviour", "period", "content", "modalities", "comments"},
+      facts.location);
+  if (!section) return facts;
+  MapReader& reader = *section;
   facts.used = reader.Bool("used", true);
   facts.crawlers = ReadNamed(reader, "crawlers", "purpose");
   facts.purposes = ReadNarrative(reader, "purposes");
@@ -102,11 +101,11 @@ CrawlingFacts ReadCrawling(MapReader& parent) {
 
 UserDataFacts ReadUserData(MapReader& parent) {
   UserDataFacts facts;
-  if (!parent.Has("user_data")) return facts;
-  YAML::Node node = parent.Get("user_data");
-  facts.location = parent.diagnostics().At(node.Mark());
-  MapReader reader(node, parent.PathOf("user_data"), parent.diagnostics(),
-                   {"model_interactions", "other_services", "services", "modalities", "comments"});
+  std::optional<MapReader> section = parent.Section(
+      "user_data", {"model_interactions", "other_services", "services", "modalities", "comments"},
+      facts.location);
+  if (!section) return facts;
+  MapReader& reader = *section;
   facts.model_interactions = reader.Bool("model_interactions", true);
   facts.other_services = reader.Bool("other_services", true);
   facts.services = ReadNarrative(reader, "services");

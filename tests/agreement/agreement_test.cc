@@ -308,9 +308,9 @@ TEST_F(EdgeCaseTest, AFormFulfillingAnUnknownObligationIsRefused) {
       << "gpaikit: 1\nprovider: {legal_name: Edge Labs, contact: law@edge.example}\nmodels: []\n";
   Result<project::ProjectContext> context = project::LoadProjectContext(dir_, dir_ / "data");
   ASSERT_FALSE(context.ok());
-  EXPECT_NE(context.status().message().find(
-                "fulfils obligation 'AIA-99-9-z', which rulepack 2025-07"),
-            std::string::npos)
+  EXPECT_NE(
+      context.status().message().find("fulfils obligation 'AIA-99-9-z', which rulepack 2025-07"),
+      std::string::npos)
       << context.status().message();
 }
 
