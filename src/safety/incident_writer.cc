@@ -3,6 +3,7 @@
 #include "gpaikit/safety/incident_writer.h"
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string_view>
@@ -31,14 +32,34 @@ Result<json> ContentWithItems(const IncidentWrite& write, const law::CodeOfPract
   return content;
 }
 
-Result<RecordedIncident> Append(const project::ProjectContext& context, const std::string& action,
-                                int id, const IncidentWrite& write, const json& content) {
+constexpr int kNextNumber = 0;
+
+// Appends `content` as incident.<action> in the ledger's write transaction. The incident number
+// (`kNextNumber`: one more than the incidents opened so far) and `check` are decided against the
+// ledger as it is inside the transaction, so concurrent writers never share a number or both
+// pass a check (issue 14: numbers assigned inside the write transaction).
+Result<RecordedIncident> Append(
+    const project::ProjectContext& context, const std::string& action, int id,
+    const IncidentWrite& write, const json& content,
+    const std::function<Status(const store::Ledger&, int)>& check = nullptr) {
   Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::Open(context.project.root);
   if (!ledger.ok()) return ledger.status();
-  Result<store::Entry> entry = (*ledger)->Append(
-      "incident." + action, "incident/" + std::to_string(id), write.author, content.dump());
+  int number = id;
+  auto build = [&](const store::Ledger& now) -> Result<store::Draft> {
+    if (number == kNextNumber) {
+      Result<std::vector<store::Entry>> opened = now.Entries("incident.open");
+      if (!opened.ok()) return opened.status();
+      number = static_cast<int>(opened->size()) + 1;
+    }
+    if (check) {
+      Status checked = check(now, number);
+      if (!checked.ok()) return checked;
+    }
+    return store::Draft{"incident/" + std::to_string(number), content.dump()};
+  };
+  Result<store::Entry> entry = (*ledger)->Append("incident." + action, write.author, build);
   if (!entry.ok()) return entry.status();
-  return RecordedIncident{id, std::move(*entry), (*ledger)->path()};
+  return RecordedIncident{number, std::move(*entry), (*ledger)->path()};
 }
 
 Status NotBeforeAwareness(const Incident& incident, std::string_view what, const CivilDate& day) {
@@ -89,8 +110,7 @@ Result<RecordedIncident> OpenIncident(const project::ProjectContext& context,
   if (!write.items.contains("model")) {
     content["items"]["model"] = opening.model;  // template item 4: the model involved
   }
-  int id = static_cast<int>(safety.documentation.incidents.size()) + 1;
-  return Append(context, "open", id, write, content);
+  return Append(context, "open", kNextNumber, write, content);
 }
 
 Result<RecordedIncident> UpdateIncident(const project::ProjectContext& context,
@@ -139,7 +159,17 @@ Result<RecordedIncident> ResolveIncident(const project::ProjectContext& context,
   if (!started.ok()) return started.status();
   json& content = *started;
   content["resolved"] = resolved.ToString();
-  return Append(context, "resolve", id, write, content);
+  // Checked again inside the transaction: two resolutions at once cannot both be recorded.
+  auto not_resolved = [](const store::Ledger& now, int number) -> Status {
+    Result<std::vector<store::Entry>> resolutions =
+        now.Entries("incident.resolve", "incident/" + std::to_string(number));
+    if (!resolutions.ok()) return resolutions.status();
+    if (resolutions->empty()) return Status::Ok();
+    return Status::InvalidInput("incident " + std::to_string(number) +
+                                " was already resolved (ledger entry " +
+                                std::to_string(resolutions->front().seq) + ")");
+  };
+  return Append(context, "resolve", id, write, content, not_resolved);
 }
 
 }  // namespace gpaikit::safety
