@@ -128,6 +128,25 @@ TEST(GapAssessmentTest, ConditionsDecideApplicabilityOfCrawlingMeasures) {
   EXPECT_EQ(Find(Assess(loaded), "CoP-C-1.3").status, MeasureStatus::kPartial);
 }
 
+// Copyright Measure 1.4(2): a model under a free and open-source licence may alert users in its
+// documentation instead of prohibiting infringing uses; either satisfies the measure (issue 13).
+// Without the open-source licence (condition foss-release) the notice does not replace it.
+TEST(GapAssessmentTest, OpenSourceNoticeSatisfiesMeasure14InsteadOfAProhibition) {
+  Loaded loaded = Load(kExamples / "open-7b-eu-sme");
+  loaded.evidence.all.evidence.erase("C-1.4.use-prohibition");
+  loaded.evidence.all.evidence["C-1.4.output-safeguards"] = {"Output filter for verbatim text", {}};
+  loaded.evidence.all.evidence["C-1.4.foss-user-notice"] = {"README: no infringing uses", {}};
+  ModelGapAssessment with_licence = Assess(loaded);
+  const MeasureAssessment& met = Find(with_licence, "CoP-C-1.4");
+  EXPECT_EQ(met.status, MeasureStatus::kMet);
+  EXPECT_TRUE(std::any_of(met.evidence.begin(), met.evidence.end(), [](const std::string& e) {
+    return e.find("satisfied instead by C-1.4.foss-user-notice") != std::string::npos;
+  }));
+  loaded.project.models.at(0).licence->modify = false;  // no longer a free and open-source licence
+  loaded.evidence.all.conditions.erase("foss-release");
+  EXPECT_NE(Find(Assess(loaded), "CoP-C-1.4").status, MeasureStatus::kMet);
+}
+
 TEST(GapAssessmentTest, OptionalEvidenceNeverMakesAMeasureIncomplete) {
   Loaded loaded = Load(kExamples / "open-7b-eu-sme");
   // Copyright Measure 1.1: the published summary is encouraged only (required: false).

@@ -152,6 +152,29 @@ TEST(TrainingSummaryTest, FactsAndStatsFillEveryField) {
   EXPECT_EQ(Field(summary, "crawl_modalities").modalities, std::vector<std::string>{"text"});
 }
 
+// AI Act Art. 54(1), 54(6): a provider outside the Union owes an authorised representative,
+// unless its model is released under a free and open-source licence without systemic risk; the
+// summary then neither asks for one nor calls it missing (issue 13).
+TEST(TrainingSummaryTest, OpenSourceNonEuProviderOwesNoRepresentativeInTheSummary) {
+  CorpusStats stats = Stats(25, 2e9);
+  std::string text = ProjectText("large", kTrainingData);
+  text.replace(text.find("established_in_eu: true"), 23, "established_in_eu: false");
+  // 5e24 FLOP: a GPAI model (Guidelines section 2.1), below the systemic-risk presumption.
+  text.insert(text.find("    union_market_date:"),
+              "    compute: {runs: [{stage: pre-training, flop: 5e24}]}\n");
+  project::Project proprietary = Parse(text);
+  EXPECT_EQ(Field(Summarise(proprietary, &stats), "authorised_representative").status,
+            FieldStatus::kMissing);
+  const std::string open_licence =
+      "    licence: {name: Apache-2.0, access: true, use: true, modify: true, distribute: true,\n"
+      "              monetised: false, weights_public: true, architecture_public: true,\n"
+      "              usage_information_public: true}\n";
+  text.insert(text.find("    union_market_date:"), open_licence);
+  const FieldValue& open = Field(Summarise(Parse(text), &stats), "authorised_representative");
+  EXPECT_EQ(open.status, FieldStatus::kNotApplicable);
+  EXPECT_NE(open.why.find("54(6)"), std::string::npos) << "why: " << open.why;
+}
+
 // Guidelines 3.2.1: a modifier names its base model under "Model dependencies"; linking the base
 // model's own summary is a field note only (spec 3.1, UNVERIFIED), so it is a note, never missing.
 TEST(TrainingSummaryTest, ModifierNamesItsBaseModelAndItsSummary) {
