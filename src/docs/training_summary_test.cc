@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "docs/docs_test_util.h"
+#include "gpaikit/docs/output.h"
 #include "law/law_test_util.h"
 
 namespace gpaikit::docs {
@@ -173,6 +174,33 @@ TEST(TrainingSummaryTest, OpenSourceNonEuProviderOwesNoRepresentativeInTheSummar
   const FieldValue& open = Field(Summarise(Parse(text), &stats), "authorised_representative");
   EXPECT_EQ(open.status, FieldStatus::kNotApplicable);
   EXPECT_NE(open.why.find("54(6)"), std::string::npos) << "why: " << open.why;
+}
+
+// Issue 13, no off-by-one currency findings: statistics whose last record is the day before the
+// stated end of the crawl (31 Dec 2024) still cover it (a crawl's last day may yield no record);
+// two days before, the summary is out of date and says to rescan (AI Act Art. 53(1)(d)).
+TEST(TrainingSummaryTest, StatisticsEndingTheDayBeforeTheCrawlAreCurrent) {
+  project::Project project = Parse(ProjectText("large", kTrainingData));
+  Result<scope::ModelAssessment> assessment =
+      scope::AssessModel(project, project.models.at(0), testing::Rules(), testing::Catalogue(),
+                         scope::ObligationOptions{*CivilDate::Parse("2026-11-26"), 30});
+  ASSERT_TRUE(assessment.ok());
+  auto rescans = [&](const std::string& last_date) {
+    std::string json = StatsJson(25, 2e9);
+    json.replace(json.find("2024-12-20T10:00:00Z"), 20, last_date);
+    Result<CorpusStats> stats = ParseCorpusStats(json, "s.json");
+    EXPECT_TRUE(stats.ok());
+    TrainingSummary summary = BuildTrainingSummary(project, *assessment, Form(), &*stats);
+    int found = 0;
+    for (const CurrencyFinding& finding :
+         CurrencyFindings(summary, *assessment, Form(), *CivilDate::Parse("2026-11-26"))) {
+      found += finding.message.find("rescan the corpus") != std::string::npos;
+    }
+    return found;
+  };
+  EXPECT_EQ(rescans("2024-12-31T23:59:00Z"), 0);
+  EXPECT_EQ(rescans("2024-12-30T23:59:00Z"), 0);
+  EXPECT_EQ(rescans("2024-12-29T23:59:00Z"), 1);
 }
 
 // Guidelines 3.2.1: a modifier names its base model under "Model dependencies"; linking the base
