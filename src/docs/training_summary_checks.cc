@@ -21,9 +21,26 @@ std::string Times(double stated, double measured) {
   return HumanCount(ratio) + " times " + (stated > measured ? "more" : "less");
 }
 
+// The run that processed the most tokens (executed runs only): its tokens bound the corpus from
+// above, up to the epochs it took (a factor of 10 allows for repeated data).
+const project::ComputeRun* LargestRun(const project::Model& model) {
+  const project::ComputeRun* largest = nullptr;
+  for (const project::ComputeRun& run : model.runs) {
+    if (run.planned || !run.tokens || *run.tokens <= 0) continue;
+    if (!largest || *run.tokens > *largest->tokens) largest = &run;
+  }
+  return largest;
+}
+
+double MeasuredTokens(const CorpusStats& stats) {
+  double tokens = 0;
+  for (const auto& [modality, measured] : stats.modalities) tokens += measured.tokens;
+  return tokens;
+}
+
 }  // namespace
 
-std::vector<std::string> SummaryFindings(const project::Model& /*model*/,
+std::vector<std::string> SummaryFindings(const project::Model& model,
                                          const project::TrainingData& data,
                                          const CorpusStats* stats) {
   std::vector<std::string> findings;
@@ -41,6 +58,17 @@ std::vector<std::string> SummaryFindings(const project::Model& /*model*/,
                            "statistics (template 1.3)");
       }
     }
+  }
+  // The compute runs' tokens are a stated size too (template 1.3; Guidelines Annex A.2.2): a
+  // corpus an order of magnitude off the largest run is the wrong corpus, or only a sample of it.
+  double all_measured = MeasuredTokens(*stats);
+  if (const project::ComputeRun* run = LargestRun(model);
+      run && FarApart(*run->tokens, all_measured)) {
+    findings.push_back(run->location.ToString() + ": compute run '" + run->name + "' processed " +
+                       HumanCount(*run->tokens) + " tokens, " + Times(*run->tokens, all_measured) +
+                       " than the " + HumanCount(all_measured) +
+                       " tokens measured in the corpus statistics: scan the whole training "
+                       "corpus, not a sample, or correct the run (template 1.3)");
   }
   if (stats->domains_untagged) {
     std::string files;

@@ -399,6 +399,30 @@ TEST(TrainingSummaryTest, StatedAndMeasuredSizesAreCompared) {
   EXPECT_TRUE(summary.complete());
 }
 
+// Issue 13: the compute runs' tokens are a stated size too. The largest executed run (30B
+// tokens) against 2B measured is an order of magnitude apart (a sample, or the wrong corpus);
+// against 10B it is within the epochs a run may take; a planned run is not compared.
+TEST(TrainingSummaryTest, ComputeRunTokensAreComparedWithTheMeasuredCorpus) {
+  std::string text = ProjectText("large", kTrainingData);
+  text.insert(text.find("    union_market_date:"),
+              "    compute:\n      runs:\n"
+              "        - {name: main, stage: pre-training, tokens: 30B, parameters: 7B}\n"
+              "        - {name: next, stage: pre-training, tokens: 900B, parameters: 7B,"
+              " planned: true}\n");
+  project::Project project = Parse(text);
+  CorpusStats stats = Stats(25, 2e9);
+  TrainingSummary summary = Summarise(project, &stats);
+  ASSERT_EQ(summary.findings.size(), 1u) << ::testing::PrintToString(summary.findings);
+  EXPECT_NE(summary.findings[0].find("compute run 'main' processed 30 billion tokens, 15 times "
+                                     "more than the 2 billion tokens measured"),
+            std::string::npos)
+      << summary.findings[0];
+  EXPECT_NE(summary.findings[0].find("p.yaml:"), std::string::npos) << summary.findings[0];
+  EXPECT_FALSE(summary.complete());
+  stats = Stats(25, 1e10);
+  EXPECT_TRUE(Summarise(project, &stats).findings.empty());
+}
+
 TEST(TrainingSummaryTest, MissingFactsAreNamed) {
   std::string facts = kTrainingData;
   facts.erase(facts.find("      illegal_content:"));

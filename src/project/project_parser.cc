@@ -90,9 +90,9 @@ Project ParseProjectPartly(std::string_view text, const std::string& file, Statu
   }
   YAML::Node models = reader.Sequence("models", true);
   if (models.size() > kMaxModels) {
-    diagnostics.Error(models[kMaxModels].Mark(),
-                      "models: " + std::to_string(models.size()) +
-                          " models; a project file holds at most " + std::to_string(kMaxModels));
+    diagnostics.Error(models[kMaxModels].Mark(), "models: " + std::to_string(models.size()) +
+                                                     " models; a project file holds at most " +
+                                                     std::to_string(kMaxModels));
     status = diagnostics.ToStatus();
     return project;
   }
