@@ -46,6 +46,24 @@ TEST(SafetyDocumentationTest, ExampleLoadsWithFourSpecifiedRisks) {
   ASSERT_NE(records->ReportFor("vista-400b"), nullptr);
 }
 
+// Measure 1.1 runs from the Art. 52(1) notification, not from placement (issue 13). While the
+// notification is not recorded as made, its due day is the anchor (the latest it may be made):
+// 2025-10-24 + 4 weeks = 2025-11-21, earlier than placement 2026-12-15 - 2 weeks.
+TEST(SafetyDocumentationTest, FrameworkClockRunsFromTheNotificationDueDayWhenNotRecorded) {
+  SafetyDocumentation records = *LoadSafetyDocumentation(kExample, Code());
+  ModelFacts facts{"vista-400b", /*systemic_risk=*/true, D("2026-12-15"), std::nullopt,
+                   D("2025-10-24")};
+  for (const ClockInstance& clock :
+       SafetyClocks(records, facts, Code(), Calendar(), D("2026-11-26"))) {
+    if (clock.what != "Framework confirmed") continue;
+    EXPECT_EQ(clock.due, D("2025-11-21"));
+    EXPECT_NE(clock.basis.find("not recorded as made: its due day"), std::string::npos)
+        << clock.basis;
+    return;
+  }
+  ADD_FAILURE() << "no Framework confirmed clock";
+}
+
 TEST(SafetyDocumentationTest, FrameworkAndReportClocksOnTheExample) {
   SafetyDocumentation records = *LoadSafetyDocumentation(kExample, Code());
   ModelFacts facts{"vista-400b", /*systemic_risk=*/true, D("2026-12-15"), D("2025-10-24"),
