@@ -147,6 +147,30 @@ TEST(GapAssessmentTest, OpenSourceNoticeSatisfiesMeasure14InsteadOfAProhibition)
   EXPECT_NE(Find(Assess(loaded), "CoP-C-1.4").status, MeasureStatus::kMet);
 }
 
+// Issue 13: every condition the facts already say is derived from them (crawls-web from
+// training_data.crawling, foss-release from the licence, most-capable-on-market from the Model
+// Report, Safety and Security Measure 7.6); the evidence register is needed only for the rest.
+TEST(GapAssessmentTest, ConditionsTheFactsSayAreDerived) {
+  auto holds = [](const Loaded& loaded, std::string_view id) {
+    for (const DerivedCondition& c : DeriveConditions(loaded.project.models.at(0), loaded.records)) {
+      if (c.id == id) return c.holds;
+    }
+    ADD_FAILURE() << "no derived condition " << id;
+    return false;
+  };
+  Loaded open = Load(kExamples / "open-7b-eu-sme");
+  EXPECT_TRUE(holds(open, "crawls-web"));
+  EXPECT_TRUE(holds(open, "foss-release"));
+  EXPECT_FALSE(holds(open, "most-capable-on-market"));
+  open.project.models.at(0).licence->distribute = false;
+  EXPECT_FALSE(holds(open, "foss-release"));
+  Loaded frontier = Load(kExamples / "frontier-multimodal-non-eu");
+  EXPECT_TRUE(holds(frontier, "most-capable-on-market"));
+  EXPECT_FALSE(holds(frontier, "foss-release"));
+  EXPECT_EQ(ConditionFact("most-capable-on-market"), "safety/model-reports.yaml most_capable");
+  EXPECT_EQ(ConditionFact("operates-search-engine"), "");  // only evidence.yaml can state it
+}
+
 TEST(GapAssessmentTest, OptionalEvidenceNeverMakesAMeasureIncomplete) {
   Loaded loaded = Load(kExamples / "open-7b-eu-sme");
   // Copyright Measure 1.1: the published summary is encouraged only (required: false).
