@@ -152,7 +152,8 @@ TEST(GapAssessmentTest, OpenSourceNoticeSatisfiesMeasure14InsteadOfAProhibition)
 // Report, Safety and Security Measure 7.6); the evidence register is needed only for the rest.
 TEST(GapAssessmentTest, ConditionsTheFactsSayAreDerived) {
   auto holds = [](const Loaded& loaded, std::string_view id) {
-    for (const DerivedCondition& c : DeriveConditions(loaded.project.models.at(0), loaded.records)) {
+    for (const DerivedCondition& c :
+         DeriveConditions(loaded.project.models.at(0), loaded.records)) {
       if (c.id == id) return c.holds;
     }
     ADD_FAILURE() << "no derived condition " << id;

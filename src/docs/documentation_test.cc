@@ -31,6 +31,23 @@ TEST(DocumentationTest, DerivesRangesAndOrderOfMagnitudeFromExactValues) {
   EXPECT_EQ(Row(d, "2.1").status, RowStatus::kMissing);
 }
 
+// Issue 13 (Guidelines Annex A.2.2, section 2.3 para. 31): a mixture-of-experts estimate from
+// tokens is an approximation, and row 7.3 (the estimation method) says which one was used.
+TEST(DocumentationTest, MixtureOfExpertsApproximationIsTheDocumentedMethod) {
+  auto fixture = Build(
+      "  - id: m\n    name: M 47B\n    modalities: {input: [text], output: [text]}\n"
+      "    architecture: mixture-of-experts\n    parameters: {total: 47B, active: 13B}\n"
+      "    union_market_date: 2026-03-01\n"
+      "    compute: {runs: [{name: pre-training, stage: pre-training, tokens: 2T}]}\n");
+  ASSERT_TRUE(fixture->documentation.ok()) << fixture->documentation.status().message();
+  const std::string& method = Row(*fixture->documentation, "7.3").value;
+  EXPECT_NE(method.find("mixture-of-experts: 6 x parameters active per token x tokens, an "
+                        "approximation"),
+            std::string::npos)
+      << method;
+  EXPECT_EQ(Row(*fixture->documentation, "7.2b").value, "1.6x10^23 FLOP");  // 6 x 13e9 x 2e12
+}
+
 // Row 2.7b: neighbouring ranges share their boundary; gpaikit puts it in the upper range.
 TEST(DocumentationTest, BoundaryValueFallsInTheUpperRange) {
   const law::form::Kind& kind = testing::Form().FindRow("2.7b")->kind;
