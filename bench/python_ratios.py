@@ -47,17 +47,24 @@ def robots_ratio():
         return agree
 
     n = len(cases)
+    rounds = 3
     print(f"robots.txt: {n} checks of {len(bodies)} files, parsing included, one process;"
-          " CPU seconds of this process (wall in brackets)")
+          f" CPU seconds of this process (wall in brackets), best of {rounds} alternating rounds"
+          " (the first round of either side pays the page faults of a growing heap)")
     results = {}
-    for label, run in (("gpaikit.optout, one call a check", gpaikit_calls),
-                       ("protego", protego_calls)):
-        cpu, wall = time.process_time(), time.perf_counter()
-        agree = run()
-        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-        results[label] = cpu
+    sides = (("gpaikit.optout, one call a check", gpaikit_calls), ("protego", protego_calls))
+    for _ in range(rounds):
+        for label, run in sides:
+            cpu, wall = time.process_time(), time.perf_counter()
+            agree = run()
+            cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+            if label not in results or cpu < results[label][0]:
+                results[label] = (cpu, wall, agree)
+    for label, _ in sides:
+        cpu, wall, agree = results[label]
         print(f"  {label:34} {cpu:8.3f} s ({wall:7.3f}) {n / cpu:12,.0f} checks/s"
               f"  agree {agree}/{n}")
+    results = {label: value[0] for label, value in results.items()}
     ratio = results["protego"] / results["gpaikit.optout, one call a check"]
     print(f"  ratio {ratio:.1f}x (target >= 30x, aim 50x)")
 

@@ -140,11 +140,13 @@ PyObject* AllowedFast(PyObject* self, PyObject* const* args, Py_ssize_t nargs) {
   const char* agent = PyUnicode_AsUTF8AndSize(args[0], &agent_size);
   const char* url = PyUnicode_AsUTF8AndSize(args[1], &url_size);
   if (agent == nullptr || url == nullptr) return nullptr;
-  const RobotsPolicy* policy = nullptr;
-  try {
-    policy = &py::handle(self).cast<const RobotsPolicy&>();
-  } catch (const py::cast_error& error) {
-    PyErr_SetString(PyExc_TypeError, error.what());
+  // The method is bound on RobotsPolicy, so `self` is one: its value is read directly, without
+  // pybind11's type lookup (a hash lookup a call; this path runs millions of times a crawl).
+  py::detail::value_and_holder value =
+      reinterpret_cast<py::detail::instance*>(self)->get_value_and_holder();
+  const auto* policy = static_cast<const RobotsPolicy*>(value.value_ptr());
+  if (policy == nullptr || !value.holder_constructed()) {
+    PyErr_SetString(PyExc_TypeError, "allowed(): the RobotsPolicy is not initialised");
     return nullptr;
   }
   bool allowed =

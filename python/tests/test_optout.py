@@ -84,3 +84,11 @@ def test_allowed_checks_argument_types():
         policy.allowed("MyBot")
     with pytest.raises(TypeError):
         policy.allowed(b"MyBot", "/a")
+
+
+def test_allowed_on_an_uninitialised_policy_is_a_type_error():
+    # allowed() reads the policy without pybind11's type lookup (bench/python_ratios); an
+    # instance made without __init__ holds no policy and must not be read.
+    policy = optout.RobotsPolicy.__new__(optout.RobotsPolicy)
+    with pytest.raises(TypeError, match="not initialised"):
+        policy.allowed("a", "/x")
