@@ -166,7 +166,7 @@ Result<CorpusStats> ScanFiles(const std::vector<std::filesystem::path>& files,
     const std::string file = path.string();
     auto stream = InputStream::Open(path, options.gzip);
     if (!stream.ok()) {
-      stats.AddError({file, 0, 0, stream.status().message()});
+      stats.AddError(FileError(file, stream.status()));
       if (options.strict) return stats;
       continue;
     }
@@ -175,7 +175,7 @@ Result<CorpusStats> ScanFiles(const std::vector<std::filesystem::path>& files,
                          0,    0};
     auto reader = OpenReader(&in, options.reader);
     if (!reader.ok()) {
-      stats.AddError({file, 0, 0, reader.status().message()});
+      stats.AddError(FileError(file, reader.status()));
       // A first member or frame that failed before giving any byte: its records are lost.
       if (!in.error().message.empty()) ++stats.skipped_records;
       stats.files.push_back(file_stats);
