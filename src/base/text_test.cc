@@ -30,7 +30,10 @@ TEST(TextTest, DidYouMeanIsTheSuffixOrNothing) {
 TEST(TextTest, AbbreviatedCutsLongTextOutsideUtf8Characters) {
   EXPECT_EQ(Abbreviated("short"), "short");
   EXPECT_EQ(Abbreviated(std::string(100, 'x'), 10), "xxxxxxxxxx...");
-  EXPECT_EQ(Abbreviated("abc\xC3\xA9" "def", 4), "abc...");  // not inside the two bytes of e-acute
+  EXPECT_EQ(Abbreviated("abc\xC3\xA9"
+                        "def",
+                        4),
+            "abc...");  // not inside the two bytes of e-acute
 }
 
 TEST(TextTest, JoinsWordsWithCommas) {
