@@ -8,15 +8,16 @@ endif()
 if(GPAIKIT_WERROR)
   list(APPEND GPAIKIT_WARNINGS -Werror)
 endif()
+# Every sanitizer finding is fatal (UBSan would otherwise print and go on, and a fuzzer or a test
+# would pass over undefined behaviour): the same flags for the ASan and the fuzz builds.
+set(GPAIKIT_SANITIZER_FLAGS -fno-omit-frame-pointer -fno-sanitize-recover=all)
 if(GPAIKIT_SANITIZE)
-  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer
-                      -fno-sanitize-recover=undefined)
+  add_compile_options(-fsanitize=address,undefined ${GPAIKIT_SANITIZER_FLAGS})
   add_link_options(-fsanitize=address,undefined)
 endif()
 
 if(GPAIKIT_FUZZ)
-  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
-                      -fno-sanitize-recover=undefined)
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined ${GPAIKIT_SANITIZER_FLAGS})
   add_link_options(-fsanitize=address,undefined)
 endif()
 

@@ -20,9 +20,46 @@ namespace gpaikit {
 
 namespace fs = std::filesystem;
 
+std::string FileTypeName(fs::file_type type) {
+  switch (type) {
+    case fs::file_type::regular:
+      return "a regular file";
+    case fs::file_type::directory:
+      return "a folder";
+    case fs::file_type::fifo:
+      return "a named pipe (FIFO)";
+    case fs::file_type::socket:
+      return "a socket";
+    case fs::file_type::block:
+    case fs::file_type::character:
+      return "a device";
+    case fs::file_type::not_found:
+      return "a symbolic link to nothing";
+    default:
+      return "an unknown kind of file";
+  }
+}
+
+Status CheckRegularFile(const fs::path& path) {
+  std::error_code error;
+  fs::file_status status = fs::status(path, error);  // follows symbolic links
+  if (status.type() == fs::file_type::regular) return Status::Ok();
+  if (status.type() == fs::file_type::not_found) {
+    if (fs::is_symlink(fs::symlink_status(path, error))) {
+      return Status::NotFound(path.string() + ": a symbolic link to nothing");
+    }
+    return Status::NotFound(path.string() + ": no such file");
+  }
+  if (error) return Status::Io(path.string() + ": cannot open: " + error.message());
+  return Status::InvalidInput(path.string() + ": " + FileTypeName(status.type()) +
+                              ", not a regular file");
+}
+
 Status ReadFileInto(const fs::path& path, std::string* out) {
   out->clear();
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (Status regular = CheckRegularFile(path); !regular.ok()) return regular;
+  // O_NONBLOCK: should the file have become a pipe since the check, the open does not wait.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     if (errno == ENOENT) return Status::NotFound(path.string() + ": no such file");
     return Status::Io(path.string() + ": cannot open: " + std::strerror(errno));

@@ -2,6 +2,7 @@
 #include "gpaikit/base/files.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 namespace gpaikit {
 namespace {
@@ -24,6 +25,30 @@ TEST_F(FilesTest, WriteCreatesFoldersAndReadsBack) {
   ASSERT_TRUE(read.ok());
   EXPECT_EQ(*read, "bytes\n");
   EXPECT_FALSE(ReadFile(root_ / "missing.txt").ok());
+}
+
+// Hardening: a named pipe blocked the read for ever; a folder failed with "read failed: Is a
+// directory"; /proc files report size 0 and must still be read to their end.
+TEST_F(FilesTest, ReadFileSaysWhatANonRegularFileIs) {
+  fs::create_directories(root_);
+  ASSERT_EQ(::mkfifo((root_ / "pipe").c_str(), 0600), 0);
+  Result<std::string> pipe = ReadFile(root_ / "pipe");
+  ASSERT_FALSE(pipe.ok());
+  EXPECT_EQ(pipe.status().code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(pipe.status().message(),
+            (root_ / "pipe").string() + ": a named pipe (FIFO), not a regular file");
+  Result<std::string> folder = ReadFile(root_);
+  ASSERT_FALSE(folder.ok());
+  EXPECT_EQ(folder.status().message(), root_.string() + ": a folder, not a regular file");
+  fs::create_symlink(root_ / "missing", root_ / "dangling");
+  EXPECT_EQ(ReadFile(root_ / "dangling").status().message(),
+            (root_ / "dangling").string() + ": a symbolic link to nothing");
+  EXPECT_EQ(ReadFile(root_ / "missing").status().code(), StatusCode::kNotFound);
+  if (fs::exists("/proc/self/status")) {
+    Result<std::string> proc = ReadFile("/proc/self/status");
+    ASSERT_TRUE(proc.ok()) << proc.status().message();
+    EXPECT_EQ(proc->rfind("Name:", 0), 0u) << *proc;
+  }
 }
 
 TEST_F(FilesTest, VersionedDataFilePicksTheNewestOrTheOneAskedFor) {

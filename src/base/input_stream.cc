@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "base/input_decoders.h"
+#include "gpaikit/base/files.h"
 
 namespace gpaikit {
 
@@ -92,7 +93,8 @@ InputStream::~InputStream() = default;
 
 Result<std::unique_ptr<InputStream>> InputStream::Open(const std::filesystem::path& path,
                                                        GzipEngine engine) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (Status regular = CheckRegularFile(path); !regular.ok()) return regular;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);  // never waits on a pipe
   if (fd < 0) {
     int err = errno;
     std::string message = path.string() + ": cannot open: " + std::strerror(err);

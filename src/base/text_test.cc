@@ -27,6 +27,15 @@ TEST(TextTest, DidYouMeanIsTheSuffixOrNothing) {
   EXPECT_EQ(DidYouMean("flood", types), "");
 }
 
+TEST(TextTest, AbbreviatedCutsLongTextOutsideUtf8Characters) {
+  EXPECT_EQ(Abbreviated("short"), "short");
+  EXPECT_EQ(Abbreviated(std::string(100, 'x'), 10), "xxxxxxxxxx...");
+  EXPECT_EQ(Abbreviated("abc\xC3\xA9"
+                        "def",
+                        4),
+            "abc...");  // not inside the two bytes of e-acute
+}
+
 TEST(TextTest, JoinsWordsWithCommas) {
   std::array<std::string_view, 3> words = {"text", "image", "audio"};
   EXPECT_EQ(JoinWords(words), "text, image, audio");

@@ -34,6 +34,17 @@ Result<CivilDate> ParseDateOrToday(std::string_view option, const std::string& t
 
 Result<CivilDate> ParseAsOf(const std::string& text) { return ParseDateOrToday("--as-of", text); }
 
+Status CheckUrlsGiven(std::string_view command, std::span<const std::string> urls) {
+  for (const std::string& url : urls) {
+    if (url.empty()) {
+      return Status::InvalidInput(std::string(command) +
+                                  ": a URL is empty (expected an absolute URL such as "
+                                  "https://example.com/page)");
+    }
+  }
+  return Status::Ok();
+}
+
 Result<AssessedProject> LoadAndAssess(const std::filesystem::path& dir, const std::string& as_of,
                                       int due_soon_days) {
   Result<CivilDate> day = ParseAsOf(as_of);

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,10 @@ Result<CivilDate> ParseDateOption(std::string_view option, const std::string& te
 Result<CivilDate> ParseDateOrToday(std::string_view option, const std::string& text);
 // Parses --as-of; empty means today.
 Result<CivilDate> ParseAsOf(const std::string& text);
+
+// InvalidInput when one of `urls` is empty ("" on the command line checks nothing): the message
+// starts with `command` ("robots check: a URL is empty ..."); Ok otherwise.
+Status CheckUrlsGiven(std::string_view command, std::span<const std::string> urls);
 
 // True when stdout is a terminal and NO_COLOR is unset.
 bool ColourOnStdout();

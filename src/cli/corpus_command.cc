@@ -213,12 +213,7 @@ void PrintText(const corpus::CorpusStats& s, size_t top, std::ostream& out) {
         << " documents, " << s.removed_by_filter.content_bytes << " bytes\n";
   }
   out << "errors: " << s.errors_total << ", skipped records: " << s.skipped_records << "\n";
-  for (const corpus::CorpusError& e : s.errors) {
-    // A JSONL reader's message starts with its line ("line 402: ..."): not repeated here.
-    out << "  " << e.file << ": "
-        << (e.line > 0 ? std::string() : "offset " + std::to_string(e.offset) + ": ") << e.message
-        << "\n";
-  }
+  for (const corpus::CorpusError& e : s.errors) out << "  " << corpus::DescribeError(e) << "\n";
 }
 
 int EmitStats(const corpus::CorpusStats& stats, const CorpusOptions& o) {
@@ -236,9 +231,8 @@ int EmitStats(const corpus::CorpusStats& stats, const CorpusOptions& o) {
   Status written = Emit(o.output, text);
   if (!written.ok()) return ReportFailure(written);
   if (o.settings.strict && stats.errors_total > 0) {
-    std::cerr << "gpaikit: stopped at the first problem (--strict): " << stats.errors.front().file
-              << " offset " << stats.errors.front().offset << ": " << stats.errors.front().message
-              << "\n";
+    std::cerr << "gpaikit: stopped at the first problem (--strict): "
+              << corpus::DescribeError(stats.errors.front()) << "\n";
     return kExitInvalidInput;
   }
   return stats.errors_total > 0 ? kExitBlocking : kExitOk;
@@ -293,7 +287,7 @@ int RunFilter(const CorpusOptions& o) {
             << result->manifest.string() << "\n";
   if (Status flushed = FlushStdout(); !flushed.ok()) return ReportFailure(flushed);
   for (const corpus::CorpusError& e : result->errors) {
-    std::cerr << e.file << ": offset " << e.offset << ": " << e.message << "\n";
+    std::cerr << corpus::DescribeError(e) << "\n";
   }
   for (const corpus::CorpusError& e : (*loaded)->skipped) {
     std::cerr << e.file << ": " << e.message << "\n";

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/help_footer.h"
@@ -72,6 +73,9 @@ void PrintText(const optout::Decision& decision, std::ostream& out) {
 }
 
 int Run(const OptoutCheckOptions& options) {
+  if (Status given = CheckUrlsGiven("optout check", {&options.url, 1}); !given.ok()) {
+    return ReportFailure(given);
+  }
   Result<Format> format = options.output.Chosen();
   if (!format.ok()) return ReportFailure(format.status());
   optout::DecisionOptions decide;

@@ -5,11 +5,13 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/help_footer.h"
@@ -71,6 +73,8 @@ int RunUrls(const RobotsCheckOptions& options, const optout::RobotsParseOptions&
   }
   const std::string& path = options.args[0];
   const std::string& agent = options.args[1];
+  std::span<const std::string> urls(options.args.begin() + 2, options.args.end());
+  if (Status given = CheckUrlsGiven("robots check", urls); !given.ok()) return ReportFailure(given);
   Result<Format> format = options.output.Chosen();
   if (!format.ok()) return ReportFailure(format.status());
   bool json = *format == Format::kJson;

@@ -116,9 +116,9 @@ Status RobotsSnapshots::AddWarc(const std::filesystem::path& path) {
     RecordReader::Step step = (*reader)->Next(&record);
     if (step == RecordReader::Step::kEnd) break;
     if (step == RecordReader::Step::kIssue) {
-      return Status::InvalidInput(path.string() + ": offset " +
-                                  std::to_string((*reader)->issue().offset) + ": " +
-                                  (*reader)->issue().message);
+      const ReadIssue& issue = (*reader)->issue();
+      return Status::InvalidInput(
+          DescribeError({path.string(), issue.offset, issue.line, issue.message}));
     }
     if (record.warc_type != "response" || record.http_headers.data() == nullptr) continue;
     auto url = optout::ParseUrl(record.url);

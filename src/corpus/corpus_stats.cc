@@ -89,6 +89,21 @@ void CorpusStats::AddDocument(const Record& record, std::string_view domain, Dom
   }
 }
 
+std::string DescribeError(const CorpusError& error) {
+  std::string place = error.line > 0 ? "line " + std::to_string(error.line)
+                                     : "offset " + std::to_string(error.offset);
+  place += ": ";
+  bool placed = error.message.compare(0, place.size(), place) == 0;
+  return error.file + ": " + (placed ? "" : place) + error.message;
+}
+
+CorpusError FileError(const std::string& file, const Status& status) {
+  std::string_view message = status.message();
+  std::string prefix = file + ": ";
+  if (message.substr(0, prefix.size()) == prefix) message.remove_prefix(prefix.size());
+  return {file, 0, 0, std::string(message)};
+}
+
 void CorpusStats::AddError(CorpusError error) {
   ++errors_total;
   if (errors.size() < max_errors) errors.push_back(std::move(error));

@@ -275,5 +275,22 @@ TEST(CorpusStatsMerge, ASumPastTheLargestCountIsReportedNotWrapped) {
       << domain.message();
 }
 
+// Hardening: errors repeated their place ("a.jsonl: offset 0: a.jsonl: offset 0: empty file").
+TEST(CorpusErrorText, NamesTheFileAndThePlaceOnce) {
+  EXPECT_EQ(DescribeError({"a.warc", 12, 0, "file ends inside a WARC header block"}),
+            "a.warc: offset 12: file ends inside a WARC header block");
+  EXPECT_EQ(DescribeError({"b.jsonl", 14, 2, "line 2: expected a JSON object"}),
+            "b.jsonl: line 2: expected a JSON object");
+  EXPECT_EQ(DescribeError({"b.jsonl", 14, 3, "URL 'x': no host"}),
+            "b.jsonl: line 3: URL 'x': no host");
+  CorpusError whole =
+      FileError("c/a.jsonl",
+                Status::InvalidInput("c/a.jsonl: offset 0: empty file (expected WARC or JSONL)"));
+  EXPECT_EQ(whole.offset, 0u);
+  EXPECT_EQ(DescribeError(whole), "c/a.jsonl: offset 0: empty file (expected WARC or JSONL)");
+  EXPECT_EQ(DescribeError(FileError("d", Status::Io("d: cannot open: Permission denied"))),
+            "d: offset 0: cannot open: Permission denied");
+}
+
 }  // namespace
 }  // namespace gpaikit::corpus

@@ -158,12 +158,12 @@ Result<FilterResult> FilterFiles(const std::vector<std::filesystem::path>& files
     const std::string file = path.string();
     auto stream = InputStream::Open(path, options.gzip);
     if (!stream.ok()) {  // an input that cannot be read is reported; Io stays for the outputs
-      result.errors.push_back({file, 0, 0, stream.status().message()});
+      result.errors.push_back(FileError(file, stream.status()));
       continue;
     }
     auto reader = OpenReader(stream->get(), options.reader);
     if (!reader.ok()) {
-      result.errors.push_back({file, 0, 0, reader.status().message()});
+      result.errors.push_back(FileError(file, reader.status()));
       continue;
     }
     std::filesystem::path out_path = out_dir / path.filename();

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <set>
 
+#include "gpaikit/base/files.h"
 #include "gpaikit/corpus/audit.h"
 #include "gpaikit/optout/url.h"
 
@@ -18,20 +19,6 @@ constexpr uint64_t kProgressEvery = 8 << 20;
 bool Hidden(const std::filesystem::path& path) {
   std::string name = path.filename().string();
   return !name.empty() && name[0] == '.';
-}
-
-std::string TypeName(std::filesystem::file_type type) {
-  switch (type) {
-    case std::filesystem::file_type::fifo:
-      return "a named pipe";
-    case std::filesystem::file_type::socket:
-      return "a socket";
-    case std::filesystem::file_type::block:
-    case std::filesystem::file_type::character:
-      return "a device";
-    default:
-      return "an unknown kind of file";
-  }
 }
 
 }  // namespace
@@ -119,14 +106,16 @@ Result<std::vector<std::filesystem::path>> ExpandInputs(
                           : link && target.type() == fs::file_type::not_found
                               ? "a symbolic link to nothing"
                           : type_error ? "cannot tell what it is: " + type_error.message()
-                                       : "not a regular file (" + TypeName(target.type()) + ")";
+                                       : "not a regular file (" + FileTypeName(target.type()) + ")";
         passed_over.push_back({entry.path().string(), 0, 0, "skipped: " + why});
       }
       if (error) return Status::Io(path.string() + ": cannot list: " + error.message());
     } else if (fs::is_regular_file(path, error)) {
       if (wanted(path, false)) files.insert(path.string());
-    } else {
+    } else if (Status regular = CheckRegularFile(path); regular.code() == StatusCode::kNotFound) {
       return Status::NotFound(path.string() + ": no such file or folder");
+    } else {
+      return regular;  // says what it is instead (a named pipe, a device, ...)
     }
   }
   std::sort(passed_over.begin(), passed_over.end(),
@@ -177,7 +166,7 @@ Result<CorpusStats> ScanFiles(const std::vector<std::filesystem::path>& files,
     const std::string file = path.string();
     auto stream = InputStream::Open(path, options.gzip);
     if (!stream.ok()) {
-      stats.AddError({file, 0, 0, stream.status().message()});
+      stats.AddError(FileError(file, stream.status()));
       if (options.strict) return stats;
       continue;
     }
@@ -186,7 +175,7 @@ Result<CorpusStats> ScanFiles(const std::vector<std::filesystem::path>& files,
                          0,    0};
     auto reader = OpenReader(&in, options.reader);
     if (!reader.ok()) {
-      stats.AddError({file, 0, 0, reader.status().message()});
+      stats.AddError(FileError(file, reader.status()));
       // A first member or frame that failed before giving any byte: its records are lost.
       if (!in.error().message.empty()) ++stats.skipped_records;
       stats.files.push_back(file_stats);

@@ -8,6 +8,7 @@
 
 #include "base/yaml_reader.h"
 #include "gpaikit/base/numbers.h"
+#include "gpaikit/base/text.h"
 #include "gpaikit/docs/import.h"
 
 namespace gpaikit::docs {
@@ -56,9 +57,13 @@ std::vector<std::string> AsList(const YAML::Node& node) {
   return out;
 }
 
+// The model id derived from a name: lowercase letters and digits joined by '-', at most 128
+// characters (an id must name a file: base's IsPlainFileName).
 std::string Slug(std::string text) {
+  constexpr size_t kMaxId = 128;
   std::string out;
   for (char c : text) {
+    if (out.size() >= kMaxId) break;
     if (std::isalnum(static_cast<unsigned char>(c))) {
       out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     } else if (!out.empty() && out.back() != '-') {
@@ -210,7 +215,8 @@ Result<HfCardImport> ImportHfCard(std::string_view text, const std::string& file
       } else if (key == "pipeline_tag") {
         auto found = PipelineModalities().find(value.Scalar());
         if (found == PipelineModalities().end()) {
-          unmapped.push_back("pipeline_tag '" + value.Scalar() + "' (no modality mapping)");
+          unmapped.push_back("pipeline_tag '" + Abbreviated(value.Scalar()) +
+                             "' (no modality mapping)");
           continue;
         }
         for (const std::string& m : found->second.first) model["modalities"]["input"].push_back(m);
@@ -218,7 +224,7 @@ Result<HfCardImport> ImportHfCard(std::string_view text, const std::string& file
           model["modalities"]["output"].push_back(m);
         }
       } else if (key != "model_name") {
-        unmapped.push_back("front matter '" + key + "'");
+        unmapped.push_back("front matter '" + Abbreviated(key) + "'");
       }
     }
   }
@@ -249,7 +255,7 @@ Result<HfCardImport> ImportHfCard(std::string_view text, const std::string& file
       mapped = true;
       break;
     }
-    if (!mapped) unmapped.push_back("section '" + sections[i].title + "'");
+    if (!mapped) unmapped.push_back("section '" + Abbreviated(sections[i].title) + "'");
   }
   if (!model["modalities"]) unmapped.push_back("modalities (no known pipeline_tag)");
   unmapped.push_back(

@@ -48,5 +48,16 @@ TEST(HfCardImportTest, LongHeadingsAndLinesFinish) {
   EXPECT_TRUE(Has(*import, "id: long"));
 }
 
+// Hardening: the id derived from a 30,000-character title was that long (an id has at most 128
+// characters), and the unmapped list quoted long headings whole.
+TEST(HfCardImportTest, LongTitleGivesAValidIdAndShortMessages) {
+  std::string card = "# " + std::string(30000, 'T') + "\n\n## " + std::string(30000, 'h') + "\n";
+  Result<HfCardImport> import = ImportHfCard(card, "README.md", "");
+  ASSERT_TRUE(import.ok()) << import.status().message();
+  EXPECT_TRUE(Has(*import, "id: " + std::string(128, 't') + "\n")) << import->entry.substr(0, 300);
+  for (const std::string& item : import->unmapped)
+    EXPECT_LT(item.size(), 200u) << item.substr(0, 80);
+}
+
 }  // namespace
 }  // namespace gpaikit::docs

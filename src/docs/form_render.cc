@@ -10,6 +10,7 @@ namespace gpaikit::docs {
 namespace {
 
 using report::EscapeHtml;
+using report::EscapeMarkdown;
 
 std::string AudienceLabel(const law::form::Form& form, std::string_view audience) {
   const law::form::Audience* found = form.FindAudience(audience);
@@ -25,20 +26,6 @@ std::string ShownValue(const RowValue& value) {
     default:
       return value.value;
   }
-}
-
-std::string MarkdownCell(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n') {
-      out += "<br>";
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }
 
 constexpr const char* kCss = R"css(
@@ -86,23 +73,27 @@ std::string WithoutInternalTags(std::string_view text) {
 
 std::string RenderMarkdown(const ModelDocumentation& documentation, const law::form::Form& form,
                            std::string_view audience, bool draft) {
-  std::string out = "# " + form.title + ": " + documentation.model_name + "\n\n";
-  out += "- Provider: " + documentation.provider + "\n";
-  out += "- For: " + AudienceLabel(form, audience) + "\n";
-  out += "- Document version: " + documentation.header.version + "\n";
-  out += "- Date the document was last updated: " + documentation.header.last_updated + "\n";
-  out += "- Form: " + form.form + "\n";
+  std::string out = "# " + EscapeMarkdown(form.title + ": " + documentation.model_name) + "\n\n";
+  out += "- Provider: " + EscapeMarkdown(documentation.provider) + "\n";
+  out += "- For: " + EscapeMarkdown(AudienceLabel(form, audience)) + "\n";
+  out += "- Document version: " + EscapeMarkdown(documentation.header.version) + "\n";
+  out +=
+      "- Date the document was last updated: " + EscapeMarkdown(documentation.header.last_updated) +
+      "\n";
+  out += "- Form: " + EscapeMarkdown(form.form) + "\n";
   out += "- Confidentiality: " +
-         (draft ? form.confidentiality : WithoutInternalTags(form.confidentiality)) + "\n";
+         EscapeMarkdown(draft ? form.confidentiality : WithoutInternalTags(form.confidentiality)) +
+         "\n";
   for (const law::form::Section& section : form.sections) {
     std::string table;
     for (const RowValue& value : documentation.rows) {
       if (value.row->section != section.number || !value.row->For(audience)) continue;
-      table += "| " + value.row->id + " | " + MarkdownCell(value.row->name) + " | " +
-               MarkdownCell(ShownValue(value)) + " |\n";
+      table += "| " + EscapeMarkdown(value.row->id) + " | " + EscapeMarkdown(value.row->name) +
+               " | " + EscapeMarkdown(ShownValue(value)) + " |\n";
     }
     if (table.empty()) continue;
-    out += "\n## Section " + std::to_string(section.number) + ". " + section.title + "\n\n";
+    out += "\n## Section " + std::to_string(section.number) + ". " + EscapeMarkdown(section.title) +
+           "\n\n";
     out += "| # | Field | Value |\n|---|---|---|\n" + table;
   }
   return out;

@@ -9,6 +9,7 @@
 #include "base/yaml_reader.h"
 #include "gpaikit/base/files.h"
 #include "law/code_of_practice_internal.h"
+#include "law/provenance_reader.h"
 
 namespace gpaikit::law {
 
@@ -335,7 +336,7 @@ void CheckIncidentDays(const CodeOfPractice& code, Diagnostics& diagnostics,
 
 }  // namespace
 
-Result<CodeOfPractice> LoadCodeOfPracticeFile(const fs::path& path) {
+Result<CodeOfPractice> LoadCodeOfPracticeFile(const fs::path& path, std::string_view named) {
   Result<YAML::Node> root = LoadYamlFile(path);
   if (!root.ok()) return root.status();
   Diagnostics diagnostics(path.string());
@@ -347,6 +348,9 @@ Result<CodeOfPractice> LoadCodeOfPracticeFile(const fs::path& path) {
   CodeOfPractice code;
   reader.Choice("schema", {"gpaikit.rulepack.code-of-practice/1"}, true);
   code.rulepack = reader.String("rulepack", true).value_or("");
+  if (!named.empty() && reader.Has("rulepack")) {
+    CheckStatedVersion(reader, diagnostics, "rulepack", code.rulepack, std::string(named));
+  }
   code.title = reader.String("title", true).value_or("");
   code.code_version =
       reader
@@ -419,12 +423,7 @@ Result<CodeOfPractice> LoadCodeOfPractice(const fs::path& data_dir, std::string_
     return Status::NotFound(path.string() + ": Code of Practice rulepack '" + chosen +
                             "' is not installed");
   }
-  Result<CodeOfPractice> code = LoadCodeOfPracticeFile(path);
-  if (code.ok() && code->rulepack != "code-of-practice/" + chosen) {
-    return Status::InvalidInput(path.string() + ": file says rulepack '" + code->rulepack +
-                                "' but is named for 'code-of-practice/" + chosen + "'");
-  }
-  return code;
+  return LoadCodeOfPracticeFile(path, "code-of-practice/" + chosen);
 }
 
 std::vector<const CopMeasure*> CodeOfPractice::Measures() const {

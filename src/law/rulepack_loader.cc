@@ -171,10 +171,7 @@ Result<Rulepack> LoadRulepack(const fs::path& data_dir, std::string_view version
   ReadCapabilities(reader, pack);
   ReadStages(reader, pack);
   ReadObligations(reader, pack);
-  if (diagnostics.ok() && pack.version != chosen) {
-    diagnostics.Error(reader.MarkOf("rulepack"), "rulepack: file says '" + pack.version +
-                                                     "' but is named for '" + chosen + "'");
-  }
+  if (diagnostics.ok()) CheckStatedVersion(reader, diagnostics, "rulepack", pack.version, chosen);
   if (!diagnostics.ok()) return diagnostics.ToStatus();
   return pack;
 }

@@ -12,7 +12,8 @@
 namespace gpaikit::project {
 namespace {
 
-// A pinned version that is not installed names the project file, the key and what is installed.
+// A pinned version that is not installed names the place of the pin (file:line:column), the key
+// and what is installed.
 template <typename T, typename Loader>
 void LoadPinned(const Project& project, const std::string& key, const std::string& pinned,
                 const std::vector<std::string>& installed, Loader load, T& out,
@@ -20,7 +21,9 @@ void LoadPinned(const Project& project, const std::string& key, const std::strin
   if (!pinned.empty() && std::find(installed.begin(), installed.end(), pinned) == installed.end()) {
     std::string known;
     for (const std::string& v : installed) known += " " + v;
-    problems.Add(Status::InvalidInput(project.file + ": " + key + " '" + pinned +
+    auto pin = project.pinned_at.find(key);
+    std::string where = pin != project.pinned_at.end() ? pin->second.ToString() : project.file;
+    problems.Add(Status::InvalidInput(where + ": " + key + " '" + pinned +
                                       "' is not installed (available:" + known + ")"));
     return;
   }

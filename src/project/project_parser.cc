@@ -79,10 +79,13 @@ Project ParseProjectPartly(std::string_view text, const std::string& file, Statu
                                                     std::to_string(*format) +
                                                     "; this gpaikit reads version 1");
   }
-  project.rulepack = reader.String("rulepack").value_or("");
-  project.code_of_practice = reader.String("code_of_practice").value_or("");
-  project.documentation_form = reader.String("documentation_form").value_or("");
-  project.summary_template = reader.String("summary_template").value_or("");
+  for (auto [key, pinned] : {std::pair{"rulepack", &project.rulepack},
+                             {"code_of_practice", &project.code_of_practice},
+                             {"documentation_form", &project.documentation_form},
+                             {"summary_template", &project.summary_template}}) {
+    *pinned = reader.String(key).value_or("");
+    if (reader.Has(key)) project.pinned_at[key] = diagnostics.At(reader.MarkOf(key));
+  }
   if (reader.Has("provider")) {
     project.provider = ParseProvider(reader.Get("provider"), diagnostics);
   } else if (reader.valid()) {

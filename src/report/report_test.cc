@@ -27,13 +27,46 @@ Document Sample() {
 
 TEST(ReportTest, MarkdownHasHeadingsTablesAndEscapedPipes) {
   std::string md = RenderMarkdown(Sample());
-  EXPECT_NE(md.find("# Report <A&B>\n"), std::string::npos);
+  EXPECT_NE(md.find("# Report &lt;A&amp;B&gt;\n"), std::string::npos);
   EXPECT_NE(md.find("## Obligations\n"), std::string::npos);
   EXPECT_NE(md.find("### Child\n"), std::string::npos);
   EXPECT_NE(md.find("| id | status |\n| --- | --- |\n| AIA-54 | **overdue** |"), std::string::npos)
       << md;
   EXPECT_NE(md.find("x\\|y"), std::string::npos);
   EXPECT_NE(md.find("- because a\\|b"), std::string::npos);
+}
+
+// Hardening: user text went into Markdown as markup (raw HTML, links, code, headings).
+TEST(ReportTest, EscapeMarkdownKeepsUserTextFromBecomingMarkup) {
+  EXPECT_EQ(EscapeMarkdown("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
+  EXPECT_EQ(EscapeMarkdown("<img src=x onerror=alert(1)>"), "&lt;img src=x onerror=alert(1)&gt;");
+  EXPECT_EQ(EscapeMarkdown("[x](javascript:alert(1))"), "\\[x\\](javascript:alert(1))");
+  EXPECT_EQ(EscapeMarkdown("![i](u) `c` *e* _u_ ~~s~~ a\\b"),
+            "!\\[i\\](u) \\`c\\` \\*e\\* \\_u\\_ \\~\\~s\\~\\~ a\\\\b");
+  EXPECT_EQ(EscapeMarkdown("a | b"), "a \\| b");
+  EXPECT_EQ(EscapeMarkdown("# Heading"), "\\# Heading");
+  EXPECT_EQ(EscapeMarkdown("  - item"), "  \\- item");
+  EXPECT_EQ(EscapeMarkdown("---"), "\\---");
+  EXPECT_EQ(EscapeMarkdown("1. first"), "1\\. first");
+  EXPECT_EQ(EscapeMarkdown("line\n# two\r\nthree\rfour"), "line<br># two<br>three<br>four");
+  EXPECT_EQ(EscapeMarkdown("&lt; &#60; R&D & co"), "&amp;lt; &amp;#60; R&amp;D & co");
+  // What is not markup stays as written.
+  EXPECT_EQ(EscapeMarkdown("1.1 -5 2026-07-10 a-b (x) #3 wall_clock_days"),
+            "1.1 -5 2026-07-10 a-b (x) #3 wall_clock_days");
+}
+
+TEST(ReportTest, MarkdownEscapesTitlesAndCells) {
+  Document document;
+  document.title = "[t](javascript:x)";
+  Section section;
+  section.title = "# <b>";
+  section.blocks.push_back(Table{{"a|b"}, {{{"`x` | <i>"}}}});
+  document.sections.push_back(section);
+  std::string md = RenderMarkdown(document);
+  EXPECT_NE(md.find("# \\[t\\](javascript:x)\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("## \\# &lt;b&gt;\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("| a\\|b |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| \\`x\\` \\| &lt;i&gt; |"), std::string::npos) << md;
 }
 
 TEST(ReportTest, HtmlIsSelfContainedEscapedAndPrintReady) {

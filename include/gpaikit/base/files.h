@@ -11,7 +11,17 @@
 
 namespace gpaikit {
 
-// The whole file in one read where its size is known; NotFound or Io errors name the path.
+// What a file that is not a regular file is, for messages: "a folder", "a named pipe (FIFO)",
+// "a socket", "a device", "a symbolic link to nothing", "an unknown kind of file".
+std::string FileTypeName(std::filesystem::file_type type);
+// Ok when `path` is a regular file or a symbolic link to one, whatever size it reports (files
+// under /proc say 0 and are read to their end); NotFound "PATH: no such file"; InvalidInput
+// saying what else it is ("PATH: a named pipe (FIFO), not a regular file"), so that nothing
+// blocks on a pipe. Every input file is checked here before it is opened.
+Status CheckRegularFile(const std::filesystem::path& path);
+
+// The whole file in one read where its size is known, else read to its end; CheckRegularFile's
+// errors, or Io errors naming the path.
 Result<std::string> ReadFile(const std::filesystem::path& path);
 // The same into `*out`, reusing its capacity (many small files read one after another).
 Status ReadFileInto(const std::filesystem::path& path, std::string* out);

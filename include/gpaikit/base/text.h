@@ -25,6 +25,10 @@ std::string JoinWords(std::span<const std::string_view> words);
 // Lowercase ASCII copy.
 std::string AsciiLower(std::string_view text);
 
+// `text` cut to at most `max_bytes` (never inside a UTF-8 character) with "..." after it when
+// cut: user text quoted in a message stays short however long it is.
+std::string Abbreviated(std::string_view text, size_t max_bytes = 80);
+
 }  // namespace gpaikit
 
 #endif  // GPAIKIT_BASE_TEXT_H_

@@ -132,8 +132,15 @@ struct CorpusError {
   std::string file;
   uint64_t offset = 0;  // decoded byte offset (see docs/corpus.md)
   uint64_t line = 0;    // JSONL line, 0 for WARC
-  std::string message;
+  std::string message;  // may start with its own place ("line 402: ..."), never with the file
 };
+// The one way a CorpusError is printed: "file: line N: message" (JSONL) or "file: offset N:
+// message", the place named once even when the message starts with it.
+std::string DescribeError(const CorpusError& error);
+// A whole-file problem (the file cannot be opened, or is neither WARC nor JSONL) as the
+// CorpusError at offset 0 of `file`: `status` names the file for callers that report it alone,
+// so that prefix is dropped here.
+CorpusError FileError(const std::string& file, const Status& status);
 
 struct FileStats {
   std::string file;

@@ -166,7 +166,10 @@ struct CodeOfPractice {
 // incident days agreeing with the M9.3 clocks). An empty version means the newest installed.
 Result<CodeOfPractice> LoadCodeOfPractice(const std::filesystem::path& data_dir,
                                           std::string_view version = "");
-Result<CodeOfPractice> LoadCodeOfPracticeFile(const std::filesystem::path& path);
+// The same for one file; `named` ("code-of-practice/2025-07"), when given, is the rulepack its
+// name promises, and a file that says otherwise is an error at that line:column.
+Result<CodeOfPractice> LoadCodeOfPracticeFile(const std::filesystem::path& path,
+                                              std::string_view named = "");
 
 }  // namespace gpaikit::law
 

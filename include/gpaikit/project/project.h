@@ -3,6 +3,7 @@
 #define GPAIKIT_PROJECT_PROJECT_H_
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -151,6 +152,8 @@ struct Project {
   std::string code_of_practice;
   std::string documentation_form;
   std::string summary_template;
+  // Where gpaikit.yaml pins each of them, by key ("rulepack", "code_of_practice", ...).
+  std::map<std::string, SourceLocation, std::less<>> pinned_at;
   Provider provider;
   std::vector<Model> models;
   std::filesystem::path root;  // the project folder

@@ -4,6 +4,7 @@
 #define GPAIKIT_REPORT_REPORT_H_
 
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -61,6 +62,13 @@ std::string RenderTerminal(const Document& document, bool colour);
 
 // HTML-escapes &, <, >, " and '.
 std::string EscapeHtml(const std::string& text);
+// Escapes `text` for Markdown so that it shows as written and never becomes markup, wherever it is
+// put (paragraph, list item, table cell, heading): < and > as entities (no raw HTML), & before
+// what could be an entity, a backslash before \ ` * _ ~ [ ] | (no code, emphasis, link, image or
+// table column; not before a _ inside a word, which emphasises nothing), a leading block marker
+// escaped ("# ", "- ", "1. " start no heading, list or rule), and line breaks as <br> (the text
+// stays one line). Every user string put into Markdown goes through here.
+std::string EscapeMarkdown(std::string_view text);
 
 }  // namespace gpaikit::report
 
