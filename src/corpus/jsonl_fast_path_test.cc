@@ -173,5 +173,15 @@ TEST(JsonlFastPath, RandomLinesMatchTheFullParse) {
   EXPECT_GT(fast, 300u);
 }
 
+// Found by jsonl_reader_fuzzer (a 10-minute run): a gzip member whose stream is cut, followed by
+// bytes that are not gzip; the fast path and the full parse must report the same.
+TEST(JsonlFastPath, CutGzipMemberReportsTheSameBothWays) {
+  const unsigned char bytes[] = {0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0xff, 0xff, 0xeb, 0xeb,
+                                 0xeb, 0xeb, 0x1f, 0x08, 0x8b, 0xeb, 0xf1, 0xf5, 0xff, 0x0a,
+                                 0x08, 0x00, 0x00, 0x00, 0xff, 0xff, 0xeb, 0xeb, 0xff, 0xff};
+  std::string input(reinterpret_cast<const char*>(bytes), sizeof bytes);
+  EXPECT_EQ(JsonlTranscript(input, true), JsonlTranscript(input, false));
+}
+
 }  // namespace
 }  // namespace gpaikit::corpus
