@@ -24,6 +24,7 @@ void RegisterIncidentCommand(CLI::App& app, int& exit_code);
 void RegisterSummaryCommand(CLI::App& app, int& exit_code);
 void RegisterEnergyCommand(CLI::App& app, int& exit_code);
 void RegisterEvidenceCommand(CLI::App& app, int& exit_code);
+void RegisterServeCommand(CLI::App& app, int& exit_code);
 
 }  // namespace gpaikit::cli
 

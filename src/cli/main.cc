@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   gpaikit::cli::RegisterSummaryCommand(app, exit_code);
   gpaikit::cli::RegisterEnergyCommand(app, exit_code);
   gpaikit::cli::RegisterEvidenceCommand(app, exit_code);
+  gpaikit::cli::RegisterServeCommand(app, exit_code);
   // After the subcommands: each sets its own footer rather than inheriting this one.
   gpaikit::cli::SetHelpFooter(&app, {"gpaikit check -C my-project --format html --out report"});
   try {

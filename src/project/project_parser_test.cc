@@ -176,5 +176,40 @@ TEST(ProjectParserTest, MissingProjectFolderSaysHowToStart) {
   EXPECT_NE(project.status().message().find("gpaikit init"), std::string::npos);
 }
 
+// A crawler's IP ranges (Code of Practice, Copyright, Measure 1.3; docs/project-file.md): CIDR
+// ranges are kept, anything else is refused with the file, place and what was expected.
+std::string WithCrawler(const std::string& ranges) {
+  return std::string(kMinimal) + R"(    training_data:
+      crawling:
+        used: true
+        crawlers:
+          - {name: ExBot, purpose: "pre-training text", ip_ranges: )" +
+         ranges + "}\n";
+}
+
+TEST(ProjectParserTest, CrawlerIpRangesInCidrNotation) {
+  Result<Project> project =
+      ParseProject(WithCrawler("[192.0.2.0/24, \"2001:db8::/32\", 198.51.100.7/32]"), "p.yaml");
+  ASSERT_TRUE(project.ok()) << project.status().message();
+  const CrawlerFacts& crawler = project->models[0].training_data->crawling.crawlers.at(0);
+  EXPECT_EQ(crawler.name, "ExBot");
+  EXPECT_EQ(crawler.description, "pre-training text");
+  EXPECT_EQ(crawler.ip_ranges,
+            (std::vector<std::string>{"192.0.2.0/24", "2001:db8::/32", "198.51.100.7/32"}));
+}
+
+TEST(ProjectParserTest, CrawlerIpRangeThatIsNotCidrIsRefused) {
+  for (const char* bad : {"192.0.2.0", "192.0.2.1/24", "192.0.2.0/33", "300.0.2.0/24",
+                          "2001:db8::/129", "192.0.2.0/024", "example.com/24"}) {
+    std::string error = ErrorOf(WithCrawler(std::string("[\"") + bad + "\"]"));
+    EXPECT_NE(error.find("p.yaml:24:69: models[0].training_data.crawling.crawlers[0]."),
+              std::string::npos)
+        << bad << ": " << error;
+    EXPECT_NE(error.find("ip_ranges[0]: expected an IP range in CIDR notation"), std::string::npos)
+        << bad << ": " << error;
+    EXPECT_NE(error.find(bad), std::string::npos) << error;
+  }
+}
+
 }  // namespace
 }  // namespace gpaikit::project

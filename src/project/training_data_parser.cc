@@ -2,8 +2,11 @@
 // facts and the data-source sections 2.1 to 3.3 of the training-content summary template.
 #include "project/training_data_parser.h"
 
+#include <arpa/inet.h>
+
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <initializer_list>
 
 #include "gpaikit/base/files.h"
@@ -55,6 +58,67 @@ std::vector<NamedSource> ReadNamed(MapReader& reader, std::string_view key,
   return out;
 }
 
+// True when `text` is an IP range in CIDR notation: an IPv4 or IPv6 address, "/", a prefix length
+// (0-32 or 0-128) without leading zeros, and no address bits set beyond the prefix.
+bool IsCidr(const std::string& text) {
+  size_t slash = text.find('/');
+  if (slash == std::string::npos || slash + 1 == text.size()) return false;
+  std::string address = text.substr(0, slash);
+  std::string_view length_text = std::string_view(text).substr(slash + 1);
+  if (length_text.size() > 1 && length_text[0] == '0') return false;
+  unsigned length = 0;
+  auto [end, error] =
+      std::from_chars(length_text.data(), length_text.data() + length_text.size(), length);
+  if (error != std::errc() || end != length_text.data() + length_text.size()) return false;
+  std::array<unsigned char, 16> bytes{};
+  size_t size = 0;
+  if (inet_pton(AF_INET, address.c_str(), bytes.data()) == 1) {
+    size = 4;
+  } else if (inet_pton(AF_INET6, address.c_str(), bytes.data()) == 1) {
+    size = 16;
+  } else {
+    return false;
+  }
+  if (length > size * 8) return false;
+  for (size_t bit = length; bit < size * 8; ++bit) {
+    if (bytes[bit / 8] & (0x80 >> (bit % 8))) return false;
+  }
+  return true;
+}
+
+// `crawlers:` entries: a product token alone, or {name, url, purpose, ip_ranges}.
+std::vector<CrawlerFacts> ReadCrawlers(MapReader& reader) {
+  std::vector<CrawlerFacts> out;
+  YAML::Node list = reader.Sequence("crawlers");
+  for (size_t i = 0; i < list.size(); ++i) {
+    CrawlerFacts crawler;
+    if (list[i].IsScalar()) {
+      crawler.name = list[i].Scalar();
+      out.push_back(std::move(crawler));
+      continue;
+    }
+    MapReader entry(list[i], At(reader.PathOf("crawlers"), i), reader.diagnostics(),
+                    {"name", "url", "purpose", "ip_ranges"});
+    crawler.name = entry.String("name", true).value_or("");
+    crawler.url = entry.String("url").value_or("");
+    crawler.description = entry.String("purpose").value_or("");
+    crawler.ip_ranges = entry.StringList("ip_ranges");
+    YAML::Node ranges = entry.Get("ip_ranges");
+    for (size_t r = 0; r < crawler.ip_ranges.size(); ++r) {
+      if (!IsCidr(crawler.ip_ranges[r])) {
+        reader.diagnostics().Error(
+            ranges.IsSequence() ? ranges[r].Mark() : ranges.Mark(),
+            At(entry.PathOf("ip_ranges"), r) +
+                ": expected an IP range in CIDR notation such as 192.0.2.0/24 "
+                "or 2001:db8::/32 (no bits set after the prefix), got '" +
+                crawler.ip_ranges[r] + "'");
+      }
+    }
+    out.push_back(std::move(crawler));
+  }
+  return out;
+}
+
 // A data-source section: `used`, `modalities`, and where `allowed` lists them a named list
 // (`list_key`), a description (`description_key`) and `comments`.
 SourceFacts ReadSource(MapReader& parent, std::string_view key,
@@ -81,7 +145,7 @@ CrawlingFacts ReadCrawling(MapReader& parent) {
   if (!section) return facts;
   MapReader& reader = *section;
   facts.used = reader.Bool("used", true);
-  facts.crawlers = ReadNamed(reader, "crawlers", "purpose");
+  facts.crawlers = ReadCrawlers(reader);
   facts.purposes = ReadNarrative(reader, "purposes");
   facts.behaviour = ReadNarrative(reader, "behaviour");
   if (reader.Has("period")) {

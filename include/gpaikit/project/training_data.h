@@ -49,9 +49,16 @@ struct SourceFacts {
   SourceLocation location;
 };
 
+// A crawler: its product token (`name`), user-agent or information page (`url`), purpose
+// (`description`), and the IP ranges it crawls from, in CIDR notation (Code of Practice,
+// Copyright, Measure 1.3: information about the crawlers made public; docs/portal.md).
+struct CrawlerFacts : NamedSource {
+  std::vector<std::string> ip_ranges;  // "192.0.2.0/24", "2001:db8::/32"
+};
+
 struct CrawlingFacts {
   std::optional<bool> used;
-  std::vector<NamedSource> crawlers;  // name/identifier, description = purpose
+  std::vector<CrawlerFacts> crawlers;
   Narrative purposes;
   Narrative behaviour;
   std::optional<CivilDate> period_start;

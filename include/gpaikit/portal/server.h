@@ -1,0 +1,35 @@
+// The HTTP server of `gpaikit serve`: libmicrohttpd carries the Site's responses, with limits
+// on connections, time and memory, and stops gracefully on SIGTERM or SIGINT (docs/portal.md).
+#ifndef GPAIKIT_PORTAL_SERVER_H_
+#define GPAIKIT_PORTAL_SERVER_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "gpaikit/base/status.h"
+#include "gpaikit/portal/site.h"
+
+namespace gpaikit::portal {
+
+struct ServerOptions {
+  std::string listen = "127.0.0.1";  // an IPv4 or IPv6 address
+  uint16_t port = 8080;              // 0: a free port, chosen by the system
+  std::string base_url;              // empty: http://LISTEN:PORT/
+  unsigned connection_limit = 64;    // open connections at once
+  unsigned per_ip_limit = 16;        // open connections from one address
+  unsigned timeout_seconds = 15;     // an idle or slow connection is closed after this
+  size_t memory_limit = 64 * 1024;   // bytes per connection (request line and headers)
+  unsigned threads = 2;              // polling threads
+  unsigned drain_seconds = 10;       // how long in-flight requests may finish after a signal
+};
+
+// Serves `site` until SIGTERM or SIGINT; then stops accepting, lets in-flight requests finish
+// (at most drain_seconds) and returns Ok. `listening` is called once the socket is bound, with
+// the port and the base URL. Io naming the address when binding or starting fails.
+Status Serve(const Site& site, const ServerOptions& options,
+             const std::function<void(uint16_t port, const std::string& base_url)>& listening);
+
+}  // namespace gpaikit::portal
+
+#endif  // GPAIKIT_PORTAL_SERVER_H_

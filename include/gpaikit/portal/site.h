@@ -1,0 +1,61 @@
+// The provider's public compliance site (`gpaikit serve`, docs/portal.md): every page as a
+// response to a method and a path, independent of the HTTP server that carries it (Code of
+// Practice, Copyright, Measures 1.3 and 1.5; Transparency, Measure 1.2; AI Act Art. 53(1)(d)).
+#ifndef GPAIKIT_PORTAL_SITE_H_
+#define GPAIKIT_PORTAL_SITE_H_
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "gpaikit/base/status.h"
+
+namespace gpaikit::portal {
+
+// What the server sends: status, Content-Type, body, and headers beyond the security headers
+// every response carries (SecurityHeaders()).
+struct Response {
+  int status = 200;
+  std::string content_type;
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+// The headers of every response: a strict Content-Security-Policy (no script at all), nosniff,
+// no referrer, no framing.
+const std::vector<std::pair<std::string, std::string>>& SecurityHeaders();
+
+struct SiteOptions {
+  // The folder of the mustache templates and style.css; empty: <data>/portal/templates.
+  std::filesystem::path templates;
+};
+
+class Site {
+ public:
+  // Loads the project (gpaikit.yaml of `project_dir`) and the templates once; the error names
+  // the file and place. The ledger (.gpaikit/ledger.sqlite) is read on each request for the feed
+  // and the summaries, so that a new head is served without a restart.
+  static Result<std::unique_ptr<Site>> Load(const std::filesystem::path& project_dir,
+                                            const SiteOptions& options);
+  ~Site();
+
+  // The response to `method` (GET and HEAD are served, anything else is 405) for `path` (the
+  // URL's path, without query). `base_url` is the site's absolute URL ending in "/", used where a
+  // document must name itself (the feed, security.txt's Canonical).
+  Response Handle(std::string_view method, std::string_view path,
+                  const std::string& base_url) const;
+
+  // What the site loaded (defined inside the module, src/portal/site_state.h).
+  struct State;
+
+ private:
+  explicit Site(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace gpaikit::portal
+
+#endif  // GPAIKIT_PORTAL_SITE_H_

@@ -1,0 +1,65 @@
+// `gpaikit serve`: the provider's public compliance site over HTTP (docs/portal.md; Code of
+// Practice, Copyright, Measures 1.3 and 1.5; Transparency, Measure 1.2; AI Act Art. 53(1)(d)).
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "cli/cli_common.h"
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/help_footer.h"
+#include "gpaikit/portal/server.h"
+#include "gpaikit/portal/site.h"
+
+namespace gpaikit::cli {
+namespace {
+
+struct ServeOptions {
+  std::string dir = ".";
+  std::string templates;
+  portal::ServerOptions server;
+};
+
+int RunServe(const ServeOptions& options) {
+  Result<std::unique_ptr<portal::Site>> site =
+      portal::Site::Load(options.dir, {std::filesystem::path(options.templates)});
+  if (!site.ok()) return ReportFailure(site.status());
+  Status served = portal::Serve(**site, options.server, [](uint16_t, const std::string& base_url) {
+    std::cout << "listening on " << base_url << std::endl;
+  });
+  if (!served.ok()) return ReportFailure(served);
+  std::cerr << "gpaikit serve: stopped\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterServeCommand(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<ServeOptions>();
+  CLI::App* serve = app.add_subcommand(
+      "serve", "Serve the public compliance site: crawlers, feed, summaries, contact (HTTP)");
+  AddProjectDirOption(serve, options->dir, /*positional=*/true);
+  serve->add_option("--listen", options->server.listen,
+                    "Address to listen on, IPv4 or IPv6 (default 127.0.0.1; TLS belongs to a "
+                    "reverse proxy in front)");
+  serve->add_option("--port", options->server.port,
+                    "Port (default 8080; 0 picks a free one, printed as 'listening on URL')");
+  serve->add_option("--base-url", options->server.base_url,
+                    "The site's public URL, as the feed and security.txt name it (default "
+                    "http://LISTEN:PORT/)");
+  serve->add_option("--templates", options->templates,
+                    "Folder of the mustache templates and style.css (default: the installed "
+                    "data/portal/templates)");
+  serve
+      ->add_option("--max-connections", options->server.connection_limit,
+                   "Open connections at once (default 64)")
+      ->check(CLI::Range(1u, 10000u));
+  serve
+      ->add_option("--timeout", options->server.timeout_seconds,
+                   "Seconds before an idle or slow connection is closed (default 15)")
+      ->check(CLI::Range(1u, 3600u));
+  SetHelpFooter(serve, {"gpaikit serve -C my-project --port 8080"});
+  serve->callback([options, &exit_code] { exit_code = RunServe(*options); });
+}
+
+}  // namespace gpaikit::cli

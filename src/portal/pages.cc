@@ -1,0 +1,163 @@
+// The portal's HTML pages: home, crawlers and published summaries, rendered from the template
+// files with every value escaped (Code of Practice, Copyright, Measures 1.3 and 1.5; AI Act
+// Art. 53(1)(d)).
+#include <memory>
+
+#include "gpaikit/docs/ledger_entries.h"
+#include "gpaikit/store/ledger.h"
+#include "portal/site_state.h"
+
+namespace gpaikit::portal {
+namespace {
+
+constexpr const char* kHtml = "text/html; charset=utf-8";
+
+using kainjow::mustache::list;
+
+Response Render(const Site::State& state, const std::string& name, Data data) {
+  Result<std::string> body = state.templates.Render(name, std::move(data));
+  if (!body.ok()) return InternalError(body.status());
+  return {200, kHtml, std::move(*body), {}};
+}
+
+std::string Joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
+}  // namespace
+
+std::string Rfc3339(std::time_t time) {
+  std::tm utc{};
+  gmtime_r(&time, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+std::string ContactHref(const std::string& contact) {
+  for (char c : contact) {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == '<' || c == '>' || c == '"' || c == '\'') {
+      return "";  // not a URI or address as it stands: shown as text only
+    }
+  }
+  if (contact.starts_with("https://") || contact.starts_with("http://") ||
+      contact.starts_with("mailto:")) {
+    return contact;
+  }
+  size_t at = contact.find('@');
+  if (at != std::string::npos && at > 0) {
+    return "mailto:" + contact;
+  }
+  return "";
+}
+
+Data PageData(const Site::State& state, const std::string& title) {
+  Data data;
+  data.set("title", title);
+  data.set("provider", state.project.provider.legal_name);
+  data.set("contact", state.project.provider.contact);
+  std::string href = ContactHref(state.project.provider.contact);
+  if (!href.empty()) data.set("contact_href", href);
+  return data;
+}
+
+Response HomePage(const Site::State& state) {
+  Data data = PageData(state, "Home");
+  list models;
+  for (const project::Model& model : state.project.models) {
+    Data row;
+    row.set("id", model.id);
+    row.set("name", model.name.empty() ? model.id : model.name);
+    row.set("versions", Joined(model.versions));
+    models.push_back(row);
+  }
+  data.set("has_models", !models.empty());
+  data.set("models", models);
+  list policies;
+  for (const Policy& policy : state.policies) {
+    Data row;
+    row.set("label", policy.label);
+    if (!policy.summary.empty()) row.set("summary", policy.summary);
+    if (!policy.href.empty()) row.set("href", policy.href);
+    policies.push_back(row);
+  }
+  data.set("policies", policies);
+  return Render(state, "home", std::move(data));
+}
+
+Response CrawlersPage(const Site::State& state) {
+  Data data = PageData(state, "Crawlers");
+  list crawlers;
+  for (const Crawler& crawler : state.crawlers.crawlers) {
+    Data row;
+    row.set("token", crawler.token);
+    if (!crawler.url.empty()) row.set("url", crawler.url);
+    if (!crawler.purpose.empty()) row.set("purpose", crawler.purpose);
+    row.set("models", Joined(crawler.models));
+    if (!crawler.behaviour.empty()) row.set("behaviour", Joined(crawler.behaviour));
+    list ranges;
+    for (const std::string& range : crawler.ip_ranges) ranges.push_back(Data(range));
+    row.set("has_ranges", !ranges.empty());
+    row.set("ip_ranges", ranges);
+    crawlers.push_back(row);
+  }
+  data.set("crawlers", crawlers);
+  list honours;
+  for (const Honoured& h : HonouredReservations()) {
+    Data row;
+    row.set("name", h.name);
+    row.set("standard", h.standard);
+    row.set("what", h.what);
+    honours.push_back(row);
+  }
+  data.set("honours", honours);
+  data.set("updated", state.crawlers_time);
+  data.set("sha256", state.crawlers.sha256);
+  return Render(state, "crawlers", std::move(data));
+}
+
+Response SummariesPage(const Site::State& state) {
+  Data data = PageData(state, "Training-content summaries");
+  list versions;
+  Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::OpenIfPresent(state.project.root);
+  if (!ledger.ok()) return InternalError(ledger.status());
+  if (*ledger) {
+    Result<std::vector<docs::PublishedVersion>> published =
+        docs::PublishedVersions(**ledger, "", docs::kSummaryVersionKind);
+    if (!published.ok()) return InternalError(published.status());
+    for (const docs::PublishedVersion& version : *published) {
+      Data row;
+      row.set("model", version.model);
+      row.set("number", std::to_string(version.number));
+      row.set("time", version.time);
+      row.set("seq", std::to_string(version.seq));
+      Result<store::Entry> entry = (*ledger)->Get(version.seq);
+      row.set("entry_hash", entry.ok() ? entry->hash : "");
+      row.set("note", version.note);
+      list files;
+      const nlohmann::json& rendered = version.content.value("rendered", nlohmann::json::object());
+      for (auto it = rendered.begin(); it != rendered.end(); ++it) {
+        Data file;
+        file.set("name", it.key());
+        file.set("sha256", it.value().is_string() ? it.value().get<std::string>() : "");
+        files.push_back(file);
+      }
+      row.set("files", files);
+      versions.push_back(row);
+    }
+    Result<store::Head> head = (*ledger)->CurrentHead();
+    if (head.ok()) {
+      Data head_data;
+      head_data.set("seq", std::to_string(head->seq));
+      head_data.set("hash", head->hash);
+      data.set("head", head_data);
+    }
+  }
+  data.set("has_versions", !versions.empty());
+  data.set("versions", versions);
+  return Render(state, "summaries", std::move(data));
+}
+
+}  // namespace gpaikit::portal

@@ -1,0 +1,148 @@
+// The portal's site: loads the project and templates once and routes each request to its page
+// (docs/portal.md "What is served").
+#include "gpaikit/portal/site.h"
+
+#include <sys/stat.h>
+
+#include <iostream>
+
+#include "gpaikit/base/files.h"
+#include "portal/site_state.h"
+
+namespace gpaikit::portal {
+namespace {
+
+constexpr const char* kHtml = "text/html; charset=utf-8";
+
+// The first paragraph of a Markdown text that is not a heading, at most about 400 characters.
+std::string FirstParagraph(const std::string& text) {
+  std::string paragraph;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    start = end + 1;
+    bool blank = line.find_first_not_of(" \t\r") == std::string::npos;
+    if (blank || line[0] == '#') {
+      if (!paragraph.empty()) break;
+      continue;
+    }
+    paragraph += (paragraph.empty() ? "" : " ") + line;
+  }
+  if (paragraph.size() > 400) {
+    size_t cut = paragraph.rfind(' ', 400);
+    paragraph = paragraph.substr(0, cut == std::string::npos ? 400 : cut) + " ...";
+  }
+  return paragraph;
+}
+
+Result<std::vector<Policy>> LoadPolicies(const project::Project& project) {
+  std::vector<Policy> policies;
+  for (const project::Model& model : project.models) {
+    for (const project::Fulfilment& fulfilment : model.fulfilled) {
+      if (fulfilment.obligation != "AIA-53-1-c" || fulfilment.evidence.empty()) continue;
+      bool seen = false;
+      for (const Policy& p : policies) seen = seen || p.label == fulfilment.evidence;
+      if (seen) continue;
+      Policy policy{fulfilment.evidence, "", "", ""};
+      if (fulfilment.evidence.starts_with("https://") ||
+          fulfilment.evidence.starts_with("http://")) {
+        policy.href = fulfilment.evidence;
+      } else if (fulfilment.evidence.find("://") == std::string::npos) {
+        Result<std::filesystem::path> file =
+            PathInside(project.root, fulfilment.evidence, "copyright policy");
+        if (!file.ok()) continue;  // gpaikit check reports it
+        Result<std::string> text = ReadFile(*file);
+        if (!text.ok()) continue;
+        policy.text = std::move(*text);
+        policy.summary = FirstParagraph(policy.text);
+        policy.href = "/copyright-policy/" + std::to_string(policies.size() + 1) + ".txt";
+      }
+      policies.push_back(std::move(policy));
+    }
+  }
+  return policies;
+}
+
+}  // namespace
+
+const std::vector<std::pair<std::string, std::string>>& SecurityHeaders() {
+  static const std::vector<std::pair<std::string, std::string>> kHeaders = {
+      {"Content-Security-Policy",
+       "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
+       "form-action 'self'; frame-ancestors 'none'"},
+      {"X-Content-Type-Options", "nosniff"},
+      {"Referrer-Policy", "no-referrer"},
+      {"X-Frame-Options", "DENY"},
+  };
+  return kHeaders;
+}
+
+Response InternalError(const Status& status) {
+  std::cerr << "gpaikit serve: " << status.message() << "\n";
+  return {500, "text/plain; charset=utf-8", "internal error\n", {}};
+}
+
+Site::Site(std::unique_ptr<State> state) : state_(std::move(state)) {}
+Site::~Site() = default;
+
+Result<std::unique_ptr<Site>> Site::Load(const std::filesystem::path& project_dir,
+                                         const SiteOptions& options) {
+  auto state = std::make_unique<State>();
+  Result<project::Project> project = project::LoadProject(project_dir);
+  if (!project.ok()) return project.status();
+  state->project = std::move(*project);
+  std::filesystem::path folder =
+      options.templates.empty() ? DataDir() / "portal" / "templates" : options.templates;
+  Result<Templates> templates = Templates::Load(folder);
+  if (!templates.ok()) return templates.status();
+  state->templates = std::move(*templates);
+  state->crawlers = CollectCrawlers(state->project);
+  std::filesystem::path file = state->project.root / "gpaikit.yaml";
+  if (!state->project.file.empty()) file = state->project.file;
+  struct stat info {};
+  state->crawlers_time =
+      Rfc3339(stat(file.c_str(), &info) == 0 ? info.st_mtime : std::time(nullptr));
+  Result<std::vector<Policy>> policies = LoadPolicies(state->project);
+  if (!policies.ok()) return policies.status();
+  state->policies = std::move(*policies);
+  return std::unique_ptr<Site>(new Site(std::move(state)));
+}
+
+Response Site::Handle(std::string_view method, std::string_view path,
+                      const std::string& base_url) const {
+  const State& state = *state_;
+  if (method != "GET" && method != "HEAD") {
+    Response response = ErrorPage(state, 405, "Method not allowed",
+                                  "This site only answers GET and HEAD requests.");
+    response.headers.emplace_back("Allow", "GET, HEAD");
+    return response;
+  }
+  if (path == "/") return HomePage(state);
+  if (path == "/crawlers") return CrawlersPage(state);
+  if (path == "/crawlers.json") return CrawlersJson(state);
+  if (path == "/feed.atom") return AtomFeed(state, base_url);
+  if (path == "/summaries") return SummariesPage(state);
+  if (path == "/.well-known/security.txt") return SecurityTxt(state, base_url, std::time(nullptr));
+  if (path == "/style.css") {
+    return {200, "text/css; charset=utf-8", state.templates.stylesheet(), {}};
+  }
+  for (const Policy& policy : state.policies) {
+    if (!policy.text.empty() && path == policy.href) {
+      return {200, "text/plain; charset=utf-8", policy.text, {}};
+    }
+  }
+  return ErrorPage(state, 404, "Not found", "There is no page at this address.");
+}
+
+Response ErrorPage(const Site::State& state, int status, const std::string& title,
+                   const std::string& message) {
+  Data data = PageData(state, title);
+  data.set("message", message);
+  Result<std::string> body = state.templates.Render("error", std::move(data));
+  if (!body.ok()) return InternalError(body.status());
+  return {status, kHtml, std::move(*body), {}};
+}
+
+}  // namespace gpaikit::portal

@@ -1,0 +1,55 @@
+// What the portal's pages share inside the module: the project, templates and crawler
+// information loaded once, and the page builders of pages.cc and feeds.cc.
+#ifndef GPAIKIT_PORTAL_SITE_STATE_H_
+#define GPAIKIT_PORTAL_SITE_STATE_H_
+
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "gpaikit/portal/site.h"
+#include "gpaikit/project/project.h"
+#include "portal/crawler_info.h"
+#include "portal/templates.h"
+
+namespace gpaikit::portal {
+
+// A copyright policy the models' AIA-53-1-c fulfilments name (AI Act Art. 53(1)(c)).
+struct Policy {
+  std::string label;    // the file or link as the project gives it
+  std::string href;     // /copyright-policy/N.txt for a file in the project, else the http(s) link
+  std::string summary;  // the file's first paragraph, shortened
+  std::string text;     // the file's text ("" for a link)
+};
+
+struct Site::State {
+  project::Project project;
+  Templates templates;
+  CrawlerInfo crawlers;
+  std::string crawlers_time;  // gpaikit.yaml's modification time, UTC, RFC 3339
+  std::vector<Policy> policies;
+};
+
+// "YYYY-MM-DDTHH:MM:SSZ" for `time` in UTC.
+std::string Rfc3339(std::time_t time);
+// A link for the contact point: mailto: for an e-mail address, the URL for an http(s) URL, else "".
+std::string ContactHref(const std::string& contact);
+// The data every HTML page's header and footer use (title, provider, contact).
+Data PageData(const Site::State& state, const std::string& title);
+
+// Pages (pages.cc): HTML rendered from the templates.
+Response HomePage(const Site::State& state);
+Response CrawlersPage(const Site::State& state);
+Response SummariesPage(const Site::State& state);
+Response ErrorPage(const Site::State& state, int status, const std::string& title,
+                   const std::string& message);
+// Documents (feeds.cc): crawlers.json, the Atom feed (RFC 4287), security.txt (RFC 9116).
+Response CrawlersJson(const Site::State& state);
+Response AtomFeed(const Site::State& state, const std::string& base_url);
+Response SecurityTxt(const Site::State& state, const std::string& base_url, std::time_t now);
+// 500 with a plain-text body, for a status that should not happen (a broken template).
+Response InternalError(const Status& status);
+
+}  // namespace gpaikit::portal
+
+#endif  // GPAIKIT_PORTAL_SITE_STATE_H_

@@ -1,0 +1,40 @@
+// The portal's mustache template files (data/portal/templates/, or a provider's own folder):
+// loaded and checked once, rendered with HTML escaping by default (kainjow mustache).
+#ifndef GPAIKIT_PORTAL_TEMPLATES_H_
+#define GPAIKIT_PORTAL_TEMPLATES_H_
+
+#include <filesystem>
+#include <kainjow/mustache.hpp>
+#include <map>
+#include <string>
+
+#include "gpaikit/base/status.h"
+
+namespace gpaikit::portal {
+
+using Data = kainjow::mustache::data;
+
+class Templates {
+ public:
+  // Reads every template the portal renders (kNames) and the stylesheet from `folder`; the
+  // error names the file that is missing or whose mustache syntax is wrong, and why.
+  static Result<Templates> Load(const std::filesystem::path& folder);
+  // Renders template `name` ("home", "feed.atom", ...) with `data`; the partials "header" and
+  // "footer" are available to every template. Internal when rendering fails (a bug or a broken
+  // partial), naming the template file.
+  Result<std::string> Render(const std::string& name, Data data) const;
+  const std::string& stylesheet() const { return stylesheet_; }
+  const std::filesystem::path& folder() const { return folder_; }
+
+ private:
+  std::filesystem::path folder_;
+  std::map<std::string, std::string> texts_;  // name -> template text
+  std::string stylesheet_;
+};
+
+// The file name of template `name`: "<name>.mustache".
+std::string TemplateFile(const std::string& name);
+
+}  // namespace gpaikit::portal
+
+#endif  // GPAIKIT_PORTAL_TEMPLATES_H_
