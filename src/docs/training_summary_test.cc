@@ -171,7 +171,8 @@ TEST(TrainingSummaryTest, OpenSourceNonEuProviderOwesNoRepresentativeInTheSummar
       "              monetised: false, weights_public: true, architecture_public: true,\n"
       "              usage_information_public: true}\n";
   text.insert(text.find("    union_market_date:"), open_licence);
-  const FieldValue& open = Field(Summarise(Parse(text), &stats), "authorised_representative");
+  TrainingSummary summary = Summarise(Parse(text), &stats);
+  const FieldValue& open = Field(summary, "authorised_representative");
   EXPECT_EQ(open.status, FieldStatus::kNotApplicable);
   EXPECT_NE(open.why.find("54(6)"), std::string::npos) << "why: " << open.why;
 }
