@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -100,8 +101,11 @@ Status WriteFile(const fs::path& path, std::string_view contents) {
   std::error_code error;
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), error);
   if (error) return Status::Io(path.parent_path().string() + ": " + error.message());
+  // A temporary name of this process and call: two writers of one file (two appends to one
+  // ledger updating its head) must not share it, or one renames the other's half-written file.
+  static std::atomic<unsigned> calls{0};
   fs::path temporary = path;
-  temporary += ".tmp";
+  temporary += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(calls++);
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) return Status::Io(temporary.string() + ": cannot write: " + std::strerror(errno));
