@@ -256,8 +256,8 @@ Result<Form> LoadForm(const fs::path& path) {
   MapReader root(
       *root_node, "", diagnostics,
       {"schema", "form", "title", "code_version", "source_document", "parse_source", "row_count",
-       "verified", "annex_mapping_verified", "confidentiality", "routing_note", "obligations", "audiences",
-       "header_fields", "sections", "rows", "annex_xi", "annex_xii"});
+       "verified", "annex_mapping_verified", "confidentiality", "routing_note", "obligations",
+       "audiences", "header_fields", "sections", "rows", "annex_xi", "annex_xii"});
   if (root.String("schema", true).value_or("") != kSchema && diagnostics.ok()) {
     diagnostics.Error(root.MarkOf("schema"), "schema: expected " + std::string(kSchema));
   }

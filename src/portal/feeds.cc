@@ -58,11 +58,17 @@ Response AtomFeed(const Site::State& state, const std::string& base_url) {
   Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::OpenIfPresent(state.project.root);
   if (!ledger.ok()) return InternalError(ledger.status());
   if (*ledger) {
-    Result<std::vector<store::Entry>> all = (*ledger)->Entries();
-    if (!all.ok()) return InternalError(all.status());
-    size_t first = all->size() > kFeedHeads ? all->size() - kFeedHeads : 0;
-    for (size_t i = all->size(); i-- > first;) {
-      const store::Entry& entry = (*all)[i];
+    // Only the newest kFeedHeads entries are read: a feed request costs the same however long
+    // the ledger grows.
+    Result<store::Head> newest = (*ledger)->CurrentHead();
+    if (!newest.ok() && newest.status().code() != StatusCode::kNotFound) {
+      return InternalError(newest.status());
+    }
+    int64_t last = newest.ok() ? newest->seq : 0;
+    for (int64_t seq = last; seq > 0 && seq > last - static_cast<int64_t>(kFeedHeads); --seq) {
+      Result<store::Entry> read = (*ledger)->Get(seq);
+      if (!read.ok()) return InternalError(read.status());
+      const store::Entry& entry = *read;
       Data head;
       head.set("title", "Ledger head " + std::to_string(entry.seq) + " " + entry.hash);
       head.set("id", "urn:gpaikit:ledger-head:" + std::to_string(entry.seq) + ":" + entry.hash);
