@@ -1,0 +1,81 @@
+// Browser tests of the portal's public pages (issue 15): each page renders in chromium without
+// console errors or CSP refusals, axe-core finds no serious or critical accessibility violation,
+// the navigation is usable by keyboard alone with a visible focus, and a screenshot is kept.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+
+import { launchBrowser, openPage, screenshot, seriousAccessibilityViolations, startServer }
+  from "./harness.mjs";
+
+const pages = [
+  ["home", "/"], ["crawlers", "/crawlers"], ["summaries", "/summaries"],
+  ["not-found", "/no/such/page"],
+];
+
+let browser;
+const servers = {};
+before(async () => {
+  browser = await launchBrowser();
+  servers.sme = await startServer("open-7b-eu-sme");
+  servers.frontier = await startServer("frontier-multimodal-non-eu");
+});
+after(async () => {
+  await browser?.close();
+  for (const server of Object.values(servers)) assert.equal(await server.stop(), 0);
+});
+
+for (const [example, key] of [["open-7b-eu-sme", "sme"], ["frontier-multimodal-non-eu", "frontier"]]) {
+  for (const [name, path] of pages) {
+    test(`${example} ${path}: renders cleanly and passes axe-core`, async () => {
+      const page = await openPage(browser);
+      const response = await page.goto(servers[key].url + path.slice(1));
+      assert.equal(response.status(), name === "not-found" ? 404 : 200);
+      assert.ok((await page.title()).length > 0, "the page has a title");
+      assert.equal(await page.locator("main h1").count(), 1, "one h1 inside main");
+      assert.deepEqual(await seriousAccessibilityViolations(page), []);
+      assert.deepEqual(page.problems, []);
+      await screenshot(page, `${key}-${name}`);
+      await page.context().close();
+    });
+  }
+}
+
+test("keyboard alone reaches every navigation link with a visible focus and follows it", async () => {
+  const page = await openPage(browser);
+  await page.goto(servers.sme.url);
+  const navLinks = await page.locator("nav a").evaluateAll((links) => links.map((a) => a.href));
+  const reached = [];
+  for (let i = 0; i < 12 && reached.length < navLinks.length; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      const style = getComputedStyle(el);
+      return { href: el.href || "", inNav: !!el.closest("nav"),
+               outline: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth) };
+    });
+    if (focused.inNav) {
+      assert.ok(focused.outline !== "none" && focused.outlineWidth > 0,
+                `focus on ${focused.href} is visible (outline ${focused.outline})`);
+      reached.push(focused.href);
+    }
+  }
+  assert.deepEqual(reached, navLinks, "Tab order reaches the navigation links in order");
+  // Back to the crawler link and follow it with Enter.
+  await page.locator("nav a[href='/crawlers']").focus();
+  await Promise.all([page.waitForURL(/\/crawlers$/), page.keyboard.press("Enter")]);
+  assert.match(await page.locator("main h1").innerText(), /crawler/i);
+  await page.context().close();
+});
+
+test("the accessibility check is not vacuous: an image without alt text is reported", async () => {
+  const page = await openPage(browser);
+  await page.goto(servers.sme.url);
+  await page.evaluate(() => {
+    const img = document.createElement("img");
+    img.src = "/style.css";
+    document.querySelector("main").append(img);
+  });
+  const violations = await seriousAccessibilityViolations(page);
+  assert.ok(violations.some((v) => v.startsWith("image-alt")), `got ${violations}`);
+  await page.context().close();
+});
