@@ -1,11 +1,12 @@
 // A prepared SQLite statement that finalises itself, with typed binds and columns, for the
-// portal's tables (mail queue, accounts, sessions).
+// portal's tables (mail queue, accounts, sessions), and a transaction helper.
 #ifndef GPAIKIT_PORTAL_SQLITE_STATEMENT_H_
 #define GPAIKIT_PORTAL_SQLITE_STATEMENT_H_
 
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "gpaikit/base/status.h"
@@ -21,12 +22,23 @@ class SqlStatement {
   SqlStatement(const SqlStatement&) = delete;
   SqlStatement& operator=(const SqlStatement&) = delete;
 
-  void Bind(int index, const std::string& text) {
+  SqlStatement& Bind(int index, const std::string& text) {
     sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    return *this;
   }
-  void Bind(int index, int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
+  SqlStatement& Bind(int index, int64_t value) {
+    sqlite3_bind_int64(stmt_, index, value);
+    return *this;
+  }
   // SQLITE_ROW, SQLITE_DONE or an error code.
   int Step() { return prepared_ == SQLITE_OK ? sqlite3_step(stmt_) : prepared_; }
+  // One step: true when a row is ready, false when done; Io with SQLite's message otherwise.
+  Result<bool> Next() {
+    int rc = Step();
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return Error("statement");
+  }
   // Runs a statement that returns no rows; Io with SQLite's message naming `what` on failure.
   Status Run(const std::string& what) {
     int rc = Step();
@@ -59,6 +71,17 @@ inline Status ExecuteSql(sqlite3* db, const std::string& sql, const std::string&
     return Status::Io(what + ": " + message);
   }
   return Status::Ok();
+}
+
+// Runs `body` in BEGIN IMMEDIATE ... COMMIT on `db`, rolling back when `body` or COMMIT fails.
+// The caller keeps one connection per thread (or serialises its use): SQLite transactions belong
+// to a connection, not a thread.
+inline Status SqlTransaction(sqlite3* db, const std::function<Status()>& body) {
+  if (Status begun = ExecuteSql(db, "BEGIN IMMEDIATE", "begin"); !begun.ok()) return begun;
+  Status status = body();
+  if (status.ok()) status = ExecuteSql(db, "COMMIT", "commit");
+  if (!status.ok()) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  return status;
 }
 
 }  // namespace gpaikit::portal
