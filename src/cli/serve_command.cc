@@ -6,6 +6,7 @@
 
 #include "cli/cli_common.h"
 #include "cli/commands.h"
+#include "cli/docs_common.h"
 #include "cli/exit_codes.h"
 #include "cli/help_footer.h"
 #include "gpaikit/portal/server.h"
@@ -17,6 +18,8 @@ namespace {
 struct ServeOptions {
   std::string dir = ".";
   std::string templates;
+  std::string author;
+  bool record_only = false;
   portal::ServerOptions server;
 };
 
@@ -24,6 +27,15 @@ int RunServe(const ServeOptions& options) {
   Result<std::unique_ptr<portal::Site>> site =
       portal::Site::Load(options.dir, {std::filesystem::path(options.templates)});
   if (!site.ok()) return ReportFailure(site.status());
+  // Each change of the crawler information becomes a ledger entry with its own time, which the
+  // feed announces (Code of Practice, Copyright, Measure 1.3).
+  Result<bool> recorded = (*site)->RecordCrawlerChange(Author(options.author));
+  if (!recorded.ok()) return ReportFailure(recorded.status());
+  if (*recorded) std::cerr << "gpaikit serve: recorded a new version of the crawler information\n";
+  if (options.record_only) {
+    if (!*recorded) std::cerr << "gpaikit serve: the crawler information is unchanged\n";
+    return kExitOk;
+  }
   Status served = portal::Serve(**site, options.server, [](uint16_t, const std::string& base_url) {
     std::cout << "listening on " << base_url << std::endl;
   });
@@ -58,7 +70,13 @@ void RegisterServeCommand(CLI::App& app, int& exit_code) {
       ->add_option("--timeout", options->server.timeout_seconds,
                    "Seconds before an idle or slow connection is closed (default 15)")
       ->check(CLI::Range(1u, 3600u));
-  SetHelpFooter(serve, {"gpaikit serve -C my-project --port 8080"});
+  serve->add_flag("--record-only", options->record_only,
+                  "Record a change of the crawler information in the ledger and exit, without "
+                  "serving (for cron or CI)");
+  serve->add_option("--author", options->author,
+                    "Who records a change of the crawler information (default: $USER)");
+  SetHelpFooter(serve, {"gpaikit serve -C my-project --port 8080",
+                        "gpaikit serve -C my-project --record-only"});
   serve->callback([options, &exit_code] { exit_code = RunServe(*options); });
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "gpaikit/store/ledger.h"
+#include "portal/crawler_history.h"
 #include "portal/site_state.h"
 
 namespace gpaikit::portal {
@@ -16,20 +17,24 @@ using kainjow::mustache::list;
 // was appended, so a reader who keeps the feed holds every head it saw.
 constexpr size_t kFeedHeads = 20;
 
-std::string CrawlerSummary(const CrawlerInfo& info) {
+// One line about a crawlers.json document (gpaikit.crawlers/1): its crawlers and what they honour.
+std::string CrawlerSummary(const nlohmann::json& document, const std::string& sha256) {
   std::string text = "Crawlers: ";
-  if (info.crawlers.empty()) text += "none";
-  for (size_t i = 0; i < info.crawlers.size(); ++i) {
-    const Crawler& crawler = info.crawlers[i];
-    text += (i ? "; " : "") + crawler.token + " (" + std::to_string(crawler.ip_ranges.size()) +
+  const nlohmann::json& crawlers = document.value("crawlers", nlohmann::json::array());
+  if (crawlers.empty()) text += "none";
+  for (size_t i = 0; i < crawlers.size(); ++i) {
+    const nlohmann::json& crawler = crawlers[i];
+    text += (i ? "; " : "") + crawler.value("productToken", std::string()) + " (" +
+            std::to_string(crawler.value("prefixes", nlohmann::json::array()).size()) +
             " IP ranges)";
   }
   text += ". Honoured: ";
-  const std::vector<Honoured>& honours = HonouredReservations();
+  const nlohmann::json& honours = document.value("honours", nlohmann::json::array());
   for (size_t i = 0; i < honours.size(); ++i) {
-    text += (i ? ", " : "") + honours[i].name + " (" + honours[i].standard + ")";
+    text += (i ? ", " : "") + honours[i].value("name", std::string()) + " (" +
+            honours[i].value("standard", std::string()) + ")";
   }
-  return text + ". Content SHA-256 " + info.sha256 + ".";
+  return text + ". Content SHA-256 " + sha256 + ".";
 }
 
 }  // namespace
@@ -37,6 +42,21 @@ std::string CrawlerSummary(const CrawlerInfo& info) {
 Response CrawlersJson(const Site::State& state) {
   nlohmann::json document = state.crawlers.document;
   document["creationTime"] = state.crawlers_time;
+  return {200, "application/json", document.dump(2) + "\n", {}};
+}
+
+Response CrawlersVersionJson(const Site::State& state, int64_t seq) {
+  Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::OpenIfPresent(state.project.root);
+  if (!ledger.ok()) return InternalError(ledger.status());
+  Result<CrawlerVersion> version =
+      *ledger ? CrawlerVersionAt(**ledger, seq) : Status::NotFound("no ledger");
+  if (!version.ok()) {
+    if (version.status().code() != StatusCode::kNotFound) return InternalError(version.status());
+    return ErrorPage(state, 404, "Not found",
+                     "There is no crawler information version " + std::to_string(seq) + ".");
+  }
+  nlohmann::json document = version->document;
+  document["creationTime"] = version->time;
   return {200, "application/json", document.dump(2) + "\n", {}};
 }
 
@@ -48,15 +68,40 @@ Response AtomFeed(const Site::State& state, const std::string& base_url) {
   data.set("site_url", base_url);
   list entries;
   std::string updated = state.crawlers_time;
-  Data crawlers;
-  crawlers.set("title", "Crawler information " + state.crawlers.sha256.substr(0, 12));
-  crawlers.set("id", "urn:sha256:" + state.crawlers.sha256);
-  crawlers.set("updated", state.crawlers_time);
-  crawlers.set("link", base_url + "crawlers");
-  crawlers.set("summary", CrawlerSummary(state.crawlers));
-  entries.push_back(crawlers);
   Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::OpenIfPresent(state.project.root);
   if (!ledger.ok()) return InternalError(ledger.status());
+  // One entry per recorded version of the crawler information, newest first, at the time it was
+  // recorded; the information as it is now too when no version records it yet.
+  std::vector<CrawlerVersion> versions;
+  if (*ledger) {
+    Result<std::vector<CrawlerVersion>> read = CrawlerVersions(**ledger);
+    if (!read.ok()) return InternalError(read.status());
+    versions = std::move(*read);
+  }
+  if (versions.empty() || versions.back().sha256 != state.crawlers.sha256) {
+    Data current;
+    current.set("title", "Crawler information " + state.crawlers.sha256.substr(0, 12) +
+                             " (not yet recorded in the ledger)");
+    current.set("id", "urn:sha256:" + state.crawlers.sha256);
+    current.set("updated", state.crawlers_time);
+    current.set("link", base_url + "crawlers.json");
+    current.set("summary", CrawlerSummary(state.crawlers.document, state.crawlers.sha256));
+    entries.push_back(current);
+  }
+  for (size_t i = versions.size(); i-- > 0;) {
+    const CrawlerVersion& version = versions[i];
+    std::string seq = std::to_string(version.seq);
+    Data entry;
+    entry.set("title", "Crawler information, version " + std::to_string(i + 1) + " (" +
+                           version.sha256.substr(0, 12) + ")");
+    entry.set("id", "urn:gpaikit:crawlers:" + seq + ":" + version.sha256);
+    entry.set("updated", version.time);
+    entry.set("link", base_url + "crawlers/" + seq + ".json");
+    entry.set("summary", "Recorded in ledger entry " + seq + ". " +
+                             CrawlerSummary(version.document, version.sha256));
+    entries.push_back(entry);
+    if (version.time > updated) updated = version.time;
+  }
   if (*ledger) {
     // Only the newest kFeedHeads entries are read: a feed request costs the same however long
     // the ledger grows.

@@ -5,6 +5,7 @@
 
 #include "gpaikit/docs/ledger_entries.h"
 #include "gpaikit/store/ledger.h"
+#include "portal/crawler_history.h"
 #include "portal/site_state.h"
 
 namespace gpaikit::portal {
@@ -115,6 +116,24 @@ Response CrawlersPage(const Site::State& state) {
   data.set("honours", honours);
   data.set("updated", state.crawlers_time);
   data.set("sha256", state.crawlers.sha256);
+  list history;  // the recorded versions, newest first (Copyright, Measure 1.3)
+  Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::OpenIfPresent(state.project.root);
+  if (!ledger.ok()) return InternalError(ledger.status());
+  if (*ledger) {
+    Result<std::vector<CrawlerVersion>> versions = CrawlerVersions(**ledger);
+    if (!versions.ok()) return InternalError(versions.status());
+    for (size_t i = versions->size(); i-- > 0;) {
+      const CrawlerVersion& version = (*versions)[i];
+      Data row;
+      row.set("number", std::to_string(i + 1));
+      row.set("seq", std::to_string(version.seq));
+      row.set("time", version.time);
+      row.set("sha256", version.sha256);
+      history.push_back(row);
+    }
+  }
+  data.set("has_history", !history.empty());
+  data.set("history", history);
   return Render(state, "crawlers", std::move(data));
 }
 

@@ -7,6 +7,8 @@
 #include <iostream>
 
 #include "gpaikit/base/files.h"
+#include "gpaikit/store/ledger.h"
+#include "portal/crawler_history.h"
 #include "portal/site_state.h"
 
 namespace gpaikit::portal {
@@ -65,6 +67,33 @@ Result<std::vector<Policy>> LoadPolicies(const project::Project& project) {
   return policies;
 }
 
+// The time of the newest recorded crawler version when it is the information as it is now.
+Result<std::optional<std::string>> RecordedCrawlerTime(const std::filesystem::path& root,
+                                                       const std::string& sha256) {
+  Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::OpenIfPresent(root);
+  if (!ledger.ok()) return ledger.status();
+  if (!*ledger) return std::optional<std::string>();
+  Result<std::vector<CrawlerVersion>> versions = CrawlerVersions(**ledger);
+  if (!versions.ok()) return versions.status();
+  if (versions->empty() || versions->back().sha256 != sha256) return std::optional<std::string>();
+  return std::optional<std::string>(versions->back().time);
+}
+
+// "/crawlers/SEQ.json" gives SEQ (1 or more, at most 18 digits), anything else 0.
+int64_t CrawlerVersionPath(std::string_view path) {
+  constexpr std::string_view kPrefix = "/crawlers/", kSuffix = ".json";
+  if (!path.starts_with(kPrefix) || !path.ends_with(kSuffix)) return 0;
+  std::string_view digits =
+      path.substr(kPrefix.size(), path.size() - kPrefix.size() - kSuffix.size());
+  if (digits.empty() || digits.size() > 18 || digits[0] == '0') return 0;
+  int64_t seq = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return 0;
+    seq = seq * 10 + (c - '0');
+  }
+  return seq;
+}
+
 }  // namespace
 
 const std::vector<std::pair<std::string, std::string>>& SecurityHeaders() {
@@ -104,6 +133,10 @@ Result<std::unique_ptr<Site>> Site::Load(const std::filesystem::path& project_di
   struct stat info {};
   state->crawlers_time =
       Rfc3339(stat(file.c_str(), &info) == 0 ? info.st_mtime : std::time(nullptr));
+  Result<std::optional<std::string>> recorded =
+      RecordedCrawlerTime(state->project.root, state->crawlers.sha256);
+  if (!recorded.ok()) return recorded.status();
+  if (*recorded) state->crawlers_time = **recorded;
   Result<std::vector<Policy>> policies = LoadPolicies(state->project);
   if (!policies.ok()) return policies.status();
   state->policies = std::move(*policies);
@@ -122,6 +155,7 @@ Response Site::Handle(std::string_view method, std::string_view path,
   if (path == "/") return HomePage(state);
   if (path == "/crawlers") return CrawlersPage(state);
   if (path == "/crawlers.json") return CrawlersJson(state);
+  if (int64_t seq = CrawlerVersionPath(path); seq > 0) return CrawlersVersionJson(state, seq);
   if (path == "/feed.atom") return AtomFeed(state, base_url);
   if (path == "/summaries") return SummariesPage(state);
   if (path == "/.well-known/security.txt") return SecurityTxt(state, base_url, std::time(nullptr));
@@ -134,6 +168,19 @@ Response Site::Handle(std::string_view method, std::string_view path,
     }
   }
   return ErrorPage(state, 404, "Not found", "There is no page at this address.");
+}
+
+Result<bool> Site::RecordCrawlerChange(const std::string& author) {
+  Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::Open(state_->project.root);
+  if (!ledger.ok()) return ledger.status();
+  Result<std::optional<CrawlerVersion>> recorded =
+      RecordCrawlerVersion(**ledger, state_->crawlers, author);
+  if (!recorded.ok()) return recorded.status();
+  Result<std::optional<std::string>> time =
+      RecordedCrawlerTime(state_->project.root, state_->crawlers.sha256);
+  if (!time.ok()) return time.status();
+  if (*time) state_->crawlers_time = **time;
+  return recorded->has_value();
 }
 
 Response ErrorPage(const Site::State& state, int status, const std::string& title,

@@ -26,7 +26,9 @@ struct Site::State {
   project::Project project;
   Templates templates;
   CrawlerInfo crawlers;
-  std::string crawlers_time;  // gpaikit.yaml's modification time, UTC, RFC 3339
+  // When the information as it is now was recorded in the ledger ("portal.crawlers"), else
+  // gpaikit.yaml's modification time; UTC, RFC 3339.
+  std::string crawlers_time;
   std::vector<Policy> policies;
 };
 
@@ -45,6 +47,8 @@ Response ErrorPage(const Site::State& state, int status, const std::string& titl
                    const std::string& message);
 // Documents (feeds.cc): crawlers.json, the Atom feed (RFC 4287), security.txt (RFC 9116).
 Response CrawlersJson(const Site::State& state);
+// /crawlers/SEQ.json: the version recorded in ledger entry `seq`, creationTime its entry's time.
+Response CrawlersVersionJson(const Site::State& state, int64_t seq);
 Response AtomFeed(const Site::State& state, const std::string& base_url);
 Response SecurityTxt(const Site::State& state, const std::string& base_url, std::time_t now);
 // 500 with a plain-text body, for a status that should not happen (a broken template).

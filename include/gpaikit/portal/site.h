@@ -48,6 +48,12 @@ class Site {
   Response Handle(std::string_view method, std::string_view path,
                   const std::string& base_url) const;
 
+  // Records the crawler information as a new "portal.crawlers" ledger entry when it differs from
+  // the newest recorded version (creating the project's ledger when it has none), so that the
+  // feed announces each change with its own time (Copyright, Measure 1.3). True when an entry
+  // was appended. Call before serving: the pages then give the recorded time.
+  Result<bool> RecordCrawlerChange(const std::string& author);
+
   // What the site loaded (defined inside the module, src/portal/site_state.h).
   struct State;
 
