@@ -4,7 +4,7 @@ BUILD ?= build
 CMAKE_FLAGS ?=
 FUZZ_SECONDS ?= 30
 
-.PHONY: all deps build demo test e2e release asan fuzz bench format clean golden
+.PHONY: all deps build demo serve test e2e release asan fuzz bench format clean golden
 
 all: build
 
@@ -20,6 +20,10 @@ build: deps $(BUILD)/build.ninja
 # Runs the main job, `gpaikit check`, on a bundled example and writes its report.
 demo: build
 	@scripts/demo $(BUILD)
+
+# The public compliance site on a scratch copy of the frontier example (docs/portal.md); PORT=8080.
+serve: build
+	@scripts/serve $(BUILD)
 
 # Unit tests beside their sources, conformance suites and end-to-end golden tests.
 test: build
