@@ -5,21 +5,10 @@
 
 #include <iostream>
 
+#include "portal/site_state.h"
 #include "portal/sqlite_statement.h"
 
 namespace gpaikit::portal {
-namespace {
-
-std::string Rfc3339Utc(std::time_t time) {
-  std::tm utc{};
-  gmtime_r(&time, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
-
-}  // namespace
-
 const std::vector<std::string>& MailQueueMigrations() {
   static const std::vector<std::string> kMigrations = {
       R"sql(CREATE TABLE mail_outbox (
@@ -55,7 +44,7 @@ Result<int64_t> MailQueue::Enqueue(const MailMessage& mail, const std::string& r
   insert.Bind(3, reference);
   insert.Bind(4, message_id);
   insert.Bind(5, *message);
-  insert.Bind(6, Rfc3339Utc(now));
+  insert.Bind(6, Rfc3339(now));
   insert.Bind(7, static_cast<int64_t>(now));
   if (Status status = insert.Run("mail queue: insert"); !status.ok()) return status;
   return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
@@ -100,7 +89,7 @@ Result<DeliveryRound> MailQueue::DeliverDue(const MailSendFunction& send, std::t
                         "UPDATE mail_outbox SET state = 'sent', attempts = ?, sent_at = ?,"
                         " last_error = '' WHERE id = ?");
       done.Bind(1, attempts);
-      done.Bind(2, Rfc3339Utc(now));
+      done.Bind(2, Rfc3339(now));
       done.Bind(3, mail.id);
       if (Status status = done.Run("mail queue: mark sent"); !status.ok()) return status;
       ++round.sent;

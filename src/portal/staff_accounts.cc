@@ -9,6 +9,7 @@
 
 #include "portal/mail_message.h"
 #include "portal/security_policy.h"
+#include "portal/site_state.h"
 #include "portal/sqlite_statement.h"
 
 namespace gpaikit::portal {
@@ -19,14 +20,6 @@ void InitSodiumOnce() {
   std::call_once(once, [] {
     if (sodium_init() < 0) std::abort();  // no usable random source: nothing here can be safe
   });
-}
-
-std::string Rfc3339Utc(std::time_t time) {
-  std::tm utc{};
-  gmtime_r(&time, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
 }
 
 size_t CodePoints(std::string_view text) {
@@ -180,7 +173,7 @@ Status StaffAccounts::Add(const std::string& name, Role role, std::string_view p
     SqlStatement insert(db_,
                         "INSERT INTO staff_users (name, role, password_hash, created_at)"
                         " VALUES (?, ?, ?, ?)");
-    insert.Bind(1, name).Bind(2, RoleName(role)).Bind(3, *hash).Bind(4, Rfc3339Utc(now));
+    insert.Bind(1, name).Bind(2, RoleName(role)).Bind(3, *hash).Bind(4, Rfc3339(now));
     return insert.Run("staff tables");
   });
 }
@@ -223,7 +216,7 @@ Status StaffAccounts::Disable(const std::string& name, std::time_t now) {
   if (!user->disabled_at.empty()) return Status::Ok();
   return SqlTransaction(db_, [&]() -> Status {
     SqlStatement update(db_, "UPDATE staff_users SET disabled_at = ? WHERE name = ?");
-    update.Bind(1, Rfc3339Utc(now)).Bind(2, name);
+    update.Bind(1, Rfc3339(now)).Bind(2, name);
     if (Status status = update.Run("staff tables"); !status.ok()) return status;
     SqlStatement end(db_, "DELETE FROM staff_sessions WHERE user = ?");
     end.Bind(1, name);
