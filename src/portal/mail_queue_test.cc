@@ -9,6 +9,7 @@
 #include <chrono>
 #include <thread>
 
+#include "base/temp_dir_test_util.h"
 #include "portal/smtp_sink_test_util.h"
 #include "portal/sqlite_statement.h"
 
@@ -18,9 +19,6 @@ namespace {
 class MailQueueTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = std::filesystem::temp_directory_path() /
-            ("gpaikit-mailq-" + std::to_string(getpid()) + ".sqlite");
-    std::filesystem::remove(path_);
     ASSERT_EQ(sqlite3_open(path_.c_str(), &db_), SQLITE_OK);
     ASSERT_TRUE(ExecuteSql(db_, "PRAGMA journal_mode=WAL", "wal").ok());
     for (const std::string& sql : MailQueueMigrations()) {
@@ -28,17 +26,13 @@ class MailQueueTest : public ::testing::Test {
       ASSERT_TRUE(status.ok()) << status.message();
     }
   }
-  void TearDown() override {
-    sqlite3_close(db_);
-    std::filesystem::remove(path_);
-    std::filesystem::remove(path_.string() + "-wal");
-    std::filesystem::remove(path_.string() + "-shm");
-  }
+  void TearDown() override { sqlite3_close(db_); }
   MailMessage Mail(const std::string& subject = "Reply to C-2026-000001") {
     return {"desk@provider.example", "owner@rights.example", subject, "Text of the reply.\n"};
   }
 
-  std::filesystem::path path_;
+  test_util::TempDir dir_{"gpaikit-mailq"};
+  std::filesystem::path path_ = dir_.path() / "portal.sqlite";
   sqlite3* db_ = nullptr;
 };
 

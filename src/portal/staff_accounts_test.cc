@@ -8,6 +8,7 @@
 
 #include <filesystem>
 
+#include "base/temp_dir_test_util.h"
 #include "portal/security_policy.h"
 #include "portal/sqlite_statement.h"
 #include "portal/staff_sessions.h"
@@ -20,24 +21,16 @@ constexpr const char* kPassword = "correct horse battery";
 class StaffTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("gpaikit-staff-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    ASSERT_EQ(sqlite3_open((dir_ / "portal.sqlite").c_str(), &db_), SQLITE_OK);
+    ASSERT_EQ(sqlite3_open((dir_.path() / "portal.sqlite").c_str(), &db_), SQLITE_OK);
     ASSERT_TRUE(ExecuteSql(db_, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON", "pragmas").ok());
     for (const std::string& sql : StaffMigrations()) {
       Status migrated = ExecuteSql(db_, sql, "migration");
       ASSERT_TRUE(migrated.ok()) << migrated.message();
     }
   }
-  void TearDown() override {
-    sqlite3_close(db_);
-    std::filesystem::remove_all(dir_);
-  }
+  void TearDown() override { sqlite3_close(db_); }
 
-  std::filesystem::path dir_;
+  test_util::TempDir dir_{"gpaikit-staff"};
   sqlite3* db_ = nullptr;
 };
 
