@@ -4,7 +4,9 @@ import gzip
 import multiprocessing
 import operator
 import os
+import pathlib
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -176,11 +178,57 @@ def dask_ratio(folder):
           f" one in this run: {plain[1] / plain[2]:.2f}x ({plain[1]:.2f} s vs {plain[2]:.2f} s)")
 
 
+def slurm_ratio(folder, work):
+    """deploy/slurm/submit-scan with 2 array tasks against 1 on a single-node Slurm started here
+    (python/tests/slurm_cluster.py), from submission until the merge job wrote the statistics."""
+    sys.path.insert(0, os.path.join(ROOT, "python", "tests"))
+    import slurm_cluster
+
+    gpaikit = os.environ.get("GPAIKIT", os.path.join(os.path.dirname(corpus.__file__), "..", "..",
+                                                     "src", "cli", "gpaikit"))
+    times, work_phase = {1: [], 2: []}, {1: [], 2: []}
+    try:
+        with slurm_cluster.single_node_slurm(work) as (env, _):
+            env = dict(env, GPAIKIT=os.path.abspath(gpaikit))
+            for run in range(4):  # alternating 1, 2, 1, 2
+                tasks = 1 + run % 2
+                out = pathlib.Path(work) / f"slurm-{run}"
+                start = time.perf_counter()
+                subprocess.run([os.path.join(ROOT, "deploy", "slurm", "submit-scan"), str(tasks),
+                                str(out), folder], env=env, check=True, capture_output=True)
+                if not slurm_cluster.wait_for(out / "stats.json", 300):
+                    sys.exit(f"slurm: no statistics in {out}")
+                times[tasks].append(time.perf_counter() - start)
+                work_phase[tasks].append(_scan_phase(out))
+    except slurm_cluster.Unavailable as why:
+        print(f"slurm: not measured: {why}")
+        return
+    one, two = min(times[1]), min(times[2])
+    scan1, scan2 = min(work_phase[1]), min(work_phase[2])
+    print("slurm: 16 files, single-node cluster (CPUs=2), best of 2; end to end = submission to"
+          " merged statistics (includes Slurm's scheduling passes), scan = first task start to last"
+          " task end (from the tasks' logs)")
+    print(f"  1 array task   end to end {one:7.2f} s   scan {scan1:6.2f} s")
+    print(f"  2 array tasks  end to end {two:7.2f} s   scan {scan2:6.2f} s")
+    print(f"  ratio 2 vs 1: end to end {one / two:.2f}x, scan {scan1 / scan2:.2f}x (target >= 1.8x)")
+
+
+def _scan_phase(out):
+    """Seconds from the first array task's start to the last one's end, from their log lines."""
+    starts, ends = [], []
+    for log in out.glob("scan-*.log"):
+        for line in log.read_text().splitlines():
+            words = line.split()
+            if line.startswith("gpaikit-scan ") and len(words) >= 5:
+                (starts if words[3] == "started" else ends).append(float(words[4]))
+    return max(ends) - min(starts)
+
+
 def main():
-    parts = sys.argv[2:] or ["robots", "records", "dask"]  # a subset may be named
+    parts = sys.argv[2:] or ["robots", "records", "dask", "slurm"]  # a subset may be named
     if "robots" in parts:
         robots_ratio()
-    if "records" not in parts and "dask" not in parts:
+    if not {"records", "dask", "slurm"} & set(parts):
         return
     example = os.path.join(ROOT, "examples", "open-7b-eu-sme", "corpus", "sample",
                            "warcfile.warc.gz")
@@ -193,15 +241,16 @@ def main():
                 f.write(data)
         if "records" in parts:
             records_ratio(big)
-        if "dask" not in parts:
-            return
-        folder = os.path.join(work, "dask")
+        folder = os.path.join(work, "files")
         os.mkdir(folder)
         for i in range(16):
             shutil.copyfile(big, os.path.join(folder, f"part-{i}.warc.gz"))
-        dask_ratio(folder)
+        if "dask" in parts:
+            dask_ratio(folder)
+        if "slurm" in parts:
+            slurm_ratio(folder, work)
     finally:
-        shutil.rmtree(work)
+        shutil.rmtree(work, ignore_errors=True)  # munged may still be removing its socket
 
 
 if __name__ == "__main__":  # Dask worker processes import this file: run only once

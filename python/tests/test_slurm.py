@@ -4,108 +4,23 @@ a dependent job merges, and the result equals a single-process `gpaikit corpus s
 
 import json
 import os
-import shutil
-import socket
 import subprocess
 import time
 
 import pytest
+from slurm_cluster import Unavailable, single_node_slurm, wait_for
 
 ROOT = os.environ.get("GPAIKIT_SOURCE_DIR",
                       os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-BINARIES = ["munged", "slurmctld", "slurmd", "sbatch", "sinfo"]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def which(name):
-    return shutil.which(name) or shutil.which(name, path="/usr/sbin:/sbin")
 
 
 @pytest.fixture
 def slurm(tmp_path):
-    missing = [b for b in BINARIES if which(b) is None]
-    if missing:
-        pytest.skip(f"Slurm test skipped: {', '.join(missing)} not installed (slurm-wlm, munge)")
-    if os.geteuid() != 0:
-        pytest.skip("Slurm test skipped: starting slurmd needs root")
-    t = tmp_path / "slurm"
-    for d in ("state", "spool", "munge"):
-        (t / d).mkdir(parents=True)
-    key = t / "munge" / "munge.key"
-    key.write_bytes(os.urandom(1024))
-    key.chmod(0o400)
-    sock = t / "munge" / "munge.sock"
-    procs = []
-    subprocess.run([which("munged"), "--force", f"--socket={sock}", f"--key-file={key}",
-                    f"--pid-file={t}/munge/munged.pid", f"--log-file={t}/munge/munged.log",
-                    f"--seed-file={t}/munge/munged.seed"], check=True)
-    host = socket.gethostname().split(".")[0]
-    conf = t / "slurm.conf"
-    conf.write_text(f"""ClusterName=gpaikittest
-SlurmctldHost={host}(127.0.0.1)
-SlurmUser=root
-SlurmdUser=root
-SlurmctldPort={free_port()}
-SlurmdPort={free_port()}
-AuthType=auth/munge
-CredType=cred/munge
-AuthInfo=socket={sock}
-StateSaveLocation={t}/state
-SlurmdSpoolDir={t}/spool
-SlurmctldPidFile={t}/slurmctld.pid
-SlurmdPidFile={t}/slurmd.pid
-SlurmctldLogFile={t}/slurmctld.log
-SlurmdLogFile={t}/slurmd.log
-ProctrackType=proctrack/linuxproc
-TaskPlugin=task/none
-JobAcctGatherType=jobacct_gather/none
-AccountingStorageType=accounting_storage/none
-SchedulerType=sched/builtin
-SelectType=select/cons_tres
-SelectTypeParameters=CR_CPU
-MpiDefault=none
-ReturnToService=2
-NodeName={host} NodeAddr=127.0.0.1 CPUs=2 RealMemory=4096 State=UNKNOWN
-PartitionName=test Nodes={host} Default=YES MaxTime=INFINITE State=UP
-""")
-    env = dict(os.environ, SLURM_CONF=str(conf))
-    procs.append(subprocess.Popen([which("slurmctld"), "-D", "-i", "-f", str(conf)], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT))
-    procs.append(subprocess.Popen([which("slurmd"), "-D", "-N", host, "-f", str(conf)], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT))
     try:
-        deadline = time.time() + 60
-        state = ""
-        while time.time() < deadline:
-            run = subprocess.run([which("sinfo"), "-h", "-o", "%t"], env=env, capture_output=True,
-                                 text=True)
-            state = run.stdout.strip()
-            if state in ("idle", "mix"):
-                break
-            time.sleep(0.5)
-        logs = "".join((t / n).read_text()[-2000:] for n in ("slurmctld.log", "slurmd.log")
-                       if (t / n).exists())
-        assert state in ("idle", "mix"), f"the node did not come up ({state!r}):\n{logs}"
-        yield env, t
-    finally:
-        for p in procs:
-            p.terminate()
-        for p in procs:
-            try:
-                p.wait(10)
-            except subprocess.TimeoutExpired:
-                p.kill()
-        pid_file = t / "munge" / "munged.pid"
-        if pid_file.exists():
-            try:
-                os.kill(int(pid_file.read_text().strip()), 15)
-            except (ValueError, ProcessLookupError):
-                pass
+        with single_node_slurm(tmp_path) as cluster:
+            yield cluster
+    except Unavailable as why:
+        pytest.skip(f"Slurm test skipped: {why}")
 
 
 def test_job_array_and_merge_equal_single_scan(slurm, tmp_path, gpaikit_cli):
@@ -124,10 +39,8 @@ def test_job_array_and_merge_equal_single_scan(slurm, tmp_path, gpaikit_cli):
     assert submit.returncode == 0, submit.stderr + "".join(
         (t / n).read_text()[-1500:] for n in ("slurmctld.log", "slurmd.log"))
     merge_job = submit.stdout.strip().splitlines()[-1]
-    deadline = time.time() + 120
-    while not (out / "stats.json").exists() and time.time() < deadline:
-        time.sleep(0.5)
-    time.sleep(0.5)
+    wait_for(out / "stats.json", 120)
+    time.sleep(0.5)  # the merge job may still be closing the file
     logs = "".join(p.read_text() for p in sorted(out.glob("*.log")))
     assert (out / "stats.json").exists(), f"merge job {merge_job} wrote nothing:\n{logs}"
     assert (out / "shard-0.json").exists() and (out / "shard-1.json").exists()
