@@ -1,8 +1,11 @@
 // The portal's HTML pages: home, crawlers and published summaries, rendered from the template
 // files with every value escaped (Code of Practice, Copyright, Measures 1.3 and 1.5; AI Act
 // Art. 53(1)(d)).
+#include <map>
 #include <memory>
 
+#include "gpaikit/base/sha256.h"
+#include "gpaikit/base/text.h"
 #include "gpaikit/docs/ledger_entries.h"
 #include "gpaikit/store/ledger.h"
 #include "portal/crawler_history.h"
@@ -14,6 +17,11 @@ namespace {
 constexpr const char* kHtml = "text/html; charset=utf-8";
 
 using kainjow::mustache::list;
+
+// The field-level changes shown per summary version; the rest is counted.
+constexpr size_t kShownChanges = 40;
+// A changed list or long text is shortened on the page; the JSON documents hold it in full.
+constexpr size_t kChangeBytes = 400;
 
 Response Render(const Site::State& state, const std::string& name, Data data) {
   Result<std::string> body = state.templates.Render(name, std::move(data));
@@ -137,6 +145,10 @@ Response CrawlersPage(const Site::State& state) {
   return Render(state, "crawlers", std::move(data));
 }
 
+std::string SummaryDocument(const nlohmann::json& content) {
+  return content.value("documentation", nlohmann::json::object()).dump(2) + "\n";
+}
+
 Response SummariesPage(const Site::State& state) {
   Data data = PageData(state, "Training-content summaries");
   list versions;
@@ -146,15 +158,19 @@ Response SummariesPage(const Site::State& state) {
     Result<std::vector<docs::PublishedVersion>> published =
         docs::PublishedVersions(**ledger, "", docs::kSummaryVersionKind);
     if (!published.ok()) return InternalError(published.status());
+    // Each model's previous version, for the link and the field-level changes.
+    std::map<std::string, const docs::PublishedVersion*> previous;
     for (const docs::PublishedVersion& version : *published) {
       Data row;
       row.set("model", version.model);
       row.set("number", std::to_string(version.number));
+      row.set("anchor", version.model + "-v" + std::to_string(version.number));
       row.set("time", version.time);
       row.set("seq", std::to_string(version.seq));
       Result<store::Entry> entry = (*ledger)->Get(version.seq);
       row.set("entry_hash", entry.ok() ? entry->hash : "");
       row.set("note", version.note);
+      row.set("json_sha256", Sha256Hex(SummaryDocument(version.content)));
       list files;
       const nlohmann::json& rendered = version.content.value("rendered", nlohmann::json::object());
       for (auto it = rendered.begin(); it != rendered.end(); ++it) {
@@ -164,6 +180,28 @@ Response SummariesPage(const Site::State& state) {
         files.push_back(file);
       }
       row.set("files", files);
+      const docs::PublishedVersion*& before = previous[version.model];
+      if (before) {
+        Data link;
+        link.set("anchor", before->model + "-v" + std::to_string(before->number));
+        link.set("number", std::to_string(before->number));
+        row.set("previous", link);
+        list changes;
+        std::vector<std::string> lines =
+            docs::DiffJson(before->content.value("documentation", nlohmann::json::object()),
+                           version.content.value("documentation", nlohmann::json::object()));
+        for (size_t i = 0; i < lines.size() && i < kShownChanges; ++i) {
+          changes.push_back(Data(Abbreviated(lines[i], kChangeBytes)));
+        }
+        if (lines.size() > kShownChanges) {
+          changes.push_back(Data("... and " + std::to_string(lines.size() - kShownChanges) +
+                                 " more changed fields (compare the two JSON documents)"));
+        }
+        row.set("has_changes", !lines.empty());
+        row.set("changes", changes);
+        row.set("unchanged", lines.empty());
+      }
+      before = &version;
       versions.push_back(row);
     }
     Result<store::Head> head = (*ledger)->CurrentHead();
@@ -177,6 +215,25 @@ Response SummariesPage(const Site::State& state) {
   data.set("has_versions", !versions.empty());
   data.set("versions", versions);
   return Render(state, "summaries", std::move(data));
+}
+
+Response SummaryVersionJson(const Site::State& state, int64_t seq) {
+  Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::OpenIfPresent(state.project.root);
+  if (!ledger.ok()) return InternalError(ledger.status());
+  Result<store::Entry> entry = *ledger ? (*ledger)->Get(seq) : Status::NotFound("no ledger");
+  if (!entry.ok() || entry->kind != docs::kSummaryVersionKind) {
+    if (!entry.ok() && entry.status().code() != StatusCode::kNotFound) {
+      return InternalError(entry.status());
+    }
+    return ErrorPage(state, 404, "Not found",
+                     "There is no published summary in ledger entry " + std::to_string(seq) + ".");
+  }
+  nlohmann::json content = nlohmann::json::parse(entry->content, nullptr, false);
+  if (!content.is_object()) {
+    return InternalError(Status::InvalidInput("ledger entry " + std::to_string(seq) +
+                                              ": content is not a JSON object"));
+  }
+  return {200, "application/json", SummaryDocument(content), {}};
 }
 
 }  // namespace gpaikit::portal

@@ -79,12 +79,13 @@ Result<std::optional<std::string>> RecordedCrawlerTime(const std::filesystem::pa
   return std::optional<std::string>(versions->back().time);
 }
 
-// "/crawlers/SEQ.json" gives SEQ (1 or more, at most 18 digits), anything else 0.
-int64_t CrawlerVersionPath(std::string_view path) {
-  constexpr std::string_view kPrefix = "/crawlers/", kSuffix = ".json";
-  if (!path.starts_with(kPrefix) || !path.ends_with(kSuffix)) return 0;
+// "PREFIX SEQ.json" gives SEQ (1 or more, at most 18 digits), anything else 0.
+int64_t VersionPath(std::string_view path, std::string_view prefix) {
+  constexpr std::string_view kSuffix = ".json";
+  if (!path.starts_with(prefix) || !path.ends_with(kSuffix)) return 0;
+  if (path.size() < prefix.size() + kSuffix.size()) return 0;
   std::string_view digits =
-      path.substr(kPrefix.size(), path.size() - kPrefix.size() - kSuffix.size());
+      path.substr(prefix.size(), path.size() - prefix.size() - kSuffix.size());
   if (digits.empty() || digits.size() > 18 || digits[0] == '0') return 0;
   int64_t seq = 0;
   for (char c : digits) {
@@ -155,7 +156,12 @@ Response Site::Handle(std::string_view method, std::string_view path,
   if (path == "/") return HomePage(state);
   if (path == "/crawlers") return CrawlersPage(state);
   if (path == "/crawlers.json") return CrawlersJson(state);
-  if (int64_t seq = CrawlerVersionPath(path); seq > 0) return CrawlersVersionJson(state, seq);
+  if (int64_t seq = VersionPath(path, "/crawlers/"); seq > 0) {
+    return CrawlersVersionJson(state, seq);
+  }
+  if (int64_t seq = VersionPath(path, "/summaries/"); seq > 0) {
+    return SummaryVersionJson(state, seq);
+  }
   if (path == "/feed.atom") return AtomFeed(state, base_url);
   if (path == "/summaries") return SummariesPage(state);
   if (path == "/.well-known/security.txt") return SecurityTxt(state, base_url, std::time(nullptr));

@@ -43,6 +43,8 @@ Data PageData(const Site::State& state, const std::string& title);
 Response HomePage(const Site::State& state);
 Response CrawlersPage(const Site::State& state);
 Response SummariesPage(const Site::State& state);
+// /summaries/SEQ.json: the summary document (gpaikit.training-summary/1) of ledger entry `seq`.
+Response SummaryVersionJson(const Site::State& state, int64_t seq);
 Response ErrorPage(const Site::State& state, int status, const std::string& title,
                    const std::string& message);
 // Documents (feeds.cc): crawlers.json, the Atom feed (RFC 4287), security.txt (RFC 9116).
