@@ -19,6 +19,7 @@ void RegisterPublishCommand(CLI::App& app, int& exit_code);
 void RegisterLedgerCommand(CLI::App& app, int& exit_code);
 void RegisterRequestCommand(CLI::App& app, int& exit_code);
 void RegisterImportCommand(CLI::App& app, int& exit_code);
+void RegisterExportCommand(CLI::App& app, int& exit_code);
 void RegisterCorpusCommand(CLI::App& app, int& exit_code);
 void RegisterIncidentCommand(CLI::App& app, int& exit_code);
 void RegisterSummaryCommand(CLI::App& app, int& exit_code);

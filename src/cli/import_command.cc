@@ -26,10 +26,12 @@ int RunImport(const ImportOptions& options) {
   if (!text.ok()) return ReportFailure(text.status());
   Result<docs::HfCardImport> imported = docs::ImportHfCard(*text, options.card, options.id);
   if (!imported.ok()) return ReportFailure(imported.status());
-  Status written = EmitTextOrJson(options.output, imported->entry + "\n",
-                                  {{"schema", "gpaikit.import.hf-card/1"},
-                                   {"entry", imported->entry},
-                                   {"unmapped", imported->unmapped}});
+  nlohmann::json json = {{"schema", "gpaikit.import.hf-card/1"},
+                         {"entry", imported->entry},
+                         {"unmapped", imported->unmapped},
+                         {"ai_act", nullptr}};
+  if (imported->ai_act) json["ai_act"] = docs::AiActJson(*imported->ai_act);
+  Status written = EmitTextOrJson(options.output, imported->entry + "\n", json);
   if (!written.ok()) return ReportFailure(written);
   std::cerr << "could not map " << imported->unmapped.size() << " item(s):\n";
   for (const std::string& item : imported->unmapped) std::cerr << "  - " << item << "\n";

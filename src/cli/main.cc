@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   gpaikit::cli::RegisterLedgerCommand(app, exit_code);
   gpaikit::cli::RegisterRequestCommand(app, exit_code);
   gpaikit::cli::RegisterImportCommand(app, exit_code);
+  gpaikit::cli::RegisterExportCommand(app, exit_code);
   gpaikit::cli::RegisterCorpusCommand(app, exit_code);
   gpaikit::cli::RegisterIncidentCommand(app, exit_code);
   gpaikit::cli::RegisterSummaryCommand(app, exit_code);

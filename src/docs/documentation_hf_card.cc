@@ -7,6 +7,7 @@
 #include <map>
 
 #include "base/yaml_reader.h"
+#include "docs/hf_card_internal.h"
 #include "gpaikit/base/numbers.h"
 #include "gpaikit/base/text.h"
 #include "gpaikit/docs/import.h"
@@ -94,6 +95,7 @@ std::string FirstTitle(std::string_view body) {
   for (size_t start = 0; start < body.size();) {
     size_t end = std::min(body.find('\n', start), body.size());
     std::string_view line = body.substr(start, end - start);
+    if (line.ends_with('\r')) line.remove_suffix(1);  // CRLF cards
     if (line.size() > 2 && line[0] == '#' && line[1] == ' ') {
       size_t text = line.find_first_not_of(' ', 1);
       if (text != std::string_view::npos) return std::string(line.substr(text));
@@ -161,24 +163,16 @@ std::vector<CardSection> Sections(std::string_view body) {
 
 Result<HfCardImport> ImportHfCard(std::string_view text, const std::string& file,
                                   const std::string& id) {
-  // Front matter: between a first line "---" and the next line "---".
-  std::string front, body = std::string(text);
-  if (text.starts_with("---\n")) {
-    size_t end = text.find("\n---", 4);
-    if (end == std::string::npos) {
-      return Status::InvalidInput(file +
-                                  ":1:1: front matter opened with '---' is never "
-                                  "closed (expected a line '---')");
-    }
-    front = text.substr(4, end - 3);
-    body = text.substr(std::min(text.size(), end + 4));
-  }
-  Result<YAML::Node> meta = ParseYaml(front, file);
+  Result<CardParts> parts = SplitCard(text, file);
+  if (!parts.ok()) return parts.status();
+  Result<YAML::Node> meta = ParseFrontMatter(text, *parts, file);
   if (!meta.ok()) return meta.status();
-  if (!meta->IsMap() && !meta->IsNull()) {
-    return Status::InvalidInput(file +
-                                ":2:1: front matter: expected a "
-                                "mapping (license:, base_model:, ...)");
+  Result<std::optional<HfCardAiAct>> ai_act = ReadAiActNode(*meta, file);
+  if (!ai_act.ok()) return ai_act.status();
+  // CRLF cards: titles and section text are read without the carriage returns.
+  std::string body;
+  for (char c : text.substr(parts->body_begin)) {
+    if (c != '\r') body += c;
   }
   YAML::Node model, documentation;
   std::vector<std::string> unmapped;
@@ -223,6 +217,8 @@ Result<HfCardImport> ImportHfCard(std::string_view text, const std::string& file
         for (const std::string& m : found->second.second) {
           model["modalities"]["output"].push_back(m);
         }
+      } else if (key == kAiActKey) {
+        continue;  // read above (ReadAiActNode); the union market date is mapped below
       } else if (key != "model_name") {
         unmapped.push_back("front matter '" + Abbreviated(key) + "'");
       }
@@ -257,6 +253,9 @@ Result<HfCardImport> ImportHfCard(std::string_view text, const std::string& file
     }
     if (!mapped) unmapped.push_back("section '" + Abbreviated(sections[i].title) + "'");
   }
+  if (*ai_act && (*ai_act)->union_market_date) {
+    model["union_market_date"] = (*ai_act)->union_market_date->ToString();
+  }
   if (!model["modalities"]) unmapped.push_back("modalities (no known pipeline_tag)");
   unmapped.push_back(
       "licence rights (access, use, modify, distribute, monetised, ...): fill "
@@ -274,7 +273,7 @@ Result<HfCardImport> ImportHfCard(std::string_view text, const std::string& file
                            (model["base_model"] ? " base_model.systemic_risk is a guess." : ""))
           << YAML::Newline;
   emitter << models;
-  return HfCardImport{emitter.c_str(), std::move(unmapped)};
+  return HfCardImport{emitter.c_str(), std::move(unmapped), std::move(*ai_act)};
 }
 
 }  // namespace gpaikit::docs

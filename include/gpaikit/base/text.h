@@ -2,6 +2,7 @@
 #ifndef GPAIKIT_BASE_TEXT_H_
 #define GPAIKIT_BASE_TEXT_H_
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -28,6 +29,13 @@ std::string AsciiLower(std::string_view text);
 // `text` cut to at most `max_bytes` (never inside a UTF-8 character) with "..." after it when
 // cut: user text quoted in a message stays short however long it is.
 std::string Abbreviated(std::string_view text, size_t max_bytes = 80);
+
+// The length of the UTF-8 sequence starting at text[i] (RFC 3629 section 4: no overlong forms,
+// no surrogates, nothing above U+10FFFF), or 0 when the bytes there are not UTF-8.
+size_t Utf8SequenceLength(std::string_view text, size_t i);
+
+// The byte offset of the first byte of `text` that is not UTF-8, or nullopt when all of it is.
+std::optional<size_t> FirstInvalidUtf8(std::string_view text);
 
 }  // namespace gpaikit
 
