@@ -21,9 +21,11 @@ struct ServeOptions {
   std::string author;
   bool record_only = false;
   portal::ServerOptions server;
+  unsigned max_upload_mib = 10;
 };
 
-int RunServe(const ServeOptions& options) {
+int RunServe(ServeOptions options) {
+  options.server.max_upload_bytes = static_cast<size_t>(options.max_upload_mib) << 20;
   Result<std::unique_ptr<portal::Site>> site =
       portal::Site::Load(options.dir, {std::filesystem::path(options.templates)});
   if (!site.ok()) return ReportFailure(site.status());
@@ -70,6 +72,14 @@ void RegisterServeCommand(CLI::App& app, int& exit_code) {
       ->add_option("--timeout", options->server.timeout_seconds,
                    "Seconds before an idle or slow connection is closed (default 15)")
       ->check(CLI::Range(1u, 3600u));
+  serve
+      ->add_option("--max-upload-mib", options->max_upload_mib,
+                   "Largest uploaded file accepted, in MiB (default 10; larger: 413)")
+      ->check(CLI::Range(1u, 1024u));
+  serve
+      ->add_option("--max-uploads", options->server.max_upload_files,
+                   "Files accepted in one form submission (default 5; more: 413)")
+      ->check(CLI::Range(1u, 100u));
   serve->add_flag("--record-only", options->record_only,
                   "Record a change of the crawler information in the ledger and exit, without "
                   "serving (for cron or CI)");

@@ -141,16 +141,46 @@ Result<std::unique_ptr<Site>> Site::Load(const std::filesystem::path& project_di
   Result<std::vector<Policy>> policies = LoadPolicies(state->project);
   if (!policies.ok()) return policies.status();
   state->policies = std::move(*policies);
+  // The portal's own database (complaints, requests, accounts, the CSRF secret) beside the ledger.
+  Result<std::unique_ptr<PortalDb>> db = PortalDb::Open(state->project.root);
+  if (!db.ok()) return db.status();
+  state->db = std::move(*db);
+  Result<CsrfGuard> csrf = CsrfGuard::Load(*state->db);
+  if (!csrf.ok()) return csrf.status();
+  state->csrf.emplace(std::move(*csrf));
   return std::unique_ptr<Site>(new Site(std::move(state)));
 }
 
 Response Site::Handle(std::string_view method, std::string_view path,
                       const std::string& base_url) const {
+  Request request;
+  request.method = method;
+  request.path = path;
+  return Handle(request, base_url);
+}
+
+// The paths that accept POST and the body each takes; every other path answers POST with 405.
+BodyKind Site::PostBody(std::string_view /*path*/) const { return BodyKind::kNone; }
+
+Response Site::Refuse(int status, const std::string& message) const {
+  const char* title = status == 400   ? "Bad request"
+                      : status == 403 ? "Forbidden"
+                      : status == 405 ? "Method not allowed"
+                      : status == 413 ? "Request too large"
+                      : status == 415 ? "Unsupported form encoding"
+                                      : "Request refused";
+  return ErrorPage(*state_, status, title, message);
+}
+
+Response Site::Handle(const Request& request, const std::string& base_url) const {
   const State& state = *state_;
-  if (method != "GET" && method != "HEAD") {
-    Response response = ErrorPage(state, 405, "Method not allowed",
-                                  "This site only answers GET and HEAD requests.");
-    response.headers.emplace_back("Allow", "GET, HEAD");
+  std::string_view method = request.method;
+  std::string_view path = request.path;
+  bool takes_post = PostBody(path) != BodyKind::kNone;
+  if (method != "GET" && method != "HEAD" && !(method == "POST" && takes_post)) {
+    Response response = Refuse(405, takes_post ? "This page answers GET, HEAD and POST requests."
+                                               : "This page only answers GET and HEAD requests.");
+    response.headers.emplace_back("Allow", takes_post ? "GET, HEAD, POST" : "GET, HEAD");
     return response;
   }
   if (path == "/") return HomePage(state);

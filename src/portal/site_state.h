@@ -4,12 +4,16 @@
 #define GPAIKIT_PORTAL_SITE_STATE_H_
 
 #include <ctime>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "gpaikit/portal/site.h"
 #include "gpaikit/project/project.h"
 #include "portal/crawler_info.h"
+#include "portal/csrf.h"
+#include "portal/portal_db.h"
 #include "portal/templates.h"
 
 namespace gpaikit::portal {
@@ -30,6 +34,8 @@ struct Site::State {
   // gpaikit.yaml's modification time; UTC, RFC 3339.
   std::string crawlers_time;
   std::vector<Policy> policies;
+  std::unique_ptr<PortalDb> db;  // .gpaikit/portal.sqlite
+  std::optional<CsrfGuard> csrf;
 };
 
 // "YYYY-MM-DDTHH:MM:SSZ" for `time` in UTC.

@@ -5,10 +5,14 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "gpaikit/base/status.h"
+#include "gpaikit/portal/request.h"
 #include "gpaikit/portal/site.h"
+
+struct MHD_Daemon;
 
 namespace gpaikit::portal {
 
@@ -22,6 +26,34 @@ struct ServerOptions {
   size_t memory_limit = 64 * 1024;   // bytes per connection (request line and headers)
   unsigned threads = 2;              // polling threads
   unsigned drain_seconds = 10;       // how long in-flight requests may finish after a signal
+  // Request bodies (413 beyond them, from Content-Length before reading, else while reading):
+  size_t max_form_bytes = 1 << 20;     // the form fields of a POST, names and values together
+  size_t max_upload_bytes = 10 << 20;  // each uploaded file (--max-upload-mib)
+  unsigned max_upload_files = 5;       // files in one request (--max-uploads)
+};
+
+// A running server: libmicrohttpd's threads answer through `endpoint` until Stop.
+class Server {
+ public:
+  // Binds the socket (an Io error names the address) and starts answering.
+  static Result<std::unique_ptr<Server>> Start(const Endpoint& endpoint,
+                                               const ServerOptions& options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+  uint16_t port() const { return port_; }
+  const std::string& base_url() const;
+  // Stops accepting, lets open connections finish (at most drain_seconds), then stops.
+  void Stop();
+
+  struct Context;
+
+ private:
+  Server() = default;
+  uint16_t port_ = 0;
+  unsigned drain_seconds_ = 0;
+  std::unique_ptr<Context> context_;
+  ::MHD_Daemon* daemon_ = nullptr;
 };
 
 // Serves `site` until SIGTERM or SIGINT; then stops accepting, lets in-flight requests finish

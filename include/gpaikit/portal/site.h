@@ -12,17 +12,9 @@
 #include <vector>
 
 #include "gpaikit/base/status.h"
+#include "gpaikit/portal/request.h"
 
 namespace gpaikit::portal {
-
-// What the server sends: status, Content-Type, body, and headers beyond the security headers
-// every response carries (SecurityHeaders()).
-struct Response {
-  int status = 200;
-  std::string content_type;
-  std::string body;
-  std::vector<std::pair<std::string, std::string>> headers;
-};
 
 // The headers of every response: a strict Content-Security-Policy (no script at all), nosniff,
 // no referrer, no framing.
@@ -33,20 +25,23 @@ struct SiteOptions {
   std::filesystem::path templates;
 };
 
-class Site {
+class Site : public Endpoint {
  public:
   // Loads the project (gpaikit.yaml of `project_dir`) and the templates once; the error names
   // the file and place. The ledger (.gpaikit/ledger.sqlite) is read on each request for the feed
   // and the summaries, so that a new head is served without a restart.
   static Result<std::unique_ptr<Site>> Load(const std::filesystem::path& project_dir,
                                             const SiteOptions& options);
-  ~Site();
+  ~Site() override;
 
-  // The response to `method` (GET and HEAD are served, anything else is 405) for `path` (the
-  // URL's path, without query). `base_url` is the site's absolute URL ending in "/", used where a
-  // document must name itself (the feed, security.txt's Canonical).
+  // The response to `method` (GET and HEAD are served, POST where PostBody allows, anything else
+  // is 405) for `path` (the URL's path, without query). `base_url` is the site's absolute URL
+  // ending in "/", used where a document must name itself (the feed, security.txt's Canonical).
   Response Handle(std::string_view method, std::string_view path,
                   const std::string& base_url) const;
+  Response Handle(const Request& request, const std::string& base_url) const override;
+  BodyKind PostBody(std::string_view path) const override;
+  Response Refuse(int status, const std::string& message) const override;
 
   // Records the crawler information as a new "portal.crawlers" ledger entry when it differs from
   // the newest recorded version (creating the project's ledger when it has none), so that the

@@ -1,0 +1,169 @@
+// The portal database: opening with its durability settings, prepared statements, transactions
+// and per-component migrations recorded in schema_migrations.
+#include "portal/portal_db.h"
+
+#include <sqlite3.h>
+
+#include "gpaikit/store/ledger.h"
+
+namespace gpaikit::portal {
+
+namespace fs = std::filesystem;
+
+Statement::Statement(const PortalDb& db, const std::string& sql) : db_(db) {
+  if (sqlite3_prepare_v2(db.handle(), sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) {
+    prepared_ = Status::Io(db.Error("cannot prepare '" + sql + "'"));
+  }
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::Bind(int index, const std::string& text) {
+  sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
+Statement& Statement::Bind(int index, int64_t value) {
+  sqlite3_bind_int64(stmt_, index, value);
+  return *this;
+}
+
+Statement& Statement::BindNull(int index) {
+  sqlite3_bind_null(stmt_, index);
+  return *this;
+}
+
+Result<bool> Statement::Step() {
+  if (!prepared_.ok()) return prepared_;
+  int code = sqlite3_step(stmt_);
+  if (code == SQLITE_ROW) return true;
+  if (code == SQLITE_DONE) return false;
+  return Status::Io(db_.Error(sqlite3_sql(stmt_)));
+}
+
+Status Statement::Run() {
+  while (true) {
+    Result<bool> row = Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Ok();
+  }
+}
+
+std::string Statement::Text(int column) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, column);
+  return text ? std::string(reinterpret_cast<const char*>(text),
+                            static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
+              : std::string();
+}
+
+int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+bool Statement::IsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+fs::path PortalDb::PathIn(const fs::path& project_root) {
+  return project_root / ".gpaikit" / "portal.sqlite";
+}
+
+Result<std::unique_ptr<PortalDb>> PortalDb::Open(const fs::path& project_root) {
+  fs::path folder = project_root / ".gpaikit";
+  std::error_code error;
+  fs::create_directories(folder, error);
+  if (error) return Status::Io(folder.string() + ": cannot create: " + error.message());
+  return OpenFile(PathIn(project_root));
+}
+
+Result<std::unique_ptr<PortalDb>> PortalDb::OpenFile(const fs::path& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                      nullptr) != SQLITE_OK) {
+    std::string message = path.string() + ": cannot open the portal database: " +
+                          (db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close(db);
+    return Status::Io(message);
+  }
+  std::unique_ptr<PortalDb> portal(new PortalDb(db, path));
+  sqlite3_busy_timeout(db, 5000);
+  // journal_mode=WAL reads the file: a file that is not SQLite fails here, named.
+  Status status = portal->Execute(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+      "  component TEXT NOT NULL, version INTEGER NOT NULL, applied_at TEXT NOT NULL,"
+      "  PRIMARY KEY (component, version));");
+  if (!status.ok()) return status;
+  return portal;
+}
+
+PortalDb::~PortalDb() { sqlite3_close(db_); }
+
+std::string PortalDb::Error(const std::string& what) const {
+  return path_.string() + ": " + what + ": " + sqlite3_errmsg(db_);
+}
+
+Status PortalDb::Execute(const std::string& sql) const {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    std::string text =
+        path_.string() + ": " + (message ? message : "SQLite error") + " (the portal database)";
+    sqlite3_free(message);
+    return Status::Io(text);
+  }
+  return Status::Ok();
+}
+
+Status PortalDb::Transaction(const std::function<Status()>& body) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Status status = Execute("BEGIN IMMEDIATE;");
+  if (!status.ok()) return status;
+  status = body();
+  if (status.ok()) status = Execute("COMMIT;");
+  if (!status.ok()) (void)Execute("ROLLBACK;");
+  return status;
+}
+
+Status PortalDb::Read(const std::function<Status()>& body) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return body();
+}
+
+Result<int64_t> PortalDb::AppliedVersion(const std::string& component) const {
+  Statement select(*this,
+                   "SELECT COALESCE(MAX(version), 0) FROM schema_migrations WHERE component = ?1");
+  select.Bind(1, component);
+  Result<bool> row = select.Step();
+  if (!row.ok()) return row.status();
+  return *row ? select.Int(0) : 0;
+}
+
+Status PortalDb::Migrate(const std::string& component,
+                         const std::vector<std::string>& statements) const {
+  return Transaction([&]() -> Status {
+    Result<int64_t> applied = AppliedVersion(component);
+    if (!applied.ok()) return applied.status();
+    auto known = static_cast<int64_t>(statements.size());
+    if (*applied > known) {
+      return Status::InvalidInput(path_.string() + ": the portal component '" + component +
+                                  "' is at schema version " + std::to_string(*applied) +
+                                  ", newer than this gpaikit knows (" + std::to_string(known) +
+                                  "); use a newer gpaikit");
+    }
+    for (int64_t version = *applied + 1; version <= known; ++version) {
+      Status status = Execute(statements[static_cast<size_t>(version - 1)]);
+      if (!status.ok()) {
+        return Status::Io(status.message() + " (migration " + component + " version " +
+                          std::to_string(version) + ")");
+      }
+      Statement record(*this,
+                       "INSERT INTO schema_migrations(component, version, applied_at) "
+                       "VALUES (?1, ?2, ?3)");
+      record.Bind(1, component).Bind(2, version).Bind(3, store::UtcNow());
+      status = record.Run();
+      if (!status.ok()) return status;
+    }
+    return Status::Ok();
+  });
+}
+
+}  // namespace gpaikit::portal

@@ -1,0 +1,123 @@
+// Tests of the portal database: durability settings, per-component migrations, transactions
+// that roll back, and errors that name the file.
+#include "portal/portal_db.h"
+
+#include <gtest/gtest.h>
+
+#include "base/temp_dir_test_util.h"
+
+namespace gpaikit::portal {
+namespace {
+
+std::unique_ptr<PortalDb> OpenIn(const test_util::TempDir& dir) {
+  Result<std::unique_ptr<PortalDb>> db = PortalDb::Open(dir.path());
+  EXPECT_TRUE(db.ok()) << db.status().message();
+  return db.ok() ? std::move(*db) : nullptr;
+}
+
+std::string Pragma(const PortalDb& db, const std::string& name) {
+  Statement pragma(db, "PRAGMA " + name);
+  Result<bool> row = pragma.Step();
+  EXPECT_TRUE(row.ok() && *row);
+  return pragma.Text(0);
+}
+
+TEST(PortalDbTest, CreatesTheFileBesideTheLedgerInWalWithFullSync) {
+  test_util::TempDir dir;
+  std::unique_ptr<PortalDb> db = OpenIn(dir);
+  ASSERT_TRUE(db);
+  EXPECT_EQ(db->path(), dir.path() / ".gpaikit" / "portal.sqlite");
+  EXPECT_TRUE(std::filesystem::exists(db->path()));
+  EXPECT_EQ(Pragma(*db, "journal_mode"), "wal");
+  EXPECT_EQ(Pragma(*db, "synchronous"), "2");  // FULL
+  EXPECT_EQ(Pragma(*db, "foreign_keys"), "1");
+}
+
+TEST(PortalDbTest, MigrationsRunOncePerComponentAndVersion) {
+  test_util::TempDir dir;
+  std::vector<std::string> cases = {"CREATE TABLE a (x INTEGER);",
+                                    "ALTER TABLE a ADD COLUMN y TEXT;"};
+  {
+    std::unique_ptr<PortalDb> db = OpenIn(dir);
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(db->Migrate("cases", {cases[0]}).ok());
+    EXPECT_EQ(*db->AppliedVersion("cases"), 1);
+    ASSERT_TRUE(db->Migrate("staff", {"CREATE TABLE b (z INTEGER);"}).ok());
+  }
+  // Reopened with one more migration: only version 2 runs (running version 1 again would fail).
+  std::unique_ptr<PortalDb> db = OpenIn(dir);
+  ASSERT_TRUE(db);
+  Status migrated = db->Migrate("cases", cases);
+  ASSERT_TRUE(migrated.ok()) << migrated.message();
+  EXPECT_EQ(*db->AppliedVersion("cases"), 2);
+  EXPECT_EQ(*db->AppliedVersion("staff"), 1);
+  EXPECT_EQ(*db->AppliedVersion("nobody"), 0);
+  ASSERT_TRUE(db->Execute("INSERT INTO a(x, y) VALUES (1, 'two');").ok());
+  Statement count(*db, "SELECT COUNT(*) FROM schema_migrations");
+  ASSERT_TRUE(*count.Step());
+  EXPECT_EQ(count.Int(0), 3);
+}
+
+TEST(PortalDbTest, AFailingMigrationNamesFileComponentAndVersionAndAppliesNothing) {
+  test_util::TempDir dir;
+  std::unique_ptr<PortalDb> db = OpenIn(dir);
+  ASSERT_TRUE(db);
+  Status status = db->Migrate("cases", {"CREATE TABLE ok1 (x);", "CREATE TABLEX broken;"});
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("portal.sqlite"), std::string::npos) << status.message();
+  EXPECT_NE(status.message().find("migration cases version 2"), std::string::npos);
+  EXPECT_EQ(*db->AppliedVersion("cases"), 0);
+  EXPECT_FALSE(db->Execute("SELECT * FROM ok1;").ok());  // rolled back with the rest
+}
+
+TEST(PortalDbTest, ANewerSchemaThanKnownIsRefused) {
+  test_util::TempDir dir;
+  std::unique_ptr<PortalDb> db = OpenIn(dir);
+  ASSERT_TRUE(db);
+  ASSERT_TRUE(db->Migrate("cases", {"CREATE TABLE a (x);", "CREATE TABLE b (x);"}).ok());
+  Status status = db->Migrate("cases", {"CREATE TABLE a (x);"});
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("newer than this gpaikit knows"), std::string::npos);
+}
+
+TEST(PortalDbTest, TransactionCommitsOrRollsBack) {
+  test_util::TempDir dir;
+  std::unique_ptr<PortalDb> db = OpenIn(dir);
+  ASSERT_TRUE(db);
+  ASSERT_TRUE(db->Migrate("t", {"CREATE TABLE t (x INTEGER);"}).ok());
+  ASSERT_TRUE(db->Transaction([&] { return db->Execute("INSERT INTO t VALUES (1);"); }).ok());
+  Status failed = db->Transaction([&]() -> Status {
+    Status inserted = db->Execute("INSERT INTO t VALUES (2);");
+    if (!inserted.ok()) return inserted;
+    return Status::InvalidInput("changed my mind");
+  });
+  EXPECT_EQ(failed.message(), "changed my mind");
+  Statement sum(*db, "SELECT COUNT(*), SUM(x) FROM t");
+  ASSERT_TRUE(*sum.Step());
+  EXPECT_EQ(sum.Int(0), 1);
+  EXPECT_EQ(sum.Int(1), 1);
+}
+
+TEST(PortalDbTest, AFileThatIsNotSqliteIsNamedInTheError) {
+  test_util::TempDir dir;
+  dir.Write(".gpaikit/portal.sqlite", std::string(4096, 'x'));
+  Result<std::unique_ptr<PortalDb>> db = PortalDb::Open(dir.path());
+  ASSERT_FALSE(db.ok());
+  EXPECT_NE(db.status().message().find((dir.path() / ".gpaikit/portal.sqlite").string()),
+            std::string::npos)
+      << db.status().message();
+}
+
+TEST(PortalDbTest, ABadStatementReportsTheFileOnStep) {
+  test_util::TempDir dir;
+  std::unique_ptr<PortalDb> db = OpenIn(dir);
+  ASSERT_TRUE(db);
+  Statement select(*db, "SELECT * FROM no_such_table");
+  Result<bool> row = select.Step();
+  ASSERT_FALSE(row.ok());
+  EXPECT_NE(row.status().message().find("portal.sqlite"), std::string::npos);
+  EXPECT_NE(row.status().message().find("no_such_table"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gpaikit::portal
