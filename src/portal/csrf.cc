@@ -5,6 +5,8 @@
 
 #include <charconv>
 
+#include "portal/sqlite_statement.h"
+
 namespace gpaikit::portal {
 namespace {
 
@@ -40,17 +42,17 @@ Result<CsrfGuard> CsrfGuard::Load(const PortalDb& db, std::time_t lifetime_secon
   if (!migrated.ok()) return migrated;
   std::string secret;
   Status status = db.Transaction([&]() -> Status {
-    Statement select(db, "SELECT value FROM portal_secrets WHERE name = 'csrf'");
-    Result<bool> row = select.Step();
+    SqlStatement select(db.handle(), "SELECT value FROM portal_secrets WHERE name = 'csrf'");
+    Result<bool> row = select.Next();
     if (!row.ok()) return row.status();
     if (*row) {
       secret = select.Text(0);
       return Status::Ok();
     }
     secret = RandomBytes(crypto_auth_hmacsha256_KEYBYTES);
-    Statement insert(db, "INSERT INTO portal_secrets(name, value) VALUES ('csrf', ?1)");
+    SqlStatement insert(db.handle(), "INSERT INTO portal_secrets(name, value) VALUES ('csrf', ?1)");
     insert.Bind(1, secret);
-    return insert.Run();
+    return insert.Run(db.path().string() + ": portal_secrets");
   });
   if (!status.ok()) return status;
   if (secret.size() < crypto_auth_hmacsha256_KEYBYTES) {

@@ -5,62 +5,11 @@
 #include <sqlite3.h>
 
 #include "gpaikit/store/ledger.h"
+#include "portal/sqlite_statement.h"
 
 namespace gpaikit::portal {
 
 namespace fs = std::filesystem;
-
-Statement::Statement(const PortalDb& db, const std::string& sql) : db_(db) {
-  if (sqlite3_prepare_v2(db.handle(), sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) {
-    prepared_ = Status::Io(db.Error("cannot prepare '" + sql + "'"));
-  }
-}
-
-Statement::~Statement() { sqlite3_finalize(stmt_); }
-
-Statement& Statement::Bind(int index, const std::string& text) {
-  sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-  return *this;
-}
-
-Statement& Statement::Bind(int index, int64_t value) {
-  sqlite3_bind_int64(stmt_, index, value);
-  return *this;
-}
-
-Statement& Statement::BindNull(int index) {
-  sqlite3_bind_null(stmt_, index);
-  return *this;
-}
-
-Result<bool> Statement::Step() {
-  if (!prepared_.ok()) return prepared_;
-  int code = sqlite3_step(stmt_);
-  if (code == SQLITE_ROW) return true;
-  if (code == SQLITE_DONE) return false;
-  return Status::Io(db_.Error(sqlite3_sql(stmt_)));
-}
-
-Status Statement::Run() {
-  while (true) {
-    Result<bool> row = Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return Status::Ok();
-  }
-}
-
-std::string Statement::Text(int column) const {
-  const unsigned char* text = sqlite3_column_text(stmt_, column);
-  return text ? std::string(reinterpret_cast<const char*>(text),
-                            static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
-              : std::string();
-}
-
-int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
-
-bool Statement::IsNull(int column) const {
-  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
-}
 
 fs::path PortalDb::PathIn(const fs::path& project_root) {
   return project_root / ".gpaikit" / "portal.sqlite";
@@ -103,24 +52,12 @@ std::string PortalDb::Error(const std::string& what) const {
 }
 
 Status PortalDb::Execute(const std::string& sql) const {
-  char* message = nullptr;
-  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-    std::string text =
-        path_.string() + ": " + (message ? message : "SQLite error") + " (the portal database)";
-    sqlite3_free(message);
-    return Status::Io(text);
-  }
-  return Status::Ok();
+  return ExecuteSql(db_, sql, path_.string());
 }
 
 Status PortalDb::Transaction(const std::function<Status()>& body) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  Status status = Execute("BEGIN IMMEDIATE;");
-  if (!status.ok()) return status;
-  status = body();
-  if (status.ok()) status = Execute("COMMIT;");
-  if (!status.ok()) (void)Execute("ROLLBACK;");
-  return status;
+  return SqlTransaction(db_, body);
 }
 
 Status PortalDb::Read(const std::function<Status()>& body) const {
@@ -129,10 +66,10 @@ Status PortalDb::Read(const std::function<Status()>& body) const {
 }
 
 Result<int64_t> PortalDb::AppliedVersion(const std::string& component) const {
-  Statement select(*this,
-                   "SELECT COALESCE(MAX(version), 0) FROM schema_migrations WHERE component = ?1");
+  SqlStatement select(
+      db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations WHERE component = ?1");
   select.Bind(1, component);
-  Result<bool> row = select.Step();
+  Result<bool> row = select.Next();
   if (!row.ok()) return row.status();
   return *row ? select.Int(0) : 0;
 }
@@ -155,11 +92,11 @@ Status PortalDb::Migrate(const std::string& component,
         return Status::Io(status.message() + " (migration " + component + " version " +
                           std::to_string(version) + ")");
       }
-      Statement record(*this,
-                       "INSERT INTO schema_migrations(component, version, applied_at) "
-                       "VALUES (?1, ?2, ?3)");
+      SqlStatement record(db_,
+                          "INSERT INTO schema_migrations(component, version, applied_at) "
+                          "VALUES (?1, ?2, ?3)");
       record.Bind(1, component).Bind(2, version).Bind(3, store::UtcNow());
-      status = record.Run();
+      status = record.Run(path_.string() + ": schema_migrations");
       if (!status.ok()) return status;
     }
     return Status::Ok();

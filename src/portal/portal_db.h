@@ -16,38 +16,8 @@
 #include "gpaikit/base/status.h"
 
 struct sqlite3;
-struct sqlite3_stmt;
 
 namespace gpaikit::portal {
-
-class PortalDb;
-
-// A prepared statement that finalises itself; errors name the database file.
-class Statement {
- public:
-  Statement(const PortalDb& db, const std::string& sql);
-  ~Statement();
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-
-  // The preparation's outcome (a syntax error or an unknown table), checked by Step.
-  const Status& prepared() const { return prepared_; }
-  Statement& Bind(int index, const std::string& text);
-  Statement& Bind(int index, int64_t value);
-  Statement& BindNull(int index);
-  // One step: true when a row is ready, false when done; Io naming the file on failure.
-  Result<bool> Step();
-  // Runs the statement to its end (for INSERT, UPDATE, DELETE).
-  Status Run();
-  std::string Text(int column) const;
-  int64_t Int(int column) const;
-  bool IsNull(int column) const;
-
- private:
-  const PortalDb& db_;
-  sqlite3_stmt* stmt_ = nullptr;
-  Status prepared_;
-};
 
 class PortalDb {
  public:

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "base/temp_dir_test_util.h"
+#include "portal/sqlite_statement.h"
 
 namespace gpaikit::portal {
 namespace {
@@ -16,8 +17,8 @@ std::unique_ptr<PortalDb> OpenIn(const test_util::TempDir& dir) {
 }
 
 std::string Pragma(const PortalDb& db, const std::string& name) {
-  Statement pragma(db, "PRAGMA " + name);
-  Result<bool> row = pragma.Step();
+  SqlStatement pragma(db.handle(), ("PRAGMA " + name).c_str());
+  Result<bool> row = pragma.Next();
   EXPECT_TRUE(row.ok() && *row);
   return pragma.Text(0);
 }
@@ -53,8 +54,8 @@ TEST(PortalDbTest, MigrationsRunOncePerComponentAndVersion) {
   EXPECT_EQ(*db->AppliedVersion("staff"), 1);
   EXPECT_EQ(*db->AppliedVersion("nobody"), 0);
   ASSERT_TRUE(db->Execute("INSERT INTO a(x, y) VALUES (1, 'two');").ok());
-  Statement count(*db, "SELECT COUNT(*) FROM schema_migrations");
-  ASSERT_TRUE(*count.Step());
+  SqlStatement count(db->handle(), "SELECT COUNT(*) FROM schema_migrations");
+  ASSERT_TRUE(*count.Next());
   EXPECT_EQ(count.Int(0), 3);
 }
 
@@ -92,8 +93,8 @@ TEST(PortalDbTest, TransactionCommitsOrRollsBack) {
     return Status::InvalidInput("changed my mind");
   });
   EXPECT_EQ(failed.message(), "changed my mind");
-  Statement sum(*db, "SELECT COUNT(*), SUM(x) FROM t");
-  ASSERT_TRUE(*sum.Step());
+  SqlStatement sum(db->handle(), "SELECT COUNT(*), SUM(x) FROM t");
+  ASSERT_TRUE(*sum.Next());
   EXPECT_EQ(sum.Int(0), 1);
   EXPECT_EQ(sum.Int(1), 1);
 }
@@ -112,8 +113,8 @@ TEST(PortalDbTest, ABadStatementReportsTheFileOnStep) {
   test_util::TempDir dir;
   std::unique_ptr<PortalDb> db = OpenIn(dir);
   ASSERT_TRUE(db);
-  Statement select(*db, "SELECT * FROM no_such_table");
-  Result<bool> row = select.Step();
+  SqlStatement select(db->handle(), "SELECT * FROM no_such_table");
+  Result<bool> row = select.Next();
   ASSERT_FALSE(row.ok());
   EXPECT_NE(row.status().message().find("portal.sqlite"), std::string::npos);
   EXPECT_NE(row.status().message().find("no_such_table"), std::string::npos);

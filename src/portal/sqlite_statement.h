@@ -30,14 +30,20 @@ class SqlStatement {
     sqlite3_bind_int64(stmt_, index, value);
     return *this;
   }
+  SqlStatement& BindNull(int index) {
+    sqlite3_bind_null(stmt_, index);
+    return *this;
+  }
   // SQLITE_ROW, SQLITE_DONE or an error code.
   int Step() { return prepared_ == SQLITE_OK ? sqlite3_step(stmt_) : prepared_; }
-  // One step: true when a row is ready, false when done; Io with SQLite's message otherwise.
+  // One step: true when a row is ready, false when done; Io with the database file and
+  // SQLite's message otherwise.
   Result<bool> Next() {
     int rc = Step();
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    return Error("statement");
+    const char* file = sqlite3_db_filename(db_, "main");
+    return Error(file != nullptr && *file != '\0' ? file : "statement");
   }
   // Runs a statement that returns no rows; Io with SQLite's message naming `what` on failure.
   Status Run(const std::string& what) {
@@ -55,6 +61,7 @@ class SqlStatement {
                 : std::string();
   }
   int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+  bool IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
  private:
   sqlite3* db_;
