@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   gpaikit::cli::RegisterRequestCommand(app, exit_code);
   gpaikit::cli::RegisterImportCommand(app, exit_code);
   gpaikit::cli::RegisterExportCommand(app, exit_code);
+  gpaikit::cli::RegisterLawCommand(app, exit_code);
   gpaikit::cli::RegisterCorpusCommand(app, exit_code);
   gpaikit::cli::RegisterIncidentCommand(app, exit_code);
   gpaikit::cli::RegisterSummaryCommand(app, exit_code);
