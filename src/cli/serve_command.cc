@@ -26,8 +26,11 @@ struct ServeOptions {
 
 int RunServe(ServeOptions options) {
   options.server.max_upload_bytes = static_cast<size_t>(options.max_upload_mib) << 20;
-  Result<std::unique_ptr<portal::Site>> site =
-      portal::Site::Load(options.dir, {std::filesystem::path(options.templates)});
+  portal::SiteOptions site_options;
+  site_options.templates = options.templates;
+  site_options.max_upload_bytes = options.server.max_upload_bytes;
+  site_options.max_upload_files = options.server.max_upload_files;
+  Result<std::unique_ptr<portal::Site>> site = portal::Site::Load(options.dir, site_options);
   if (!site.ok()) return ReportFailure(site.status());
   // Each change of the crawler information becomes a ledger entry with its own time, which the
   // feed announces (Code of Practice, Copyright, Measure 1.3).

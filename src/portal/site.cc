@@ -7,8 +7,11 @@
 #include <iostream>
 
 #include "gpaikit/base/files.h"
+#include "gpaikit/law/form.h"
 #include "gpaikit/store/ledger.h"
 #include "portal/crawler_history.h"
+#include "portal/intake_pages.h"
+#include "portal/mail_queue.h"
 #include "portal/site_state.h"
 
 namespace gpaikit::portal {
@@ -148,6 +151,23 @@ Result<std::unique_ptr<Site>> Site::Load(const std::filesystem::path& project_di
   Result<CsrfGuard> csrf = CsrfGuard::Load(*state->db);
   if (!csrf.ok()) return csrf.status();
   state->csrf.emplace(std::move(*csrf));
+  Result<CaseStore> cases = CaseStore::Open(*state->db, state->project.root);
+  if (!cases.ok()) return cases.status();
+  state->cases.emplace(std::move(*cases));
+  // Ledger entries of cases filed just before a crash stopped their write.
+  Result<int> reconciled = state->cases->ReconcileLedger();
+  if (!reconciled.ok()) return reconciled.status();
+  Result<law::Sourced<int>> days =
+      law::form::LoadCodeClockDays(DataDir(), "", "downstream-request-answer");
+  if (!days.ok()) return days.status();
+  state->request_days = std::move(*days);
+  state->max_upload_bytes = options.max_upload_bytes;
+  state->max_upload_files = options.max_upload_files;
+  state->mail_from = options.mail_from;
+  state->mail_queued = options.mail_queued;
+  if (!state->mail_from.empty()) {
+    if (Status mail = state->db->Migrate("mail", MailQueueMigrations()); !mail.ok()) return mail;
+  }
   return std::unique_ptr<Site>(new Site(std::move(state)));
 }
 
@@ -160,7 +180,11 @@ Response Site::Handle(std::string_view method, std::string_view path,
 }
 
 // The paths that accept POST and the body each takes; every other path answers POST with 405.
-BodyKind Site::PostBody(std::string_view /*path*/) const { return BodyKind::kNone; }
+BodyKind Site::PostBody(std::string_view path) const {
+  if (path == "/complaints/new") return BodyKind::kUpload;
+  if (path == "/requests/new") return BodyKind::kForm;
+  return BodyKind::kNone;
+}
 
 Response Site::Refuse(int status, const std::string& message) const {
   const char* title = status == 400   ? "Bad request"
@@ -194,6 +218,11 @@ Response Site::Handle(const Request& request, const std::string& base_url) const
   }
   if (path == "/feed.atom") return AtomFeed(state, base_url);
   if (path == "/summaries") return SummariesPage(state);
+  if (path == "/complaints/new") return ComplaintPage(state, request, base_url, std::time(nullptr));
+  if (path == "/requests/new") return RequestPage(state, request, base_url, std::time(nullptr));
+  if (path.starts_with("/status/")) {
+    return StatusPage(state, std::string(path.substr(8)), std::time(nullptr));
+  }
   if (path == "/.well-known/security.txt") return SecurityTxt(state, base_url, std::time(nullptr));
   if (path == "/style.css") {
     return {200, "text/css; charset=utf-8", state.templates.stylesheet(), {}};

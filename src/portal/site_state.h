@@ -4,13 +4,16 @@
 #define GPAIKIT_PORTAL_SITE_STATE_H_
 
 #include <ctime>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "gpaikit/law/law.h"
 #include "gpaikit/portal/site.h"
 #include "gpaikit/project/project.h"
+#include "portal/case_store.h"
 #include "portal/crawler_info.h"
 #include "portal/csrf.h"
 #include "portal/portal_db.h"
@@ -36,6 +39,14 @@ struct Site::State {
   std::vector<Policy> policies;
   std::unique_ptr<PortalDb> db;  // .gpaikit/portal.sqlite
   std::optional<CsrfGuard> csrf;
+  // Intake (intake_pages.cc): the cases, the downstream providers' answer period from the Code's
+  // rulepack (Transparency, Measure 1.2(4)), the upload limits and the mail hook of SiteOptions.
+  std::optional<CaseStore> cases;
+  law::Sourced<int> request_days;
+  size_t max_upload_bytes = 0;
+  unsigned max_upload_files = 0;
+  std::string mail_from;
+  std::function<void()> mail_queued;
 };
 
 // "YYYY-MM-DDTHH:MM:SSZ" for `time` in UTC.

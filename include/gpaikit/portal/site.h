@@ -4,7 +4,9 @@
 #ifndef GPAIKIT_PORTAL_SITE_H_
 #define GPAIKIT_PORTAL_SITE_H_
 
+#include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -23,6 +25,13 @@ const std::vector<std::pair<std::string, std::string>>& SecurityHeaders();
 struct SiteOptions {
   // The folder of the mustache templates and style.css; empty: <data>/portal/templates.
   std::filesystem::path templates;
+  // The evidence limits the complaint form states (the server enforces them, ServerOptions).
+  size_t max_upload_bytes = 10 << 20;
+  unsigned max_upload_files = 5;
+  // When set (SMTP configured), each filed complaint or request queues an acknowledgement from
+  // this address in the portal's mail queue, and then mail_queued is called (MailWorker::Notify).
+  std::string mail_from{};
+  std::function<void()> mail_queued{};
 };
 
 class Site : public Endpoint {

@@ -1,0 +1,516 @@
+// The case store: cases, their evidence and events in the portal database; each event's ledger
+// entry written after its commit (and again at start when a crash came between the two).
+#include "portal/case_store.h"
+
+#include <algorithm>
+#include <cctype>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "gpaikit/base/sha256.h"
+#include "gpaikit/docs/ledger_entries.h"
+#include "gpaikit/store/ledger.h"
+#include "portal/csrf.h"
+#include "portal/site_state.h"
+#include "portal/sqlite_statement.h"
+
+namespace gpaikit::portal {
+namespace {
+
+using nlohmann::json;
+
+const char* const kCaseColumns =
+    "c.id, c.tracking, c.kind, c.state, c.received_at, c.due_date, c.owner, c.name, "
+    "c.organisation, c.email, c.details, c.request_number";
+
+Case ReadCase(const SqlStatement& row) {
+  Case out;
+  out.id = row.Int(0);
+  out.tracking = row.Text(1);
+  out.kind = row.Text(2) == "request" ? CaseKind::kRequest : CaseKind::kComplaint;
+  out.state = row.Text(3);
+  out.received_at = row.Text(4);
+  out.due_date = row.Text(5);
+  out.owner = row.Text(6);
+  out.name = row.Text(7);
+  out.organisation = row.Text(8);
+  out.email = row.Text(9);
+  json details = json::parse(row.Text(10), nullptr, false);
+  if (details.is_array()) {
+    for (const json& pair : details) {
+      if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string()) {
+        out.details.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
+      }
+    }
+  }
+  out.request_number = static_cast<int>(row.Int(11));
+  return out;
+}
+
+std::string Trim(std::string_view text) {
+  size_t begin = 0;
+  size_t end = text.size();
+  while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
+  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  return std::string(text.substr(begin, end - begin));
+}
+
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+Status NotFoundCase(const std::string& tracking) { return Status::NotFound("no case " + tracking); }
+
+int YearOf(std::time_t now) {
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  return utc.tm_year + 1900;
+}
+
+// The tracking number's six digits, zero-padded.
+std::string Padded(int64_t number) {
+  std::string digits = std::to_string(number);
+  if (digits.size() < 6) digits.insert(0, 6 - digits.size(), '0');
+  return digits;
+}
+
+Result<int64_t> CaseId(sqlite3* db, const std::string& tracking, std::string* state) {
+  SqlStatement select(db, "SELECT id, state FROM cases WHERE tracking = ?1");
+  select.Bind(1, tracking);
+  Result<bool> row = select.Next();
+  if (!row.ok()) return row.status();
+  if (!*row) return NotFoundCase(tracking);
+  if (state != nullptr) *state = select.Text(1);
+  return select.Int(0);
+}
+
+}  // namespace
+
+const char* CaseKindName(CaseKind kind) {
+  return kind == CaseKind::kRequest ? "request" : "complaint";
+}
+
+bool IsCaseState(std::string_view state) {
+  return std::find(std::begin(kCaseStates), std::end(kCaseStates), state) != std::end(kCaseStates);
+}
+
+bool IsFinalCaseState(std::string_view state) {
+  return state == "duplicate" || state == "unfounded" || state == "closed";
+}
+
+CivilDate Case::ReceivedDate() const {
+  std::optional<CivilDate> date = CivilDate::Parse(std::string_view(received_at).substr(0, 10));
+  return date ? *date : CivilDate();
+}
+
+int Case::DaysOpen(const CivilDate& today) const { return ReceivedDate().DaysUntil(today); }
+
+bool Case::Overdue(const CivilDate& today) const {
+  std::optional<CivilDate> due = CivilDate::Parse(due_date);
+  return Open() && due && today > *due;
+}
+
+std::string ComplaintIdentityKey(std::string_view email, std::string_view works,
+                                 std::string_view allegation) {
+  std::set<std::string> lines;
+  size_t start = 0;
+  while (start <= works.size()) {
+    size_t end = works.find('\n', start);
+    if (end == std::string_view::npos) end = works.size();
+    std::string line = Trim(works.substr(start, end - start));
+    if (!line.empty()) lines.insert(line);
+    start = end + 1;
+  }
+  std::string text;
+  bool space = false;
+  for (char c : Trim(allegation)) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = true;
+      continue;
+    }
+    if (space) text.push_back(' ');
+    space = false;
+    text.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  json key = {{"email", Lower(Trim(email))},
+              {"works", std::vector<std::string>(lines.begin(), lines.end())},
+              {"allegation", text}};
+  return Sha256Hex(key.dump());
+}
+
+const std::vector<std::string>& CaseStore::Migrations() {
+  static const std::vector<std::string> migrations = {
+      "CREATE TABLE cases ("
+      "  id INTEGER PRIMARY KEY,"
+      "  tracking TEXT NOT NULL UNIQUE,"
+      "  kind TEXT NOT NULL CHECK (kind IN ('complaint', 'request')),"
+      "  year INTEGER NOT NULL,"
+      "  number INTEGER NOT NULL,"
+      "  state TEXT NOT NULL,"
+      "  received_at TEXT NOT NULL,"
+      "  due_date TEXT NOT NULL,"
+      "  owner TEXT NOT NULL DEFAULT '',"
+      "  name TEXT NOT NULL,"
+      "  organisation TEXT NOT NULL,"
+      "  email TEXT NOT NULL,"
+      "  details TEXT NOT NULL,"
+      "  identity_key TEXT NOT NULL,"
+      "  token_sha256 TEXT NOT NULL UNIQUE,"
+      "  salt TEXT NOT NULL,"
+      "  model TEXT NOT NULL,"
+      "  request_subject TEXT NOT NULL,"
+      "  answer_days INTEGER NOT NULL,"
+      "  request_number INTEGER NOT NULL DEFAULT 0,"
+      "  UNIQUE (kind, year, number));"
+      "CREATE INDEX cases_identity ON cases(identity_key) WHERE identity_key <> '';"
+      "CREATE TABLE case_evidence ("
+      "  case_id INTEGER NOT NULL REFERENCES cases(id),"
+      "  sha256 TEXT NOT NULL,"
+      "  media_type TEXT NOT NULL,"
+      "  size INTEGER NOT NULL,"
+      "  label TEXT NOT NULL);"
+      "CREATE INDEX case_evidence_case ON case_evidence(case_id);"
+      "CREATE TABLE case_events ("
+      "  id INTEGER PRIMARY KEY,"
+      "  case_id INTEGER NOT NULL REFERENCES cases(id),"
+      "  time TEXT NOT NULL,"
+      "  actor TEXT NOT NULL,"
+      "  kind TEXT NOT NULL,"
+      "  text TEXT NOT NULL,"
+      "  visible INTEGER NOT NULL,"
+      "  state TEXT NOT NULL,"
+      "  ledger_seq INTEGER NOT NULL DEFAULT 0);"
+      "CREATE INDEX case_events_case ON case_events(case_id);"
+      "CREATE INDEX case_events_unrecorded ON case_events(id) WHERE ledger_seq = 0;",
+  };
+  return migrations;
+}
+
+Result<CaseStore> CaseStore::Open(const PortalDb& db, std::filesystem::path project_root) {
+  if (Status migrated = db.Migrate("cases", Migrations()); !migrated.ok()) return migrated;
+  return CaseStore(db, std::move(project_root));
+}
+
+Result<Filed> CaseStore::File(const NewCase& filing, std::time_t now) const {
+  if (filing.kind == CaseKind::kRequest &&
+      (filing.model.empty() || filing.request_subject.empty() || filing.answer_days <= 0)) {
+    return Status::InvalidInput("a request needs a model, a subject and the answer period");
+  }
+  Filed filed;
+  filed.status_token = HexOf(RandomBytes(32));
+  std::vector<int64_t> event_ids;
+  sqlite3* db = db_->handle();
+  Status status = db_->Transaction([&]() -> Status {
+    int year = YearOf(now);
+    const char* kind = CaseKindName(filing.kind);
+    SqlStatement next(
+        db, "SELECT COALESCE(MAX(number), 0) + 1 FROM cases WHERE kind = ?1 AND year = ?2");
+    next.Bind(1, std::string(kind)).Bind(2, static_cast<int64_t>(year));
+    Result<bool> row = next.Next();
+    if (!row.ok()) return row.status();
+    int64_t number = next.Int(0);
+    filed.tracking = std::string(filing.kind == CaseKind::kRequest ? "R-" : "C-")
+                         .append(std::to_string(year))
+                         .append("-")
+                         .append(Padded(number));
+    json details = json::array();
+    for (const auto& [name, value] : filing.details) details.push_back({name, value});
+    SqlStatement insert(
+        db,
+        "INSERT INTO cases(tracking, kind, year, number, state, received_at, due_date, name, "
+        "organisation, email, details, identity_key, token_sha256, salt, model, "
+        "request_subject, answer_days) VALUES "
+        "(?1, ?2, ?3, ?4, 'received', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+    insert.Bind(1, filed.tracking)
+        .Bind(2, std::string(kind))
+        .Bind(3, static_cast<int64_t>(year))
+        .Bind(4, number)
+        .Bind(5, Rfc3339(now))
+        .Bind(6, filing.due_date)
+        .Bind(7, filing.name)
+        .Bind(8, filing.organisation)
+        .Bind(9, filing.email)
+        .Bind(10, details.dump())
+        .Bind(11, filing.identity_key)
+        .Bind(12, Sha256Hex(filed.status_token))
+        .Bind(13, HexOf(RandomBytes(16)))
+        .Bind(14, filing.model)
+        .Bind(15, filing.request_subject)
+        .Bind(16, static_cast<int64_t>(filing.answer_days));
+    if (Status s = insert.Run(db_->path().string() + ": cases"); !s.ok()) return s;
+    int64_t case_id = sqlite3_last_insert_rowid(db);
+    for (const Evidence& file : filing.evidence) {
+      SqlStatement evidence(db,
+                            "INSERT INTO case_evidence(case_id, sha256, media_type, size, label) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5)");
+      evidence.Bind(1, case_id)
+          .Bind(2, file.sha256)
+          .Bind(3, file.media_type)
+          .Bind(4, file.size)
+          .Bind(5, file.label);
+      if (Status s = evidence.Run(db_->path().string() + ": case_evidence"); !s.ok()) return s;
+    }
+    auto add_event = [&](const char* event_kind, const std::string& text, bool visible) -> Status {
+      SqlStatement event(db,
+                         "INSERT INTO case_events(case_id, time, actor, kind, text, visible, "
+                         "state) VALUES (?1, ?2, 'portal', ?3, ?4, ?5, 'received')");
+      event.Bind(1, case_id)
+          .Bind(2, Rfc3339(now))
+          .Bind(3, std::string(event_kind))
+          .Bind(4, text)
+          .Bind(5, static_cast<int64_t>(visible ? 1 : 0));
+      Status s = event.Run(db_->path().string() + ": case_events");
+      if (s.ok()) event_ids.push_back(sqlite3_last_insert_rowid(db));
+      return s;
+    };
+    if (Status s = add_event(kEventReceived, "", true); !s.ok()) return s;
+    if (filing.kind == CaseKind::kComplaint && !filing.identity_key.empty()) {
+      SqlStatement same(db,
+                        "SELECT tracking FROM cases WHERE kind = 'complaint' AND "
+                        "identity_key = ?1 AND id <> ?2 ORDER BY id");
+      same.Bind(1, filing.identity_key).Bind(2, case_id);
+      while (true) {
+        Result<bool> found = same.Next();
+        if (!found.ok()) return found.status();
+        if (!*found) break;
+        filed.identical.push_back(same.Text(0));
+      }
+      if (!filed.identical.empty()) {
+        std::string text = "identical to an earlier complaint of the same rightsholder:";
+        for (const std::string& earlier : filed.identical) text.append(" ").append(earlier);
+        if (Status s = add_event(kEventDuplicateCandidate, text, false); !s.ok()) return s;
+      }
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  for (int64_t id : event_ids) {
+    if (Status written = WriteLedger(id); !written.ok()) return written;
+  }
+  return filed;
+}
+
+Result<std::vector<Case>> CaseStore::ListCases(const CaseFilter& filter) const {
+  std::vector<Case> cases;
+  Status status = db_->Read([&]() -> Status {
+    std::string sql =
+        std::string("SELECT ")
+            .append(kCaseColumns)
+            .append(
+                " FROM cases c WHERE (?1 = '' OR c.kind = ?1) AND (?2 = '' OR c.state = ?2) AND "
+                "(?3 = 0 OR c.state NOT IN ('duplicate', 'unfounded', 'closed')) ORDER BY c.id");
+    SqlStatement select(db_->handle(), sql.c_str());
+    select.Bind(1, std::string(filter.kind ? CaseKindName(*filter.kind) : ""))
+        .Bind(2, filter.state)
+        .Bind(3, static_cast<int64_t>(filter.open_only ? 1 : 0));
+    while (true) {
+      Result<bool> row = select.Next();
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::Ok();
+      cases.push_back(ReadCase(select));
+    }
+  });
+  if (!status.ok()) return status;
+  return cases;
+}
+
+Result<Case> CaseStore::GetCase(const std::string& tracking) const {
+  Case out;
+  Status status = db_->Read([&]() -> Status {
+    sqlite3* db = db_->handle();
+    std::string sql =
+        std::string("SELECT ").append(kCaseColumns).append(" FROM cases c WHERE c.tracking = ?1");
+    SqlStatement select(db, sql.c_str());
+    select.Bind(1, tracking);
+    Result<bool> row = select.Next();
+    if (!row.ok()) return row.status();
+    if (!*row) return NotFoundCase(tracking);
+    out = ReadCase(select);
+    SqlStatement evidence(db,
+                          "SELECT sha256, media_type, size, label FROM case_evidence "
+                          "WHERE case_id = ?1 ORDER BY rowid");
+    evidence.Bind(1, out.id);
+    while (true) {
+      Result<bool> more = evidence.Next();
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+      out.evidence.push_back(
+          {evidence.Text(0), evidence.Text(1), evidence.Int(2), evidence.Text(3)});
+    }
+    SqlStatement events(
+        db,
+        "SELECT id, time, actor, kind, text, visible, state, ledger_seq FROM case_events "
+        "WHERE case_id = ?1 ORDER BY id");
+    events.Bind(1, out.id);
+    while (true) {
+      Result<bool> more = events.Next();
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+      out.events.push_back({events.Int(0), events.Text(1), events.Text(2), events.Text(3),
+                            events.Text(4), events.Int(5) != 0, events.Text(6), events.Int(7)});
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return out;
+}
+
+Result<Case> CaseStore::GetCaseByToken(const std::string& token) const {
+  const Status unknown = Status::NotFound("no case has this status link");
+  bool well_formed = token.size() == 64 && std::all_of(token.begin(), token.end(), [](char c) {
+                       return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                     });
+  if (!well_formed) return unknown;
+  std::string tracking;
+  Status status = db_->Read([&]() -> Status {
+    // Looked up by the token's hash: the index compares hashes, never the secret itself.
+    SqlStatement select(db_->handle(), "SELECT tracking FROM cases WHERE token_sha256 = ?1");
+    select.Bind(1, Sha256Hex(token));
+    Result<bool> row = select.Next();
+    if (!row.ok()) return row.status();
+    if (*row) tracking = select.Text(0);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  if (tracking.empty()) return unknown;
+  return GetCase(tracking);
+}
+
+Result<CaseEvent> CaseStore::Record(const std::string& tracking, const std::string& kind,
+                                    const std::string& actor, const std::string& text, bool visible,
+                                    std::time_t now, const std::string& new_state,
+                                    const std::optional<std::string>& new_owner) const {
+  if (actor.empty()) return Status::InvalidInput("an event needs an actor");
+  CaseEvent event;
+  sqlite3* db = db_->handle();
+  Status status = db_->Transaction([&]() -> Status {
+    std::string state;
+    Result<int64_t> case_id = CaseId(db, tracking, &state);
+    if (!case_id.ok()) return case_id.status();
+    if (!new_state.empty()) {
+      if (new_state == state) {
+        return Status::InvalidInput(tracking + " is already " + state);
+      }
+      if (IsFinalCaseState(state) && new_state != "in-review") {
+        return Status::InvalidInput(tracking + " is " + state +
+                                    "; reopen it (in-review) before moving it to " + new_state);
+      }
+      SqlStatement update(db, "UPDATE cases SET state = ?1 WHERE id = ?2");
+      update.Bind(1, new_state).Bind(2, *case_id);
+      if (Status s = update.Run(db_->path().string() + ": cases"); !s.ok()) return s;
+      state = new_state;
+    }
+    if (new_owner) {
+      SqlStatement update(db, "UPDATE cases SET owner = ?1 WHERE id = ?2");
+      update.Bind(1, *new_owner).Bind(2, *case_id);
+      if (Status s = update.Run(db_->path().string() + ": cases"); !s.ok()) return s;
+    }
+    event = {0, Rfc3339(now), actor, kind, text, visible, state, 0};
+    SqlStatement insert(db,
+                        "INSERT INTO case_events(case_id, time, actor, kind, text, visible, "
+                        "state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    insert.Bind(1, *case_id)
+        .Bind(2, event.time)
+        .Bind(3, actor)
+        .Bind(4, kind)
+        .Bind(5, text)
+        .Bind(6, static_cast<int64_t>(visible ? 1 : 0))
+        .Bind(7, state);
+    if (Status s = insert.Run(db_->path().string() + ": case_events"); !s.ok()) return s;
+    event.id = sqlite3_last_insert_rowid(db);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  if (Status written = WriteLedger(event.id); !written.ok()) return written;
+  Result<Case> stored = GetCase(tracking);
+  if (!stored.ok()) return stored.status();
+  for (const CaseEvent& e : stored->events) {
+    if (e.id == event.id) return e;
+  }
+  return event;
+}
+
+Result<CaseEvent> CaseStore::AddEvent(const std::string& tracking, const std::string& kind,
+                                      const std::string& actor, const std::string& text,
+                                      bool visible_to_filer, std::time_t now) const {
+  if (kind == kEventReceived) {
+    return Status::InvalidInput("a case is received once, when it is filed");
+  }
+  if (kind.empty() || kind.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") != std::string::npos) {
+    return Status::InvalidInput("event kind '" + kind + "': expected lower-case letters and '-'");
+  }
+  return Record(tracking, kind, actor, text, visible_to_filer, now, "", std::nullopt);
+}
+
+Result<CaseEvent> CaseStore::Reply(const std::string& tracking, const std::string& actor,
+                                   const std::string& text, std::time_t now) const {
+  if (Trim(text).empty()) return Status::InvalidInput("a reply needs text");
+  Result<CaseEvent> event = Record(tracking, kEventReply, actor, text, true, now, "", std::nullopt);
+  if (!event.ok()) return event;
+  Result<Case> stored = GetCase(tracking);
+  if (!stored.ok()) return stored.status();
+  if (stored->kind == CaseKind::kRequest && stored->request_number > 0) {
+    Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::Open(root_);
+    if (!ledger.ok()) return ledger.status();
+    Result<std::vector<docs::Request>> requests = docs::Requests(**ledger);
+    if (!requests.ok()) return requests.status();
+    if (stored->request_number <= static_cast<int>(requests->size()) &&
+        !(*requests)[static_cast<size_t>(stored->request_number - 1)].answered) {
+      std::time_t day = now;
+      std::tm utc{};
+      gmtime_r(&day, &utc);
+      CivilDate today(utc.tm_year + 1900, static_cast<unsigned>(utc.tm_mon + 1),
+                      static_cast<unsigned>(utc.tm_mday));
+      Result<docs::Request> answered =
+          docs::AnswerRequest(**ledger, stored->request_number, today,
+                              "replied through the portal, " + tracking, actor);
+      if (!answered.ok()) return answered.status();
+    }
+  }
+  return event;
+}
+
+Result<CaseEvent> CaseStore::SetState(const std::string& tracking, const std::string& state,
+                                      const std::string& actor, const std::string& reason,
+                                      std::time_t now) const {
+  if (!IsCaseState(state) || state == "received") {
+    return Status::InvalidInput("state '" + state +
+                                "': expected in-review, accepted, duplicate, unfounded or closed");
+  }
+  if ((state == "duplicate" || state == "unfounded") && Trim(reason).empty()) {
+    return Status::InvalidInput("setting a case aside as " + state + " needs a reason");
+  }
+  return Record(tracking, kEventState, actor, reason, true, now, state, std::nullopt);
+}
+
+Result<CaseEvent> CaseStore::Assign(const std::string& tracking, const std::string& owner,
+                                    const std::string& actor, std::time_t now) const {
+  return Record(tracking, kEventAssign, actor, owner, false, now, "", owner);
+}
+
+Result<std::vector<std::string>> CaseStore::FindIdenticalComplaints(
+    const std::string& tracking) const {
+  std::vector<std::string> out;
+  Status status = db_->Read([&]() -> Status {
+    sqlite3* db = db_->handle();
+    Result<int64_t> id = CaseId(db, tracking, nullptr);
+    if (!id.ok()) return id.status();
+    SqlStatement same(db,
+                      "SELECT other.tracking FROM cases self JOIN cases other ON "
+                      "other.identity_key = self.identity_key AND other.id <> self.id "
+                      "WHERE self.id = ?1 AND self.kind = 'complaint' AND "
+                      "other.kind = 'complaint' AND self.identity_key <> '' ORDER BY other.id");
+    same.Bind(1, *id);
+    while (true) {
+      Result<bool> row = same.Next();
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::Ok();
+      out.push_back(same.Text(0));
+    }
+  });
+  if (!status.ok()) return status;
+  return out;
+}
+
+}  // namespace gpaikit::portal

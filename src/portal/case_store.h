@@ -1,0 +1,185 @@
+// The portal's cases: rightsholders' complaints (Code of Practice, Copyright, Measure 1.5) and
+// downstream providers' requests (Transparency, Measure 1.2) in .gpaikit/portal.sqlite, with
+// their events, replies, owner and state; every event is also a ledger entry that carries no
+// personal data in clear (docs/portal.md "Case store").
+#ifndef GPAIKIT_PORTAL_CASE_STORE_H_
+#define GPAIKIT_PORTAL_CASE_STORE_H_
+
+#include <cstdint>
+#include <ctime>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gpaikit/base/civil_date.h"
+#include "gpaikit/base/status.h"
+#include "gpaikit/portal/request.h"
+#include "portal/portal_db.h"
+
+namespace gpaikit::portal {
+
+enum class CaseKind { kComplaint, kRequest };
+// "complaint" or "request".
+const char* CaseKindName(CaseKind kind);
+
+// The states of a case. A case starts "received"; staff move it to "in-review" (triaged),
+// "accepted" (a complaint found substantiated, actions taken), "duplicate" (set aside: the same
+// rightsholder already filed an identical complaint, Measure 1.5), "unfounded" (set aside as
+// manifestly unfounded, Measure 1.5) or "closed". The last three end the case; "in-review"
+// reopens one. "duplicate" and "unfounded" require a reason.
+inline constexpr const char* kCaseStates[] = {"received",  "in-review", "accepted",
+                                              "duplicate", "unfounded", "closed"};
+bool IsCaseState(std::string_view state);
+bool IsFinalCaseState(std::string_view state);
+
+// Event kinds (case_events.kind; the ledger entry's kind is "portal.case." + kind).
+inline constexpr const char* kEventReceived = "received";  // the filing itself
+inline constexpr const char* kEventReply = "reply";        // text sent to the filer (public)
+inline constexpr const char* kEventState = "state";        // text: the reason, if any
+inline constexpr const char* kEventAssign = "assign";      // text: the new owner
+inline constexpr const char* kEventNote = "note";          // staff's internal note
+inline constexpr const char* kEventDuplicateCandidate = "duplicate-candidate";  // proposed by
+                                                                                // the server
+
+// A file of evidence, stored by the uploads code under .gpaikit/portal-uploads/ by its hash.
+struct Evidence {
+  std::string sha256;
+  std::string media_type;  // as detected from the content, e.g. "application/pdf"
+  int64_t size = 0;
+  std::string label;  // the client's file name, shown to staff only, never used as a path
+};
+
+struct CaseEvent {
+  int64_t id = 0;
+  std::string time;   // RFC 3339 UTC
+  std::string actor;  // a staff account's name, or "portal" for the filer and the server
+  std::string kind;   // kEvent...
+  std::string text;
+  bool visible_to_filer = false;  // shown on the status page (replies, state changes)
+  std::string state;              // the case's state after this event
+  int64_t ledger_seq = 0;         // 0 while its ledger entry is not yet written
+};
+
+struct Case {
+  int64_t id = 0;
+  std::string tracking;  // C-2026-000123 or R-2026-000007
+  CaseKind kind = CaseKind::kComplaint;
+  std::string state;
+  std::string received_at;  // RFC 3339 UTC
+  std::string due_date;     // YYYY-MM-DD, "" when no deadline applies (complaints)
+  std::string owner;        // "" until assigned
+  std::string name;
+  std::string organisation;
+  std::string email;
+  Fields details;                  // the form's other fields, in the form's order
+  int request_number = 0;          // the downstream-request register's number (requests), else 0
+  std::vector<Evidence> evidence;  // filled by GetCase, empty in lists
+  std::vector<CaseEvent> events;   // filled by GetCase, empty in lists, oldest first
+
+  CivilDate ReceivedDate() const;
+  // Whole days from the day of receipt to `today` (0 on the day itself).
+  int DaysOpen(const CivilDate& today) const;
+  bool Overdue(const CivilDate& today) const;
+  bool Open() const { return !IsFinalCaseState(state); }
+};
+
+// What an intake form files.
+struct NewCase {
+  CaseKind kind = CaseKind::kComplaint;
+  std::string name;
+  std::string organisation;
+  std::string email;
+  Fields details;
+  std::vector<Evidence> evidence;
+  std::string due_date;      // "" for none
+  std::string identity_key;  // ComplaintIdentityKey for complaints, else ""
+  // For requests: the downstream-request register entry (`gpaikit request list`) is added with
+  // this model and subject; answer_days is the Code's clock (data/code-of-practice/).
+  std::string model;
+  std::string request_subject;
+  int answer_days = 0;
+};
+
+// What filing returns: the tracking number, and the status token, shown once and stored only as
+// its SHA-256.
+struct Filed {
+  std::string tracking;
+  std::string status_token;            // 64 hex digits; the status page is /status/TOKEN
+  std::vector<std::string> identical;  // earlier identical complaints (duplicate candidates)
+};
+
+struct CaseFilter {
+  std::optional<CaseKind> kind;
+  std::string state;       // "" for any
+  bool open_only = false;  // leave out duplicate, unfounded and closed
+};
+
+// The key under which identical complaints of the same rightsholder meet: SHA-256 of the e-mail
+// address (trimmed, lower case), the works (one per line, trimmed, empty lines dropped,
+// de-duplicated, sorted) and the allegation (lower case, runs of white space as one space).
+std::string ComplaintIdentityKey(std::string_view email, std::string_view works,
+                                 std::string_view allegation);
+
+class CaseStore {
+ public:
+  // The schema (migration component "cases").
+  static const std::vector<std::string>& Migrations();
+
+  // Uses `db` (not owned; Migrations() are applied by Open) and the ledger of `project_root`,
+  // opened (and created) for each entry it appends.
+  static Result<CaseStore> Open(const PortalDb& db, std::filesystem::path project_root);
+
+  // Stores a new case durably (one transaction, synchronous=FULL), then writes its ledger entry
+  // ("portal.case.received"; for a request also "request.open" in the downstream-request
+  // register). Returns only when both are written, so a tracking number shown to the filer is
+  // never lost. Earlier identical complaints get a "duplicate-candidate" event.
+  Result<Filed> File(const NewCase& filing, std::time_t now) const;
+
+  Result<std::vector<Case>> ListCases(const CaseFilter& filter = {}) const;
+  // The case with its evidence and events; NotFound for an unknown tracking number.
+  Result<Case> GetCase(const std::string& tracking) const;
+  // The case whose status token is `token` (looked up by the token's SHA-256); NotFound for a
+  // malformed or unknown token, with the same message.
+  Result<Case> GetCaseByToken(const std::string& token) const;
+
+  // Adds an event (any kind but kEventReceived) and its ledger entry.
+  Result<CaseEvent> AddEvent(const std::string& tracking, const std::string& kind,
+                             const std::string& actor, const std::string& text,
+                             bool visible_to_filer, std::time_t now) const;
+  // A reply sent to the filer (shown on the status page). For a request, the first reply also
+  // records the answer in the downstream-request register (`gpaikit request answer`).
+  Result<CaseEvent> Reply(const std::string& tracking, const std::string& actor,
+                          const std::string& text, std::time_t now) const;
+  // Moves the case to `state` (IsCaseState); InvalidInput for an unknown state, a missing reason
+  // where one is required, or a final case moved anywhere but "in-review".
+  Result<CaseEvent> SetState(const std::string& tracking, const std::string& state,
+                             const std::string& actor, const std::string& reason,
+                             std::time_t now) const;
+  // Makes `owner` the case's owner ("" to unassign).
+  Result<CaseEvent> Assign(const std::string& tracking, const std::string& owner,
+                           const std::string& actor, std::time_t now) const;
+  // Tracking numbers of the other complaints with the same identity key as `tracking`, oldest
+  // first (the desk proposes them when marking a duplicate).
+  Result<std::vector<std::string>> FindIdenticalComplaints(const std::string& tracking) const;
+
+  // Writes the ledger entries of events committed before a crash stopped their ledger write
+  // (run at start). Returns how many were written.
+  Result<int> ReconcileLedger() const;
+
+ private:
+  CaseStore(const PortalDb& db, std::filesystem::path root) : db_(&db), root_(std::move(root)) {}
+  Result<CaseEvent> Record(const std::string& tracking, const std::string& kind,
+                           const std::string& actor, const std::string& text, bool visible,
+                           std::time_t now, const std::string& new_state,
+                           const std::optional<std::string>& new_owner) const;
+  Status WriteLedger(int64_t event_id) const;
+
+  const PortalDb* db_;
+  std::filesystem::path root_;
+};
+
+}  // namespace gpaikit::portal
+
+#endif  // GPAIKIT_PORTAL_CASE_STORE_H_
