@@ -245,6 +245,17 @@ TEST_F(IntakePagesTest, AComplaintWithEvidenceGetsATrackingNumberAndAStatusLink)
                   .ok());
   status = site_->Handle(Get(status_path), kBase);
   EXPECT_NE(status.body.find("We removed the novel from the corpus."), std::string::npos);
+  // Staff's notes stay internal; a decision and its reason are shown.
+  std::string tracking = "C-" + std::to_string(year) + "-000001";
+  ASSERT_TRUE(
+      store->AddEvent(tracking, "note", "staff1", "internal remark", false, std::time(nullptr))
+          .ok());
+  ASSERT_TRUE(
+      store->SetState(tracking, "closed", "staff1", "works removed", std::time(nullptr)).ok());
+  status = site_->Handle(Get(status_path), kBase);
+  EXPECT_EQ(status.body.find("internal remark"), std::string::npos);
+  EXPECT_NE(status.body.find("State: Closed"), std::string::npos);
+  EXPECT_NE(status.body.find("works removed"), std::string::npos);
   Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::Open(dir_.path());
   EXPECT_EQ((*ledger)->Entries("portal.case.received")->size(), 1u);
   EXPECT_TRUE((*ledger)->Verify()->ok());
