@@ -1,6 +1,6 @@
 // Finds evidence for the Code's measures in gpaikit.yaml facts, the safety/ records and the
 // incident log (Code of Practice, Transparency 1.1-1.2, Copyright 1.1, Safety and Security
-// Measures 1.1-9.4; Appendix 1.4 specified risks; Measure 7.3 five samples per evaluation).
+// Measures 1.1-10.2; Appendix 1.4 specified risks; Measure 7.3 five samples per evaluation).
 #include "assess/evidence_finders.h"
 
 #include <algorithm>
@@ -287,6 +287,19 @@ const std::map<std::string, Finder>& Finders() {
           return Finding{Found::kPartly, "version " + v.version + " not sent"};
       }
       return Yes("every version given to the AI Office (" + report->file + ")");
+    };
+    // Measure 10.2: the summaries marked published (public_summary in the safety/ records).
+    f["SS-10.2.framework-summary"] = [](const law::CopEvidence&,
+                                        const Facts& facts) -> std::optional<Finding> {
+      const safety::Framework* framework = FrameworkFor(facts);
+      if (!framework || framework->public_summary.empty()) return std::nullopt;
+      return Yes(framework->public_summary + " (" + framework->file + " public_summary)");
+    };
+    f["SS-10.2.model-report-summary"] = [](const law::CopEvidence&,
+                                           const Facts& facts) -> std::optional<Finding> {
+      const safety::ModelReport* report = Report(facts);
+      if (!report || report->public_summary.empty()) return std::nullopt;
+      return Yes(report->public_summary + " (" + report->file + " public_summary)");
     };
     f["SS-9.2.incident-records"] = EveryIncident(
         "template items 1-7 known",

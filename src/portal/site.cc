@@ -144,6 +144,9 @@ Result<std::unique_ptr<Site>> Site::Load(const std::filesystem::path& project_di
   Result<std::vector<Policy>> policies = LoadPolicies(state->project);
   if (!policies.ok()) return policies.status();
   state->policies = std::move(*policies);
+  Result<std::vector<SafetySummary>> summaries = LoadSafetySummaries(state->project);
+  if (!summaries.ok()) return summaries.status();
+  state->safety_summaries = std::move(*summaries);
   // The portal's own database (complaints, requests, accounts, the CSRF secret) beside the ledger.
   Result<std::unique_ptr<PortalDb>> db = PortalDb::Open(state->project.root);
   if (!db.ok()) return db.status();
@@ -218,6 +221,7 @@ Response Site::Handle(const Request& request, const std::string& base_url) const
   }
   if (path == "/feed.atom") return AtomFeed(state, base_url);
   if (path == "/summaries") return SummariesPage(state);
+  if (path == "/transparency") return TransparencyPage(state);
   if (path == "/complaints/new") return ComplaintPage(state, request, base_url, std::time(nullptr));
   if (path == "/requests/new") return RequestPage(state, request, base_url, std::time(nullptr));
   if (path.starts_with("/status/")) {
@@ -230,6 +234,11 @@ Response Site::Handle(const Request& request, const std::string& base_url) const
   for (const Policy& policy : state.policies) {
     if (!policy.text.empty() && path == policy.href) {
       return {200, "text/plain; charset=utf-8", policy.text, {}};
+    }
+  }
+  for (const SafetySummary& summary : state.safety_summaries) {
+    if (!summary.text.empty() && path == summary.href) {
+      return {200, "text/plain; charset=utf-8", summary.text, {}};
     }
   }
   return ErrorPage(state, 404, "Not found", "There is no page at this address.");

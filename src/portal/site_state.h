@@ -18,6 +18,7 @@
 #include "portal/csrf.h"
 #include "portal/portal_db.h"
 #include "portal/templates.h"
+#include "portal/transparency.h"
 
 namespace gpaikit::portal {
 
@@ -47,6 +48,7 @@ struct Site::State {
   unsigned max_upload_files = 0;
   std::string mail_from;
   std::function<void()> mail_queued;
+  std::vector<SafetySummary> safety_summaries;  // Safety and Security, Measure 10.2
 };
 
 // "YYYY-MM-DDTHH:MM:SSZ" for `time` in UTC.
@@ -60,6 +62,8 @@ Data PageData(const Site::State& state, const std::string& title);
 Response HomePage(const Site::State& state);
 Response CrawlersPage(const Site::State& state);
 Response SummariesPage(const Site::State& state);
+// /transparency (transparency.cc): the published Safety and Security summaries.
+Response TransparencyPage(const Site::State& state);
 // /summaries/SEQ.json: the summary document (gpaikit.training-summary/1) of ledger entry `seq`.
 Response SummaryVersionJson(const Site::State& state, int64_t seq);
 Response ErrorPage(const Site::State& state, int status, const std::string& title,

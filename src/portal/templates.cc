@@ -9,9 +9,9 @@ namespace gpaikit::portal {
 namespace {
 
 // Every template the portal renders; "header" and "footer" are partials of the HTML pages.
-constexpr std::array<const char*, 11> kNames = {"header",    "footer", "home",      "crawlers",
-                                                "summaries", "error",  "feed.atom", "complaint",
-                                                "request",   "filed",  "status"};
+constexpr std::array<const char*, 12> kNames = {"header",    "footer",       "home",  "crawlers",
+                                                "summaries", "transparency", "error", "feed.atom",
+                                                "complaint", "request",      "filed", "status"};
 
 }  // namespace
 

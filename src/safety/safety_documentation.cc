@@ -66,6 +66,34 @@ std::map<std::string, std::string> ReadReferences(MapReader& parent, std::string
   return out;
 }
 
+// Measure 10.2: the published summary of a Framework or Model Report, "" when none is marked
+// published. A file relative to the safety/ folder (no anchor, inside the project) that exists,
+// or an https:// address.
+std::string ReadPublicSummary(MapReader& map, const fs::path& safety_folder) {
+  std::optional<std::string> value = map.String("public_summary");
+  if (!value) return "";
+  const std::string where = map.PathOf("public_summary");
+  if (value->find("://") != std::string::npos) {
+    if (value->starts_with("https://") && value->size() > 8) return *value;
+    map.diagnostics().Error(map.MarkOf("public_summary"),
+                            where + ": expected an https:// address or a file next to this file");
+    return "";
+  }
+  if (value->find('#') != std::string::npos || !CheckRelativePath(*value, "public_summary").ok()) {
+    map.diagnostics().Error(map.MarkOf("public_summary"),
+                            where +
+                                ": expected a file in the safety/ folder (no anchor, no '..') "
+                                "or an https:// address");
+    return "";
+  }
+  if (!fs::is_regular_file(safety_folder / *value)) {
+    map.diagnostics().Error(map.MarkOf("public_summary"),
+                            where + ": file '" + *value + "' does not exist next to this file");
+    return "";
+  }
+  return *value;
+}
+
 // Reports keys under `key` that are not required items, with the nearest one suggested.
 void CheckKeys(MapReader& parent, std::string_view key, const std::vector<std::string>& allowed) {
   if (!parent.Has(key) || !parent.Get(key).IsMap()) return;
@@ -82,11 +110,13 @@ void CheckKeys(MapReader& parent, std::string_view key, const std::vector<std::s
 void ReadFramework(const fs::path& root, const law::CodeOfPractice& code,
                    SafetyDocumentation& documentation, Diagnostics& diagnostics,
                    const YAML::Node& node) {
-  MapReader map(node, "", diagnostics,
-                {"title", "document", "models", "contents", "versions", "assessments"});
+  MapReader map(
+      node, "", diagnostics,
+      {"title", "document", "models", "contents", "versions", "assessments", "public_summary"});
   Framework framework;
   framework.file = diagnostics.file();
-  map.String("title", true);
+  framework.title = map.String("title", true).value_or("");
+  framework.public_summary = ReadPublicSummary(map, root / "safety");
   std::vector<std::string> contents = FrameworkContentIds(code);
   contents.push_back("SS-1.1.framework");
   CheckKeys(map, "contents", contents);
@@ -204,13 +234,14 @@ void ReadReports(const fs::path& root, const law::CodeOfPractice& code,
   YAML::Node list = top.Sequence("reports", true);
   std::vector<std::string> sections = ModelReportSectionIds(code);
   for (size_t r = 0; r < list.size(); ++r) {
-    MapReader map(
-        list[r], Index("reports", r), diagnostics,
-        {"model", "most_capable", "sections", "versions", "update_grounds", "periodic_exceptions"});
+    MapReader map(list[r], Index("reports", r), diagnostics,
+                  {"model", "most_capable", "sections", "versions", "update_grounds",
+                   "periodic_exceptions", "public_summary"});
     ModelReport report;
     report.file = diagnostics.file();
     report.model = map.String("model", true).value_or("");
     report.most_capable = map.Bool("most_capable").value_or(false);
+    report.public_summary = ReadPublicSummary(map, root / "safety");
     CheckKeys(map, "sections", sections);
     report.sections = ReadReferences(map, "sections", sections, root / "safety");
     YAML::Node versions = map.Sequence("versions", true);

@@ -122,6 +122,45 @@ TEST(SafetyDocumentationTest, BadRecordsNameFileLineAndColumn) {
   fs::remove_all(root);
 }
 
+// Measure 10.2: the published summaries the provider marks with public_summary.
+TEST(SafetyDocumentationTest, PublicSummariesOfTheExample) {
+  Result<SafetyDocumentation> records = LoadSafetyDocumentation(kExample, Code());
+  ASSERT_TRUE(records.ok()) << records.status().message();
+  EXPECT_EQ(records->framework->title, "Northwind Safety and Security Framework");
+  EXPECT_EQ(records->framework->public_summary, "framework-summary.md");
+  EXPECT_EQ(records->ReportFor("vista-400b")->public_summary, "model-report-vista-400b-summary.md");
+}
+
+TEST(SafetyDocumentationTest, PublicSummaryMustBeAFileInSafetyOrAnHttpsAddress) {
+  SafetyDocumentation out;
+  EXPECT_TRUE(ParseModelReports("reports:\n  - model: m\n    public_summary: https://x.example/s\n"
+                                "    versions: []\n",
+                                out)
+                  .ok());
+  EXPECT_EQ(out.reports.at(0).public_summary, "https://x.example/s");
+  struct Case {
+    const char* value;
+    const char* error;
+  };
+  for (const Case& c :
+       {Case{"missing.md",
+             "r.yaml:3:21: reports[0].public_summary: file 'missing.md' does not "
+             "exist next to this file"},
+        Case{"http://x.example/s", "r.yaml:3:21: reports[0].public_summary: expected an https://"},
+        Case{"../gpaikit.yaml",
+             "r.yaml:3:21: reports[0].public_summary: expected a file in the "
+             "safety/ folder"},
+        Case{"framework.md#updates", "r.yaml:3:21: reports[0].public_summary: expected a file"}}) {
+    SafetyDocumentation bad;
+    std::string yaml = std::string("reports:\n  - model: m\n    public_summary: ")
+                           .append(c.value)
+                           .append("\n    versions: []\n");
+    Status status = ParseModelReports(yaml.c_str(), bad);
+    ASSERT_FALSE(status.ok()) << c.value;
+    EXPECT_NE(status.message().find(c.error), std::string::npos) << status.message();
+  }
+}
+
 const ClockInstance* FindClock(const std::vector<ClockInstance>& clocks, std::string_view what) {
   for (const ClockInstance& clock : clocks) {
     if (clock.what.find(what) != std::string::npos) return &clock;

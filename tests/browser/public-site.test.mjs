@@ -9,6 +9,7 @@ import { launchBrowser, openPage, screenshot, seriousAccessibilityViolations, st
 
 const pages = [
   ["home", "/"], ["crawlers", "/crawlers"], ["summaries", "/summaries"],
+  ["transparency", "/transparency"],
   ["not-found", "/no/such/page"],
 ];
 

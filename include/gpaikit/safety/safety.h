@@ -127,10 +127,14 @@ struct FrameworkVersion {
 
 struct Framework {
   std::string file;
+  std::string title;
   std::map<std::string, std::string> contents;  // required content id -> file or section
   std::vector<FrameworkVersion> versions;
   std::vector<CivilDate> assessments;
   std::vector<std::string> models;  // models it covers; empty: every systemic-risk model
+  // Measure 10.2: the published summary, a file in the safety/ folder or an https:// address;
+  // "" when the provider marks none published.
+  std::string public_summary;
 
   // Code of Practice, Safety and Security, Measure 1.1 and signing FAQ: the Framework covers the
   // models it names; naming none, it covers every model with systemic risk (AI Act Art. 51).
@@ -195,6 +199,8 @@ struct ModelReport {
   bool most_capable = false;  // among the provider's most capable models on the market
   std::vector<UpdateGround> update_grounds;
   std::vector<PeriodicException> periodic_exceptions;
+  // Measure 10.2: the published summary of this model's report, as Framework::public_summary.
+  std::string public_summary;
 };
 
 struct SafetyDocumentation {
