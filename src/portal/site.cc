@@ -147,6 +147,7 @@ Result<std::unique_ptr<Site>> Site::Load(const std::filesystem::path& project_di
   Result<std::vector<SafetySummary>> summaries = LoadSafetySummaries(state->project);
   if (!summaries.ok()) return summaries.status();
   state->safety_summaries = std::move(*summaries);
+  state->ledger_pages = std::make_unique<LedgerPageCache>(state->project.root);
   // The portal's own database (complaints, requests, accounts, the CSRF secret) beside the ledger.
   Result<std::unique_ptr<PortalDb>> db = PortalDb::Open(state->project.root);
   if (!db.ok()) return db.status();
@@ -211,7 +212,9 @@ Response Site::Handle(const Request& request, const std::string& base_url) const
     return response;
   }
   if (path == "/") return HomePage(state);
-  if (path == "/crawlers") return CrawlersPage(state);
+  if (path == "/crawlers") {
+    return state.ledger_pages->Get("/crawlers", [&state] { return CrawlersPage(state); });
+  }
   if (path == "/crawlers.json") return CrawlersJson(state);
   if (int64_t seq = VersionPath(path, "/crawlers/"); seq > 0) {
     return CrawlersVersionJson(state, seq);
@@ -219,7 +222,10 @@ Response Site::Handle(const Request& request, const std::string& base_url) const
   if (int64_t seq = VersionPath(path, "/summaries/"); seq > 0) {
     return SummaryVersionJson(state, seq);
   }
-  if (path == "/feed.atom") return AtomFeed(state, base_url);
+  if (path == "/feed.atom") {
+    return state.ledger_pages->Get(std::string("/feed.atom ").append(base_url),
+                                   [&state, &base_url] { return AtomFeed(state, base_url); });
+  }
   if (path == "/summaries") return SummariesPage(state);
   if (path == "/transparency") return TransparencyPage(state);
   if (path == "/complaints/new") return ComplaintPage(state, request, base_url, std::time(nullptr));

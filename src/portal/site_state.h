@@ -16,6 +16,7 @@
 #include "portal/case_store.h"
 #include "portal/crawler_info.h"
 #include "portal/csrf.h"
+#include "portal/page_cache.h"
 #include "portal/portal_db.h"
 #include "portal/templates.h"
 #include "portal/transparency.h"
@@ -48,7 +49,8 @@ struct Site::State {
   unsigned max_upload_files = 0;
   std::string mail_from;
   std::function<void()> mail_queued;
-  std::vector<SafetySummary> safety_summaries;  // Safety and Security, Measure 10.2
+  std::vector<SafetySummary> safety_summaries;    // Safety and Security, Measure 10.2
+  std::unique_ptr<LedgerPageCache> ledger_pages;  // /crawlers and /feed.atom (page_cache.h)
 };
 
 // "YYYY-MM-DDTHH:MM:SSZ" for `time` in UTC.
