@@ -1,4 +1,5 @@
-// `gpaikit docs [DIR] --audience ai-office|nca|downstream|all [--format md|html|json] [--out DIR]`:
+// `gpaikit docs [DIR] --audience ai-office|nca|downstream|all [--format md|html|json|docx|pdf]
+// [--out DIR]`:
 // the Model Documentation Form with exactly the audience's rows (Code of Practice, Transparency,
 // Measures 1.1 and 1.2). Exit 1 when a required row for the audience is missing or invalid.
 #include <iostream>
@@ -11,6 +12,8 @@
 #include "cli/help_footer.h"
 #include "cli/output_options.h"
 #include "gpaikit/base/files.h"
+#include "gpaikit/docs/exchange.h"
+#include "gpaikit/report/exchange.h"
 
 namespace gpaikit::cli {
 namespace {
@@ -24,8 +27,19 @@ struct DocsOptions {
   bool draft = false;  // keep the working notes
 };
 
-std::string Render(const docs::ModelDocumentation& documentation, const law::form::Form& form,
-                   const std::string& audience, Format format, bool draft) {
+// `recorded`: the ledger version that records this documentation (the DOCX and PDF footer).
+Result<std::string> Render(const docs::ModelDocumentation& documentation,
+                           const law::form::Form& form, const std::string& audience, Format format,
+                           bool draft, const docs::PublishedVersion* recorded) {
+  if (format == Format::kDocx || format == Format::kPdf) {
+    report::Document document = docs::FormDocument(documentation, form, audience);
+    const law::form::Audience* found = form.FindAudience(audience);
+    std::string footer = docs::PageFooter(
+        form.title + ", " + documentation.model_id + ", for " + (found ? found->label : audience),
+        documentation.header.version, documentation.header.last_updated, recorded);
+    return format == Format::kDocx ? report::RenderDocx(document, footer)
+                                   : report::RenderPdf(document, footer);
+  }
   if (format == Format::kHtml) return docs::RenderHtml(documentation, form, audience, draft);
   if (format == Format::kJson) {
     return docs::AudienceJson(documentation, form, audience).dump(2) + "\n";
@@ -89,15 +103,26 @@ int RunDocs(const DocsOptions& options) {
     Result<docs::ModelDocumentation> documentation =
         ModelDocumentation(*context, *assessment, ledger->get());
     if (!documentation.ok()) return ReportFailure(documentation.status());
+    std::vector<docs::PublishedVersion> versions;
+    if (*ledger) {
+      Result<std::vector<docs::PublishedVersion>> all =
+          docs::PublishedVersions(**ledger, assessment->model->id);
+      if (!all.ok()) return ReportFailure(ExplainLocked(all.status()));
+      versions = docs::VersionsAsOf(*all, context->options.as_of);
+    }
+    const docs::PublishedVersion* recorded =
+        docs::RecordingVersion(versions, docs::FullJson(*documentation, form));
     for (const std::string& audience : audiences) {
       for (Format format : *formats) {
-        std::string text = Render(*documentation, form, audience, format, options.draft);
+        Result<std::string> text =
+            Render(*documentation, form, audience, format, options.draft, recorded);
+        if (!text.ok()) return ReportFailure(text.status());
         Status written = options.output.out.empty()
-                             ? Emit(options.output, text)
+                             ? Emit(options.output, *text)
                              : WriteOutputFileIn(options.output.out,
                                                  assessment->model->id + "-" + audience + "." +
                                                      std::string(FormatExtension(format)),
-                                                 text);
+                                                 *text);
         if (!written.ok()) return ReportFailure(written);
       }
       PrintFindings(*documentation, form, audience);
@@ -119,11 +144,17 @@ void RegisterDocsCommand(CLI::App& app, int& exit_code) {
       ->add_option("--audience", options->audience,
                    "ai-office, nca, downstream, or all (every audience; needs --out)")
       ->required();
-  AddOutputOptions(command, options->output, {Format::kMarkdown, Format::kHtml, Format::kJson},
-                   OutKind::kFolder, "<model>-<audience>.<md|html|json>");
-  SetHelpFooter(command, {"gpaikit docs my-project --audience downstream --format html > doc.html",
-                          "gpaikit docs -C my-project --audience all --out docs   (every audience, "
-                          "every format)"});
+  AddOutputOptions(command, options->output,
+                   {Format::kMarkdown, Format::kHtml, Format::kJson, Format::kDocx, Format::kPdf},
+                   OutKind::kFolder,
+                   "<model>-<audience>.<md|html|json>; docx and pdf (pandoc, weasyprint; "
+                   "docs/exchange.md) only when asked for with --format");
+  SetHelpFooter(command,
+                {"gpaikit docs my-project --audience downstream --format html > doc.html",
+                 "gpaikit docs -C my-project --audience all --out docs   (every audience, "
+                 "md, html and json)",
+                 "gpaikit docs my-project --audience ai-office --format docx --out exchange "
+                 "  (Word, footer traced to the ledger)"});
   command->add_option("--model", options->model, "Only this model id");
   command->add_option("--as-of", options->as_of, "Evaluation day YYYY-MM-DD (default: today)");
   command->add_flag("--draft", options->draft,

@@ -12,7 +12,8 @@
 namespace gpaikit::cli {
 namespace {
 
-constexpr Format kAllFormats[] = {Format::kText, Format::kJson, Format::kMarkdown, Format::kHtml};
+constexpr Format kAllFormats[] = {Format::kText,     Format::kJson, Format::kMarkdown,
+                                  Format::kHtml,     Format::kDocx, Format::kPdf};
 
 std::string Names(const std::vector<Format>& formats) {
   std::string out;
@@ -46,6 +47,10 @@ std::string_view FormatName(Format format) {
       return "md";
     case Format::kHtml:
       return "html";
+    case Format::kDocx:
+      return "docx";
+    case Format::kPdf:
+      return "pdf";
   }
   return "text";
 }
@@ -76,7 +81,9 @@ Result<std::vector<Format>> OutputOptions::ChosenAll() const {
   if (ToFolder() && format.empty() && !json) {
     std::vector<Format> files;
     for (Format each : formats) {
-      if (each != Format::kText) files.push_back(each);
+      if (each != Format::kText && each != Format::kDocx && each != Format::kPdf) {
+        files.push_back(each);
+      }
     }
     return files;
   }
@@ -149,6 +156,8 @@ std::string RenderReport(const report::Document& document, const nlohmann::json&
     case Format::kHtml:
       return report::RenderHtml(document);
     case Format::kText:
+    case Format::kDocx:
+    case Format::kPdf:
       break;
   }
   return report::RenderTerminal(document, colour);

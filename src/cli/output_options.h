@@ -15,9 +15,10 @@
 
 namespace gpaikit::cli {
 
-enum class Format { kText, kJson, kMarkdown, kHtml };
+// kDocx and kPdf are binary documents made by external tools (docs/exchange.md).
+enum class Format { kText, kJson, kMarkdown, kHtml, kDocx, kPdf };
 
-// "text", "json", "md", "html": the --format value.
+// "text", "json", "md", "html", "docx", "pdf": the --format value.
 std::string_view FormatName(Format format);
 // The file extension without the dot: "txt" for text, else the name.
 std::string_view FormatExtension(Format format);
@@ -37,8 +38,9 @@ struct OutputOptions {
   // The format to produce: --json, else --format, else (for --out FILE) the file's extension when
   // the command can produce it, else the default. InvalidInput when --json and --format disagree.
   Result<Format> Chosen() const;
-  // For --out FOLDER commands: the formats to write, every file format (all but text) the command
-  // can produce when --out is given without --format or --json, else the one chosen.
+  // For --out FOLDER commands: the formats to write, every text file format (not text, docx or
+  // pdf, which need external tools) the command can produce when --out is given without --format
+  // or --json, else the one chosen.
   Result<std::vector<Format>> ChosenAll() const;
   bool ToFolder() const { return out_kind == OutKind::kFolder && !out.empty(); }
 };

@@ -1,4 +1,4 @@
-// `gpaikit summary [DIR] [--stats FILE...] [--out DIR] [--format md|html|json]`: the
+// `gpaikit summary [DIR] [--stats FILE...] [--out DIR] [--format md|html|json|docx|pdf]`: the
 // public summary of training content per model, filled from gpaikit.yaml and corpus statistics
 // (AI Act Art. 53(1)(d); template C(2025) 5235 final). Exit 1 when a field is missing.
 #include <iostream>
@@ -6,11 +6,14 @@
 
 #include "cli/cli_common.h"
 #include "cli/commands.h"
+#include "cli/docs_common.h"
 #include "cli/exit_codes.h"
 #include "cli/help_footer.h"
 #include "cli/output_options.h"
 #include "gpaikit/base/files.h"
+#include "gpaikit/docs/exchange.h"
 #include "gpaikit/docs/output.h"
+#include "gpaikit/report/exchange.h"
 
 namespace gpaikit::cli {
 namespace {
@@ -24,8 +27,20 @@ struct SummaryOptions {
   bool draft = false;  // keep the working notes
 };
 
-std::string Render(const docs::TrainingSummary& filled, const law::summary::Template& form,
-                   Format format, bool draft) {
+// `recorded`: the ledger version that records this summary (the DOCX and PDF footer).
+Result<std::string> Render(const docs::TrainingSummary& filled, const law::summary::Template& form,
+                           Format format, bool draft, const docs::PublishedVersion* recorded) {
+  if (format == Format::kDocx || format == Format::kPdf) {
+    report::Document document = docs::SummaryDocument(filled, form, false);
+    auto shown = [](const docs::FieldValue& field) {
+      return field.status == docs::FieldStatus::kFilled ? field.text : std::string("not provided");
+    };
+    std::string footer =
+        docs::PageFooter("Public summary of training content, " + filled.model_id,
+                         shown(filled.version), shown(filled.last_update), recorded);
+    return format == Format::kDocx ? report::RenderDocx(document, footer)
+                                   : report::RenderPdf(document, footer);
+  }
   if (format == Format::kHtml) return docs::RenderSummaryHtml(filled, form, draft);
   if (format == Format::kJson) return docs::SummaryJson(filled, form).dump(2) + "\n";
   return docs::RenderSummaryMarkdown(filled, form, draft);
@@ -72,6 +87,8 @@ int RunSummary(const SummaryOptions& options) {
     return ReportFailure(Status::InvalidInput(
         "--json prints one document: choose a model with --model, or use --out DIR"));
   }
+  Result<std::unique_ptr<store::Ledger>> ledger = OpenLedger(project->project.root, false);
+  if (!ledger.ok()) return ReportFailure(ledger.status());
   bool missing = false;
   for (const scope::ModelAssessment* assessment : models) {
     const project::Model* model = assessment->model;
@@ -81,13 +98,24 @@ int RunSummary(const SummaryOptions& options) {
     const docs::CorpusStats* measured = stats->has_value() ? &**stats : nullptr;
     docs::TrainingSummary filled =
         docs::BuildTrainingSummary(project->project, *assessment, form, measured);
+    std::vector<docs::PublishedVersion> versions;
+    if (*ledger) {
+      Result<std::vector<docs::PublishedVersion>> all =
+          docs::PublishedVersions(**ledger, model->id, docs::kSummaryVersionKind);
+      if (!all.ok()) return ReportFailure(ExplainLocked(all.status()));
+      versions = docs::VersionsAsOf(*all, project->options.as_of);
+    }
+    const docs::PublishedVersion* recorded =
+        docs::RecordingVersion(versions, docs::SummaryJson(filled, form));
     for (Format format : *formats) {
-      Status written = options.output.out.empty()
-                           ? Emit(options.output, Render(filled, form, format, options.draft))
-                           : WriteOutputFileIn(options.output.out,
-                                               model->id + "-training-summary." +
-                                                   std::string(FormatExtension(format)),
-                                               Render(filled, form, format, options.draft));
+      Result<std::string> text = Render(filled, form, format, options.draft, recorded);
+      if (!text.ok()) return ReportFailure(text.status());
+      Status written =
+          options.output.out.empty()
+              ? Emit(options.output, *text)
+              : WriteOutputFileIn(
+                    options.output.out,
+                    model->id + "-training-summary." + std::string(FormatExtension(format)), *text);
       if (!written.ok()) return ReportFailure(written);
     }
     PrintStatus(filled, docs::CurrencyFindings(filled, *assessment, form, project->options.as_of));
@@ -108,12 +136,15 @@ void RegisterSummaryCommand(CLI::App& app, int& exit_code) {
                    "gpaikit corpus scan --json output (repeatable; merged); default: the "
                    "model's training_data.stats")
       ->allow_extra_args(false);
-  AddOutputOptions(command, options->output, {Format::kMarkdown, Format::kHtml, Format::kJson},
+  AddOutputOptions(command, options->output,
+                   {Format::kMarkdown, Format::kHtml, Format::kJson, Format::kDocx, Format::kPdf},
                    OutKind::kFolder,
                    "<model>-training-summary.<md|html|json> (JSON schema "
-                   "gpaikit.training-summary/1)");
+                   "gpaikit.training-summary/1); docx and pdf (pandoc, weasyprint; "
+                   "docs/exchange.md) only when asked for with --format");
   SetHelpFooter(command, {"gpaikit summary my-project --stats stats.json --format html > s.html",
-                          "gpaikit summary -C my-project --out public   (every format)"});
+                          "gpaikit summary -C my-project --out public   (md, html and json)",
+                          "gpaikit summary my-project --format pdf > summary.pdf"});
   command->add_option("--model", options->model, "Only this model id");
   command->add_option("--as-of", options->as_of,
                       "Day for the currency findings YYYY-MM-DD (default: today)");

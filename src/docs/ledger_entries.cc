@@ -57,6 +57,7 @@ Result<std::vector<PublishedVersion>> PublishedVersions(const store::Ledger& led
     if (!content.ok()) return content.status();
     PublishedVersion version;
     version.seq = entry.seq;
+    version.hash = entry.hash;
     version.number = content->value("version", 0);
     version.model = entry.subject;
     version.time = entry.time;

@@ -81,7 +81,7 @@ Text StatusText(const FieldValue& field, bool draft) {
 }
 
 report::Table SizeTable(const FieldValue& field, const law::summary::Template& form) {
-  report::Table table{{"Modality", "Training data size", "Types of content"}, {}};
+  report::Table table{{"Modality", "Training data size", "Types of content"}, {}, {14, 52, 34}};
   for (const SizeRow& row : field.sizes) {
     const law::summary::ModalitySizes* sizes = form.FindSizes(row.modality);
     std::vector<std::string> boxes;
@@ -99,7 +99,7 @@ report::Table SizeTable(const FieldValue& field, const law::summary::Template& f
 }
 
 report::Table DomainTable(const TopDomains& top) {
-  report::Table table{{"#", "Domain", "Content scraped", "Records"}, {}};
+  report::Table table{{"#", "Domain", "Content scraped", "Records"}, {}, {7, 51, 24, 18}};
   for (size_t i = 0; i < top.listed.size(); ++i) {
     const DomainStat& domain = top.listed[i];
     table.rows.push_back({{std::to_string(i + 1)},
@@ -114,7 +114,7 @@ report::Table DomainTable(const TopDomains& top) {
 report::Table& AnswerTable(report::Section& section) {
   if (section.blocks.empty() || !std::holds_alternative<report::Table>(section.blocks.back()) ||
       std::get<report::Table>(section.blocks.back()).header.front() != "Field") {
-    section.blocks.push_back(report::Table{{"Field", "Answer"}, {}});
+    section.blocks.push_back(report::Table{{"Field", "Answer"}, {}, {40, 60}});
   }
   return std::get<report::Table>(section.blocks.back());
 }

@@ -26,6 +26,8 @@ struct Fact {
 struct Table {
   std::vector<std::string> header;
   std::vector<std::vector<Text>> rows;
+  // Column widths in percent for printed documents (DOCX, PDF); empty: automatic.
+  std::vector<int> widths = {};
 };
 
 struct Paragraph {
