@@ -27,6 +27,8 @@ void RegisterSummaryCommand(CLI::App& app, int& exit_code);
 void RegisterEnergyCommand(CLI::App& app, int& exit_code);
 void RegisterEvidenceCommand(CLI::App& app, int& exit_code);
 void RegisterServeCommand(CLI::App& app, int& exit_code);
+// `gpaikit serve user add|list|disable` (serve_user_command.cc), under `serve`.
+void RegisterServeUserCommands(CLI::App& serve, int& exit_code);
 
 }  // namespace gpaikit::cli
 

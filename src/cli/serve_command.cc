@@ -90,7 +90,10 @@ void RegisterServeCommand(CLI::App& app, int& exit_code) {
                     "Who records a change of the crawler information (default: $USER)");
   SetHelpFooter(serve, {"gpaikit serve -C my-project --port 8080",
                         "gpaikit serve -C my-project --record-only"});
-  serve->callback([options, &exit_code] { exit_code = RunServe(*options); });
+  RegisterServeUserCommands(*serve, exit_code);
+  serve->callback([options, serve, &exit_code] {
+    if (serve->get_subcommands().empty()) exit_code = RunServe(*options);
+  });
 }
 
 }  // namespace gpaikit::cli

@@ -10,6 +10,7 @@
 #include <ctime>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -19,9 +20,9 @@
 #include "portal/mail_message.h"
 #include "portal/mail_sender.h"
 
-struct sqlite3;
-
 namespace gpaikit::portal {
+
+class PortalDb;
 
 // Seconds to wait before the 2nd, 3rd, ... attempt; after the last one fails the message is given
 // up (state "failed", shown to staff). Covers a mail server down for about a day and a half.
@@ -62,11 +63,12 @@ using MailSendFunction =
 
 class MailQueue {
  public:
-  // Uses `db` (not owned), whose schema has MailQueueMigrations() applied.
-  explicit MailQueue(sqlite3* db) : db_(db) {}
+  // Uses `db` (not owned), whose schema has MailQueueMigrations() applied as component "mail".
+  explicit MailQueue(const PortalDb& db) : db_(db) {}
 
   // Composes `mail` (ComposeMail: header injection and bad addresses refused, InvalidInput) and
-  // stores it to be sent; the caller's open transaction, if any, covers the insert. Returns its id.
+  // stores it to be sent. Call it inside the caller's db.Transaction, which then covers the
+  // insert together with the change the mail is about. Returns its id.
   Result<int64_t> Enqueue(const MailMessage& mail, const std::string& reference, std::time_t now);
 
   // Sends every message due at `now` (at most kMailBatch) with `send`; marks each sent, or
@@ -77,11 +79,12 @@ class MailQueue {
   Result<std::vector<QueuedMail>> List(const std::string& reference = "", int limit = 100) const;
 
  private:
-  sqlite3* db_;
+  const PortalDb& db_;
 };
 
 // The thread that delivers the queue of the database at `db_path` over SMTP (its own
-// connection): a round at start, then whenever Notify() is called or kMailPollSeconds pass.
+// connection, PortalDb::OpenFile): a round at start, then whenever Notify() is called or
+// kMailPollSeconds pass.
 class MailWorker {
  public:
   MailWorker(std::filesystem::path db_path, SmtpSettings settings);
@@ -101,7 +104,7 @@ class MailWorker {
 
   std::filesystem::path db_path_;
   SmtpSettings settings_;
-  sqlite3* db_ = nullptr;
+  std::unique_ptr<PortalDb> db_;
   std::thread thread_;
   std::mutex mutex_;
   std::condition_variable wake_;

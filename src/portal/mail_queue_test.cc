@@ -3,15 +3,14 @@
 #include "portal/mail_queue.h"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <thread>
 
 #include "base/temp_dir_test_util.h"
+#include "portal/portal_db.h"
 #include "portal/smtp_sink_test_util.h"
-#include "portal/sqlite_statement.h"
 
 namespace gpaikit::portal {
 namespace {
@@ -19,27 +18,36 @@ namespace {
 class MailQueueTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_EQ(sqlite3_open(path_.c_str(), &db_), SQLITE_OK);
-    ASSERT_TRUE(ExecuteSql(db_, "PRAGMA journal_mode=WAL", "wal").ok());
-    for (const std::string& sql : MailQueueMigrations()) {
-      Status status = ExecuteSql(db_, sql, "migration");
-      ASSERT_TRUE(status.ok()) << status.message();
-    }
+    Result<std::unique_ptr<PortalDb>> db = PortalDb::OpenFile(path_);
+    ASSERT_TRUE(db.ok()) << db.status().message();
+    db_ = std::move(*db);
+    Status migrated = db_->Migrate("mail", MailQueueMigrations());
+    ASSERT_TRUE(migrated.ok()) << migrated.message();
   }
-  void TearDown() override { sqlite3_close(db_); }
+  // Enqueue in a transaction of its own, as a request would with its change.
+  Result<int64_t> Enqueue(const MailMessage& mail, std::time_t now,
+                          const std::string& reference = "C-2026-000001") {
+    Result<int64_t> id = Status::Internal("not run");
+    Status status = db_->Transaction([&]() -> Status {
+      id = MailQueue(*db_).Enqueue(mail, reference, now);
+      return id.ok() ? Status::Ok() : id.status();
+    });
+    if (!status.ok()) return status;
+    return id;
+  }
   MailMessage Mail(const std::string& subject = "Reply to C-2026-000001") {
     return {"desk@provider.example", "owner@rights.example", subject, "Text of the reply.\n"};
   }
 
   test_util::TempDir dir_{"gpaikit-mailq"};
   std::filesystem::path path_ = dir_.path() / "portal.sqlite";
-  sqlite3* db_ = nullptr;
+  std::unique_ptr<PortalDb> db_;
 };
 
 TEST_F(MailQueueTest, DeliversDueMessagesOnce) {
-  MailQueue queue(db_);
-  ASSERT_TRUE(queue.Enqueue(Mail(), "C-2026-000001", 1000).ok());
-  ASSERT_TRUE(queue.Enqueue(Mail("Later"), "C-2026-000002", 2000).ok());
+  MailQueue queue(*db_);
+  ASSERT_TRUE(Enqueue(Mail(), 1000).ok());
+  ASSERT_TRUE(Enqueue(Mail("Later"), 2000, "C-2026-000002").ok());
   std::vector<std::string> sent;
   auto send = [&](const std::string& to, const std::string& message) {
     sent.push_back(to + "|" + message.substr(message.find("Subject: ")));
@@ -64,8 +72,8 @@ TEST_F(MailQueueTest, DeliversDueMessagesOnce) {
 }
 
 TEST_F(MailQueueTest, RetriesWithBackoffThenGivesUp) {
-  MailQueue queue(db_);
-  ASSERT_TRUE(queue.Enqueue(Mail(), "C-2026-000001", 0).ok());
+  MailQueue queue(*db_);
+  ASSERT_TRUE(Enqueue(Mail(), 0).ok());
   int calls = 0;
   auto failing = [&](const std::string&, const std::string&) {
     ++calls;
@@ -90,8 +98,8 @@ TEST_F(MailQueueTest, RetriesWithBackoffThenGivesUp) {
 }
 
 TEST_F(MailQueueTest, AFailureThenSuccessIsSent) {
-  MailQueue queue(db_);
-  ASSERT_TRUE(queue.Enqueue(Mail(), "C-2026-000001", 0).ok());
+  MailQueue queue(*db_);
+  ASSERT_TRUE(Enqueue(Mail(), 0).ok());
   bool fail = true;
   auto flaky = [&](const std::string&, const std::string&) {
     return std::exchange(fail, false) ? Status::Io("down") : Status::Ok();
@@ -105,9 +113,9 @@ TEST_F(MailQueueTest, AFailureThenSuccessIsSent) {
 }
 
 TEST_F(MailQueueTest, HeaderInjectionIsRefusedAtTheDoor) {
-  MailQueue queue(db_);
+  MailQueue queue(*db_);
   MailMessage mail = Mail("Reply\r\nBcc: everyone@evil.example");
-  Result<int64_t> id = queue.Enqueue(mail, "C-2026-000001", 0);
+  Result<int64_t> id = Enqueue(mail, 0);
   ASSERT_FALSE(id.ok());
   EXPECT_NE(id.status().message().find("Subject"), std::string::npos);
   EXPECT_TRUE(queue.List()->empty());
@@ -115,12 +123,10 @@ TEST_F(MailQueueTest, HeaderInjectionIsRefusedAtTheDoor) {
 
 // A message claimed by a worker that crashed mid-send is sent again after the claim expires.
 TEST_F(MailQueueTest, AnInterruptedSendIsRetriedAfterTheClaim) {
-  MailQueue queue(db_);
-  ASSERT_TRUE(queue.Enqueue(Mail(), "C-2026-000001", 0).ok());
+  MailQueue queue(*db_);
+  ASSERT_TRUE(Enqueue(Mail(), 0).ok());
   ASSERT_TRUE(
-      ExecuteSql(db_,
-                 "UPDATE mail_outbox SET next_attempt_at = " + std::to_string(kMailClaimSeconds),
-                 "claim")
+      db_->Execute("UPDATE mail_outbox SET next_attempt_at = " + std::to_string(kMailClaimSeconds))
           .ok());
   auto ok = [](const std::string&, const std::string&) { return Status::Ok(); };
   EXPECT_EQ(queue.DeliverDue(ok, kMailClaimSeconds - 1)->sent, 0);
@@ -130,8 +136,8 @@ TEST_F(MailQueueTest, AnInterruptedSendIsRetriedAfterTheClaim) {
 TEST_F(MailQueueTest, WorkerDeliversToARealServer) {
   SmtpSink sink;
   ASSERT_GT(sink.port(), 0) << "smtp_sink.py did not start (python3-aiosmtpd installed?)";
-  MailQueue queue(db_);
-  ASSERT_TRUE(queue.Enqueue(Mail(), "C-2026-000001", std::time(nullptr)).ok());
+  MailQueue queue(*db_);
+  ASSERT_TRUE(Enqueue(Mail(), std::time(nullptr)).ok());
   SmtpSettings settings;
   settings.url = sink.url();
   settings.from = "desk@provider.example";

@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "portal/mail_message.h"
+#include "portal/portal_db.h"
 #include "portal/security_policy.h"
 #include "portal/site_state.h"
 #include "portal/sqlite_statement.h"
@@ -27,9 +28,6 @@ size_t CodePoints(std::string_view text) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   }));
 }
-
-// Reads need no transaction: a statement sees one consistent snapshot.
-Status RunRead(const std::function<Status()>& body) { return body(); }
 
 }  // namespace
 
@@ -69,9 +67,9 @@ struct Failures {
   int64_t newest = 0;
 };
 
-Result<Failures> CountFailures(sqlite3* db, const std::string& scope, const std::string& key,
+Result<Failures> CountFailures(const PortalDb& db, const std::string& scope, const std::string& key,
                                int64_t since) {
-  SqlStatement select(db,
+  SqlStatement select(db.handle(),
                       "SELECT count(*), coalesce(min(at), 0), coalesce(max(at), 0) FROM"
                       " login_failures WHERE scope = ? AND key = ? AND at > ?");
   select.Bind(1, scope).Bind(2, key).Bind(3, since);
@@ -164,13 +162,13 @@ Status StaffAccounts::Add(const std::string& name, Role role, std::string_view p
   if (Status status = CheckPassword(password); !status.ok()) return status;
   Result<std::string> hash = HashPassword(password);
   if (!hash.ok()) return hash.status();
-  return SqlTransaction(db_, [&]() -> Status {
-    SqlStatement exists(db_, "SELECT 1 FROM staff_users WHERE name = ?");
+  return db_.Transaction([&]() -> Status {
+    SqlStatement exists(db_.handle(), "SELECT 1 FROM staff_users WHERE name = ?");
     exists.Bind(1, name);
     Result<bool> found = exists.Next();
     if (!found.ok()) return found.status();
     if (*found) return Status::InvalidInput("user '" + name + "' exists already");
-    SqlStatement insert(db_,
+    SqlStatement insert(db_.handle(),
                         "INSERT INTO staff_users (name, role, password_hash, created_at)"
                         " VALUES (?, ?, ?, ?)");
     insert.Bind(1, name).Bind(2, RoleName(role)).Bind(3, *hash).Bind(4, Rfc3339(now));
@@ -180,9 +178,9 @@ Status StaffAccounts::Add(const std::string& name, Role role, std::string_view p
 
 Result<std::vector<StaffUser>> StaffAccounts::List() const {
   std::vector<StaffUser> users;
-  Status status = RunRead([&]() -> Status {
+  Status status = db_.Read([&]() -> Status {
     SqlStatement select(
-        db_, "SELECT name, role, created_at, disabled_at FROM staff_users ORDER BY name");
+        db_.handle(), "SELECT name, role, created_at, disabled_at FROM staff_users ORDER BY name");
     while (true) {
       Result<bool> row = select.Next();
       if (!row.ok()) return row.status();
@@ -196,9 +194,9 @@ Result<std::vector<StaffUser>> StaffAccounts::List() const {
 
 Result<StaffUser> StaffAccounts::Get(const std::string& name) const {
   std::optional<StaffUser> user;
-  Status status = RunRead([&]() -> Status {
+  Status status = db_.Read([&]() -> Status {
     SqlStatement select(
-        db_, "SELECT name, role, created_at, disabled_at FROM staff_users WHERE name = ?");
+        db_.handle(), "SELECT name, role, created_at, disabled_at FROM staff_users WHERE name = ?");
     select.Bind(1, name);
     Result<bool> row = select.Next();
     if (!row.ok()) return row.status();
@@ -214,11 +212,11 @@ Status StaffAccounts::Disable(const std::string& name, std::time_t now) {
   Result<StaffUser> user = Get(name);
   if (!user.ok()) return user.status();
   if (!user->disabled_at.empty()) return Status::Ok();
-  return SqlTransaction(db_, [&]() -> Status {
-    SqlStatement update(db_, "UPDATE staff_users SET disabled_at = ? WHERE name = ?");
+  return db_.Transaction([&]() -> Status {
+    SqlStatement update(db_.handle(), "UPDATE staff_users SET disabled_at = ? WHERE name = ?");
     update.Bind(1, Rfc3339(now)).Bind(2, name);
     if (Status status = update.Run("staff tables"); !status.ok()) return status;
-    SqlStatement end(db_, "DELETE FROM staff_sessions WHERE user = ?");
+    SqlStatement end(db_.handle(), "DELETE FROM staff_sessions WHERE user = ?");
     end.Bind(1, name);
     return end.Run("staff tables");
   });
@@ -230,7 +228,7 @@ Result<LoginOutcome> StaffAccounts::Login(const std::string& name, std::string_v
   LoginOutcome outcome;
   std::string hash;
   std::optional<StaffUser> user;
-  Status read = RunRead([&]() -> Status {
+  Status read = db_.Read([&]() -> Status {
     Result<Failures> by_address = CountFailures(db_, "address", address, since);
     if (!by_address.ok()) return by_address.status();
     if (by_address->count >= kAddressFailures) {
@@ -238,7 +236,7 @@ Result<LoginOutcome> StaffAccounts::Login(const std::string& name, std::string_v
       outcome.retry_after = by_address->oldest + kLoginWindowSeconds - now;
       return Status::Ok();
     }
-    SqlStatement lock(db_,
+    SqlStatement lock(db_.handle(),
                       "SELECT coalesce(max(at), 0) FROM login_failures WHERE scope = 'lock'"
                       " AND key = ?");
     lock.Bind(1, name);
@@ -249,7 +247,7 @@ Result<LoginOutcome> StaffAccounts::Login(const std::string& name, std::string_v
       outcome.retry_after = lock.Int(0) - now;
       return Status::Ok();
     }
-    SqlStatement select(db_,
+    SqlStatement select(db_.handle(),
                         "SELECT name, role, created_at, disabled_at, password_hash FROM staff_users"
                         " WHERE name = ?");
     select.Bind(1, name);
@@ -269,19 +267,21 @@ Result<LoginOutcome> StaffAccounts::Login(const std::string& name, std::string_v
   // The hash is computed outside the database lock: 64 MiB and tens of milliseconds.
   bool matches = VerifyPassword(user ? hash : DummyHash(), password);
   bool ok = matches && user && user->disabled_at.empty();
-  Status written = SqlTransaction(db_, [&]() -> Status {
-    SqlStatement prune(db_, "DELETE FROM login_failures WHERE at <= ?");
+  Status written = db_.Transaction([&]() -> Status {
+    SqlStatement prune(db_.handle(), "DELETE FROM login_failures WHERE at <= ?");
     prune.Bind(1, since);
     if (Status status = prune.Run("staff tables"); !status.ok()) return status;
     if (ok) {
       SqlStatement clear(
-          db_, "DELETE FROM login_failures WHERE scope IN ('account', 'lock') AND key = ?");
+          db_.handle(),
+          "DELETE FROM login_failures WHERE scope IN ('account', 'lock') AND key = ?");
       clear.Bind(1, name);
       return clear.Run("staff tables");
     }
     for (const auto& [scope, key] :
          {std::pair<std::string, std::string>{"account", name}, {"address", address}}) {
-      SqlStatement insert(db_, "INSERT INTO login_failures (scope, key, at) VALUES (?, ?, ?)");
+      SqlStatement insert(db_.handle(),
+                          "INSERT INTO login_failures (scope, key, at) VALUES (?, ?, ?)");
       insert.Bind(1, scope).Bind(2, key).Bind(3, static_cast<int64_t>(now));
       if (Status status = insert.Run("staff tables"); !status.ok()) return status;
     }
@@ -290,7 +290,8 @@ Result<LoginOutcome> StaffAccounts::Login(const std::string& name, std::string_v
     Result<Failures> by_account = CountFailures(db_, "account", name, since);
     if (!by_account.ok()) return by_account.status();
     if (by_account->count < kLockoutFailures) return Status::Ok();
-    SqlStatement lock(db_, "INSERT INTO login_failures (scope, key, at) VALUES ('lock', ?, ?)");
+    SqlStatement lock(db_.handle(),
+                      "INSERT INTO login_failures (scope, key, at) VALUES ('lock', ?, ?)");
     lock.Bind(1, name).Bind(2, static_cast<int64_t>(now) + kLockoutSeconds);
     return lock.Run("staff tables");
   });

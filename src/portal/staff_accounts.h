@@ -12,9 +12,9 @@
 
 #include "gpaikit/base/status.h"
 
-struct sqlite3;
-
 namespace gpaikit::portal {
+
+class PortalDb;
 
 enum class Role { kStaff, kAdmin };
 std::string RoleName(Role role);
@@ -61,8 +61,9 @@ struct LoginOutcome {
 
 class StaffAccounts {
  public:
-  // Uses `db` (not owned, one connection per thread), with StaffMigrations() applied.
-  explicit StaffAccounts(sqlite3* db) : db_(db) {}
+  // Uses `db` (not owned; its lock serialises the threads), with StaffMigrations() applied as
+  // component "staff".
+  explicit StaffAccounts(const PortalDb& db) : db_(db) {}
 
   // Adds a user; InvalidInput when the name or password breaks the rules or the name is taken.
   Status Add(const std::string& name, Role role, std::string_view password, std::time_t now);
@@ -80,7 +81,7 @@ class StaffAccounts {
                              const std::string& address, std::time_t now);
 
  private:
-  sqlite3* db_;
+  const PortalDb& db_;
 };
 
 }  // namespace gpaikit::portal

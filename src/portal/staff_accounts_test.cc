@@ -9,8 +9,8 @@
 #include <filesystem>
 
 #include "base/temp_dir_test_util.h"
+#include "portal/portal_db.h"
 #include "portal/security_policy.h"
-#include "portal/sqlite_statement.h"
 #include "portal/staff_sessions.h"
 
 namespace gpaikit::portal {
@@ -21,17 +21,15 @@ constexpr const char* kPassword = "correct horse battery";
 class StaffTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_EQ(sqlite3_open((dir_.path() / "portal.sqlite").c_str(), &db_), SQLITE_OK);
-    ASSERT_TRUE(ExecuteSql(db_, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON", "pragmas").ok());
-    for (const std::string& sql : StaffMigrations()) {
-      Status migrated = ExecuteSql(db_, sql, "migration");
-      ASSERT_TRUE(migrated.ok()) << migrated.message();
-    }
+    Result<std::unique_ptr<PortalDb>> db = PortalDb::OpenFile(dir_.path() / "portal.sqlite");
+    ASSERT_TRUE(db.ok()) << db.status().message();
+    db_ = std::move(*db);
+    Status migrated = db_->Migrate("staff", StaffMigrations());
+    ASSERT_TRUE(migrated.ok()) << migrated.message();
   }
-  void TearDown() override { sqlite3_close(db_); }
 
   test_util::TempDir dir_{"gpaikit-staff"};
-  sqlite3* db_ = nullptr;
+  std::unique_ptr<PortalDb> db_;
 };
 
 TEST(StaffRulesTest, UserNames) {
@@ -80,7 +78,7 @@ TEST(StaffRulesTest, Roles) {
 }
 
 TEST_F(StaffTest, AddListDisable) {
-  StaffAccounts accounts(db_);
+  StaffAccounts accounts(*db_);
   ASSERT_TRUE(accounts.Add("bob", Role::kStaff, kPassword, 1000).ok());
   ASSERT_TRUE(accounts.Add("alice", Role::kAdmin, kPassword, 2000).ok());
   Status twice = accounts.Add("bob", Role::kAdmin, kPassword, 3000);
@@ -99,7 +97,7 @@ TEST_F(StaffTest, AddListDisable) {
 }
 
 TEST_F(StaffTest, LoginChecksPasswordAndDisabledAccounts) {
-  StaffAccounts accounts(db_);
+  StaffAccounts accounts(*db_);
   ASSERT_TRUE(accounts.Add("bob", Role::kStaff, kPassword, 0).ok());
   EXPECT_EQ(accounts.Login("bob", kPassword, "192.0.2.1", 10)->result, LoginResult::kOk);
   EXPECT_EQ(accounts.Login("bob", "wrong password!", "192.0.2.1", 11)->result,
@@ -114,7 +112,7 @@ TEST_F(StaffTest, LoginChecksPasswordAndDisabledAccounts) {
 // ASVS 2.2.1: after kLockoutFailures failures the account refuses even the right password until
 // kLockoutSeconds after the last failure.
 TEST_F(StaffTest, LockoutAfterRepeatedFailures) {
-  StaffAccounts accounts(db_);
+  StaffAccounts accounts(*db_);
   ASSERT_TRUE(accounts.Add("bob", Role::kStaff, kPassword, 0).ok());
   std::time_t now = 100;
   for (int i = 0; i < kLockoutFailures; ++i) {
@@ -135,7 +133,7 @@ TEST_F(StaffTest, LockoutAfterRepeatedFailures) {
 
 // One address failing on many accounts is throttled before it locks them all.
 TEST_F(StaffTest, AddressThrottledAcrossAccounts) {
-  StaffAccounts accounts(db_);
+  StaffAccounts accounts(*db_);
   ASSERT_TRUE(accounts.Add("bob", Role::kStaff, kPassword, 0).ok());
   std::time_t now = 100;
   for (int i = 0; i < kAddressFailures; ++i) {
@@ -151,9 +149,9 @@ TEST_F(StaffTest, AddressThrottledAcrossAccounts) {
 }
 
 TEST_F(StaffTest, SessionsRotateTimeOutAndEnd) {
-  StaffAccounts accounts(db_);
+  StaffAccounts accounts(*db_);
   ASSERT_TRUE(accounts.Add("bob", Role::kAdmin, kPassword, 0).ok());
-  StaffSessions sessions(db_);
+  StaffSessions sessions(*db_);
   Result<std::string> id = sessions.Create("bob", 1000);
   ASSERT_TRUE(id.ok());
   EXPECT_EQ(id->size(), 64u);
@@ -182,9 +180,9 @@ TEST_F(StaffTest, SessionsRotateTimeOutAndEnd) {
 }
 
 TEST_F(StaffTest, UnknownMalformedAndDisabledSessionsAreNone) {
-  StaffAccounts accounts(db_);
+  StaffAccounts accounts(*db_);
   ASSERT_TRUE(accounts.Add("bob", Role::kStaff, kPassword, 0).ok());
-  StaffSessions sessions(db_);
+  StaffSessions sessions(*db_);
   EXPECT_FALSE(sessions.Find("", 0)->has_value());
   EXPECT_FALSE(sessions.Find("' OR 1=1 --", 0)->has_value());
   EXPECT_FALSE(sessions.Find(std::string(64, 'a'), 0)->has_value());

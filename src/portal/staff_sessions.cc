@@ -2,6 +2,7 @@
 #include "portal/staff_sessions.h"
 
 #include "gpaikit/base/sha256.h"
+#include "portal/portal_db.h"
 #include "portal/security_policy.h"
 #include "portal/sqlite_statement.h"
 
@@ -34,12 +35,12 @@ std::string ExpiredSessionCookie(bool secure) {
 
 Result<std::string> StaffSessions::Create(const std::string& user, std::time_t now) {
   std::string id = RandomHex(kSessionIdBytes);
-  Status status = SqlTransaction(db_, [&]() -> Status {
+  Status status = db_.Transaction([&]() -> Status {
     // Sessions past their absolute end are removed as new ones are made.
-    SqlStatement prune(db_, "DELETE FROM staff_sessions WHERE created_at <= ?");
+    SqlStatement prune(db_.handle(), "DELETE FROM staff_sessions WHERE created_at <= ?");
     prune.Bind(1, static_cast<int64_t>(now) - kSessionAbsoluteSeconds);
     if (Status pruned = prune.Run("staff tables"); !pruned.ok()) return pruned;
-    SqlStatement insert(db_,
+    SqlStatement insert(db_.handle(),
                         "INSERT INTO staff_sessions (id_hash, user, created_at, last_seen_at)"
                         " VALUES (?, ?, ?, ?)");
     insert.Bind(1, Sha256Hex(id)).Bind(2, user).Bind(3, static_cast<int64_t>(now));
@@ -55,9 +56,9 @@ Result<std::optional<StaffSession>> StaffSessions::Find(const std::string& id, s
   std::string id_hash = Sha256Hex(id);
   std::optional<StaffSession> session;
   bool expired = false;
-  Status status = SqlTransaction(db_, [&]() -> Status {
+  Status status = db_.Transaction([&]() -> Status {
     SqlStatement select(
-        db_,
+        db_.handle(),
         "SELECT u.name, u.role, u.created_at, u.disabled_at, s.created_at,"
         " s.last_seen_at FROM staff_sessions s JOIN staff_users u ON u.name = s.user"
         " WHERE s.id_hash = ?");
@@ -74,11 +75,12 @@ Result<std::optional<StaffSession>> StaffSessions::Find(const std::string& id, s
     expired = !found.user.disabled_at.empty() || now - found.last_seen_at >= kSessionIdleSeconds ||
               now - found.created_at >= kSessionAbsoluteSeconds;
     if (expired) {
-      SqlStatement remove(db_, "DELETE FROM staff_sessions WHERE id_hash = ?");
+      SqlStatement remove(db_.handle(), "DELETE FROM staff_sessions WHERE id_hash = ?");
       remove.Bind(1, id_hash);
       return remove.Run("staff tables");
     }
-    SqlStatement touch(db_, "UPDATE staff_sessions SET last_seen_at = ? WHERE id_hash = ?");
+    SqlStatement touch(db_.handle(),
+                       "UPDATE staff_sessions SET last_seen_at = ? WHERE id_hash = ?");
     touch.Bind(1, static_cast<int64_t>(now)).Bind(2, id_hash);
     found.last_seen_at = now;
     session = std::move(found);
@@ -90,8 +92,8 @@ Result<std::optional<StaffSession>> StaffSessions::Find(const std::string& id, s
 
 Status StaffSessions::End(const std::string& id) {
   if (!IsSessionId(id)) return Status::Ok();
-  return SqlTransaction(db_, [&]() -> Status {
-    SqlStatement remove(db_, "DELETE FROM staff_sessions WHERE id_hash = ?");
+  return db_.Transaction([&]() -> Status {
+    SqlStatement remove(db_.handle(), "DELETE FROM staff_sessions WHERE id_hash = ?");
     remove.Bind(1, Sha256Hex(id));
     return remove.Run("staff tables");
   });

@@ -11,9 +11,9 @@
 #include "gpaikit/base/status.h"
 #include "portal/staff_accounts.h"
 
-struct sqlite3;
-
 namespace gpaikit::portal {
+
+class PortalDb;
 
 // The cookie's name: with Secure, the "__Host-" prefix (RFC 6265bis 4.1.3.2) binds it to this
 // host and path "/" (ASVS 3.4.4).
@@ -33,8 +33,8 @@ struct StaffSession {
 
 class StaffSessions {
  public:
-  // Uses `db` (not owned, one connection per thread), with StaffMigrations() applied.
-  explicit StaffSessions(sqlite3* db) : db_(db) {}
+  // Uses `db` (not owned; its lock serialises the threads), with StaffMigrations() applied.
+  explicit StaffSessions(const PortalDb& db) : db_(db) {}
 
   // Starts a session for `user` and returns its id (64 hex digits of kSessionIdBytes random
   // bytes): only for the cookie, never stored. Each login calls this, so an id planted before
@@ -48,7 +48,7 @@ class StaffSessions {
   Status End(const std::string& id);
 
  private:
-  sqlite3* db_;
+  const PortalDb& db_;
 };
 
 }  // namespace gpaikit::portal
