@@ -84,9 +84,8 @@ bool Acknowledge(const Site::State& state, const std::string& to, const std::str
   mail.body = state.project.provider.legal_name + " has received your " + what +
               ".\n\nTracking number: " + tracking + "\nStatus and replies: " + status_url +
               "\n\nKeep this link private: anyone who has it can read the case.\n";
-  Status queued = state.db->Transaction([&]() -> Status {
-    return MailQueue(state.db->handle()).Enqueue(mail, tracking, now).status();
-  });
+  Status queued = state.db->Transaction(
+      [&]() -> Status { return MailQueue(*state.db).Enqueue(mail, tracking, now).status(); });
   if (!queued.ok()) {
     std::cerr << "gpaikit serve: acknowledgement of " << tracking << ": " << queued.message()
               << "\n";

@@ -355,7 +355,7 @@ TEST_F(IntakePagesTest, WithMailSetUpTheFilerGetsAnAcknowledgementQueued) {
   EXPECT_EQ(notified, 1);
   OpenDb();
   std::string tracking = "C-" + std::to_string(CivilDate::Today().year()) + "-000001";
-  Result<std::vector<QueuedMail>> queued = MailQueue(db_->handle()).List(tracking);
+  Result<std::vector<QueuedMail>> queued = MailQueue(*db_).List(tracking);
   ASSERT_TRUE(queued.ok());
   ASSERT_EQ(queued->size(), 1u);
   EXPECT_EQ((*queued)[0].recipient, "ada@press.example");

@@ -10,9 +10,11 @@
 #include "gpaikit/law/form.h"
 #include "gpaikit/store/ledger.h"
 #include "portal/crawler_history.h"
+#include "portal/desk_pages.h"
 #include "portal/intake_pages.h"
 #include "portal/mail_queue.h"
 #include "portal/site_state.h"
+#include "portal/staff_accounts.h"
 
 namespace gpaikit::portal {
 namespace {
@@ -169,9 +171,9 @@ Result<std::unique_ptr<Site>> Site::Load(const std::filesystem::path& project_di
   state->max_upload_files = options.max_upload_files;
   state->mail_from = options.mail_from;
   state->mail_queued = options.mail_queued;
-  if (!state->mail_from.empty()) {
-    if (Status mail = state->db->Migrate("mail", MailQueueMigrations()); !mail.ok()) return mail;
-  }
+  // The staff desk's accounts and sessions, and the mail queue it shows (docs/portal-desk.md).
+  if (Status staff = state->db->Migrate("staff", StaffMigrations()); !staff.ok()) return staff;
+  if (Status mail = state->db->Migrate("mail", MailQueueMigrations()); !mail.ok()) return mail;
   return std::unique_ptr<Site>(new Site(std::move(state)));
 }
 
@@ -187,6 +189,7 @@ Response Site::Handle(std::string_view method, std::string_view path,
 BodyKind Site::PostBody(std::string_view path) const {
   if (path == "/complaints/new") return BodyKind::kUpload;
   if (path == "/requests/new") return BodyKind::kForm;
+  if (IsDeskPath(path)) return DeskPostBody(path);
   return BodyKind::kNone;
 }
 
@@ -212,6 +215,7 @@ Response Site::Handle(const Request& request, const std::string& base_url) const
     return response;
   }
   if (path == "/") return HomePage(state);
+  if (IsDeskPath(path)) return HandleDesk(state, request, base_url);
   if (path == "/crawlers") {
     return state.ledger_pages->Get("/crawlers", [&state] { return CrawlersPage(state); });
   }

@@ -9,9 +9,12 @@ namespace gpaikit::portal {
 namespace {
 
 // Every template the portal renders; "header" and "footer" are partials of the HTML pages.
-constexpr std::array<const char*, 12> kNames = {"header",    "footer",       "home",  "crawlers",
-                                                "summaries", "transparency", "error", "feed.atom",
-                                                "complaint", "request",      "filed", "status"};
+constexpr std::array<const char*, 15> kNames = {
+    "header",       "footer", "home",       "crawlers",  "summaries",
+    "transparency", "error",  "feed.atom",  "complaint", "request",
+    "filed",        "status", "desk-login", "desk",      "desk-nav"};
+// The templates that others include ({{> name}}): the page frame and the desk's bar.
+constexpr std::array<const char*, 3> kPartials = {"header", "footer", "desk-nav"};
 
 }  // namespace
 
@@ -48,7 +51,7 @@ Result<std::string> Templates::Render(const std::string& name, Data data) const 
   if (found == texts_.end()) {
     return Status::Internal("portal template '" + name + "' is not loaded");
   }
-  for (const char* partial : {"header", "footer"}) {
+  for (const char* partial : kPartials) {
     const std::string& text = texts_.at(partial);
     data.set(partial, kainjow::mustache::partial([&text] { return text; }));
   }
