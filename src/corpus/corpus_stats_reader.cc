@@ -3,6 +3,7 @@
 // sections 1.3 and 2.3) both use it. Every error names the file and the JSON path.
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "gpaikit/base/files.h"
 #include "gpaikit/base/json_error.h"
@@ -245,7 +246,8 @@ Status AddFilterManifest(const std::filesystem::path& manifest, CorpusStats* sta
   return AddFilterManifestText(*text, manifest.string(), stats);
 }
 
-Status AddFilterManifestText(std::string_view text, const std::string& name, CorpusStats* stats) {
+Status ReadFilterManifestText(std::string_view text, const std::string& name,
+                              const std::function<void(const RemovedEntry&)>& each) {
   std::string_view rest = text;
   for (uint64_t line = 1; !rest.empty(); ++line) {
     size_t end = rest.find('\n');
@@ -262,18 +264,34 @@ Status AddFilterManifestText(std::string_view text, const std::string& name, Cor
                                             ": expected a JSON object (a corpus filter manifest)"
                                       : reader.error());
     }
-    ++stats->removed_by_filter.records;
-    stats->removed_by_filter.content_bytes += bytes;
-    std::vector<std::string> kinds;
+    RemovedEntry removed;
+    removed.content_bytes = bytes;
+    const json* url = entry.contains("url") ? &entry["url"] : nullptr;
+    if (url != nullptr && url->is_string()) removed.url = url->get<std::string>();
+    const json* verdict = entry.contains("verdict") ? &entry["verdict"] : nullptr;
+    if (verdict != nullptr && verdict->is_string()) removed.verdict = verdict->get<std::string>();
     for (const json& signal : signals) {
       std::string kind = signal.is_object() ? signal.value("kind", "") : "";
-      if (kind.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) continue;
-      kinds.push_back(kind);
-      ++stats->removed_signals[kind].records;
-      stats->removed_signals[kind].content_bytes += bytes;
+      if (kind.empty() || std::find(removed.signal_kinds.begin(), removed.signal_kinds.end(),
+                                    kind) != removed.signal_kinds.end()) {
+        continue;
+      }
+      removed.signal_kinds.push_back(kind);
     }
+    each(removed);
   }
   return Status::Ok();
+}
+
+Status AddFilterManifestText(std::string_view text, const std::string& name, CorpusStats* stats) {
+  return ReadFilterManifestText(text, name, [stats](const RemovedEntry& removed) {
+    ++stats->removed_by_filter.records;
+    stats->removed_by_filter.content_bytes += removed.content_bytes;
+    for (const std::string& kind : removed.signal_kinds) {
+      ++stats->removed_signals[kind].records;
+      stats->removed_signals[kind].content_bytes += removed.content_bytes;
+    }
+  });
 }
 
 Result<CorpusStats> ParseCorpusStats(std::string_view text, const std::string& file) {

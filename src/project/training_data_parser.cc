@@ -218,7 +218,7 @@ TrainingData ParseTrainingData(const YAML::Node& node, const std::string& path,
   TrainingData data;
   data.location = diagnostics.At(node.Mark());
   MapReader reader(node, path, diagnostics,
-                   {"summary", "stats", "modalities", "latest_acquisition", "linguistic",
+                   {"summary", "stats", "filter_manifests", "modalities", "latest_acquisition", "linguistic",
                     "other_characteristics", "comments", "public_datasets", "licensed",
                     "private_third_party", "crawling", "user_data", "synthetic", "other_sources",
                     "tdm_optout", "illegal_content", "other_processing"});
@@ -236,6 +236,7 @@ TrainingData ParseTrainingData(const YAML::Node& node, const std::string& path,
     }
   }
   data.stats = reader.StringList("stats");
+  data.filter_manifests = reader.StringList("filter_manifests");
   data.modalities = ReadModalities(reader);
   data.latest_acquisition = reader.Date("latest_acquisition");
   data.linguistic = ReadNarrative(reader, "linguistic");

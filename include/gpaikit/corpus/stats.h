@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -213,6 +214,18 @@ class CorpusStats {
 Status AddFilterManifest(const std::filesystem::path& manifest, CorpusStats* stats);
 // The same over a manifest's text; `name` names it in errors.
 Status AddFilterManifestText(std::string_view text, const std::string& name, CorpusStats* stats);
+
+// One line of a `corpus filter` manifest (removed.jsonl): the removed document's URL ("" when it
+// had none), its verdict, content bytes and the distinct kinds of the signals that removed it.
+struct RemovedEntry {
+  std::string url;
+  std::string verdict;
+  uint64_t content_bytes = 0;
+  std::vector<std::string> signal_kinds;
+};
+// Calls `each` for every line of a manifest's text; errors name `name` and the line.
+Status ReadFilterManifestText(std::string_view text, const std::string& name,
+                              const std::function<void(const RemovedEntry&)>& each);
 
 // Parses one gpaikit.corpus-stats/1 document; errors name `file` and the byte or JSON path.
 Result<CorpusStats> ParseCorpusStats(std::string_view text, const std::string& file);

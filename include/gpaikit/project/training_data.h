@@ -88,6 +88,9 @@ struct TrainingData {
   std::optional<CivilDate> last_update;
   std::vector<PreviousVersion> previous_versions;
   std::vector<std::string> stats;  // corpus-stats JSON files, relative to the project folder
+  // `corpus filter` manifests (removed.jsonl) of this model's corpus, relative to the project
+  // folder: the documents removed by opt-out verdict, read by the portal's domain lookup.
+  std::vector<std::string> filter_manifests;
   std::vector<ModalityFacts> modalities;
   std::optional<CivilDate> latest_acquisition;  // when no stats (or to state a later date)
   Narrative linguistic;
