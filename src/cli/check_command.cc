@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/check_law_change.h"
 #include "cli/check_report.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
@@ -20,9 +21,13 @@ struct CheckOptions {
   ProjectOptions project;
   OutputOptions output;
   std::vector<std::string> crosswalks;
+  std::string law_from;
 };
 
 int RunCheck(const CheckOptions& options) {
+  if (!options.law_from.empty()) {
+    return RunCheckLawChange(options.project, options.output, options.law_from);
+  }
   Result<std::vector<Format>> formats = options.output.ChosenAll();
   if (!formats.ok()) return ReportFailure(formats.status());
   Result<CheckInputs> inputs = LoadCheckInputs(options.project, options.crosswalks);
@@ -53,14 +58,22 @@ void RegisterCheckCommand(CLI::App& app, int& exit_code) {
                    OutKind::kFolder,
                    "report.json, report.md, report.html (JSON schema "
                    "gpaikit.check/1)");
+  CLI::Option* crosswalk =
+      command->add_option("--crosswalk", options->crosswalks,
+                          "Also show how far the evidence covers another framework (repeatable or "
+                          "comma-separated; docs/crosswalks.md)");
+  crosswalk->delimiter(',')->check(CLI::IsMember(assess::CrosswalkChoices()));
   command
-      ->add_option("--crosswalk", options->crosswalks,
-                   "Also show how far the evidence covers another framework (repeatable or "
-                   "comma-separated; docs/crosswalks.md)")
-      ->delimiter(',')
-      ->check(CLI::IsMember(assess::CrosswalkChoices()));
+      ->add_option("--law-from", options->law_from,
+                   "Instead of the report, show how the findings change from this law to the "
+                   "newest installed: 'pinned' (as gpaikit.yaml pins it) or KIND=VERSION,... "
+                   "(rulepack, code, form, template; code=third-draft); text or JSON "
+                   "(gpaikit.check-law-change/1; docs/law-changes.md)")
+      ->excludes(crosswalk);
   SetHelpFooter(command, {"gpaikit check my-project --as-of 2026-08-02",
-                          "gpaikit check -C my-project --out report   (report.json, .md, .html)"});
+                          "gpaikit check -C my-project --out report   (report.json, .md, .html)",
+                          "gpaikit check -C my-project --law-from pinned   (the pinned law -> the "
+                          "newest)"});
   command->callback([options, &exit_code] { exit_code = RunCheck(*options); });
 }
 

@@ -99,10 +99,11 @@ const std::vector<ModelContributor>& ModelContributors() {
 }
 
 Result<CheckInputs> LoadCheckInputs(const ProjectOptions& options,
-                                    const std::vector<std::string>& crosswalks) {
+                                    const std::vector<std::string>& crosswalks,
+                                    const std::map<std::string, std::string>& law) {
   Status loaded;
   project::ProjectContext context =
-      project::LoadProjectContextPartly(options.dir, DataDir(), loaded);
+      project::LoadProjectContextPartly(options.dir, DataDir(), loaded, law);
   if (loaded.code() == StatusCode::kNotFound || loaded.code() == StatusCode::kIo) return loaded;
   // The project folder's other inputs are read even when the project file has errors, so that
   // the user sees every input error in one round (DESIGN.md "Inputs, and what bad input gets").

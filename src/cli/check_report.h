@@ -3,6 +3,7 @@
 #define GPAIKIT_CLI_CHECK_REPORT_H_
 
 #include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -28,8 +29,10 @@ struct CheckInputs {
 
 // Loads the project and every input of check's sections; every input error of every module is
 // reported together (exit 2).
+// `law` chooses law versions instead of the project's pins (project::LoadProjectContextPartly).
 Result<CheckInputs> LoadCheckInputs(const ProjectOptions& options,
-                                    const std::vector<std::string>& crosswalks);
+                                    const std::vector<std::string>& crosswalks,
+                                    const std::map<std::string, std::string>& law = {});
 
 // The gap assessment's input for one model; `log` must outlive it.
 assess::AssessmentInput AssessmentInputFor(const CheckInputs& inputs,

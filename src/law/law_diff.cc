@@ -68,6 +68,16 @@ class Flattener {
     return out_.items.size() - 1;
   }
 
+  // A new item inside item `parent` (0: the file itself).
+  size_t NewItemIn(size_t parent, const std::string& path, const std::string& collection,
+                   const std::string& id) {
+    const FlatItem& outer = out_.items[parent];
+    std::string within = parent == 0 ? "" : outer.within.empty() ? outer.id : outer.within;
+    size_t item = NewItem(outer.key, path, collection, id);
+    out_.items[item].within = std::move(within);
+    return out_.items.size() - 1;
+  }
+
   // Item 0 is the file itself (its top-level scalar fields).
   void Value(const YAML::Node& node, size_t item, const std::string& path) {
     if (node.IsScalar() || node.IsNull()) {
@@ -84,7 +94,7 @@ class Flattener {
         if (id.empty()) {
           Value(element, item, path + "[" + std::to_string(index) + "]");
         } else {
-          Fields(element, NewItem(out_.items[item].key, path, collection, id), "");
+          Fields(element, NewItemIn(item, path, collection, id), "");
         }
         ++index;
       }
@@ -151,8 +161,13 @@ Result<LawDiff> DiffLawFiles(const std::string& kind, const std::string& old_lab
   for (const FlatItem& item : after->items) {
     auto found = old_items.find(item.key);
     if (found == old_items.end()) {
-      diff.items.push_back(
-          {"added", item.collection, item.id, item.title, {}, all_fields(item, false)});
+      diff.items.push_back({"added",
+                            item.collection,
+                            item.id,
+                            item.title,
+                            {},
+                            all_fields(item, false),
+                            item.within});
       continue;
     }
     const FlatItem& old = *found->second;
@@ -176,13 +191,19 @@ Result<LawDiff> DiffLawFiles(const std::string& kind, const std::string& old_lab
                             item.id,
                             item.title.empty() ? old.title : item.title,
                             {},
-                            std::move(changed)});
+                            std::move(changed),
+                            item.within});
     }
   }
   for (const FlatItem& item : before->items) {
     if (!new_items.contains(item.key)) {
-      diff.items.push_back(
-          {"removed", item.collection, item.id, item.title, {}, all_fields(item, true)});
+      diff.items.push_back({"removed",
+                            item.collection,
+                            item.id,
+                            item.title,
+                            {},
+                            all_fields(item, true),
+                            item.within});
     }
   }
   return diff;

@@ -52,7 +52,8 @@ Result<LawDiff> DiffThirdDraftToCode(const std::string& new_label,
     if (mapped != item.fields.end()) {
       mapped_any = true;
       std::vector<std::string> old_ids = ListOf(mapped->second);
-      ItemChange change{"renumbered", item.collection, item.id, item.title, old_ids, {}};
+      ItemChange change{"renumbered", item.collection, item.id, item.title, old_ids,
+                        {},           item.within};
       bool split = false;
       for (const std::string& old_id : old_ids) split |= uses[item.collection + old_id] > 1;
       if (old_ids.size() > 1)
@@ -73,8 +74,11 @@ Result<LawDiff> DiffThirdDraftToCode(const std::string& new_label,
   }
   for (const FlatItem& item : code->items) {
     if (item.collection != "removed_from_third_draft") continue;
-    ItemChange change{"removed", "measures", item.id, item.title, {item.id}, {}};
+    ItemChange change{"removed", "measures", item.id, item.title, {item.id}, {}, item.within};
     change.fields.push_back({"title", item.title, ""});
+    if (auto note = item.fields.find("note"); note != item.fields.end()) {
+      change.fields.push_back({"note", note->second, ""});
+    }
     diff.items.push_back(std::move(change));
   }
   if (!mapped_any) {

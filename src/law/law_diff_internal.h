@@ -17,6 +17,7 @@ struct FlatItem {
   std::string collection;
   std::string id;
   std::string title;
+  std::string within;  // the id of the top-level item it sits in, "" for top-level items
   std::map<std::string, std::string> fields;  // "summary" -> text; lists as "[a, b]"
   std::vector<std::string> order;             // the field paths in file order
 };

@@ -78,7 +78,8 @@ std::vector<LawVersion> ProjectContext::Versions() const {
 }
 
 ProjectContext LoadProjectContextPartly(const std::filesystem::path& dir_or_file,
-                                        const std::filesystem::path& data_dir, Status& status) {
+                                        const std::filesystem::path& data_dir, Status& status,
+                                        const std::map<std::string, std::string>& law) {
   ProjectContext context;
   context.data_dir = data_dir;
   Status parsed;
@@ -86,6 +87,16 @@ ProjectContext LoadProjectContextPartly(const std::filesystem::path& dir_or_file
   if (parsed.code() == StatusCode::kNotFound || parsed.code() == StatusCode::kIo) {
     status = parsed;
     return context;
+  }
+  for (const auto& [key, version] : law) {
+    std::string* pin = key == "rulepack"             ? &context.project.rulepack
+                       : key == "code_of_practice"   ? &context.project.code_of_practice
+                       : key == "documentation_form" ? &context.project.documentation_form
+                       : key == "summary_template"   ? &context.project.summary_template
+                                                     : nullptr;
+    if (pin == nullptr) continue;
+    *pin = version;
+    context.project.pinned_at.erase(key);
   }
   StatusList problems;
   problems.Add(parsed);

@@ -30,6 +30,7 @@ struct ItemChange {
   std::string title;       // its title, name or label, from the new version where it has one
   std::vector<std::string> old_ids;  // third draft only: the draft's numbers
   std::vector<FieldChange> fields;   // changed fields; for added/removed every field
+  std::string within;  // the id of the top-level item it sits in (a chapter), "" for those
 };
 
 struct LawDiff {

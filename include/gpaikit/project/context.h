@@ -4,6 +4,7 @@
 #define GPAIKIT_PROJECT_CONTEXT_H_
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -46,8 +47,11 @@ Result<ProjectContext> LoadProjectContext(const std::filesystem::path& dir_or_fi
 // The same, keeping what did load when there are problems (in `status`; NotFound or Io when the
 // project file could not be read at all), so that a command can go on to read the project's other
 // inputs and report their errors in the same round.
+// `law`, when given, chooses law versions instead of those gpaikit.yaml pins, by LawVersion key
+// ("code_of_practice" -> "2025-07"; "" for the newest installed): `check --law-from`.
 ProjectContext LoadProjectContextPartly(const std::filesystem::path& dir_or_file,
-                                        const std::filesystem::path& data_dir, Status& status);
+                                        const std::filesystem::path& data_dir, Status& status,
+                                        const std::map<std::string, std::string>& law = {});
 
 }  // namespace gpaikit::project
 
