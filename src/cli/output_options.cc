@@ -12,8 +12,8 @@
 namespace gpaikit::cli {
 namespace {
 
-constexpr Format kAllFormats[] = {Format::kText,     Format::kJson, Format::kMarkdown,
-                                  Format::kHtml,     Format::kDocx, Format::kPdf};
+constexpr Format kAllFormats[] = {Format::kText, Format::kJson, Format::kMarkdown,
+                                  Format::kHtml, Format::kDocx, Format::kPdf};
 
 std::string Names(const std::vector<Format>& formats) {
   std::string out;

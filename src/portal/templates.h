@@ -20,8 +20,8 @@ class Templates {
   // error names the file that is missing or whose mustache syntax is wrong, and why.
   static Result<Templates> Load(const std::filesystem::path& folder);
   // Renders template `name` ("home", "feed.atom", ...) with `data`; the partials "header",
-  // "footer" and "desk-nav" are available to every template. Internal when rendering fails (a bug or a broken
-  // partial), naming the template file.
+  // "footer" and "desk-nav" are available to every template. Internal when rendering fails (a bug
+  // or a broken partial), naming the template file.
   Result<std::string> Render(const std::string& name, Data data) const;
   const std::string& stylesheet() const { return stylesheet_; }
   const std::filesystem::path& folder() const { return folder_; }

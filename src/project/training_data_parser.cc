@@ -218,10 +218,10 @@ TrainingData ParseTrainingData(const YAML::Node& node, const std::string& path,
   TrainingData data;
   data.location = diagnostics.At(node.Mark());
   MapReader reader(node, path, diagnostics,
-                   {"summary", "stats", "filter_manifests", "modalities", "latest_acquisition", "linguistic",
-                    "other_characteristics", "comments", "public_datasets", "licensed",
-                    "private_third_party", "crawling", "user_data", "synthetic", "other_sources",
-                    "tdm_optout", "illegal_content", "other_processing"});
+                   {"summary", "stats", "filter_manifests", "modalities", "latest_acquisition",
+                    "linguistic", "other_characteristics", "comments", "public_datasets",
+                    "licensed", "private_third_party", "crawling", "user_data", "synthetic",
+                    "other_sources", "tdm_optout", "illegal_content", "other_processing"});
   if (reader.Has("summary")) {
     MapReader summary(reader.Get("summary"), path + ".summary", diagnostics,
                       {"version", "last_update", "previous_versions"});

@@ -29,8 +29,8 @@ const PublishedVersion* RecordingVersion(const std::vector<PublishedVersion>& ve
 
 // The page footer: "<what> · version <version> · <date> · ledger entry <seq> SHA-256 <hash>", or
 // "... · not recorded in the ledger" when `recorded` is null.
-std::string PageFooter(const std::string& what, const std::string& version,
-                       const std::string& date, const PublishedVersion* recorded);
+std::string PageFooter(const std::string& what, const std::string& version, const std::string& date,
+                       const PublishedVersion* recorded);
 
 }  // namespace gpaikit::docs
 

@@ -25,9 +25,9 @@ inline constexpr const char* kRequestAnswerKind = "request.answer";
 
 // One published version of one model's documentation.
 struct PublishedVersion {
-  int64_t seq = 0;  // ledger entry
+  int64_t seq = 0;   // ledger entry
   std::string hash;  // SHA-256 of the ledger entry (docs/ledger.md "The chain rule")
-  int number = 0;   // 1, 2, ... per model
+  int number = 0;    // 1, 2, ... per model
   std::string model;
   std::string time;  // UTC
   std::string author;
