@@ -10,60 +10,30 @@
 #include "gpaikit/base/files.h"
 #include "gpaikit/docs/output.h"
 #include "gpaikit/law/law_diff.h"
+#include "gpaikit/law/law_selection.h"
 #include "gpaikit/law/law_versions.h"
 
 namespace gpaikit::cli {
 namespace {
 
-// The kinds --law-from takes (as `law versions` names them) and the project keys they pin.
-constexpr std::pair<const char*, const char*> kPinKeys[] = {
-    {"rulepack", "rulepack"},
-    {"code", "code_of_practice"},
-    {"form", "documentation_form"},
-    {"template", "summary_template"},
-};
+// The project key each kind --law-from names pins (law::SelectableLawKinds).
+const std::map<std::string, std::string>& PinKeys() {
+  static const std::map<std::string, std::string> keys = {{"rulepack", "rulepack"},
+                                                          {"code", "code_of_practice"},
+                                                          {"form", "documentation_form"},
+                                                          {"template", "summary_template"}};
+  return keys;
+}
 
-struct LawFrom {
-  std::map<std::string, std::string> versions;  // project key -> version ("" = newest)
-  bool third_draft = false;                     // code=third-draft
-};
-
-// "pinned", or "KIND=VERSION[,KIND=VERSION...]" with KIND rulepack, code, form or template.
-Result<LawFrom> ParseLawFrom(const std::string& text) {
-  LawFrom out;
-  if (text == "pinned") return out;
-  size_t at = 0;
-  while (at <= text.size()) {
-    size_t comma = text.find(',', at);
-    std::string part = text.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
-    size_t equals = part.find('=');
-    const char* key = nullptr;
-    for (const auto& [kind, pin] : kPinKeys) {
-      if (equals != std::string::npos && part.substr(0, equals) == kind) key = pin;
-    }
-    if (key == nullptr || equals + 1 == part.size()) {
-      return Status::InvalidInput(
-          "--law-from: expected 'pinned' or KIND=VERSION[,KIND=VERSION] with KIND rulepack, "
-          "code, form or template, got '" +
-          part + "' at character " + std::to_string(at + 1));
-    }
-    std::string kind = part.substr(0, equals);
-    std::string version = part.substr(equals + 1);
-    if (kind == "code" && version == "third-draft") {
-      out.third_draft = true;
-    } else {
-      if (version.find('/') != std::string::npos || version.ends_with(".yaml")) {
-        return Status::InvalidInput("--law-from: " + kind + "=" + version +
-                                    ": give an installed version (`gpaikit law versions`), not "
-                                    "a file");
-      }
-      Result<std::filesystem::path> file = law::LawFileFor(DataDir(), kind, version);
-      if (!file.ok()) return Status::InvalidInput("--law-from: " + file.status().message());
-      out.versions[key] = version;
-    }
-    if (comma == std::string::npos) break;
-    at = comma + 1;
+// The older law's versions per project key ("" = newest) from --law-from, each one installed.
+Result<std::map<std::string, std::string>> OlderVersions(const law::LawSelection& selection) {
+  std::map<std::string, std::string> out;
+  for (const auto& [kind, version] : selection.versions) {
+    Result<std::filesystem::path> file = law::LawFileFor(DataDir(), kind, version);
+    if (!file.ok()) return Status::InvalidInput("--law-from: " + file.status().message());
+    out[PinKeys().at(kind)] = version;
   }
+  if (selection.third_draft) out["code_of_practice"] = "";  // the draft is mapped, not loaded
   return out;
 }
 
@@ -138,13 +108,13 @@ int RunCheckLawChange(const ProjectOptions& project, const OutputOptions& output
     return ReportFailure(
         Status::InvalidInput("--law-from: the comparison is printed as text or JSON"));
   }
-  Result<LawFrom> from = ParseLawFrom(law_from);
+  Result<law::LawSelection> from = law::ParseLawSelection(law_from);
   if (!from.ok()) return ReportFailure(from.status());
+  Result<std::map<std::string, std::string>> older = OlderVersions(*from);
+  if (!older.ok()) return ReportFailure(older.status());
   std::map<std::string, std::string> newest;
-  for (const auto& [kind, key] : kPinKeys) newest[key] = "";
-  std::map<std::string, std::string> older = from->versions;
-  if (from->third_draft) older["code_of_practice"] = "";  // the draft is mapped, not loaded
-  Result<CheckInputs> before = LoadCheckInputs(project, {}, older);
+  for (const auto& [kind, key] : PinKeys()) newest[key] = "";
+  Result<CheckInputs> before = LoadCheckInputs(project, {}, *older);
   if (!before.ok()) {
     return ReportFailure(
         Status(before.status().code(), "under the older law: " + before.status().message()));
