@@ -22,12 +22,16 @@ struct ServeOptions {
   bool record_only = false;
   portal::ServerOptions server;
   unsigned max_upload_mib = 10;
+  bool lookup_allow_loopback = false;
+  std::vector<std::string> lookup_connect_to;
 };
 
 int RunServe(ServeOptions options) {
   options.server.max_upload_bytes = static_cast<size_t>(options.max_upload_mib) << 20;
   portal::SiteOptions site_options;
   site_options.templates = options.templates;
+  site_options.lookup_allow_loopback = options.lookup_allow_loopback;
+  site_options.lookup_connect_to = options.lookup_connect_to;
   site_options.max_upload_bytes = options.server.max_upload_bytes;
   site_options.max_upload_files = options.server.max_upload_files;
   Result<std::unique_ptr<portal::Site>> site = portal::Site::Load(options.dir, site_options);
@@ -86,6 +90,11 @@ void RegisterServeCommand(CLI::App& app, int& exit_code) {
   serve->add_flag("--record-only", options->record_only,
                   "Record a change of the crawler information in the ledger and exit, without "
                   "serving (for cron or CI)");
+  serve->add_flag("--lookup-allow-loopback", options->lookup_allow_loopback,
+                  "Tests only: the domain lookup may fetch proofs from loopback addresses");
+  serve->add_option("--lookup-connect-to", options->lookup_connect_to,
+                    "Tests only: HOST:PORT:CONNECT-HOST:CONNECT-PORT, where the domain "
+                    "lookup's fetch connects instead (libcurl CONNECT_TO); repeatable");
   serve->add_option("--author", options->author,
                     "Who records a change of the crawler information (default: $USER)");
   SetHelpFooter(serve, {"gpaikit serve -C my-project --port 8080",

@@ -12,6 +12,7 @@
 #include "portal/crawler_history.h"
 #include "portal/desk_pages.h"
 #include "portal/intake_pages.h"
+#include "portal/lookup_pages.h"
 #include "portal/mail_queue.h"
 #include "portal/site_state.h"
 #include "portal/staff_accounts.h"
@@ -157,6 +158,13 @@ Result<std::unique_ptr<Site>> Site::Load(const std::filesystem::path& project_di
   Result<CsrfGuard> csrf = CsrfGuard::Load(*state->db);
   if (!csrf.ok()) return csrf.status();
   state->csrf.emplace(std::move(*csrf));
+  FetchPolicy policy;
+  policy.allow_loopback = options.lookup_allow_loopback;
+  policy.connect_to = options.lookup_connect_to;
+  Result<std::unique_ptr<LookupService>> lookup =
+      LoadLookupService(state->project, *state->db, std::move(policy));
+  if (!lookup.ok()) return lookup.status();
+  state->lookup = std::move(*lookup);
   Result<CaseStore> cases = CaseStore::Open(*state->db, state->project.root);
   if (!cases.ok()) return cases.status();
   state->cases.emplace(std::move(*cases));
@@ -187,6 +195,7 @@ Response Site::Handle(std::string_view method, std::string_view path,
 
 // The paths that accept POST and the body each takes; every other path answers POST with 405.
 BodyKind Site::PostBody(std::string_view path) const {
+  if (path == "/lookup" || path == "/lookup/check") return BodyKind::kForm;
   if (path == "/complaints/new") return BodyKind::kUpload;
   if (path == "/requests/new") return BodyKind::kForm;
   if (IsDeskPath(path)) return DeskPostBody(path);
@@ -213,6 +222,11 @@ Response Site::Handle(const Request& request, const std::string& base_url) const
                                                : "This page only answers GET and HEAD requests.");
     response.headers.emplace_back("Allow", takes_post ? "GET, HEAD, POST" : "GET, HEAD");
     return response;
+  }
+  if (path == "/lookup" || path == "/lookup/check") {
+    if (method != "POST") return LookupFormPage(state, request);
+    return path == "/lookup" ? LookupChallengePost(state, request)
+                             : LookupCheckPost(state, request);
   }
   if (path == "/") return HomePage(state);
   if (IsDeskPath(path)) return HandleDesk(state, request, base_url);

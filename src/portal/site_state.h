@@ -23,6 +23,8 @@
 
 namespace gpaikit::portal {
 
+struct LookupService;  // lookup_pages.h
+
 // A copyright policy the models' AIA-53-1-c fulfilments name (AI Act Art. 53(1)(c)).
 struct Policy {
   std::string label;    // the file or link as the project gives it
@@ -41,6 +43,7 @@ struct Site::State {
   std::vector<Policy> policies;
   std::unique_ptr<PortalDb> db;  // .gpaikit/portal.sqlite
   std::optional<CsrfGuard> csrf;
+  std::unique_ptr<LookupService> lookup;  // the domain lookup (lookup_pages.h)
   // Intake (intake_pages.cc): the cases, the downstream providers' answer period from the Code's
   // rulepack (Transparency, Measure 1.2(4)), the upload limits and the mail hook of SiteOptions.
   std::optional<CaseStore> cases;

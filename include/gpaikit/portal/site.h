@@ -32,6 +32,10 @@ struct SiteOptions {
   // this address in the portal's mail queue, and then mail_queued is called (MailWorker::Notify).
   std::string mail_from{};
   std::function<void()> mail_queued{};
+  // Tests only (docs/portal.md "Domain lookup"): the lookup's proof fetch may reach loopback, and
+  // libcurl CONNECT_TO entries ("HOST:PORT:CONNECT-HOST:CONNECT-PORT") send domains elsewhere.
+  bool lookup_allow_loopback = false;
+  std::vector<std::string> lookup_connect_to{};
 };
 
 class Site : public Endpoint {
