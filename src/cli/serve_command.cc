@@ -87,6 +87,10 @@ void RegisterServeCommand(CLI::App& app, int& exit_code) {
       ->add_option("--max-uploads", options->server.max_upload_files,
                    "Files accepted in one form submission (default 5; more: 413)")
       ->check(CLI::Range(1u, 100u));
+  serve->add_option("--trusted-proxy", options->server.trusted_proxies,
+                    "IP address of a reverse proxy in front whose X-Real-IP (or X-Forwarded-For) "
+                    "names the client for the per-address limits; repeatable (default none: "
+                    "those headers are ignored)");
   serve->add_flag("--record-only", options->record_only,
                   "Record a change of the crawler information in the ledger and exit, without "
                   "serving (for cron or CI)");
@@ -98,6 +102,8 @@ void RegisterServeCommand(CLI::App& app, int& exit_code) {
   serve->add_option("--author", options->author,
                     "Who records a change of the crawler information (default: $USER)");
   SetHelpFooter(serve, {"gpaikit serve -C my-project --port 8080",
+                        "gpaikit serve -C my-project --trusted-proxy 127.0.0.1 --base-url "
+                        "https://compliance.example.eu/",
                         "gpaikit serve -C my-project --record-only"});
   RegisterServeUserCommands(*serve, exit_code);
   serve->callback([options, serve, &exit_code] {

@@ -8,6 +8,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -17,12 +18,15 @@
 #include <cstring>
 #include <thread>
 
+#include "portal/client_address.h"
+
 namespace gpaikit::portal {
 
 struct Server::Context {
   const Endpoint* endpoint;
   ServerOptions options;
   std::string base_url;
+  TrustedProxies trusted_proxies;
 };
 
 namespace {
@@ -91,7 +95,8 @@ MHD_Result Collect(void* cls, MHD_ValueKind /*kind*/, const char* key, const cha
   return MHD_YES;
 }
 
-std::string ClientAddress(MHD_Connection* connection) {
+// The TCP peer's address in canonical form (an IPv4-mapped IPv6 peer as IPv4).
+std::string PeerAddress(MHD_Connection* connection) {
   const MHD_ConnectionInfo* info =
       MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
   if (info == nullptr || info->client_addr == nullptr) return "";
@@ -103,7 +108,18 @@ std::string ClientAddress(MHD_Connection* connection) {
     inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(address)->sin6_addr, text,
               sizeof text);
   }
-  return text;
+  Result<std::string> canonical = CanonicalAddress(text);
+  return canonical.ok() ? *canonical : std::string(text);
+}
+
+// Every X-Real-IP and X-Forwarded-For header line, in order (names are case-insensitive).
+MHD_Result CollectProxyHeader(void* cls, MHD_ValueKind /*kind*/, const char* key,
+                              const char* value) {
+  auto& headers = *static_cast<ProxyHeaders*>(cls);
+  std::string text = value == nullptr ? "" : value;
+  if (strcasecmp(key, "X-Real-IP") == 0) headers.x_real_ip.push_back(text);
+  if (strcasecmp(key, "X-Forwarded-For") == 0) headers.x_forwarded_for.push_back(text);
+  return MHD_YES;
 }
 
 // One piece of a form field or file, as MHD_PostProcessor decodes it; a value that starts at
@@ -175,7 +191,18 @@ MHD_Result Begin(const Server::Context& context, MHD_Connection* connection, con
                  const char* method, RequestState& state) {
   state.request.method = method;
   state.request.path = url;
-  state.request.client_address = ClientAddress(connection);
+  // The client's address: the peer, or the one a trusted proxy names (docs/portal.md "Behind
+  // nginx"); a trusted proxy's malformed header is refused rather than counted as the proxy.
+  ProxyHeaders proxy_headers;
+  if (!context.trusted_proxies.empty()) {
+    MHD_get_connection_values(connection, MHD_HEADER_KIND, &CollectProxyHeader, &proxy_headers);
+  }
+  Result<std::string> client =
+      context.trusted_proxies.ClientAddress(PeerAddress(connection), proxy_headers);
+  if (!client.ok()) {
+    return Queue(connection, context.endpoint->Refuse(400, client.status().message()));
+  }
+  state.request.client_address = std::move(*client);
   MHD_get_connection_values(connection, MHD_COOKIE_KIND, &Collect, &state.request.cookies);
   MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, &Collect, &state.request.query);
   std::string_view m(method);
@@ -270,13 +297,16 @@ std::string DefaultBaseUrl(const std::string& listen, uint16_t port) {
 
 Result<std::unique_ptr<Server>> Server::Start(const Endpoint& endpoint,
                                               const ServerOptions& options) {
+  Result<TrustedProxies> trusted = TrustedProxies::Parse(options.trusted_proxies);
+  if (!trusted.ok()) return trusted.status();
   std::unique_ptr<Server> server(new Server);
   Result<int> fd = Listen(options, server->port_);
   if (!fd.ok()) return fd.status();
   server->drain_seconds_ = options.drain_seconds;
   server->context_ = std::make_unique<Context>(Context{
       &endpoint, options,
-      options.base_url.empty() ? DefaultBaseUrl(options.listen, server->port_) : options.base_url});
+      options.base_url.empty() ? DefaultBaseUrl(options.listen, server->port_) : options.base_url,
+      std::move(*trusted)});
   if (!server->context_->base_url.ends_with('/')) server->context_->base_url += '/';
   unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_AUTO;
   if (options.listen.find(':') != std::string::npos) flags |= MHD_USE_IPv6;

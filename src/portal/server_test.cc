@@ -1,6 +1,7 @@
 // Tests of the HTTP server's request bodies over a real socket: urlencoded and multipart forms
 // decoded by MHD_PostProcessor, 405 before reading, 413 from Content-Length and while reading,
-// 415 for a body that is not a form, and files refused where a form takes none.
+// 415 for a body that is not a form, files refused where a form takes none, and the client
+// address taken from proxy headers only when the peer is a trusted proxy.
 #include "gpaikit/portal/server.h"
 
 #include <arpa/inet.h>
@@ -42,6 +43,33 @@ class EchoEndpoint : public Endpoint {
   }
 };
 
+// Sends `raw` to the server on loopback `port` from the loopback address `source` and returns
+// everything the server answers until it closes.
+std::string ExchangeWith(uint16_t port, const std::string& raw, const char* source = "127.0.0.1") {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  inet_pton(AF_INET, source, &address.sin_addr);
+  EXPECT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0) << source;
+  address.sin_port = htons(port);
+  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  EXPECT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  size_t sent = 0;
+  while (sent < raw.size()) {
+    ssize_t n = send(fd, raw.data() + sent, raw.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) break;  // the server may answer and close before reading everything
+    sent += static_cast<size_t>(n);
+  }
+  shutdown(fd, SHUT_WR);
+  std::string answer;
+  char buffer[4096];
+  ssize_t n = 0;
+  while ((n = recv(fd, buffer, sizeof buffer, 0)) > 0)
+    answer.append(buffer, static_cast<size_t>(n));
+  close(fd);
+  return answer;
+}
+
 class ServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -56,29 +84,7 @@ class ServerTest : public ::testing::Test {
     server_ = std::move(*server);
   }
 
-  // Sends `raw` and returns everything the server answers until it closes.
-  std::string Exchange(const std::string& raw) {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(server_->port());
-    inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-    EXPECT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
-    size_t sent = 0;
-    while (sent < raw.size()) {
-      ssize_t n = send(fd, raw.data() + sent, raw.size() - sent, MSG_NOSIGNAL);
-      if (n <= 0) break;  // the server may answer and close before reading everything
-      sent += static_cast<size_t>(n);
-    }
-    shutdown(fd, SHUT_WR);
-    std::string answer;
-    char buffer[4096];
-    ssize_t n = 0;
-    while ((n = recv(fd, buffer, sizeof buffer, 0)) > 0)
-      answer.append(buffer, static_cast<size_t>(n));
-    close(fd);
-    return answer;
-  }
+  std::string Exchange(const std::string& raw) { return ExchangeWith(server_->port(), raw); }
 
   std::string Post(const std::string& path, const std::string& type, const std::string& body) {
     return Exchange("POST " + path +
@@ -184,6 +190,59 @@ TEST_F(ServerTest, GetIsAnsweredAndStopReturns) {
   EXPECT_EQ(Status(answer), "HTTP/1.1 200 OK");
   EXPECT_EQ(Body(answer), "GET /x|||cookie=|q=<b>");
   server_->Stop();
+}
+
+// Answers with the client address the server chose.
+class ClientAddressEndpoint : public Endpoint {
+ public:
+  BodyKind PostBody(std::string_view /*path*/) const override { return BodyKind::kNone; }
+  Response Handle(const Request& request, const std::string& /*base_url*/) const override {
+    return {200, "text/plain", "client=" + request.client_address, {}};
+  }
+  Response Refuse(int status, const std::string& message) const override {
+    return {status, "text/plain", "refused: " + message, {}};
+  }
+};
+
+TEST(ServerClientAddressTest, ProxyHeadersAreReadOnlyFromATrustedPeer) {
+  ClientAddressEndpoint endpoint;
+  ServerOptions options;
+  options.port = 0;
+  options.drain_seconds = 1;
+  options.trusted_proxies = {"127.0.0.1"};
+  Result<std::unique_ptr<Server>> server = Server::Start(endpoint, options);
+  ASSERT_TRUE(server.ok()) << server.status().message();
+  auto get = [&](const std::string& headers, const char* source) {
+    return ExchangeWith((*server)->port(),
+                        "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + headers + "\r\n",
+                        source);
+  };
+  // From the trusted proxy: the address it names (header names in any case).
+  EXPECT_EQ(Body(get("x-real-ip: 203.0.113.9\r\n", "127.0.0.1")), "client=203.0.113.9");
+  EXPECT_EQ(Body(get("X-Forwarded-For: 198.51.100.1, 203.0.113.7\r\n", "127.0.0.1")),
+            "client=203.0.113.7");
+  EXPECT_EQ(Body(get("", "127.0.0.1")), "client=127.0.0.1");
+  // From another peer the same headers are ignored: a client cannot pick its own key.
+  EXPECT_EQ(Body(get("X-Real-IP: 203.0.113.9\r\nX-Forwarded-For: 203.0.113.9\r\n", "127.0.0.2")),
+            "client=127.0.0.2");
+  // A malformed address from the trusted proxy is refused, not counted as the proxy.
+  std::string answer = get("X-Real-IP: 203.0.113.9:4444\r\n", "127.0.0.1");
+  EXPECT_EQ(Status(answer), "HTTP/1.1 400 Bad Request");
+  EXPECT_NE(Body(answer).find("X-Real-IP from the trusted proxy 127.0.0.1"), std::string::npos)
+      << Body(answer);
+  answer = get("X-Real-IP: 203.0.113.9\r\nX-Real-IP: 203.0.113.8\r\n", "127.0.0.1");
+  EXPECT_EQ(Status(answer), "HTTP/1.1 400 Bad Request");
+}
+
+TEST(ServerClientAddressTest, ABadTrustedProxyStopsTheStart) {
+  ClientAddressEndpoint endpoint;
+  ServerOptions options;
+  options.port = 0;
+  options.trusted_proxies = {"proxy.local"};
+  Result<std::unique_ptr<Server>> server = Server::Start(endpoint, options);
+  ASSERT_FALSE(server.ok());
+  EXPECT_EQ(server.status().message(),
+            "--trusted-proxy: expected an IPv4 or IPv6 address, got 'proxy.local'");
 }
 
 }  // namespace

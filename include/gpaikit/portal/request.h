@@ -37,7 +37,9 @@ struct Request {
   Fields cookies;
   Fields form;  // decoded fields of an urlencoded or multipart POST body
   std::vector<UploadedFile> files;
-  std::string client_address;  // the peer's IP address ("" in tests)
+  // The client's IP address, the key of per-address limits: the peer's, or behind a trusted
+  // proxy (ServerOptions::trusted_proxies) the one it names ("" in tests).
+  std::string client_address;
 
   // The first value of `name`, or "" when absent.
   std::string Query(std::string_view name) const { return First(query, name); }

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "gpaikit/base/status.h"
 #include "gpaikit/portal/request.h"
@@ -30,6 +31,9 @@ struct ServerOptions {
   size_t max_form_bytes = 1 << 20;     // the form fields of a POST, names and values together
   size_t max_upload_bytes = 10 << 20;  // each uploaded file (--max-upload-mib)
   unsigned max_upload_files = 5;       // files in one request (--max-uploads)
+  // Reverse proxies (IP addresses, --trusted-proxy) whose X-Real-IP / X-Forwarded-For name the
+  // client (Request::client_address); from any other peer those headers are ignored.
+  std::vector<std::string> trusted_proxies;
 };
 
 // A running server: libmicrohttpd's threads answer through `endpoint` until Stop.
