@@ -11,6 +11,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <string_view>
 
 extern char** environ;
 
@@ -85,10 +86,30 @@ bool Pump(int& in, int& out, int& err, std::string_view input, ToolOutput& resul
   return true;
 }
 
+// The inherited environment with `overrides` (NAME=value) replacing or adding variables; the
+// pointers stay valid while `overrides` and environ do.
+std::vector<char*> EnvironmentWith(const std::vector<std::string>& overrides) {
+  std::vector<char*> out;
+  for (char** variable = environ; *variable; ++variable) {
+    std::string_view entry(*variable);
+    size_t equals = entry.find('=');
+    std::string_view name = entry.substr(0, equals == std::string_view::npos ? 0 : equals + 1);
+    bool replaced = false;
+    for (const std::string& override_entry : overrides) {
+      replaced = replaced || (!name.empty() && std::string_view(override_entry).starts_with(name));
+    }
+    if (!replaced) out.push_back(*variable);
+  }
+  for (const std::string& entry : overrides) out.push_back(const_cast<char*>(entry.c_str()));
+  out.push_back(nullptr);
+  return out;
+}
+
 }  // namespace
 
 Result<ToolOutput> RunTool(const std::vector<std::string>& argv, std::string_view input,
-                           const std::string& install_hint) {
+                           const std::string& install_hint,
+                           const std::vector<std::string>& environment) {
   const std::string& tool = argv.at(0);
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (pipe2(in_pipe, O_CLOEXEC) != 0) return Status::Internal(tool + ": pipe: " + strerror(errno));
@@ -103,8 +124,9 @@ Result<ToolOutput> RunTool(const std::vector<std::string>& argv, std::string_vie
   std::vector<char*> args;
   for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
+  std::vector<char*> env = EnvironmentWith(environment);
   pid_t pid = 0;
-  int spawned = posix_spawnp(&pid, tool.c_str(), &actions, nullptr, args.data(), environ);
+  int spawned = posix_spawnp(&pid, tool.c_str(), &actions, nullptr, args.data(), env.data());
   posix_spawn_file_actions_destroy(&actions);
   for (int fd : {in_pipe[0], out_pipe[1], err_pipe[1]}) close(fd);
   int in = in_pipe[1], out = out_pipe[0], err = err_pipe[0];

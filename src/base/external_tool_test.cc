@@ -42,5 +42,18 @@ TEST(ExternalToolTest, ToolThatIgnoresItsInputDoesNotKillTheCaller) {
   EXPECT_TRUE(out.ok()) << out.status().message();
 }
 
+TEST(ExternalToolTest, EnvironmentEntriesReplaceOrAddToTheInheritedOnes) {
+  setenv("GPAIKIT_TOOL_TEST_INHERITED", "kept", 1);
+  setenv("SOURCE_DATE_EPOCH", "1", 1);
+  Result<ToolOutput> out =
+      RunTool({"sh", "-c",
+               "echo \"$GPAIKIT_TOOL_TEST_INHERITED $SOURCE_DATE_EPOCH $GPAIKIT_TOOL_TEST_NEW\"; "
+               "env | grep -c '^SOURCE_DATE_EPOCH='"},
+              "", "dash", {"SOURCE_DATE_EPOCH=1765000000", "GPAIKIT_TOOL_TEST_NEW=new"});
+  unsetenv("SOURCE_DATE_EPOCH");
+  ASSERT_TRUE(out.ok()) << out.status().message();
+  EXPECT_EQ(out->stdout_text, "kept 1765000000 new\n1\n");
+}
+
 }  // namespace
 }  // namespace gpaikit

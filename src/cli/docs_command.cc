@@ -27,18 +27,22 @@ struct DocsOptions {
   bool draft = false;  // keep the working notes
 };
 
-// `recorded`: the ledger version that records this documentation (the DOCX and PDF footer).
+// `recorded`: the ledger version that records this documentation (the DOCX and PDF footer);
+// `as_of` dates the DOCX and PDF files when the documentation gives no date of its last update.
 Result<std::string> Render(const docs::ModelDocumentation& documentation,
                            const law::form::Form& form, const std::string& audience, Format format,
-                           bool draft, const docs::PublishedVersion* recorded) {
+                           bool draft, const docs::PublishedVersion* recorded,
+                           const CivilDate& as_of) {
   if (format == Format::kDocx || format == Format::kPdf) {
     report::Document document = docs::FormDocument(documentation, form, audience);
     const law::form::Audience* found = form.FindAudience(audience);
     std::string footer = docs::PageFooter(
         form.title + ", " + documentation.model_id + ", for " + (found ? found->label : audience),
         documentation.header.version, documentation.header.last_updated, recorded);
-    return format == Format::kDocx ? report::RenderDocx(document, footer)
-                                   : report::RenderPdf(document, footer);
+    const std::string& updated = documentation.header.last_updated;
+    std::string date = CivilDate::Parse(updated) ? updated : as_of.ToString();
+    return format == Format::kDocx ? report::RenderDocx(document, footer, date)
+                                   : report::RenderPdf(document, footer, date);
   }
   if (format == Format::kHtml) return docs::RenderHtml(documentation, form, audience, draft);
   if (format == Format::kJson) {
@@ -114,8 +118,8 @@ int RunDocs(const DocsOptions& options) {
         docs::RecordingVersion(versions, docs::FullJson(*documentation, form));
     for (const std::string& audience : audiences) {
       for (Format format : *formats) {
-        Result<std::string> text =
-            Render(*documentation, form, audience, format, options.draft, recorded);
+        Result<std::string> text = Render(*documentation, form, audience, format, options.draft,
+                                          recorded, context->options.as_of);
         if (!text.ok()) return ReportFailure(text.status());
         Status written = options.output.out.empty()
                              ? Emit(options.output, *text)

@@ -27,9 +27,11 @@ struct SummaryOptions {
   bool draft = false;  // keep the working notes
 };
 
-// `recorded`: the ledger version that records this summary (the DOCX and PDF footer).
+// `recorded`: the ledger version that records this summary (the DOCX and PDF footer); `as_of`
+// dates the DOCX and PDF files when the summary gives no date of its last update.
 Result<std::string> Render(const docs::TrainingSummary& filled, const law::summary::Template& form,
-                           Format format, bool draft, const docs::PublishedVersion* recorded) {
+                           Format format, bool draft, const docs::PublishedVersion* recorded,
+                           const CivilDate& as_of) {
   if (format == Format::kDocx || format == Format::kPdf) {
     report::Document document = docs::SummaryDocument(filled, form, false);
     auto shown = [](const docs::FieldValue& field) {
@@ -38,8 +40,10 @@ Result<std::string> Render(const docs::TrainingSummary& filled, const law::summa
     std::string footer =
         docs::PageFooter("Public summary of training content, " + filled.model_id,
                          shown(filled.version), shown(filled.last_update), recorded);
-    return format == Format::kDocx ? report::RenderDocx(document, footer)
-                                   : report::RenderPdf(document, footer);
+    std::string date =
+        CivilDate::Parse(filled.last_update.text) ? filled.last_update.text : as_of.ToString();
+    return format == Format::kDocx ? report::RenderDocx(document, footer, date)
+                                   : report::RenderPdf(document, footer, date);
   }
   if (format == Format::kHtml) return docs::RenderSummaryHtml(filled, form, draft);
   if (format == Format::kJson) return docs::SummaryJson(filled, form).dump(2) + "\n";
@@ -108,7 +112,8 @@ int RunSummary(const SummaryOptions& options) {
     const docs::PublishedVersion* recorded =
         docs::RecordingVersion(versions, docs::SummaryJson(filled, form));
     for (Format format : *formats) {
-      Result<std::string> text = Render(filled, form, format, options.draft, recorded);
+      Result<std::string> text =
+          Render(filled, form, format, options.draft, recorded, project->options.as_of);
       if (!text.ok()) return ReportFailure(text.status());
       Status written =
           options.output.out.empty()

@@ -5,7 +5,10 @@
 #include <zip.h>
 
 #include <memory>
+#include <optional>
+#include <vector>
 
+#include "gpaikit/base/civil_date.h"
 #include "gpaikit/base/external_tool.h"
 #include "gpaikit/base/files.h"
 #include "report/print_html.h"
@@ -93,9 +96,16 @@ Result<std::string> WithFooter(const std::string& docx, const std::string& foote
     zip_source_t* entry = i == footer_index ? zip_source_buffer(out, part.data(), part.size(), 0)
                                             : zip_source_zip(out, in, i, 0, 0, -1);
     if (!name || !entry) return ZipError("cannot copy a part", zip_get_error(out));
-    if (zip_file_add(out, name, entry, ZIP_FL_ENC_UTF_8) < 0) {
+    zip_int64_t added = zip_file_add(out, name, entry, ZIP_FL_ENC_UTF_8);
+    if (added < 0) {
       zip_source_free(entry);
       return ZipError(std::string("cannot add ") + name, zip_get_error(out));
+    }
+    // Every part keeps the time pandoc gave it (the footer part, a new buffer, would be dated
+    // now), so that the same document gives the same bytes.
+    zip_stat_t stat;
+    if (zip_stat_index(in, i, 0, &stat) == 0 && (stat.valid & ZIP_STAT_MTIME)) {
+      zip_file_set_mtime(out, static_cast<zip_uint64_t>(added), stat.mtime, 0);
     }
   }
   if (zip_close(out) < 0) return ZipError("cannot write the archive", zip_get_error(out));
@@ -111,22 +121,33 @@ Result<std::string> WithFooter(const std::string& docx, const std::string& foote
   return bytes;
 }
 
+// SOURCE_DATE_EPOCH=<midnight UTC of `date`> for the tools, or nothing when `date` is not a date.
+std::vector<std::string> DateEnvironment(const std::string& date) {
+  std::optional<CivilDate> day = CivilDate::Parse(date);
+  if (!day) return {};
+  long long seconds = static_cast<long long>(CivilDate(1970, 1, 1).DaysUntil(*day)) * 86400;
+  return {"SOURCE_DATE_EPOCH=" + std::to_string(seconds)};
+}
+
 }  // namespace
 
-Result<std::string> RenderDocx(const Document& document, const std::string& page_footer) {
+Result<std::string> RenderDocx(const Document& document, const std::string& page_footer,
+                               const std::string& document_date) {
   std::string reference = (DataDir() / "exchange" / "reference.docx").string();
   Result<ToolOutput> converted =
       RunTool({"pandoc", "--from=html", "--to=docx", "--reference-doc=" + reference, "--output=-"},
-              RenderPrintHtml(document, ""), "Debian's pandoc");
+              RenderPrintHtml(document, ""), "Debian's pandoc", DateEnvironment(document_date));
   if (!converted.ok()) return converted.status();
   return WithFooter(converted->stdout_text, page_footer, reference);
 }
 
-Result<std::string> RenderPdf(const Document& document, const std::string& page_footer) {
+Result<std::string> RenderPdf(const Document& document, const std::string& page_footer,
+                              const std::string& document_date) {
   std::string stylesheet = (DataDir() / "exchange" / "print.css").string();
   Result<ToolOutput> converted =
       RunTool({"weasyprint", "--quiet", "--stylesheet", stylesheet, "-", "-"},
-              RenderPrintHtml(document, page_footer), "Debian's weasyprint");
+              RenderPrintHtml(document, page_footer), "Debian's weasyprint",
+              DateEnvironment(document_date));
   if (!converted.ok()) return converted.status();
   return std::move(converted->stdout_text);
 }

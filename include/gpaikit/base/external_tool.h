@@ -21,9 +21,11 @@ struct ToolOutput {
 // collects its standard output and error. Internal (exit 70: the machine, not the input, is at
 // fault) when the program is not on PATH ("pandoc: not found on PATH; install Debian's pandoc
 // (scripts/install-deps)"), cannot be started, is killed by a signal or exits non-zero (its last
-// lines of standard error quoted). `install_hint` names the Debian package.
+// lines of standard error quoted). `install_hint` names the Debian package. `environment`:
+// NAME=value entries that replace or add to the inherited environment (SOURCE_DATE_EPOCH).
 Result<ToolOutput> RunTool(const std::vector<std::string>& argv, std::string_view input,
-                           const std::string& install_hint);
+                           const std::string& install_hint,
+                           const std::vector<std::string>& environment = {});
 
 }  // namespace gpaikit
 

@@ -14,12 +14,18 @@ namespace gpaikit::report {
 // The placeholder in the reference document's footer part that RenderDocx replaces.
 inline constexpr const char* kFooterPlaceholder = "GPAIKIT-PAGE-FOOTER";
 
+// `document_date` (YYYY-MM-DD, the document's own date) is the creation date the file carries
+// (SOURCE_DATE_EPOCH for pandoc and WeasyPrint, midnight UTC), so that the same document gives the
+// same bytes; when it is not a date, the tools use the current time.
+
 // The document as DOCX bytes: pandoc converts its print HTML with the reference document's styles,
 // page size and footer part, whose placeholder becomes `page_footer`. Internal naming pandoc when
 // it is missing or fails, or the reference document when it lacks the placeholder.
-Result<std::string> RenderDocx(const Document& document, const std::string& page_footer);
+Result<std::string> RenderDocx(const Document& document, const std::string& page_footer,
+                               const std::string& document_date);
 // The document as PDF bytes: WeasyPrint with print.css; `page_footer` at the foot of every page.
-Result<std::string> RenderPdf(const Document& document, const std::string& page_footer);
+Result<std::string> RenderPdf(const Document& document, const std::string& page_footer,
+                              const std::string& document_date);
 
 }  // namespace gpaikit::report
 
