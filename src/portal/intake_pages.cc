@@ -195,13 +195,31 @@ Response ComplaintPage(const Site::State& state, const Request& request,
   filing.email = form.email;
   filing.details = form.Details();
   filing.identity_key = ComplaintIdentityKey(form.email, form.works, form.allegation);
+  // The files are staged durably before the case commits and moved to their final names after
+  // it; when filing fails, staged files no committed case names are deleted, so no file is left
+  // that no case names (docs/portal.md "Intake").
+  std::vector<StagedEvidence> staged;
   for (const UploadedFile& file : request.files) {
-    Result<Evidence> stored = StoreEvidence(state.project.root, file);
-    if (!stored.ok()) return InternalError(stored.status());
-    filing.evidence.push_back(std::move(*stored));
+    Result<StagedEvidence> stored = StageEvidence(state.project.root, file);
+    if (!stored.ok()) {
+      (void)SettleFailedFiling(state.project.root, *state.db,
+                               staged);  // the error shown is the first
+      return InternalError(stored.status());
+    }
+    filing.evidence.push_back(stored->evidence);
+    staged.push_back(std::move(*stored));
   }
   Result<Filed> filed = state.cases->File(filing, now);
-  if (!filed.ok()) return InternalError(filed.status());
+  if (!filed.ok()) {
+    (void)SettleFailedFiling(state.project.root, *state.db,
+                             staged);  // the error shown is the first
+    return InternalError(filed.status());
+  }
+  // Committed: a failed move leaves the staged file for ReconcileEvidence at the next start,
+  // and no tracking number is shown until the files are in place.
+  if (Status promoted = PromoteEvidence(state.project.root, staged); !promoted.ok()) {
+    return InternalError(promoted);
+  }
   return FiledPage(state, *filed, filing, base_url, now);
 }
 

@@ -2,7 +2,10 @@
 // status pages through the Site (CSRF 403, errors re-shown escaped, tracking numbers, evidence by
 // hash, the downstream-request register, one token per case, the acknowledgement hook).
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
+#include <algorithm>
+#include <chrono>
 #include <regex>
 
 #include "base/temp_dir_test_util.h"
@@ -12,6 +15,7 @@
 #include "gpaikit/portal/site.h"
 #include "gpaikit/store/ledger.h"
 #include "portal/case_store.h"
+#include "portal/evidence_store.h"
 #include "portal/intake_form.h"
 #include "portal/mail_queue.h"
 
@@ -360,6 +364,104 @@ TEST_F(IntakePagesTest, WithMailSetUpTheFilerGetsAnAcknowledgementQueued) {
   ASSERT_EQ(queued->size(), 1u);
   EXPECT_EQ((*queued)[0].recipient, "ada@press.example");
   EXPECT_NE((*queued)[0].subject.find(tracking), std::string::npos);
+}
+
+// Every regular file under .gpaikit/portal-uploads (staging included), relative to it.
+std::vector<std::string> UploadFiles(const std::filesystem::path& root) {
+  std::vector<std::string> files;
+  std::filesystem::path folder = EvidenceFolder(root);
+  if (!std::filesystem::exists(folder)) return files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
+    if (entry.is_regular_file()) {
+      files.push_back(std::filesystem::relative(entry.path(), folder).string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+Request WithEvidence(Request request) {
+  request.files.push_back({"evidence", "robots.txt", "text/plain", "User-agent: *\nDisallow: /\n"});
+  request.files.push_back({"evidence", "notice.txt", "text/plain", "Takedown notice\n"});
+  return request;
+}
+
+TEST_F(IntakePagesTest, AFailedCommitLeavesNoEvidenceFileBehind) {
+  OpenDb();
+  // The case's INSERT fails inside the filing's transaction, as a full disk would make it.
+  ASSERT_EQ(sqlite3_exec(db_->handle(),
+                         "CREATE TRIGGER refuse_cases BEFORE INSERT ON cases "
+                         "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  Response failed =
+      site_->Handle(WithEvidence(Post("/complaints/new", "complaint", GoodComplaint())), kBase);
+  EXPECT_EQ(failed.status, 500);
+  EXPECT_EQ(failed.body.find("C-"), std::string::npos);  // no tracking number
+  EXPECT_TRUE(Store()->ListCases()->empty());
+  EXPECT_EQ(UploadFiles(dir_.path()), std::vector<std::string>{});  // staged files deleted
+  // Once the database accepts the case again, the same files are filed and kept.
+  ASSERT_EQ(sqlite3_exec(db_->handle(), "DROP TRIGGER refuse_cases", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  Response filed =
+      site_->Handle(WithEvidence(Post("/complaints/new", "complaint", GoodComplaint())), kBase);
+  ASSERT_EQ(filed.status, 200) << filed.body;
+  std::vector<std::string> stored = {Sha256Hex("Takedown notice\n"),
+                                     Sha256Hex("User-agent: *\nDisallow: /\n")};
+  std::sort(stored.begin(), stored.end());
+  EXPECT_EQ(UploadFiles(dir_.path()), stored);  // final names only, nothing left staged
+}
+
+TEST_F(IntakePagesTest, AFailureAfterTheCommitKeepsTheCommittedCasesEvidence) {
+  // The ledger cannot be opened: the case commits in portal.sqlite, then its ledger entry fails.
+  std::filesystem::create_directories(dir_.path() / ".gpaikit" / "ledger.sqlite");
+  Response failed =
+      site_->Handle(WithEvidence(Post("/complaints/new", "complaint", GoodComplaint())), kBase);
+  EXPECT_EQ(failed.status, 500);
+  OpenDb();
+  ASSERT_EQ(Store()->ListCases()->size(), 1u);  // committed, so its files must stay
+  std::string hash = Sha256Hex("Takedown notice\n");
+  EXPECT_EQ(*ReadFile(EvidenceFolder(dir_.path()) / hash), "Takedown notice\n");
+  EXPECT_EQ(UploadFiles(dir_.path()).size(), 2u);
+  // The next start writes the missing ledger entry (CaseStore::ReconcileLedger).
+  std::filesystem::remove(dir_.path() / ".gpaikit" / "ledger.sqlite");
+  Load({});
+  Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::Open(dir_.path());
+  ASSERT_TRUE(ledger.ok());
+  EXPECT_EQ((*ledger)->Entries("portal.case.received")->size(), 1u);
+}
+
+TEST_F(IntakePagesTest, StagedEvidenceACrashLeftIsSettledAtStart) {
+  Response filed =
+      site_->Handle(WithEvidence(Post("/complaints/new", "complaint", GoodComplaint())), kBase);
+  ASSERT_EQ(filed.status, 200);
+  namespace fs = std::filesystem;
+  fs::path uploads = EvidenceFolder(dir_.path());
+  fs::path staging = EvidenceStagingFolder(dir_.path());
+  std::string committed = Sha256Hex("Takedown notice\n");
+  // A kill -9 after the commit, before the move: the committed case's file is only staged.
+  fs::rename(uploads / committed, staging / (committed + ".0123456789abcdef"));
+  // A filing killed before its commit, long ago, and one a second server may still be making.
+  auto write = [](const fs::path& path, const std::string& bytes) {
+    ASSERT_TRUE(WriteFile(path, bytes).ok()) << path;
+  };
+  std::string old_bytes = "old orphan\n", young_bytes = "young orphan\n";
+  write(staging / (Sha256Hex(old_bytes) + ".aaaaaaaaaaaaaaaa"), old_bytes);
+  fs::last_write_time(staging / (Sha256Hex(old_bytes) + ".aaaaaaaaaaaaaaaa"),
+                      fs::file_time_type::clock::now() - std::chrono::hours(2));
+  write(staging / (Sha256Hex(young_bytes) + ".bbbbbbbbbbbbbbbb"), young_bytes);
+  // A torn copy of the committed file (its bytes do not match its name) is not moved into place.
+  std::string other = Sha256Hex("User-agent: *\nDisallow: /\n");
+  fs::rename(uploads / other, staging / (other + ".cccccccccccccccc"));
+  write(staging / (other + ".dddddddddddddddd"), "User-agent: *\nDis");
+  fs::last_write_time(staging / (other + ".dddddddddddddddd"),
+                      fs::file_time_type::clock::now() - std::chrono::hours(2));
+  Load({});
+  std::vector<std::string> expected = {committed, other,
+                                       "staging/" + Sha256Hex(young_bytes) + ".bbbbbbbbbbbbbbbb"};
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(UploadFiles(dir_.path()), expected);
+  EXPECT_EQ(*ReadFile(uploads / other), "User-agent: *\nDisallow: /\n");
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "gpaikit/store/ledger.h"
 #include "portal/crawler_history.h"
 #include "portal/desk_pages.h"
+#include "portal/evidence_store.h"
 #include "portal/intake_pages.h"
 #include "portal/lookup_pages.h"
 #include "portal/mail_queue.h"
@@ -171,6 +172,9 @@ Result<std::unique_ptr<Site>> Site::Load(const std::filesystem::path& project_di
   // Ledger entries of cases filed just before a crash stopped their write.
   Result<int> reconciled = state->cases->ReconcileLedger();
   if (!reconciled.ok()) return reconciled.status();
+  // Evidence a crash left staged: moved into place for committed cases, else deleted.
+  Result<int> evidence = ReconcileEvidence(state->project.root, *state->db, std::time(nullptr));
+  if (!evidence.ok()) return evidence.status();
   Result<law::Sourced<int>> days =
       law::form::LoadCodeClockDays(DataDir(), "", "downstream-request-answer");
   if (!days.ok()) return days.status();
