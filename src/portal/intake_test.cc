@@ -397,7 +397,7 @@ TEST_F(IntakePagesTest, AFailedCommitLeavesNoEvidenceFileBehind) {
   Response failed =
       site_->Handle(WithEvidence(Post("/complaints/new", "complaint", GoodComplaint())), kBase);
   EXPECT_EQ(failed.status, 500);
-  EXPECT_EQ(failed.body.find("C-"), std::string::npos);  // no tracking number
+  EXPECT_EQ(failed.body, "internal error\n");  // no tracking number, no database message
   EXPECT_TRUE(Store()->ListCases()->empty());
   EXPECT_EQ(UploadFiles(dir_.path()), std::vector<std::string>{});  // staged files deleted
   // Once the database accepts the case again, the same files are filed and kept.
@@ -410,6 +410,10 @@ TEST_F(IntakePagesTest, AFailedCommitLeavesNoEvidenceFileBehind) {
                                      Sha256Hex("User-agent: *\nDisallow: /\n")};
   std::sort(stored.begin(), stored.end());
   EXPECT_EQ(UploadFiles(dir_.path()), stored);  // final names only, nothing left staged
+  // Readable by the server's user only (ASVS 12.4.1).
+  EXPECT_EQ(std::filesystem::status(EvidenceFolder(dir_.path()) / stored[0]).permissions() &
+                std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
 }
 
 TEST_F(IntakePagesTest, AFailureAfterTheCommitKeepsTheCommittedCasesEvidence) {
