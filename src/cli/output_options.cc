@@ -1,6 +1,8 @@
 // --format/--json/--out for every printing subcommand, and writing the result with error checks.
 #include "cli/output_options.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -132,6 +134,16 @@ Status FlushStdout() {
 
 Status Emit(const OutputOptions& options, std::string_view text) {
   if (options.out.empty()) {
+    Result<Format> format = options.Chosen();
+    bool binary = format.ok() && (*format == Format::kDocx || *format == Format::kPdf);
+    if (binary && isatty(STDOUT_FILENO) != 0) {
+      std::string extension(FormatExtension(*format));
+      std::string message = "--format ";
+      message.append(extension).append(
+          " is a binary file: not written to a terminal; give --out FOLDER or redirect stdout (> "
+          "file.");
+      return Status::InvalidInput(message.append(extension).append(")"));
+    }
     std::cout << text;
     return FlushStdout();
   }
