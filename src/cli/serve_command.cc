@@ -1,6 +1,7 @@
 // `gpaikit serve`: the provider's public compliance site over HTTP (docs/portal.md; Code of
 // Practice, Copyright, Measures 1.3 and 1.5; Transparency, Measure 1.2; AI Act Art. 53(1)(d)).
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 
@@ -11,6 +12,8 @@
 #include "cli/help_footer.h"
 #include "gpaikit/portal/server.h"
 #include "gpaikit/portal/site.h"
+#include "portal/mail_queue.h"
+#include "portal/portal_db.h"
 
 namespace gpaikit::cli {
 namespace {
@@ -24,6 +27,7 @@ struct ServeOptions {
   unsigned max_upload_mib = 10;
   bool lookup_allow_loopback = false;
   std::vector<std::string> lookup_connect_to;
+  portal::SmtpSettings smtp;  // url "" : no mail is sent (docs/portal-mail.md)
 };
 
 int RunServe(ServeOptions options) {
@@ -34,8 +38,26 @@ int RunServe(ServeOptions options) {
   site_options.lookup_connect_to = options.lookup_connect_to;
   site_options.max_upload_bytes = options.server.max_upload_bytes;
   site_options.max_upload_files = options.server.max_upload_files;
+  // The mail worker delivers acknowledgements and replies from the portal's queue on its own
+  // thread and connection; requests only insert into the queue and notify it.
+  std::unique_ptr<portal::MailWorker> mail;
+  if (!options.smtp.url.empty()) {
+    if (const char* password = std::getenv("GPAIKIT_SMTP_PASSWORD"); password != nullptr) {
+      options.smtp.password = password;
+    }
+    if (Status checked = portal::CheckSmtpSettings(options.smtp); !checked.ok()) {
+      return ReportFailure(checked);
+    }
+    mail =
+        std::make_unique<portal::MailWorker>(portal::PortalDb::PathIn(options.dir), options.smtp);
+    site_options.mail_from = options.smtp.from;
+    site_options.mail_queued = [worker = mail.get()] { worker->Notify(); };
+  }
   Result<std::unique_ptr<portal::Site>> site = portal::Site::Load(options.dir, site_options);
   if (!site.ok()) return ReportFailure(site.status());
+  if (mail && !options.record_only) {
+    if (Status started = mail->Start(); !started.ok()) return ReportFailure(started);
+  }
   // Each change of the crawler information becomes a ledger entry with its own time, which the
   // feed announces (Code of Practice, Copyright, Measure 1.3).
   Result<bool> recorded = (*site)->RecordCrawlerChange(Author(options.author));
@@ -91,6 +113,18 @@ void RegisterServeCommand(CLI::App& app, int& exit_code) {
                     "IP address of a reverse proxy in front whose X-Real-IP (or X-Forwarded-For) "
                     "names the client for the per-address limits; repeatable (default none: "
                     "those headers are ignored)");
+  serve->add_option(
+      "--smtp-url", options->smtp.url,
+      "Send acknowledgements and replies through this SMTP server: smtp://HOST[:PORT] "
+      "or smtps://HOST[:PORT] (default: no mail)");
+  serve->add_option("--mail-from", options->smtp.from,
+                    "The sender address of the portal's mail (required with --smtp-url)");
+  serve->add_flag("--smtp-starttls", options->smtp.require_tls,
+                  "With smtp://, require STARTTLS (never fall back to plain text)");
+  serve->add_option("--smtp-ca-file", options->smtp.ca_file,
+                    "CA bundle for the SMTP server's certificate (default: the system's)");
+  serve->add_option("--smtp-user", options->smtp.username,
+                    "SMTP AUTH user name; the password comes from $GPAIKIT_SMTP_PASSWORD");
   serve->add_flag("--record-only", options->record_only,
                   "Record a change of the crawler information in the ledger and exit, without "
                   "serving (for cron or CI)");

@@ -1,52 +1,20 @@
-// The staff desk's router and start page (docs/portal-desk.md; OWASP ASVS v4.0.3 V4.1.1: every
-// page under /desk checks the session on the server).
+// The staff desk's router (docs/portal-desk.md; OWASP ASVS v4.0.3 V4.1.1: every page under /desk
+// but the login checks the session on the server) and the data its pages share.
 #include "portal/desk_pages.h"
 
 #include "portal/csrf.h"
 #include "portal/desk_auth.h"
-#include "portal/mail_queue.h"
+#include "portal/desk_cases.h"
+#include "portal/desk_reports.h"
 
 namespace gpaikit::portal {
-namespace {
-
-constexpr const char* kHtml = "text/html; charset=utf-8";
-
-Response RenderDesk(const Site::State& state, const std::string& name, Data data) {
-  Result<std::string> body = state.templates.Render(name, std::move(data));
-  if (!body.ok()) return InternalError(body.status());
-  Response response{200, kHtml, std::move(*body), {}};
-  AddDeskHeaders(response);
-  return response;
-}
-
-// /desk: the outgoing mail (so that staff see a mail server that refuses the replies).
-Response DeskHome(const Site::State& state, const StaffSession& session, std::time_t now) {
-  Data data = DeskPageData(state, session, "Staff desk", now);
-  Result<std::vector<QueuedMail>> mails = MailQueue(*state.db).List("", 50);
-  if (!mails.ok()) return InternalError(mails.status());
-  kainjow::mustache::list rows;
-  for (const QueuedMail& mail : *mails) {
-    Data row;
-    row.set("created_at", mail.created_at);
-    row.set("reference", mail.reference);
-    row.set("subject", mail.subject);
-    row.set("state", mail.state);
-    if (!mail.sent_at.empty()) row.set("sent_at", mail.sent_at);
-    row.set("attempts", std::to_string(mail.attempts));
-    row.set("last_error", mail.last_error);
-    rows.push_back(row);
-  }
-  data.set("has_mails", !rows.empty());
-  data.set("mails", rows);
-  return RenderDesk(state, "desk", std::move(data));
-}
-
-}  // namespace
 
 bool IsDeskPath(std::string_view path) { return path == "/desk" || path.starts_with("/desk/"); }
 
 BodyKind DeskPostBody(std::string_view path) {
   if (path == "/desk/login" || path == "/desk/logout") return BodyKind::kForm;
+  std::string tracking, action;
+  if (ParseCasePath(path, tracking, action) && !action.empty()) return BodyKind::kForm;
   return BodyKind::kNone;
 }
 
@@ -57,6 +25,7 @@ Data DeskPageData(const Site::State& state, const StaffSession& session, const s
   data.set("role", RoleName(session.user.role));
   data.set("csrf_field", kCsrfField);
   data.set("logout_token", DeskFormToken(state, session, kLogoutForm, now));
+  data.set("admin", session.user.role == Role::kAdmin);
   return data;
 }
 
@@ -71,8 +40,18 @@ Response HandleDesk(const Site::State& state, const Request& request, const std:
   Result<std::optional<StaffSession>> session = CurrentSession(state, request, secure, now);
   if (!session.ok()) return InternalError(session.status());
   if (!*session) return WithoutSession(state, request);
-  if (request.path == "/desk") return DeskHome(state, **session, now);
+  const StaffSession& staff = **session;
+  if (request.path == "/desk") return DeskQueue(state, staff, request, now);
   if (request.path == "/desk/logout") return SeeOther("/desk");
+  if (request.path == "/desk/figures") return DeskFigures(state, staff, now);
+  if (request.path == "/desk/export.csv") return DeskExport(state, staff, false, now);
+  if (request.path == "/desk/export.json") return DeskExport(state, staff, true, now);
+  std::string tracking, action;
+  if (ParseCasePath(request.path, tracking, action)) {
+    if (action.empty()) return DeskCase(state, staff, tracking, now);
+    if (post) return DeskCaseAction(state, staff, request, tracking, action, now);
+    return SeeOther("/desk/case/" + tracking);
+  }
   Response response = ErrorPage(state, 404, "Not found", "There is no desk page at this address.");
   AddDeskHeaders(response);
   return response;

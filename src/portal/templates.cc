@@ -9,12 +9,26 @@ namespace gpaikit::portal {
 namespace {
 
 // Every template the portal renders; "header" and "footer" are partials of the HTML pages.
-constexpr std::array<const char*, 18> kNames = {
-    "header",           "footer",       "home",     "crawlers",
-    "summaries",        "transparency", "error",    "feed.atom",
-    "complaint",        "request",      "filed",    "status",
-    "desk-login",       "desk",         "desk-nav", "lookup",
-    "lookup_challenge", "lookup_answer"};
+constexpr std::array<const char*, 20> kNames = {"header",
+                                                "footer",
+                                                "home",
+                                                "crawlers",
+                                                "summaries",
+                                                "transparency",
+                                                "error",
+                                                "feed.atom",
+                                                "complaint",
+                                                "request",
+                                                "filed",
+                                                "status",
+                                                "desk-login",
+                                                "desk",
+                                                "desk-nav",
+                                                "desk-case",
+                                                "desk-figures",
+                                                "lookup",
+                                                "lookup_challenge",
+                                                "lookup_answer"};
 // The templates that others include ({{> name}}): the page frame and the desk's bar.
 constexpr std::array<const char*, 3> kPartials = {"header", "footer", "desk-nav"};
 

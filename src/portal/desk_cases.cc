@@ -1,0 +1,350 @@
+// The desk's queue, case page and case actions, on the case store (docs/portal-desk.md; Code of
+// Practice, Copyright, Measure 1.5; Transparency, Measure 1.2). Every action is a case event and
+// thereby a ledger entry (who, when, what) written by the case store.
+#include "portal/desk_cases.h"
+
+#include <algorithm>
+#include <iostream>
+
+#include "gpaikit/base/civil_date.h"
+#include "portal/case_store.h"
+#include "portal/csrf.h"
+#include "portal/desk_auth.h"
+#include "portal/desk_pages.h"
+#include "portal/mail_queue.h"
+#include "portal/staff_accounts.h"
+
+namespace gpaikit::portal {
+namespace {
+
+using kainjow::mustache::list;
+
+constexpr const char* kHtml = "text/html; charset=utf-8";
+constexpr std::string_view kCasePrefix = "/desk/case/";
+// The actions a case page posts, each its own form (and CSRF form name "case-ACTION").
+constexpr std::string_view kActions[] = {"assign", "reply", "note", "state"};
+
+CivilDate UtcDay(std::time_t now) {
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  return CivilDate(utc.tm_year + 1900, static_cast<unsigned>(utc.tm_mon + 1),
+                   static_cast<unsigned>(utc.tm_mday));
+}
+
+Response Rendered(const Site::State& state, int status, const std::string& name, Data data) {
+  Result<std::string> body = state.templates.Render(name, std::move(data));
+  if (!body.ok()) return InternalError(body.status());
+  Response response{status, kHtml, std::move(*body), {}};
+  AddDeskHeaders(response);
+  return response;
+}
+
+Response DeskError(const Site::State& state, int status, const std::string& title,
+                   const std::string& message) {
+  Response response = ErrorPage(state, status, title, message);
+  AddDeskHeaders(response);
+  return response;
+}
+
+// The clocks of a case as the queue and the case page show them.
+void SetClocks(Data& row, const Case& item, const CivilDate& today) {
+  row.set("received", item.received_at);
+  row.set("days_open", std::to_string(item.DaysOpen(today)));
+  row.set("due", item.due_date.empty() ? std::string("none") : item.due_date);
+  row.set("overdue", item.Open() && item.Overdue(today));
+}
+
+list Options(const std::vector<std::pair<std::string, std::string>>& values,
+             const std::string& selected) {
+  list options;
+  for (const auto& [value, label] : values) {
+    Data option;
+    option.set("value", value);
+    option.set("label", label);
+    option.set("selected", value == selected);
+    options.push_back(option);
+  }
+  return options;
+}
+
+// The reply as an e-mail to the filer, queued in its own transaction after the reply's event was
+// stored; a failure is logged and shown to staff, the reply stays on the status page.
+Status MailReply(const Site::State& state, const Case& item, const std::string& text,
+                 std::time_t now) {
+  if (state.mail_from.empty()) return Status::Ok();
+  MailMessage mail;
+  mail.from = state.mail_from;
+  mail.to = item.email;
+  std::string what = item.kind == CaseKind::kComplaint ? "complaint" : "request";
+  mail.subject = "Reply about your " + what + " " + item.tracking;
+  mail.body = state.project.provider.legal_name + " replies about your " + what + " " +
+              item.tracking + ":\n\n" + text +
+              "\n\nThe reply is also on your status page (the link you received when filing).\n";
+  Status queued = state.db->Transaction(
+      [&]() -> Status { return MailQueue(*state.db).Enqueue(mail, item.tracking, now).status(); });
+  if (!queued.ok()) return queued;
+  if (state.mail_queued) state.mail_queued();
+  return Status::Ok();
+}
+
+}  // namespace
+
+Response DeskQueue(const Site::State& state, const StaffSession& session, const Request& request,
+                   std::time_t now) {
+  CaseFilter filter;
+  std::string kind = request.Query("kind");
+  if (kind == "complaint") {
+    filter.kind = CaseKind::kComplaint;
+  } else if (kind == "request") {
+    filter.kind = CaseKind::kRequest;
+  } else {
+    kind = "";
+  }
+  std::string show = request.Query("show");
+  if (show.empty()) show = "open";
+  if (show == "open") {
+    filter.open_only = true;
+  } else if (IsCaseState(show)) {
+    filter.state = show;
+  } else {
+    show = "all";
+  }
+  Result<std::vector<Case>> cases = state.cases->ListCases(filter);
+  if (!cases.ok()) return InternalError(cases.status());
+  const CivilDate today = UtcDay(now);
+  Data data = DeskPageData(state, session, "Staff desk", now);
+  list rows;
+  int overdue = 0;
+  for (const Case& item : *cases) {
+    Data row;
+    row.set("tracking", item.tracking);
+    row.set("kind", CaseKindName(item.kind));
+    row.set("state", item.state);
+    row.set("owner", item.owner.empty() ? std::string("unassigned") : item.owner);
+    SetClocks(row, item, today);
+    if (item.Open() && item.Overdue(today)) ++overdue;
+    rows.push_back(row);
+  }
+  data.set("cases", rows);
+  data.set("has_cases", !rows.empty());
+  data.set("count", std::to_string(rows.size()));
+  data.set("overdue_count", std::to_string(overdue));
+  data.set("kind_options",
+           Options({{"", "all"}, {"complaint", "complaints"}, {"request", "requests"}}, kind));
+  std::vector<std::pair<std::string, std::string>> shows = {{"open", "open"}, {"all", "all"}};
+  for (const char* name : kCaseStates) shows.emplace_back(name, name);
+  data.set("show_options", Options(shows, show));
+  Result<std::vector<QueuedMail>> mails = MailQueue(*state.db).List("", 20);
+  if (!mails.ok()) return InternalError(mails.status());
+  list mail_rows;
+  for (const QueuedMail& mail : *mails) {
+    Data row;
+    row.set("created_at", mail.created_at);
+    row.set("reference", mail.reference);
+    row.set("subject", mail.subject);
+    row.set("state", mail.state);
+    row.set("attempts", std::to_string(mail.attempts));
+    if (!mail.sent_at.empty()) row.set("sent_at", mail.sent_at);
+    row.set("last_error", mail.last_error);
+    mail_rows.push_back(row);
+  }
+  data.set("has_mails", !mail_rows.empty());
+  data.set("mails", mail_rows);
+  return Rendered(state, 200, "desk", std::move(data));
+}
+
+bool ParseCasePath(std::string_view path, std::string& tracking, std::string& action) {
+  if (!path.starts_with(kCasePrefix)) return false;
+  std::string_view rest = path.substr(kCasePrefix.size());
+  size_t slash = rest.find('/');
+  std::string_view number = rest.substr(0, slash);
+  if (number.empty() || number.size() > 32) return false;
+  for (char c : number) {
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  tracking = std::string(number);
+  action = slash == std::string_view::npos ? "" : std::string(rest.substr(slash + 1));
+  if (action.empty()) return slash == std::string_view::npos;
+  for (std::string_view known : kActions) {
+    if (action == known) return true;
+  }
+  return false;
+}
+
+namespace {
+
+Response CasePage(const Site::State& state, const StaffSession& session,
+                  const std::string& tracking, std::time_t now, int status,
+                  const std::string& message) {
+  Result<Case> found = state.cases->GetCase(tracking);
+  if (!found.ok()) {
+    if (found.status().code() == StatusCode::kNotFound) {
+      return DeskError(state, 404, "Not found", "There is no case " + tracking + ".");
+    }
+    return InternalError(found.status());
+  }
+  const Case& item = *found;
+  Data data = DeskPageData(state, session, "Case " + tracking, now);
+  data.set("tracking", item.tracking);
+  data.set("kind", CaseKindName(item.kind));
+  data.set("complaint", item.kind == CaseKind::kComplaint);
+  data.set("state", item.state);
+  data.set("open", item.Open());
+  data.set("owner", item.owner.empty() ? std::string("unassigned") : item.owner);
+  SetClocks(data, item, UtcDay(now));
+  data.set("name", item.name);
+  data.set("organisation", item.organisation);
+  data.set("email", item.email);
+  if (!message.empty()) data.set("message", message);
+  list details;
+  for (const auto& [field, value] : item.details) {
+    Data row;
+    row.set("field", field);
+    row.set("value", value);
+    details.push_back(row);
+  }
+  data.set("details", details);
+  list evidence;
+  for (const Evidence& file : item.evidence) {
+    Data row;
+    row.set("label", file.label);
+    row.set("media_type", file.media_type);
+    row.set("size", std::to_string(file.size));
+    row.set("sha256", file.sha256);
+    evidence.push_back(row);
+  }
+  data.set("has_evidence", !evidence.empty());
+  data.set("evidence", evidence);
+  list events;
+  for (const CaseEvent& event : item.events) {
+    Data row;
+    row.set("time", event.time);
+    row.set("actor", event.actor);
+    row.set("kind", event.kind);
+    row.set("text", event.text);
+    row.set("visible", event.visible_to_filer);
+    row.set("state", event.state);
+    row.set("ledger", event.ledger_seq > 0 ? std::to_string(event.ledger_seq) : "pending");
+    events.push_back(row);
+  }
+  data.set("events", events);
+  // Identical complaints of the same rightsholder, proposed for "duplicate" (Measure 1.5).
+  list identical;
+  if (item.kind == CaseKind::kComplaint) {
+    Result<std::vector<std::string>> others = state.cases->FindIdenticalComplaints(tracking);
+    if (!others.ok()) return InternalError(others.status());
+    for (const std::string& other : *others) {
+      Data row;
+      row.set("tracking", other);
+      identical.push_back(row);
+    }
+  }
+  data.set("has_identical", !identical.empty());
+  data.set("identical", identical);
+  Result<std::vector<StaffUser>> users = StaffAccounts(*state.db).List();
+  if (!users.ok()) return InternalError(users.status());
+  std::vector<std::pair<std::string, std::string>> owners = {{"", "unassigned"}};
+  for (const StaffUser& user : *users) {
+    if (user.disabled_at.empty()) owners.emplace_back(user.name, user.name);
+  }
+  data.set("owner_options", Options(owners, item.owner));
+  std::vector<std::pair<std::string, std::string>> states;
+  for (const char* name : kCaseStates) {
+    if (std::string_view(name) != "received") states.emplace_back(name, name);
+  }
+  data.set("state_options", Options(states, item.state == "received" ? "in-review" : item.state));
+  for (std::string_view action : kActions) {
+    std::string form = "case-" + std::string(action);
+    data.set("token_" + std::string(action), DeskFormToken(state, session, form, now));
+  }
+  return Rendered(state, status, "desk-case", std::move(data));
+}
+
+}  // namespace
+
+Response DeskCase(const Site::State& state, const StaffSession& session,
+                  const std::string& tracking, std::time_t now) {
+  return CasePage(state, session, tracking, now, 200, "");
+}
+
+Response DeskCaseAction(const Site::State& state, const StaffSession& session,
+                        const Request& request, const std::string& tracking,
+                        const std::string& action, std::time_t now) {
+  if (Status csrf = CheckDeskForm(state, session, request, "case-" + action, now); !csrf.ok()) {
+    return DeskError(state, 403, "Forbidden", csrf.message());
+  }
+  const std::string& actor = session.user.name;
+  Result<CaseEvent> done = Status::Internal("no action");
+  std::string notice;
+  if (action == "assign") {
+    std::string owner = request.Form("owner");
+    if (!owner.empty()) {
+      Result<StaffUser> user = StaffAccounts(*state.db).Get(owner);
+      if (!user.ok() || !user->disabled_at.empty()) {
+        return CasePage(state, session, tracking, now, 400,
+                        "The owner must be an enabled staff account.");
+      }
+    }
+    done = state.cases->Assign(tracking, owner, actor, now);
+  } else if (action == "reply") {
+    done = state.cases->Reply(tracking, actor, request.Form("text"), now);
+    if (done.ok()) {
+      Result<Case> item = state.cases->GetCase(tracking);
+      Status mailed =
+          item.ok() ? MailReply(state, *item, request.Form("text"), now) : item.status();
+      if (!mailed.ok()) {
+        std::cerr << "gpaikit serve: reply mail for " << tracking << ": " << mailed.message()
+                  << "\n";
+        return CasePage(state, session, tracking, now, 200,
+                        "The reply is on the status page, but the mail could not be queued: " +
+                            mailed.message());
+      }
+    }
+  } else if (action == "note") {
+    std::string text = request.Form("text");
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+      return CasePage(state, session, tracking, now, 400, "A note needs text.");
+    }
+    done = state.cases->AddEvent(tracking, kEventNote, actor, text, false, now);
+  } else {  // "state"
+    std::string target = request.Form("state");
+    std::string reason = request.Form("reason");
+    std::string duplicate_of = request.Form("duplicate_of");
+    if (target == "duplicate") {
+      // Measure 1.5 lets a complaint be set aside when the same rightsholder already filed an
+      // identical one: the earlier complaint must be one the server found identical.
+      Result<std::vector<std::string>> identical = state.cases->FindIdenticalComplaints(tracking);
+      if (!identical.ok() && identical.status().code() != StatusCode::kNotFound) {
+        return InternalError(identical.status());
+      }
+      bool proposed = identical.ok() && std::find(identical->begin(), identical->end(),
+                                                  duplicate_of) != identical->end();
+      if (identical.ok() && !proposed) {
+        return CasePage(state, session, tracking, now, 400,
+                        "A duplicate names one of the identical complaints the desk proposes "
+                        "(the same rightsholder, works and allegation).");
+      }
+      if (proposed) {
+        std::string text = "Duplicate of ";
+        text.append(duplicate_of);
+        if (reason.find_first_not_of(" \t\r\n") != std::string::npos) {
+          text.append(": ").append(reason);
+        }
+        reason = std::move(text);
+      }
+    }
+    done = state.cases->SetState(tracking, target, actor, reason, now);
+  }
+  if (!done.ok()) {
+    if (done.status().code() == StatusCode::kNotFound) {
+      return DeskError(state, 404, "Not found", done.status().message());
+    }
+    if (done.status().code() == StatusCode::kInvalidInput) {
+      return CasePage(state, session, tracking, now, 400, done.status().message());
+    }
+    return InternalError(done.status());
+  }
+  return SeeOther(std::string(kCasePrefix) + tracking);
+}
+
+}  // namespace gpaikit::portal
