@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "gpaikit/optout/robots.h"
+#include "robots_reference_match.h"
 
 namespace gpaikit::optout {
 namespace {
@@ -149,7 +150,7 @@ TEST(RobotsConformance, RealWorldCases) {
 
 // RFC 9309 section 2.5 and robustness: every real-world file, a truncated and a byte-flipped copy
 // of each parse without crashing, with memory bounded by the parsed size, and the two matching
-// paths (Check and ForAgent) agree.
+// paths (Check and ForAgent) agree with each other and with trying every rule.
 TEST(RobotsConformance, RealWorldFilesTruncatedAndFlipped) {
   fs::path folder = SharedDir() / "conformance/robots/realworld/robots";
   ASSERT_TRUE(fs::exists(folder)) << folder << " not found (set GPAIKIT_SHARED_DIR)";
@@ -180,6 +181,11 @@ TEST(RobotsConformance, RealWorldFilesTruncatedAndFlipped) {
           RobotsMatch b = rules.Match(url, &scratch);
           ASSERT_EQ(a.allowed, b.allowed) << entry.path() << " " << agent << " " << url;
           ASSERT_EQ(a.rule, b.rule) << entry.path() << " " << agent << " " << url;
+          // The compiled first-match order against trying every rule.
+          RobotsMatch c = testing::ReferenceMatch(policy, agent, url);
+          ASSERT_EQ(a.allowed, c.allowed) << entry.path() << " " << agent << " " << url;
+          ASSERT_EQ(a.rule, c.rule) << entry.path() << " " << agent << " " << url;
+          ASSERT_EQ(a.reason, c.reason) << entry.path() << " " << agent << " " << url;
         }
       }
     }

@@ -1,6 +1,10 @@
 // robots.txt matching (RFC 9309 section 2.2.2-2.2.3): longest match wins, allow wins a tie.
+#include <algorithm>
+#include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "gpaikit/optout/robots.h"
 #include "gpaikit/optout/url.h"
@@ -9,47 +13,6 @@ namespace gpaikit::optout {
 namespace {
 
 char ToLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// The best (longest) matching rule of one kind seen so far; the first one wins among equals.
-struct Best {
-  int64_t priority = -1;
-  int32_t rule = -1;
-};
-
-struct Tally {
-  Best allow, disallow;
-
-  void Add(const RobotsPolicy& policy, uint32_t index, std::string_view path) {
-    const RobotsRule& rule = policy.rules()[index];
-    Best& best = rule.kind == RobotsRuleKind::kAllow ? allow : disallow;
-    if (static_cast<int64_t>(rule.priority) <= best.priority) return;  // cannot win
-    if (!RobotsPatternMatches(policy, rule, path)) return;
-    best.priority = rule.priority;
-    best.rule = static_cast<int32_t>(index);
-  }
-  bool Decides() const { return allow.priority > 0 || disallow.priority > 0; }
-  RobotsMatch Verdict(bool global) const {
-    RobotsMatch match;
-    match.reason = RobotsReason::kRuleMatched;
-    match.from_global = global;
-    // RFC 9309 section 2.2.2: the most specific match wins; allow wins when equal.
-    match.allowed = !(disallow.priority > allow.priority);
-    match.rule = match.allowed ? allow.rule : disallow.rule;
-    return match;
-  }
-};
-
-RobotsMatch Decide(const Tally& specific, bool has_group, const Tally& global, bool has_global) {
-  if (specific.Decides()) return specific.Verdict(false);
-  RobotsMatch match;
-  if (has_group) {
-    match.reason = RobotsReason::kGroupNoRuleMatched;
-    return match;
-  }
-  if (global.Decides()) return global.Verdict(true);
-  match.reason = has_global ? RobotsReason::kGlobalNoRuleMatched : RobotsReason::kNoGroup;
-  return match;
-}
 
 // RFC 9309 section 2.2.2: "/robots.txt" is implicitly allowed.
 bool IsRobotsTxt(std::string_view path) { return path == "/robots.txt"; }
@@ -111,29 +74,88 @@ bool RobotsGlobMatches(std::string_view pattern, std::string_view path) {
                      star == std::string_view::npos ? pattern.size() : star, path);
 }
 
+RobotsRuleSet RobotsPolicy::CompileRuleSet(std::vector<uint32_t> rules) const {
+  // An empty pattern never decides (a match needs priority > 0), so it is dropped.
+  std::erase_if(rules, [&](uint32_t i) { return rules_[i].priority == 0; });
+  // RFC 9309 section 2.2.2: the longest match wins and allow wins a tie; among equal rules of one
+  // kind the first in the file is reported. The indices come in file order, so a stable sort on
+  // (priority, kind) makes the first matching rule the deciding one.
+  std::stable_sort(rules.begin(), rules.end(), [&](uint32_t a, uint32_t b) {
+    const RobotsRule& x = rules_[a];
+    const RobotsRule& y = rules_[b];
+    if (x.priority != y.priority) return x.priority > y.priority;
+    return x.kind == RobotsRuleKind::kAllow && y.kind != RobotsRuleKind::kAllow;
+  });
+  RobotsRuleSet set;
+  set.heads.reserve(rules.size());
+  for (uint32_t i : rules) {
+    const RobotsRule& rule = rules_[i];
+    std::string_view prefix = Pattern(rule).substr(0, std::min<size_t>(rule.prefix_size, 8));
+    static constexpr unsigned char kOnes[8] = {255, 255, 255, 255, 255, 255, 255, 255};
+    RobotsRuleHead head;
+    std::memcpy(&head.key, prefix.data(), prefix.size());
+    std::memcpy(&head.mask, kOnes, prefix.size());
+    set.heads.push_back(head);
+  }
+  set.order = std::move(rules);
+  return set;
+}
+
 void RobotsPolicy::BuildIndex() {
+  std::vector<uint32_t> global;
+  std::vector<std::pair<std::string, std::vector<uint32_t>>> agents;  // token, rules in file order
   for (uint32_t g = 0; g < groups_.size(); ++g) {
     const RobotsGroup& group = groups_[g];
     if (group.global) {
       has_global_ = true;
-      for (uint32_t i = group.first_rule; i < group.end_rule; ++i) global_rules_.push_back(i);
+      for (uint32_t i = group.first_rule; i < group.end_rule; ++i) global.push_back(i);
     }
     for (size_t a = 0; a < group.agents.size(); ++a) {
       const std::string& token = group.agents[a];
       bool repeated = false;  // the same token twice in one group adds its rules once
       for (size_t b = 0; b < a; ++b) repeated = repeated || group.agents[b] == token;
       if (repeated) continue;
-      AgentIndex* entry = nullptr;
-      for (AgentIndex& existing : agent_index_) {
-        if (existing.token == token) entry = &existing;
+      std::vector<uint32_t>* entry = nullptr;
+      for (auto& existing : agents) {
+        if (existing.first == token) entry = &existing.second;
       }
-      if (entry == nullptr) {
-        agent_index_.push_back({token, {}});
-        entry = &agent_index_.back();
-      }
-      for (uint32_t i = group.first_rule; i < group.end_rule; ++i) entry->rules.push_back(i);
+      if (entry == nullptr) entry = &agents.emplace_back(token, std::vector<uint32_t>()).second;
+      for (uint32_t i = group.first_rule; i < group.end_rule; ++i) entry->push_back(i);
     }
   }
+  global_rules_ = CompileRuleSet(std::move(global));
+  // Agents listed together in the same groups have the same rules: they share one compiled set,
+  // which keeps memory linear in the body when a group lists many agents.
+  agent_index_.reserve(agents.size());
+  std::vector<size_t> first_with_set;  // for each set, the entry of `agents` it was compiled from
+  for (size_t a = 0; a < agents.size(); ++a) {
+    uint32_t set = static_cast<uint32_t>(first_with_set.size());
+    for (uint32_t s = 0; s < first_with_set.size() && set == first_with_set.size(); ++s) {
+      if (agents[first_with_set[s]].second == agents[a].second) set = s;
+    }
+    if (set == first_with_set.size()) first_with_set.push_back(a);
+    agent_index_.push_back({std::move(agents[a].first), set});
+  }
+  agent_rules_.reserve(first_with_set.size());
+  for (size_t a : first_with_set)
+    agent_rules_.push_back(CompileRuleSet(std::move(agents[a].second)));
+}
+
+int32_t RobotsPolicy::FirstMatch(const RobotsRuleSet& set, std::string_view path) const {
+  // The path's first 8 octets, zero-padded: patterns hold no NUL (the parser stops at one), so a
+  // shorter path fails the head of any longer literal prefix.
+  uint64_t head = 0;
+  std::memcpy(&head, path.data(), std::min<size_t>(path.size(), 8));
+  const RobotsRuleHead* heads = set.heads.data();
+  for (size_t i = 0, n = set.heads.size(); i < n; ++i) {
+    if (((head ^ heads[i].key) & heads[i].mask) != 0) continue;
+    const RobotsRule& rule = rules_[set.order[i]];
+    // A plain prefix of at most 8 octets is already compared in full.
+    bool matches = (!rule.has_star && !rule.anchored && rule.pattern_size <= 8) ||
+                   GlobMatches(Pattern(rule), rule.anchored, rule.has_star, rule.prefix_size, path);
+    if (matches) return static_cast<int32_t>(set.order[i]);
+  }
+  return -1;
 }
 
 std::string_view RobotsProductToken(std::string_view user_agent) {
@@ -180,25 +202,12 @@ const RobotsPolicy::AgentIndex* RobotsPolicy::FindAgent(std::string_view agent) 
 }
 
 RobotsMatch RobotsPolicy::CheckPath(std::string_view agent, std::string_view path) const {
-  thread_local std::string normalized;
-  if (rfc_percent_decoding_ && !IsPercentEncodingNormal(path)) {
-    normalized = NormalizePercentEncoding(path);
-    path = normalized;
-  }
-  if (IsRobotsTxt(path)) return RobotsTxtVerdict();
-  Tally specific, global;
-  const AgentIndex* entry = FindAgent(agent);
-  if (entry != nullptr) {
-    for (uint32_t i : entry->rules) specific.Add(*this, i, path);
-  } else {
-    for (uint32_t i : global_rules_) global.Add(*this, i, path);
-  }
-  return Decide(specific, entry != nullptr, global, has_global_);
+  return ForAgent(agent).MatchPath(path);
 }
 
 RobotsMatch RobotsPolicy::Check(std::string_view agent, std::string_view url) const {
-  thread_local std::string scratch;
-  return CheckPath(agent, RobotsMatchPath(url, &scratch));
+  std::string scratch;  // used (and allocating) only for the rare path that needs a leading '/'
+  return ForAgent(agent).MatchPath(RobotsMatchPath(url, &scratch));
 }
 
 RobotsAgentRules RobotsPolicy::ForAgent(std::string_view agent) const {
@@ -207,24 +216,31 @@ RobotsAgentRules RobotsPolicy::ForAgent(std::string_view agent) const {
   const AgentIndex* entry = FindAgent(agent);
   rules.has_group_ = entry != nullptr;
   rules.has_global_ = has_global_;
-  if (entry != nullptr) rules.specific_ = entry->rules;
-  if (entry == nullptr) rules.global_ = global_rules_;
+  rules.rules_ = entry != nullptr ? &agent_rules_[entry->rules] : &global_rules_;
   return rules;
 }
 
 RobotsMatch RobotsAgentRules::MatchPath(std::string_view path) const {
-  thread_local std::string normalized;
   if (policy_->rfc_percent_decoding_ && !IsPercentEncodingNormal(path)) {
-    normalized = NormalizePercentEncoding(path);
-    path = normalized;
+    return MatchNormalPath(NormalizePercentEncoding(path));
   }
+  return MatchNormalPath(path);
+}
+
+RobotsMatch RobotsAgentRules::MatchNormalPath(std::string_view path) const {
   if (IsRobotsTxt(path)) return RobotsTxtVerdict();
-  Tally specific, global;
-  for (uint32_t i : specific_) specific.Add(*policy_, i, path);
-  if (!specific.Decides() && !has_group_) {
-    for (uint32_t i : global_) global.Add(*policy_, i, path);
+  RobotsMatch match;
+  match.rule = policy_->FirstMatch(*rules_, path);
+  if (match.rule >= 0) {
+    match.reason = RobotsReason::kRuleMatched;
+    match.allowed = policy_->rules_[static_cast<size_t>(match.rule)].kind == RobotsRuleKind::kAllow;
+    match.from_global = !has_group_;
+  } else if (has_group_) {
+    match.reason = RobotsReason::kGroupNoRuleMatched;
+  } else {
+    match.reason = has_global_ ? RobotsReason::kGlobalNoRuleMatched : RobotsReason::kNoGroup;
   }
-  return Decide(specific, has_group_, global, has_global_);
+  return match;
 }
 
 RobotsMatch RobotsAgentRules::Match(std::string_view url, std::string* scratch) const {
@@ -240,13 +256,15 @@ std::vector<const RobotsDirective*> RobotsPolicy::DirectivesNamed(std::string_vi
 }
 
 size_t RobotsPolicy::MemoryBytes() const {
-  size_t bytes =
-      sizeof(*this) + arena_.capacity() + rules_.capacity() * sizeof(RobotsRule) +
-      groups_.capacity() * sizeof(RobotsGroup) + directives_.capacity() * sizeof(RobotsDirective) +
-      agent_index_.capacity() * sizeof(AgentIndex) + global_rules_.capacity() * sizeof(uint32_t);
-  for (const AgentIndex& entry : agent_index_) {
-    bytes += entry.token.capacity() + entry.rules.capacity() * sizeof(uint32_t);
-  }
+  constexpr size_t kSetEntryBytes = sizeof(uint32_t) + sizeof(RobotsRuleHead);
+  size_t bytes = sizeof(*this) + arena_.capacity() + rules_.capacity() * sizeof(RobotsRule) +
+                 groups_.capacity() * sizeof(RobotsGroup) +
+                 directives_.capacity() * sizeof(RobotsDirective) +
+                 agent_index_.capacity() * sizeof(AgentIndex) +
+                 global_rules_.order.capacity() * kSetEntryBytes;
+  for (const AgentIndex& entry : agent_index_) bytes += entry.token.capacity();
+  bytes += agent_rules_.capacity() * sizeof(RobotsRuleSet);
+  for (const RobotsRuleSet& set : agent_rules_) bytes += set.order.capacity() * kSetEntryBytes;
   for (const RobotsGroup& group : groups_) {
     bytes += group.agent_lines.capacity() * sizeof(uint32_t);
     for (const std::string& agent : group.agents) bytes += sizeof(agent) + agent.capacity();

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "robots_reference_match.h"
+
 namespace gpaikit::optout {
 namespace {
 
@@ -196,6 +198,69 @@ TEST(Robots, AgentRulesAgreeWithCheck) {
       EXPECT_EQ(one.rule, two.rule) << agent << " " << url;
     }
   }
+}
+
+// RFC 9309 section 2.2.2: the compiled first-match order (longest first, allow before disallow,
+// then file order) reports the same verdict and deciding rule as trying every rule: equal
+// lengths, an allow and a disallow of one length, patterns shorter than 8 octets and longer,
+// '*' and '$', empty patterns, derived index.htm rules, several groups for one agent.
+TEST(Robots, FirstMatchOrderAgreesWithTryingEveryRule) {
+  const char* bodies[] = {
+      "User-agent: a\nDisallow: /x\nAllow: /x\nDisallow: /y\nDisallow: /y\nAllow: /\n",
+      "User-agent: *\nDisallow: /dir/\nAllow: /dir/index.html\nDisallow: /*.php$\nAllow: /*\n",
+      "User-agent: a\nDisallow:\nAllow:\nDisallow: $\nDisallow: /$\nDisallow: *\n"
+      "User-agent: b\nUser-agent: a\nDisallow: /verylongprefix/x\nAllow: /verylongprefix/\n"
+      "Allow: /verylongprefix/x\nDisallow: /very*long\n",
+      "User-agent: A\nUser-agent: a\nDisallow: /p\nUser-agent: *\nAllow: /p/q\nDisallow: /\n",
+      "Disallow: /before\nUser-agent: c\nAllow: /a*b*c$\nDisallow: /a\nDisallow: /*c$\n"};
+  const char* agents[] = {"a", "A", "b", "c", "other", ""};
+  const char* urls[] = {"",
+                        "/",
+                        "/x",
+                        "/xy",
+                        "/y",
+                        "/dir/",
+                        "/dir/index.html",
+                        "/f.php",
+                        "/f.php?q",
+                        "/verylongprefix/x",
+                        "/verylongprefix/",
+                        "/very/long",
+                        "/p/q",
+                        "/abc",
+                        "/a/b/c",
+                        "/ac",
+                        "/robots.txt",
+                        "http://h",
+                        "http://h?x",
+                        "/before"};
+  std::string scratch;
+  for (const char* body : bodies) {
+    for (bool rfc : {false, true}) {
+      RobotsParseOptions options;
+      options.rfc_percent_decoding = rfc;
+      RobotsPolicy policy = RobotsPolicy::Parse(body, options);
+      for (const char* agent : agents) {
+        RobotsAgentRules rules = policy.ForAgent(agent);
+        for (const char* url : urls) {
+          RobotsMatch want = testing::ReferenceMatch(policy, agent, url);
+          for (const RobotsMatch& got : {policy.Check(agent, url), rules.Match(url, &scratch)}) {
+            EXPECT_EQ(got.allowed, want.allowed) << body << " | " << agent << " | " << url;
+            EXPECT_EQ(got.rule, want.rule) << body << " | " << agent << " | " << url;
+            EXPECT_EQ(got.reason, want.reason) << body << " | " << agent << " | " << url;
+            EXPECT_EQ(got.from_global, want.from_global) << body << " | " << agent << " | " << url;
+          }
+        }
+      }
+    }
+  }
+  // The tie of an allow and a disallow of one length goes to the allow, whichever comes first.
+  RobotsPolicy tie = RobotsPolicy::Parse(bodies[0]);
+  RobotsMatch match = tie.Check("a", "/x");
+  EXPECT_TRUE(match.allowed);
+  EXPECT_EQ(tie.rules()[static_cast<size_t>(match.rule)].line, 3u);
+  // Two equal disallows: the first in the file is reported.
+  EXPECT_EQ(tie.rules()[static_cast<size_t>(tie.Check("a", "/y").rule)].line, 4u);
 }
 
 }  // namespace

@@ -81,8 +81,22 @@ struct RobotsMatch {
 
 class RobotsAgentRules;
 
-// A parsed robots.txt body. Parsing never fails (RFC 9309 section 2.2: unparseable lines are
-// ignored); `truncated()` says whether the byte limit was hit.
+// The first octets of a rule's literal prefix (before any '*'), up to 8, as one word, and the mask
+// of the octets present: a path whose first 8 octets (zero-padded) differ from the key under the
+// mask cannot match, which rejects most rules with one comparison.
+struct RobotsRuleHead {
+  uint64_t key = 0;
+  uint64_t mask = 0;
+};
+
+// The rules that apply to one agent (or to '*'), ordered so that the first one that matches
+// decides: longest pattern first (RFC 9309 section 2.2.2), allow before disallow among equals,
+// then file order. Rules with an empty pattern never decide and are left out.
+struct RobotsRuleSet {
+  std::vector<uint32_t> order;        // indices into RobotsPolicy::rules()
+  std::vector<RobotsRuleHead> heads;  // heads[i] belongs to order[i]
+};
+
 class RobotsPolicy {
  public:
   static RobotsPolicy Parse(std::string_view body, const RobotsParseOptions& options = {});
@@ -126,20 +140,24 @@ class RobotsPolicy {
  private:
   friend class RobotsParser;
   friend class RobotsAgentRules;
-  // The rules of every group that names one product token, in file order.
+  // The rules of every group that names one product token.
   struct AgentIndex {
-    std::string token;  // lowercase
-    std::vector<uint32_t> rules;
+    std::string token;   // lowercase
+    uint32_t rules = 0;  // index into agent_rules_ (agents of one group share their rules)
   };
   void BuildIndex();
+  RobotsRuleSet CompileRuleSet(std::vector<uint32_t> rules) const;
   const AgentIndex* FindAgent(std::string_view agent) const;
+  // The first rule of `set` that matches `path` (already normalised), or -1.
+  int32_t FirstMatch(const RobotsRuleSet& set, std::string_view path) const;
 
   std::string arena_;
   std::vector<RobotsRule> rules_;
   std::vector<RobotsGroup> groups_;
   std::vector<RobotsDirective> directives_;
   std::vector<AgentIndex> agent_index_;
-  std::vector<uint32_t> global_rules_;  // rules of the '*' groups, in file order
+  std::vector<RobotsRuleSet> agent_rules_;
+  RobotsRuleSet global_rules_;  // rules of the '*' groups
   bool has_global_ = false;
   bool truncated_ = false;
   bool rfc_percent_decoding_ = false;
@@ -148,7 +166,8 @@ class RobotsPolicy {
   uint32_t lines_ = 0;
 };
 
-// The rules of one policy that apply to one agent; Match never allocates.
+// The rules of one policy that apply to one agent (a view: the policy must outlive it); Match
+// never allocates, except when rfc_percent_decoding must normalise a path.
 class RobotsAgentRules {
  public:
   RobotsAgentRules() = default;
@@ -158,9 +177,9 @@ class RobotsAgentRules {
 
  private:
   friend class RobotsPolicy;
+  RobotsMatch MatchNormalPath(std::string_view path) const;
   const RobotsPolicy* policy_ = nullptr;
-  std::vector<uint32_t> specific_;
-  std::vector<uint32_t> global_;
+  const RobotsRuleSet* rules_ = nullptr;  // the agent's groups, or else the '*' groups
   bool has_group_ = false;
   bool has_global_ = false;
 };
