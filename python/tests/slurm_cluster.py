@@ -67,6 +67,11 @@ TaskPlugin=task/none
 JobAcctGatherType=jobacct_gather/none
 AccountingStorageType=accounting_storage/none
 SchedulerType=sched/builtin
+# Fast scheduling for a cluster that runs a handful of short jobs (slurm.conf(5)): batch jobs are
+# not held back to be scheduled together (batch_sched_delay, 3 s by default) and event-triggered
+# scheduling passes are not throttled (sched_min_interval). Slurm 22.05 still runs them from its
+# background loop, so a submission or a finished dependency waits up to about a second.
+SchedulerParameters=batch_sched_delay=0,sched_min_interval=0
 SelectType=select/cons_tres
 SelectTypeParameters=CR_CPU
 MpiDefault=none
