@@ -10,6 +10,7 @@
 #include "portal/case_store.h"
 #include "portal/csrf.h"
 #include "portal/desk_auth.h"
+#include "portal/desk_evidence.h"
 #include "portal/desk_pages.h"
 #include "portal/mail_queue.h"
 #include "portal/staff_accounts.h"
@@ -165,6 +166,7 @@ bool ParseCasePath(std::string_view path, std::string& tracking, std::string& ac
   tracking = std::string(number);
   action = slash == std::string_view::npos ? "" : std::string(rest.substr(slash + 1));
   if (action.empty()) return slash == std::string_view::npos;
+  if (!EvidenceHashOfAction(action).empty()) return true;
   for (std::string_view known : kActions) {
     if (action == known) return true;
   }

@@ -19,7 +19,7 @@ namespace gpaikit::portal {
 Response DeskQueue(const Site::State& state, const StaffSession& session, const Request& request,
                    std::time_t now);
 // /desk/case/TRACKING and /desk/case/TRACKING/ACTION: the tracking number and the action ("" for
-// the page itself); false for any other path.
+// the page itself; "evidence/SHA256" for a file download); false for any other path.
 bool ParseCasePath(std::string_view path, std::string& tracking, std::string& action);
 // GET /desk/case/TRACKING: the case, its evidence and events, and the action forms.
 Response DeskCase(const Site::State& state, const StaffSession& session,

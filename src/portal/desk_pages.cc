@@ -5,6 +5,7 @@
 #include "portal/csrf.h"
 #include "portal/desk_auth.h"
 #include "portal/desk_cases.h"
+#include "portal/desk_evidence.h"
 #include "portal/desk_reports.h"
 
 namespace gpaikit::portal {
@@ -14,7 +15,10 @@ bool IsDeskPath(std::string_view path) { return path == "/desk" || path.starts_w
 BodyKind DeskPostBody(std::string_view path) {
   if (path == "/desk/login" || path == "/desk/logout") return BodyKind::kForm;
   std::string tracking, action;
-  if (ParseCasePath(path, tracking, action) && !action.empty()) return BodyKind::kForm;
+  if (ParseCasePath(path, tracking, action) && !action.empty() &&
+      EvidenceHashOfAction(action).empty()) {
+    return BodyKind::kForm;
+  }
   return BodyKind::kNone;
 }
 
@@ -49,6 +53,9 @@ Response HandleDesk(const Site::State& state, const Request& request, const std:
   std::string tracking, action;
   if (ParseCasePath(request.path, tracking, action)) {
     if (action.empty()) return DeskCase(state, staff, tracking, now);
+    if (std::string hash = EvidenceHashOfAction(action); !hash.empty()) {
+      return DeskEvidence(state, tracking, hash);
+    }
     if (post) return DeskCaseAction(state, staff, request, tracking, action, now);
     return SeeOther("/desk/case/" + tracking);
   }
