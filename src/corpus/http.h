@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "gpaikit/base/lines.h"
 #include "gpaikit/base/status.h"
 
 namespace gpaikit::corpus {
@@ -34,21 +35,15 @@ Result<uint64_t> ChunkedLength(std::string_view body);
 // Calls `fn(name, value)` for every header line in `headers`.
 template <typename Fn>
 void ForEachHeader(std::string_view headers, Fn fn) {
-  size_t pos = 0;
-  while (pos < headers.size()) {
-    size_t eol = headers.find('\n', pos);
-    if (eol == std::string_view::npos) eol = headers.size();
-    std::string_view line = headers.substr(pos, eol - pos);
-    pos = eol + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  ForEachLine(headers, [&fn](std::string_view line) {
     size_t colon = line.find(':');
-    if (colon == std::string_view::npos || colon == 0) continue;
+    if (colon == std::string_view::npos || colon == 0) return;
     std::string_view value = line.substr(colon + 1);
     while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
       value.remove_prefix(1);
     while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
     fn(line.substr(0, colon), value);
-  }
+  });
 }
 
 }  // namespace gpaikit::corpus

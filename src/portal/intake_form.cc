@@ -58,6 +58,20 @@ std::string FieldOf(const Fields& fields, std::string_view name) {
   return Trimmed(Request::First(fields, name));
 }
 
+void ReadContact(const Fields& fields, ContactFields& contact) {
+  contact.name = FieldOf(fields, "name");
+  contact.organisation = FieldOf(fields, "organisation");
+  contact.email = FieldOf(fields, "email");
+}
+
+// The e-mail address both forms require: a line of text, then the mail module's address form.
+void CheckEmail(std::vector<FieldError>& errors, const std::string& email) {
+  if (CheckText(errors, "email", "The e-mail address", email, true, kMaxLineField, true) &&
+      !IsMailAddress(email)) {
+    errors.push_back({"email", "The e-mail address is not of the form name@example.org."});
+  }
+}
+
 }  // namespace
 
 Fields ComplaintForm::Details() const {
@@ -101,9 +115,7 @@ Checked<ComplaintForm> CheckComplaintForm(const Fields& fields) {
   Checked<ComplaintForm> out;
   ComplaintForm& form = out.form;
   std::vector<FieldError>& errors = out.errors;
-  form.name = FieldOf(fields, "name");
-  form.organisation = FieldOf(fields, "organisation");
-  form.email = FieldOf(fields, "email");
+  ReadContact(fields, form);
   form.authority = FieldOf(fields, "authority");
   form.mandate = FieldOf(fields, "mandate");
   form.works = FieldOf(fields, "works");
@@ -113,10 +125,7 @@ Checked<ComplaintForm> CheckComplaintForm(const Fields& fields) {
   CheckText(errors, "name", "Your name", form.name, true, kMaxLineField, true);
   CheckText(errors, "organisation", "The organisation", form.organisation, false, kMaxLineField,
             true);
-  if (CheckText(errors, "email", "The e-mail address", form.email, true, kMaxLineField, true) &&
-      !IsMailAddress(form.email)) {
-    errors.push_back({"email", "The e-mail address is not of the form name@example.org."});
-  }
+  CheckEmail(errors, form.email);
   if (form.authority != "rightsholder" && form.authority != "representative") {
     errors.push_back({"authority", "Say whether you are the rightsholder or a representative."});
     form.authority.clear();
@@ -167,18 +176,13 @@ Checked<RequestForm> CheckRequestForm(const Fields& fields,
   Checked<RequestForm> out;
   RequestForm& form = out.form;
   std::vector<FieldError>& errors = out.errors;
-  form.name = FieldOf(fields, "name");
-  form.organisation = FieldOf(fields, "organisation");
-  form.email = FieldOf(fields, "email");
+  ReadContact(fields, form);
   form.model = FieldOf(fields, "model");
   form.request = FieldOf(fields, "request");
   CheckText(errors, "organisation", "Your organisation", form.organisation, true, kMaxLineField,
             true);
   CheckText(errors, "name", "The contact person", form.name, true, kMaxLineField, true);
-  if (CheckText(errors, "email", "The e-mail address", form.email, true, kMaxLineField, true) &&
-      !IsMailAddress(form.email)) {
-    errors.push_back({"email", "The e-mail address is not of the form name@example.org."});
-  }
+  CheckEmail(errors, form.email);
   if (std::find(model_ids.begin(), model_ids.end(), form.model) == model_ids.end()) {
     errors.push_back({"model", "Choose one of the models listed."});
     form.model.clear();

@@ -26,10 +26,14 @@ struct FieldError {
   std::string message;  // what is wrong and what is expected
 };
 
-struct ComplaintForm {
+// Who files: the fields both forms share, read and checked the same way.
+struct ContactFields {
   std::string name;
   std::string organisation;
   std::string email;
+};
+
+struct ComplaintForm : ContactFields {
   std::string authority;                // "rightsholder" or "representative"
   std::string mandate;                  // who the representative acts for and how (representatives)
   std::string works;                    // as typed, one URL or identifier per line
@@ -40,10 +44,7 @@ struct ComplaintForm {
   Fields Details() const;
 };
 
-struct RequestForm {
-  std::string name;
-  std::string organisation;
-  std::string email;
+struct RequestForm : ContactFields {
   std::string model;    // one of the project's model ids
   std::string request;  // what is requested
   Fields Details() const;

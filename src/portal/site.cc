@@ -17,6 +17,7 @@
 #include "portal/mail_queue.h"
 #include "portal/site_state.h"
 #include "portal/staff_accounts.h"
+#include "portal/text_blocks.h"
 
 namespace gpaikit::portal {
 namespace {
@@ -26,18 +27,10 @@ constexpr const char* kHtml = "text/html; charset=utf-8";
 // The first paragraph of a Markdown text that is not a heading, at most about 400 characters.
 std::string FirstParagraph(const std::string& text) {
   std::string paragraph;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
-    start = end + 1;
-    bool blank = line.find_first_not_of(" \t\r") == std::string::npos;
-    if (blank || line[0] == '#') {
-      if (!paragraph.empty()) break;
-      continue;
-    }
-    paragraph += (paragraph.empty() ? "" : " ") + line;
+  for (TextBlock& block : SplitTextBlocks(text)) {
+    if (block.heading) continue;
+    paragraph = std::move(block.text);
+    break;
   }
   if (paragraph.size() > 400) {
     size_t cut = paragraph.rfind(' ', 400);

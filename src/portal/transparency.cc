@@ -7,6 +7,7 @@
 #include "gpaikit/law/code_of_practice.h"
 #include "gpaikit/safety/safety.h"
 #include "portal/site_state.h"
+#include "portal/text_blocks.h"
 
 namespace gpaikit::portal {
 namespace {
@@ -33,40 +34,15 @@ Result<SafetySummary> ReadSummary(const std::filesystem::path& root, std::string
   return summary;
 }
 
-// The summary text as blocks for the page: Markdown headings ("# ...") become headings, runs of
-// other lines become paragraphs. Only the text is kept; nothing of it is markup on the page.
+// The summary text as blocks for the page (SplitTextBlocks): headings and paragraphs, as text
+// only; nothing of it is markup on the page.
 list TextBlocks(const std::string& text) {
   list blocks;
-  std::string paragraph;
-  auto flush = [&] {
-    if (paragraph.empty()) return;
-    Data block;
-    block.set("paragraph", paragraph);
-    blocks.push_back(block);
-    paragraph.clear();
-  };
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
-    start = end + 1;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) {
-      flush();
-    } else if (line[0] == '#') {
-      flush();
-      size_t words = line.find_first_not_of("# \t");
-      if (words == std::string::npos) continue;
-      Data block;
-      block.set("subheading", line.substr(words));
-      blocks.push_back(block);
-    } else {
-      if (!paragraph.empty()) paragraph += ' ';
-      paragraph += line.substr(line.find_first_not_of(" \t"));
-    }
+  for (const TextBlock& block : SplitTextBlocks(text)) {
+    Data data;
+    data.set(block.heading ? "subheading" : "paragraph", block.text);
+    blocks.push_back(data);
   }
-  flush();
   return blocks;
 }
 
