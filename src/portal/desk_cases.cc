@@ -195,7 +195,7 @@ Response CasePage(const Site::State& state, const StaffSession& session,
   data.set("owner", item.owner.empty() ? std::string("unassigned") : item.owner);
   SetClocks(data, item, UtcDay(now));
   data.set("name", item.name);
-  data.set("organisation", item.organisation);
+  if (!item.organisation.empty()) data.set("organisation", item.organisation);
   data.set("email", item.email);
   if (!message.empty()) data.set("message", message);
   list details;

@@ -152,7 +152,11 @@ Response DeskFigures(const Site::State& state, const StaffSession& session, std:
       }
     }
     Data group;
-    group.set("kind", std::string(kind) == "all" ? "All cases" : std::string(kind) + "s");
+    const std::string_view which(kind);
+    std::string label = which == "all"         ? "All cases"
+                        : which == "complaint" ? "Complaints"
+                                               : "Requests";
+    group.set("kind", label);
     group.set("count", std::to_string(times.size()));
     group.set("median", Days(MedianDaysToFirstReply(times)));
     list buckets;
