@@ -12,6 +12,7 @@
 #include "portal/desk_auth.h"
 #include "portal/desk_evidence.h"
 #include "portal/desk_pages.h"
+#include "portal/desk_paths.h"
 #include "portal/mail_queue.h"
 #include "portal/staff_accounts.h"
 
@@ -21,9 +22,6 @@ namespace {
 using kainjow::mustache::list;
 
 constexpr const char* kHtml = "text/html; charset=utf-8";
-constexpr std::string_view kCasePrefix = "/desk/case/";
-// The actions a case page posts, each its own form (and CSRF form name "case-ACTION").
-constexpr std::string_view kActions[] = {"assign", "reply", "note", "state"};
 
 CivilDate UtcDay(std::time_t now) {
   std::tm utc{};
@@ -92,24 +90,17 @@ Status MailReply(const Site::State& state, const Case& item, const std::string& 
 
 Response DeskQueue(const Site::State& state, const StaffSession& session, const Request& request,
                    std::time_t now) {
+  const QueueFilter wanted = ParseQueueFilter(request.Query("kind"), request.Query("show"));
   CaseFilter filter;
-  std::string kind = request.Query("kind");
-  if (kind == "complaint") {
-    filter.kind = CaseKind::kComplaint;
-  } else if (kind == "request") {
-    filter.kind = CaseKind::kRequest;
-  } else {
-    kind = "";
-  }
-  std::string show = request.Query("show");
-  if (show.empty()) show = "open";
-  if (show == "open") {
+  if (wanted.kind == "complaint") filter.kind = CaseKind::kComplaint;
+  if (wanted.kind == "request") filter.kind = CaseKind::kRequest;
+  if (wanted.show == "open") {
     filter.open_only = true;
-  } else if (IsCaseState(show)) {
-    filter.state = show;
-  } else {
-    show = "all";
+  } else if (wanted.show != "all") {
+    filter.state = wanted.show;
   }
+  const std::string& kind = wanted.kind;
+  const std::string& show = wanted.show;
   Result<std::vector<Case>> cases = state.cases->ListCases(filter);
   if (!cases.ok()) return InternalError(cases.status());
   const CivilDate today = UtcDay(now);
@@ -152,25 +143,6 @@ Response DeskQueue(const Site::State& state, const StaffSession& session, const 
   data.set("has_mails", !mail_rows.empty());
   data.set("mails", mail_rows);
   return Rendered(state, 200, "desk", std::move(data));
-}
-
-bool ParseCasePath(std::string_view path, std::string& tracking, std::string& action) {
-  if (!path.starts_with(kCasePrefix)) return false;
-  std::string_view rest = path.substr(kCasePrefix.size());
-  size_t slash = rest.find('/');
-  std::string_view number = rest.substr(0, slash);
-  if (number.empty() || number.size() > 32) return false;
-  for (char c : number) {
-    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return false;
-  }
-  tracking = std::string(number);
-  action = slash == std::string_view::npos ? "" : std::string(rest.substr(slash + 1));
-  if (action.empty()) return slash == std::string_view::npos;
-  if (!EvidenceHashOfAction(action).empty()) return true;
-  for (std::string_view known : kActions) {
-    if (action == known) return true;
-  }
-  return false;
 }
 
 namespace {
@@ -255,7 +227,7 @@ Response CasePage(const Site::State& state, const StaffSession& session,
     if (std::string_view(name) != "received") states.emplace_back(name, name);
   }
   data.set("state_options", Options(states, item.state == "received" ? "in-review" : item.state));
-  for (std::string_view action : kActions) {
+  for (std::string_view action : kDeskCaseActions) {
     std::string form = "case-" + std::string(action);
     data.set("token_" + std::string(action), DeskFormToken(state, session, form, now));
   }
@@ -346,7 +318,7 @@ Response DeskCaseAction(const Site::State& state, const StaffSession& session,
     }
     return InternalError(done.status());
   }
-  return SeeOther(std::string(kCasePrefix) + tracking);
+  return SeeOther(std::string(kDeskCasePrefix) + tracking);
 }
 
 }  // namespace gpaikit::portal

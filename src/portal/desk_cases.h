@@ -18,9 +18,6 @@ namespace gpaikit::portal {
 // GET /desk: the queue, filtered by ?kind=complaint|request and ?show=open|all|STATE.
 Response DeskQueue(const Site::State& state, const StaffSession& session, const Request& request,
                    std::time_t now);
-// /desk/case/TRACKING and /desk/case/TRACKING/ACTION: the tracking number and the action ("" for
-// the page itself; "evidence/SHA256" for a file download); false for any other path.
-bool ParseCasePath(std::string_view path, std::string& tracking, std::string& action);
 // GET /desk/case/TRACKING: the case, its evidence and events, and the action forms.
 Response DeskCase(const Site::State& state, const StaffSession& session,
                   const std::string& tracking, std::time_t now);

@@ -10,8 +10,6 @@
 namespace gpaikit::portal {
 namespace {
 
-constexpr std::string_view kEvidencePrefix = "evidence/";
-
 // The extension of the download's name for the media types intake accepts (DetectEvidenceType).
 std::string_view Extension(std::string_view media_type) {
   if (media_type == "application/pdf") return "pdf";
@@ -29,16 +27,6 @@ Response NotFound(const Site::State& state, const std::string& tracking) {
 }
 
 }  // namespace
-
-std::string EvidenceHashOfAction(std::string_view action) {
-  if (!action.starts_with(kEvidencePrefix)) return "";
-  std::string_view hash = action.substr(kEvidencePrefix.size());
-  if (hash.size() != 64) return "";
-  for (char c : hash) {
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return "";
-  }
-  return std::string(hash);
-}
 
 Response DeskEvidence(const Site::State& state, const std::string& tracking,
                       const std::string& sha256) {

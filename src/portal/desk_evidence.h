@@ -11,10 +11,6 @@
 
 namespace gpaikit::portal {
 
-// The SHA-256 of "evidence/HEX" (64 lower-case hex digits) in a case path's action; "" for any
-// other action.
-std::string EvidenceHashOfAction(std::string_view action);
-
 // GET /desk/case/TRACKING/evidence/SHA256: the file's bytes with the media type detected at
 // upload, `Content-Disposition: attachment` with a name made of the hash and the type's extension
 // (never the client's name), nosniff (from the site's headers), a sandbox CSP and no-store. 404

@@ -6,6 +6,7 @@
 #include "portal/desk_auth.h"
 #include "portal/desk_cases.h"
 #include "portal/desk_evidence.h"
+#include "portal/desk_paths.h"
 #include "portal/desk_reports.h"
 
 namespace gpaikit::portal {

@@ -8,6 +8,7 @@
 #include "portal/desk_auth.h"
 #include "portal/desk_csv.h"
 #include "portal/desk_pages.h"
+#include "portal/desk_paths.h"
 
 namespace gpaikit::portal {
 namespace {
@@ -67,24 +68,6 @@ std::string Days(std::optional<double> days) {
 }
 
 }  // namespace
-
-std::optional<int64_t> ParseUtcTime(std::string_view text) {
-  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
-      text[19] != 'Z') {
-    return std::nullopt;
-  }
-  std::optional<CivilDate> date = CivilDate::Parse(text.substr(0, 10));
-  if (!date) return std::nullopt;
-  int64_t parts[3] = {0, 0, 0};
-  for (int i = 0; i < 3; ++i) {
-    char a = text[11 + i * 3], b = text[12 + i * 3];
-    if (a < '0' || a > '9' || b < '0' || b > '9') return std::nullopt;
-    parts[i] = (a - '0') * 10 + (b - '0');
-  }
-  if (parts[0] > 23 || parts[1] > 59 || parts[2] > 60) return std::nullopt;
-  int64_t days = CivilDate(1970, 1, 1).DaysUntil(*date);
-  return days * 86400 + parts[0] * 3600 + parts[1] * 60 + parts[2];
-}
 
 Response DeskExport(const Site::State& state, const StaffSession& session, bool json,
                     std::time_t now) {

@@ -16,10 +16,6 @@
 
 namespace gpaikit::portal {
 
-// Seconds since the epoch of "YYYY-MM-DDTHH:MM:SSZ" (as Rfc3339 writes it); std::nullopt for
-// anything else.
-std::optional<int64_t> ParseUtcTime(std::string_view text);
-
 // GET /desk/export.csv and /desk/export.json: every case with its clocks, first reply and
 // closing time, filer and details; 403 for a user who is not an admin (the export holds the
 // filers' personal data).
