@@ -1,5 +1,6 @@
 // robots.txt matching (RFC 9309 section 2.2.2-2.2.3): longest match wins, allow wins a tie.
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -74,30 +75,36 @@ bool RobotsGlobMatches(std::string_view pattern, std::string_view path) {
                      star == std::string_view::npos ? pattern.size() : star, path);
 }
 
-RobotsRuleSet RobotsPolicy::CompileRuleSet(std::vector<uint32_t> rules) const {
-  // An empty pattern never decides (a match needs priority > 0), so it is dropped.
-  std::erase_if(rules, [&](uint32_t i) { return rules_[i].priority == 0; });
+RobotsRuleSet RobotsPolicy::CompileRuleSet(const std::vector<uint32_t>& rules) const {
   // RFC 9309 section 2.2.2: the longest match wins and allow wins a tie; among equal rules of one
-  // kind the first in the file is reported. The indices come in file order, so a stable sort on
-  // (priority, kind) makes the first matching rule the deciding one.
-  std::stable_sort(rules.begin(), rules.end(), [&](uint32_t a, uint32_t b) {
-    const RobotsRule& x = rules_[a];
-    const RobotsRule& y = rules_[b];
-    if (x.priority != y.priority) return x.priority > y.priority;
-    return x.kind == RobotsRuleKind::kAllow && y.kind != RobotsRuleKind::kAllow;
-  });
-  RobotsRuleSet set;
-  set.heads.reserve(rules.size());
+  // kind the first in the file is reported. Sorted on (longest, allow first, file order), the
+  // first matching rule is the deciding one. The three go into one integer, sorted as such; an
+  // empty pattern never decides (a match needs priority > 0), so it is dropped.
+  std::vector<uint64_t> keys;
+  keys.reserve(rules.size());
   for (uint32_t i : rules) {
+    const RobotsRule& rule = rules_[i];
+    if (rule.priority == 0) continue;
+    uint64_t shorter = UINT32_MAX - rule.priority;  // ascending = longest first
+    uint64_t disallow = rule.kind == RobotsRuleKind::kAllow ? 0 : 1;
+    keys.push_back(shorter << 32 | disallow << 31 |
+                   i);  // fewer than 2^31 rules: 2 GiB of rule lines
+  }
+  std::sort(keys.begin(), keys.end());
+  RobotsRuleSet set;
+  set.order.reserve(keys.size());
+  set.heads.reserve(keys.size());
+  for (uint64_t key : keys) {
+    uint32_t i = static_cast<uint32_t>(key & 0x7FFFFFFF);
     const RobotsRule& rule = rules_[i];
     std::string_view prefix = Pattern(rule).substr(0, std::min<size_t>(rule.prefix_size, 8));
     static constexpr unsigned char kOnes[8] = {255, 255, 255, 255, 255, 255, 255, 255};
     RobotsRuleHead head;
     std::memcpy(&head.key, prefix.data(), prefix.size());
     std::memcpy(&head.mask, kOnes, prefix.size());
+    set.order.push_back(i);
     set.heads.push_back(head);
   }
-  set.order = std::move(rules);
   return set;
 }
 
@@ -123,7 +130,7 @@ void RobotsPolicy::BuildIndex() {
       for (uint32_t i = group.first_rule; i < group.end_rule; ++i) entry->push_back(i);
     }
   }
-  global_rules_ = CompileRuleSet(std::move(global));
+  global_rules_ = CompileRuleSet(global);
   // Agents listed together in the same groups have the same rules: they share one compiled set,
   // which keeps memory linear in the body when a group lists many agents.
   agent_index_.reserve(agents.size());
@@ -137,8 +144,7 @@ void RobotsPolicy::BuildIndex() {
     agent_index_.push_back({std::move(agents[a].first), set});
   }
   agent_rules_.reserve(first_with_set.size());
-  for (size_t a : first_with_set)
-    agent_rules_.push_back(CompileRuleSet(std::move(agents[a].second)));
+  for (size_t a : first_with_set) agent_rules_.push_back(CompileRuleSet(agents[a].second));
 }
 
 int32_t RobotsPolicy::FirstMatch(const RobotsRuleSet& set, std::string_view path) const {

@@ -146,7 +146,7 @@ class RobotsPolicy {
     uint32_t rules = 0;  // index into agent_rules_ (agents of one group share their rules)
   };
   void BuildIndex();
-  RobotsRuleSet CompileRuleSet(std::vector<uint32_t> rules) const;
+  RobotsRuleSet CompileRuleSet(const std::vector<uint32_t>& rules) const;
   const AgentIndex* FindAgent(std::string_view agent) const;
   // The first rule of `set` that matches `path` (already normalised), or -1.
   int32_t FirstMatch(const RobotsRuleSet& set, std::string_view path) const;
