@@ -60,6 +60,13 @@ bool GlobMatches(std::string_view pattern, bool anchored, bool has_star, size_t 
   return true;
 }
 
+// The bucket of a pattern or path of at least 3 octets in a large rule set of `buckets` (a power
+// of 2) buckets: a hash of octets 1 and 2 (octet 0 is almost always '/').
+size_t Bucket(std::string_view text, size_t buckets) {
+  return (static_cast<unsigned char>(text[1]) * 131u + static_cast<unsigned char>(text[2])) &
+         (buckets - 1);
+}
+
 }  // namespace
 
 bool RobotsPatternMatches(const RobotsPolicy& policy, const RobotsRule& rule,
@@ -104,6 +111,27 @@ RobotsRuleSet RobotsPolicy::CompileRuleSet(const std::vector<uint32_t>& rules) c
     std::memcpy(&head.mask, kOnes, prefix.size());
     set.order.push_back(i);
     set.heads.push_back(head);
+  }
+  if (set.order.size() >= kRobotsBucketedSetSize) {
+    // About 4 rules a bucket, from 16 to 4096 buckets.
+    size_t buckets = 16;
+    while (buckets < 4096 && buckets * 4 < set.order.size()) buckets *= 2;
+    set.bucket_start.assign(buckets + 1, 0);
+    for (uint32_t p = 0; p < set.order.size(); ++p) {
+      const RobotsRule& rule = rules_[set.order[p]];
+      if (rule.prefix_size >= 3) ++set.bucket_start[Bucket(Pattern(rule), buckets) + 1];
+    }
+    for (size_t b = 0; b < buckets; ++b) set.bucket_start[b + 1] += set.bucket_start[b];
+    set.bucket_positions.resize(set.bucket_start[buckets]);
+    std::vector<uint32_t> fill(set.bucket_start.begin(), set.bucket_start.end() - 1);
+    for (uint32_t p = 0; p < set.order.size(); ++p) {
+      const RobotsRule& rule = rules_[set.order[p]];
+      if (rule.prefix_size >= 3) {
+        set.bucket_positions[fill[Bucket(Pattern(rule), buckets)]++] = p;
+      } else {
+        set.short_positions.push_back(p);
+      }
+    }
   }
   return set;
 }
@@ -153,13 +181,34 @@ int32_t RobotsPolicy::FirstMatch(const RobotsRuleSet& set, std::string_view path
   uint64_t head = 0;
   std::memcpy(&head, path.data(), std::min<size_t>(path.size(), 8));
   const RobotsRuleHead* heads = set.heads.data();
-  for (size_t i = 0, n = set.heads.size(); i < n; ++i) {
-    if (((head ^ heads[i].key) & heads[i].mask) != 0) continue;
+  auto matches_at = [&](size_t i) {
+    if (((head ^ heads[i].key) & heads[i].mask) != 0) return false;
     const RobotsRule& rule = rules_[set.order[i]];
     // A plain prefix of at most 8 octets is already compared in full.
-    bool matches = (!rule.has_star && !rule.anchored && rule.pattern_size <= 8) ||
-                   GlobMatches(Pattern(rule), rule.anchored, rule.has_star, rule.prefix_size, path);
-    if (matches) return static_cast<int32_t>(set.order[i]);
+    return (!rule.has_star && !rule.anchored && rule.pattern_size <= 8) ||
+           GlobMatches(Pattern(rule), rule.anchored, rule.has_star, rule.prefix_size, path);
+  };
+  if (set.bucket_start.empty()) {
+    for (size_t i = 0, n = set.heads.size(); i < n; ++i) {
+      if (matches_at(i)) return static_cast<int32_t>(set.order[i]);
+    }
+    return -1;
+  }
+  // A large set: only the rules of the path's bucket and the short ones can match; both lists
+  // are in the set's order, so they are merged to keep the first match first.
+  const uint32_t* bucket = set.bucket_positions.data();
+  const uint32_t* bucket_end = bucket;
+  if (path.size() >= 3) {
+    size_t b = Bucket(path, set.bucket_start.size() - 1);
+    bucket += set.bucket_start[b];
+    bucket_end += set.bucket_start[b + 1];
+  }
+  const uint32_t* other = set.short_positions.data();
+  const uint32_t* other_end = other + set.short_positions.size();
+  while (bucket != bucket_end || other != other_end) {
+    uint32_t i =
+        (other == other_end || (bucket != bucket_end && *bucket < *other)) ? *bucket++ : *other++;
+    if (matches_at(i)) return static_cast<int32_t>(set.order[i]);
   }
   return -1;
 }
@@ -266,11 +315,17 @@ size_t RobotsPolicy::MemoryBytes() const {
   size_t bytes = sizeof(*this) + arena_.capacity() + rules_.capacity() * sizeof(RobotsRule) +
                  groups_.capacity() * sizeof(RobotsGroup) +
                  directives_.capacity() * sizeof(RobotsDirective) +
-                 agent_index_.capacity() * sizeof(AgentIndex) +
-                 global_rules_.order.capacity() * kSetEntryBytes;
+                 agent_index_.capacity() * sizeof(AgentIndex);
   for (const AgentIndex& entry : agent_index_) bytes += entry.token.capacity();
   bytes += agent_rules_.capacity() * sizeof(RobotsRuleSet);
-  for (const RobotsRuleSet& set : agent_rules_) bytes += set.order.capacity() * kSetEntryBytes;
+  auto set_bytes = [](const RobotsRuleSet& set) {
+    return set.order.capacity() * kSetEntryBytes +
+           (set.bucket_start.capacity() + set.bucket_positions.capacity() +
+            set.short_positions.capacity()) *
+               sizeof(uint32_t);
+  };
+  bytes += set_bytes(global_rules_);
+  for (const RobotsRuleSet& set : agent_rules_) bytes += set_bytes(set);
   for (const RobotsGroup& group : groups_) {
     bytes += group.agent_lines.capacity() * sizeof(uint32_t);
     for (const std::string& agent : group.agents) bytes += sizeof(agent) + agent.capacity();

@@ -263,5 +263,37 @@ TEST(Robots, FirstMatchOrderAgreesWithTryingEveryRule) {
   EXPECT_EQ(tie.rules()[static_cast<size_t>(tie.Check("a", "/y").rule)].line, 4u);
 }
 
+// The same with sets large enough (kRobotsBucketedSetSize rules or more) to be bucketed by
+// octets 1 and 2: rules of long and short literal prefixes, '*' and '$', allow and disallow of
+// equal lengths, in both the agent's group and '*'.
+TEST(Robots, BucketedRuleSetsAgreeWithTryingEveryRule) {
+  std::string body = "User-agent: a\n";
+  const char* stems[] = {"/a", "/ab", "/abc", "/b", "/ba", "/*", "/", "/a*c", "/ab$", "/x/y"};
+  for (int i = 0; i < 120; ++i) {
+    std::string stem = stems[i % 10];
+    body += (i % 3 == 0 ? "Allow: " : "Disallow: ") + stem;
+    if (i % 4 == 1) body += std::to_string(i % 7);
+    if (i % 11 == 5) body += "*z";
+    body += "\n";
+    if (i == 60) body += "User-agent: *\n";
+  }
+  RobotsPolicy policy = RobotsPolicy::Parse(body);
+  ASSERT_GE(policy.rules().size(), 2 * kRobotsBucketedSetSize);
+  const char* paths[] = {"/",    "/a",  "/ab",  "/abc", "/abc3", "/a1",   "/ab2z",
+                         "/ba",  "/b5", "/bz",  "/x/y", "/x/yz", "/zzz",  "/a/c",
+                         "/ab$", "/ac", "/abz", "/b",   "/ba4z", "/q?ab", ""};
+  std::string scratch;
+  for (const char* agent : {"a", "other"}) {
+    RobotsAgentRules rules = policy.ForAgent(agent);
+    for (const char* path : paths) {
+      RobotsMatch want = testing::ReferenceMatch(policy, agent, path);
+      RobotsMatch got = rules.Match(path, &scratch);
+      EXPECT_EQ(got.allowed, want.allowed) << agent << " " << path;
+      EXPECT_EQ(got.rule, want.rule) << agent << " " << path;
+      EXPECT_EQ(got.reason, want.reason) << agent << " " << path;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace gpaikit::optout

@@ -95,7 +95,16 @@ struct RobotsRuleHead {
 struct RobotsRuleSet {
   std::vector<uint32_t> order;        // indices into RobotsPolicy::rules()
   std::vector<RobotsRuleHead> heads;  // heads[i] belongs to order[i]
+  // Large sets only (kRobotsBucketedSetSize rules or more), so that a check does not visit every
+  // rule: the positions (into `order`) of the rules whose literal prefix has at least 3 octets,
+  // grouped by a hash of octets 1 and 2 into a power of 2 of buckets, about 4 rules each (bucket
+  // b is bucket_positions[bucket_start[b] .. bucket_start[b + 1]]), and of the others
+  // (`short_positions`), each in ascending order.
+  std::vector<uint32_t> bucket_start;
+  std::vector<uint32_t> bucket_positions;
+  std::vector<uint32_t> short_positions;
 };
+inline constexpr size_t kRobotsBucketedSetSize = 48;
 
 class RobotsPolicy {
  public:
