@@ -162,6 +162,41 @@ PyObject* AllowedFast(PyObject* self, PyObject* const* args, Py_ssize_t nargs) {
   return PyBool_FromLong(allowed ? 1 : 0);
 }
 
+// Lists at least this long are checked without the GIL; shorter ones take less time than
+// releasing and taking it back.
+constexpr size_t kReleaseGilAboveUrls = 256;
+
+// RobotsPolicy.allowed_many(agent, urls): the URLs are read in place (no copies), the verdicts
+// become a list of the two bool singletons.
+py::list AllowedMany(const RobotsPolicy& policy, std::string_view agent, py::handle urls) {
+  // A tuple of the URLs owns a reference to each, so they stay alive without the GIL even if
+  // another thread changes the caller's list meanwhile.
+  auto items = py::reinterpret_steal<py::tuple>(PySequence_Tuple(urls.ptr()));
+  if (!items) throw py::error_already_set();
+  size_t n = items.size();
+  std::vector<std::string_view> views(n);
+  for (size_t i = 0; i < n; ++i) views[i] = TextOrBytes(PyTuple_GET_ITEM(items.ptr(), i));
+  std::vector<unsigned char> verdicts(n);
+  auto check = [&] {
+    optout::RobotsAgentRules rules = policy.ForAgent(agent);
+    std::string scratch;
+    for (size_t i = 0; i < n; ++i) verdicts[i] = rules.Match(views[i], &scratch).allowed;
+  };
+  if (n >= kReleaseGilAboveUrls) {
+    py::gil_scoped_release release;
+    check();
+  } else {
+    check();
+  }
+  py::list out(n);
+  for (size_t i = 0; i < n; ++i) {
+    PyObject* verdict = verdicts[i] ? Py_True : Py_False;
+    Py_INCREF(verdict);
+    PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), verdict);
+  }
+  return out;
+}
+
 PyMethodDef allowed_method = {
     "allowed", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(&AllowedFast)),
     METH_FASTCALL,
@@ -195,19 +230,8 @@ void BindRobots(py::module_& m) {
                "max_bytes"_a = optout::kRobotsDefaultMaxBytes, "rfc_percent_decoding"_a = false)
           .def("explain", &Explain, "agent"_a, "url"_a,
                "The verdict for `agent` and `url` with the deciding rule (RobotsVerdict).")
-          .def(
-              "allowed_many",
-              [](const RobotsPolicy& policy, std::string_view agent,
-                 const std::vector<std::string>& urls) {
-                std::vector<bool> out(urls.size());
-                py::gil_scoped_release release;
-                optout::RobotsAgentRules rules = policy.ForAgent(agent);
-                std::string scratch;
-                for (size_t i = 0; i < urls.size(); ++i)
-                  out[i] = rules.Match(urls[i], &scratch).allowed;
-                return out;
-              },
-              "agent"_a, "urls"_a, "allowed() for each URL, without the GIL.")
+          .def("allowed_many", &AllowedMany, "agent"_a, "urls"_a,
+               "allowed() for each URL (str or bytes), without the GIL for long lists.")
           .def_property_readonly(
               "sitemaps",
               [](const RobotsPolicy& policy) {

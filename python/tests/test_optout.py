@@ -30,6 +30,18 @@ def test_robots_falls_back_to_global_group_and_bytes_body():
     assert policy.allowed_many("MyBot", ["/a", "/private/b", "/private/ok"]) == [True, False, True]
 
 
+def test_allowed_many_any_sequence_long_lists_and_bad_items():
+    policy = optout.RobotsPolicy(ROBOTS)
+    urls = ["/a", "/private/b", "/private/ok", b"/private/c", "https://a.example/x"]
+    one_by_one = [policy.allowed("MyBot", u if isinstance(u, str) else u.decode()) for u in urls]
+    assert policy.allowed_many("MyBot", tuple(urls)) == one_by_one
+    # A list long enough to be checked without the GIL gives the same verdicts.
+    assert policy.allowed_many("MyBot", urls * 100) == one_by_one * 100
+    assert policy.allowed_many("MyBot", []) == []
+    with pytest.raises(TypeError):
+        policy.allowed_many("MyBot", ["/a", 3])
+
+
 def test_product_token_from_user_agent():
     assert optout.product_token("MyBot/1.2 (+https://x.example)") == "MyBot"
 
