@@ -34,13 +34,15 @@ int RunCheck(const CheckOptions& options) {
   if (!inputs.ok()) return ReportFailure(inputs.status());
   CheckReport report = BuildCheckReport(*inputs);
   for (Format format : *formats) {
-    Status written =
-        options.output.out.empty()
-            ? Emit(options.output,
-                   RenderReport(report.document, report.json, format, ColourOnStdout()))
-            : WriteOutputFile(std::filesystem::path(options.output.out) /
-                                  ("report." + std::string(FormatExtension(format))),
-                              RenderReport(report.document, report.json, format, false));
+    Result<std::string> rendered =
+        RenderReport(report.document, report.json, format,
+                     options.output.out.empty() && ColourOnStdout(), options.output.templates);
+    if (!rendered.ok()) return ReportFailure(rendered.status());
+    Status written = options.output.out.empty()
+                         ? Emit(options.output, *rendered)
+                         : WriteOutputFile(std::filesystem::path(options.output.out) /
+                                               ("report." + std::string(FormatExtension(format))),
+                                           *rendered);
     if (!written.ok()) return ReportFailure(written);
   }
   return report.blocking > 0 ? kExitBlocking : kExitOk;

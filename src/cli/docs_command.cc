@@ -32,7 +32,7 @@ struct DocsOptions {
 Result<std::string> Render(const docs::ModelDocumentation& documentation,
                            const law::form::Form& form, const std::string& audience, Format format,
                            bool draft, const docs::PublishedVersion* recorded,
-                           const CivilDate& as_of) {
+                           const CivilDate& as_of, const std::filesystem::path& templates) {
   if (format == Format::kDocx || format == Format::kPdf) {
     report::Document document = docs::FormDocument(documentation, form, audience);
     const law::form::Audience* found = form.FindAudience(audience);
@@ -41,10 +41,12 @@ Result<std::string> Render(const docs::ModelDocumentation& documentation,
         documentation.header.version, documentation.header.last_updated, recorded);
     const std::string& updated = documentation.header.last_updated;
     std::string date = CivilDate::Parse(updated) ? updated : as_of.ToString();
-    return format == Format::kDocx ? report::RenderDocx(document, footer, date)
-                                   : report::RenderPdf(document, footer, date);
+    return format == Format::kDocx ? report::RenderDocx(document, footer, date, templates)
+                                   : report::RenderPdf(document, footer, date, templates);
   }
-  if (format == Format::kHtml) return docs::RenderHtml(documentation, form, audience, draft);
+  if (format == Format::kHtml) {
+    return docs::RenderHtml(documentation, form, audience, draft, templates);
+  }
   if (format == Format::kJson) {
     return docs::AudienceJson(documentation, form, audience).dump(2) + "\n";
   }
@@ -118,8 +120,9 @@ int RunDocs(const DocsOptions& options) {
         docs::RecordingVersion(versions, docs::FullJson(*documentation, form));
     for (const std::string& audience : audiences) {
       for (Format format : *formats) {
-        Result<std::string> text = Render(*documentation, form, audience, format, options.draft,
-                                          recorded, context->options.as_of);
+        Result<std::string> text =
+            Render(*documentation, form, audience, format, options.draft, recorded,
+                   context->options.as_of, options.output.templates);
         if (!text.ok()) return ReportFailure(text.status());
         Status written = options.output.out.empty()
                              ? Emit(options.output, *text)

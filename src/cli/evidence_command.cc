@@ -53,9 +53,11 @@ int RunList(const EvidenceOptions& options) {
                          {"as_of", inputs->project.options.as_of.ToString()},
                          {"code_of_practice", inputs->project.code.rulepack},
                          {"models", models}};
-  Status written =
-      Emit(options.output,
-           RenderReport(document, json, *format, options.output.out.empty() && ColourOnStdout()));
+  Result<std::string> rendered =
+      RenderReport(document, json, *format, options.output.out.empty() && ColourOnStdout(),
+                   options.output.templates);
+  if (!rendered.ok()) return ReportFailure(rendered.status());
+  Status written = Emit(options.output, *rendered);
   if (!written.ok()) return ReportFailure(written);
   return kExitOk;
 }

@@ -105,9 +105,11 @@ int RunRead(const std::string& action, const IncidentOptions& options) {
     if (!format.ok()) return ReportFailure(format.status());
     Result<safety::IncidentListing> listing = safety::ListIncidents(*loaded, *context);
     if (!listing.ok()) return ReportFailure(listing.status());
-    Status written = Emit(options.list_output,
-                          RenderReport(listing->document, listing->json, *format,
-                                       options.list_output.out.empty() && ColourOnStdout()));
+    Result<std::string> rendered = RenderReport(listing->document, listing->json, *format,
+                                                options.list_output.out.empty() && ColourOnStdout(),
+                                                options.list_output.templates);
+    if (!rendered.ok()) return ReportFailure(rendered.status());
+    Status written = Emit(options.list_output, *rendered);
     if (!written.ok()) return ReportFailure(written);
     return listing->overdue > 0 ? kExitBlocking : kExitOk;
   }

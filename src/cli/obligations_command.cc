@@ -50,9 +50,11 @@ int RunObligations(const ObligationsOptions& options) {
   nlohmann::json json = {{"schema", "gpaikit.obligations/1"},
                          {"as_of", context->options.as_of.ToString()},
                          {"models", models}};
-  Status written =
-      Emit(options.output,
-           RenderReport(document, json, *format, options.output.out.empty() && ColourOnStdout()));
+  Result<std::string> rendered =
+      RenderReport(document, json, *format, options.output.out.empty() && ColourOnStdout(),
+                   options.output.templates);
+  if (!rendered.ok()) return ReportFailure(rendered.status());
+  Status written = Emit(options.output, *rendered);
   if (!written.ok()) return ReportFailure(written);
   return overdue > 0 ? kExitBlocking : kExitOk;
 }

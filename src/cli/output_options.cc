@@ -122,6 +122,11 @@ void AddOutputOptions(CLI::App* command, OutputOptions& options, std::vector<For
                          : "Write the files into this folder (every format unless --format is "
                            "given), nothing on stdout: ";
   command->add_option("--out", options.out, what + out_help);
+  if (Can(formats, Format::kHtml) || Can(formats, Format::kDocx) || Can(formats, Format::kPdf)) {
+    command->add_option("--templates", options.templates,
+                        "Folder of the HTML report templates, a provider's branded copy of the "
+                        "installed data/report/templates (docs/reports.md)");
+  }
 }
 
 Status FlushStdout() {
@@ -158,15 +163,16 @@ Status EmitTextOrJson(const OutputOptions& options, std::string_view text,
   return Emit(options, text);
 }
 
-std::string RenderReport(const report::Document& document, const nlohmann::json& json,
-                         Format format, bool colour) {
+Result<std::string> RenderReport(const report::Document& document, const nlohmann::json& json,
+                                 Format format, bool colour,
+                                 const std::filesystem::path& templates) {
   switch (format) {
     case Format::kJson:
       return json.dump(2) + "\n";
     case Format::kMarkdown:
       return report::RenderMarkdown(document);
     case Format::kHtml:
-      return report::RenderHtml(document);
+      return report::RenderHtml(document, templates);
     case Format::kText:
     case Format::kDocx:
     case Format::kPdf:

@@ -32,6 +32,7 @@ struct OutputOptions {
   std::string format;  // as given; "" when not given
   bool json = false;
   std::string out;
+  std::string templates;  // --templates: a branded copy of data/report/templates; "" for those
   std::vector<Format> formats;  // what the command can produce; the first is the default
   OutKind out_kind = OutKind::kFile;
 
@@ -47,7 +48,8 @@ struct OutputOptions {
 
 // Adds --format FORMAT (refusing, with the list, formats the command cannot produce), --json (its
 // alias for --format json, when the command can produce JSON) and --out to `command`, bound to
-// `options`. `out_help` says what is written there; the help text adds "file" or "folder".
+// `options`. `out_help` says what is written there; the help text adds "file" or "folder". A
+// command that can write HTML, DOCX or PDF also gets --templates DIR (the report templates).
 void AddOutputOptions(CLI::App* command, OutputOptions& options, std::vector<Format> formats,
                       OutKind out_kind, const std::string& out_help);
 
@@ -65,9 +67,11 @@ Status EmitTextOrJson(const OutputOptions& options, std::string_view text,
                       const nlohmann::json& json);
 
 // A report in `format`: `json` (with its "schema" key) for JSON, else `document` for the
-// terminal (colour when `colour`), Markdown or HTML.
-std::string RenderReport(const report::Document& document, const nlohmann::json& json,
-                         Format format, bool colour);
+// terminal (colour when `colour`), Markdown or HTML (from the report templates of `templates`,
+// empty: the installed ones; InvalidInput naming a template file missing or broken).
+Result<std::string> RenderReport(const report::Document& document, const nlohmann::json& json,
+                                 Format format, bool colour,
+                                 const std::filesystem::path& templates = {});
 
 // Writes one file of a multi-file result and notes it on stderr.
 Status WriteOutputFile(const std::filesystem::path& path, std::string_view text);

@@ -29,14 +29,18 @@ struct PublishOptions {
   OutputOptions output;
 };
 
-// SHA-256 of the file each audience and format renders to, named as `gpaikit docs --out` names it.
-nlohmann::json RenderedHashes(const docs::ModelDocumentation& documentation,
-                              const law::form::Form& form) {
+// SHA-256 of the file each audience and format renders to, named as `gpaikit docs --out` names it
+// (HTML from the report templates in `templates`, as `gpaikit docs --templates` renders it).
+Result<nlohmann::json> RenderedHashes(const docs::ModelDocumentation& documentation,
+                                      const law::form::Form& form,
+                                      const std::filesystem::path& templates) {
   nlohmann::json hashes = nlohmann::json::object();
   for (const law::form::Audience& audience : form.audiences) {
     std::string stem = documentation.model_id + "-" + audience.id;
     hashes[stem + ".md"] = Sha256Hex(docs::RenderMarkdown(documentation, form, audience.id));
-    hashes[stem + ".html"] = Sha256Hex(docs::RenderHtml(documentation, form, audience.id));
+    Result<std::string> html = docs::RenderHtml(documentation, form, audience.id, false, templates);
+    if (!html.ok()) return html.status();
+    hashes[stem + ".html"] = Sha256Hex(*html);
     hashes[stem + ".json"] =
         Sha256Hex(docs::AudienceJson(documentation, form, audience.id).dump(2) + "\n");
   }
@@ -88,9 +92,12 @@ Status PublishSummaryAndPolicy(const AssessedProject& context,
     docs::TrainingSummary summary = docs::BuildTrainingSummary(
         context.project, assessment, form, stats->has_value() ? &**stats : nullptr);
     std::string stem = model.id + "-training-summary";
+    Result<std::string> html =
+        docs::RenderSummaryHtml(summary, form, false, options.output.templates);
+    if (!html.ok()) return html.status();
     nlohmann::json rendered = {
         {stem + ".md", Sha256Hex(docs::RenderSummaryMarkdown(summary, form))},
-        {stem + ".html", Sha256Hex(docs::RenderSummaryHtml(summary, form))}};
+        {stem + ".html", Sha256Hex(*html)}};
     Result<nlohmann::json> result =
         PublishIfChanged(ledger, docs::kSummaryVersionKind, model.id, model.id + " public summary",
                          docs::SummaryJson(summary, form), rendered, options, retain_until, text);
@@ -165,9 +172,11 @@ int RunPublish(const PublishOptions& options) {
     }
     documentation->header = {std::to_string(versions->size() + 1), store::UtcNow().substr(0, 10)};
     std::string retain_until = RetainUntil(*assessment->model, context->rules);
-    Result<docs::PublishedVersion> published =
-        docs::PublishVersion(**ledger, id, full, RenderedHashes(*documentation, context->form),
-                             options.note, Author(options.author), retain_until);
+    Result<nlohmann::json> hashes =
+        RenderedHashes(*documentation, context->form, options.output.templates);
+    if (!hashes.ok()) return ReportFailure(hashes.status());
+    Result<docs::PublishedVersion> published = docs::PublishVersion(
+        **ledger, id, full, *hashes, options.note, Author(options.author), retain_until);
     if (!published.ok()) return ReportFailure(ExplainLocked(published.status()));
     text << id << ": published version " << published->number << " as ledger entry "
          << published->seq << "; kept until "
@@ -208,6 +217,10 @@ void RegisterPublishCommand(CLI::App& app, int& exit_code) {
   command->add_flag("--force", options->force, "Publish even with invalid values");
   AddOutputOptions(command, options->output, {Format::kText, Format::kJson}, OutKind::kFile,
                    "what was published (JSON schema gpaikit.publish/1)");
+  command->add_option("--templates", options->output.templates,
+                      "Folder of the HTML report templates that docs and summary render with "
+                      "(--templates there), so that the SHA-256 recorded for each HTML file "
+                      "matches it (default: the installed data/report/templates)");
   SetHelpFooter(command, {"gpaikit publish my-project --note \"row 2.7a corrected\""});
   command->callback([options, &exit_code] { exit_code = RunPublish(*options); });
 }

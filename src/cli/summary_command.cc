@@ -31,7 +31,7 @@ struct SummaryOptions {
 // dates the DOCX and PDF files when the summary gives no date of its last update.
 Result<std::string> Render(const docs::TrainingSummary& filled, const law::summary::Template& form,
                            Format format, bool draft, const docs::PublishedVersion* recorded,
-                           const CivilDate& as_of) {
+                           const CivilDate& as_of, const std::filesystem::path& templates) {
   if (format == Format::kDocx || format == Format::kPdf) {
     report::Document document = docs::SummaryDocument(filled, form, false);
     auto shown = [](const docs::FieldValue& field) {
@@ -42,10 +42,10 @@ Result<std::string> Render(const docs::TrainingSummary& filled, const law::summa
                          shown(filled.version), shown(filled.last_update), recorded);
     std::string date =
         CivilDate::Parse(filled.last_update.text) ? filled.last_update.text : as_of.ToString();
-    return format == Format::kDocx ? report::RenderDocx(document, footer, date)
-                                   : report::RenderPdf(document, footer, date);
+    return format == Format::kDocx ? report::RenderDocx(document, footer, date, templates)
+                                   : report::RenderPdf(document, footer, date, templates);
   }
-  if (format == Format::kHtml) return docs::RenderSummaryHtml(filled, form, draft);
+  if (format == Format::kHtml) return docs::RenderSummaryHtml(filled, form, draft, templates);
   if (format == Format::kJson) return docs::SummaryJson(filled, form).dump(2) + "\n";
   return docs::RenderSummaryMarkdown(filled, form, draft);
 }
@@ -112,8 +112,8 @@ int RunSummary(const SummaryOptions& options) {
     const docs::PublishedVersion* recorded =
         docs::RecordingVersion(versions, docs::SummaryJson(filled, form));
     for (Format format : *formats) {
-      Result<std::string> text =
-          Render(filled, form, format, options.draft, recorded, project->options.as_of);
+      Result<std::string> text = Render(filled, form, format, options.draft, recorded,
+                                        project->options.as_of, options.output.templates);
       if (!text.ok()) return ReportFailure(text.status());
       Status written =
           options.output.out.empty()

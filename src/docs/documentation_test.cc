@@ -178,7 +178,7 @@ TEST(DocumentationTest, EachAudienceRenderingHoldsExactlyItsRows) {
       in_json.insert(id);
     }
     EXPECT_EQ(in_json, expected) << audience.id;
-    std::string html = RenderHtml(d, form, audience.id);
+    std::string html = RenderHtml(d, form, audience.id).value();
     std::string markdown = RenderMarkdown(d, form, audience.id);
     for (const law::form::Row& row : form.rows) {
       bool in_html = html.find("<td class=\"id\">" + row.id + "</td>") != std::string::npos;

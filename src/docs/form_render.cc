@@ -1,15 +1,15 @@
 // Renders one audience's Model Documentation Form as Markdown, print-ready HTML laid out like the
-// official Form, and JSON (Code of Practice, Transparency, Measure 1.2: each audience gets its
-// rows).
+// official Form (report template form.html), and JSON (Code of Practice, Transparency, Measure 1.2:
+// each audience gets its rows).
 #include <string>
 
+#include "gpaikit/base/template_set.h"
 #include "gpaikit/docs/docs.h"
 #include "gpaikit/report/report.h"
 
 namespace gpaikit::docs {
 namespace {
 
-using report::EscapeHtml;
 using report::EscapeMarkdown;
 
 std::string AudienceLabel(const law::form::Form& form, std::string_view audience) {
@@ -27,26 +27,6 @@ std::string ShownValue(const RowValue& value) {
       return value.value;
   }
 }
-
-constexpr const char* kCss = R"css(
-body{font:10.5pt/1.4 "DejaVu Sans",Arial,sans-serif;margin:2em;color:#111}
-h1{font-size:16pt;margin:0 0 .3em}
-h2{font-size:12pt;background:#1f3864;color:#fff;padding:.3em .5em;margin:1.4em 0 0}
-table{border-collapse:collapse;width:100%}
-th,td{border:1px solid #777;padding:.35em .5em;vertical-align:top;text-align:left}
-th{background:#d9e2f3}
-td.id{width:3.2em;font-weight:bold}
-td.field{width:30%}
-td.field small{display:block;color:#555;font-size:8.5pt;margin-top:.3em}
-td.value{white-space:pre-wrap}
-td.tick{width:2.6em;text-align:center}
-.missing{color:#b00020;font-weight:bold}
-.basis{display:block;color:#555;font-size:8.5pt;margin-top:.3em}
-.meta td{border:none;padding:.1em .8em .1em 0}
-.note{font-size:9pt;color:#333;border-left:3px solid #1f3864;padding-left:.6em}
-@page{size:A4;margin:15mm}
-@media print{body{margin:0}tr{page-break-inside:avoid}h2{page-break-after:avoid}}
-)css";
 
 }  // namespace
 
@@ -99,12 +79,16 @@ std::string RenderMarkdown(const ModelDocumentation& documentation, const law::f
   return out;
 }
 
-std::string RenderHtml(const ModelDocumentation& documentation, const law::form::Form& form,
-                       std::string_view audience, bool draft) {
-  std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>" +
-                    EscapeHtml(form.title + ": " + documentation.model_name) + "</title>\n<style>" +
-                    kCss + "</style></head><body>\n";
-  out += "<h1>" + EscapeHtml(form.title) + "</h1>\n<table class=\"meta\">";
+Result<std::string> RenderHtml(const ModelDocumentation& documentation, const law::form::Form& form,
+                               std::string_view audience, bool draft,
+                               const std::filesystem::path& templates) {
+  Result<TemplateSet> set = TemplateSet::Load(report::ReportTemplateFolder(templates),
+                                              {"report template", {"form.html"}, {}, {"form.css"}});
+  if (!set.ok()) return set.status();
+  TemplateData data;
+  data.set("page_title", form.title + ": " + documentation.model_name);
+  data.set("form_title", form.title);
+  kainjow::mustache::list meta;
   for (const auto& [label, text] :
        {std::pair<std::string, std::string>{"Provider", documentation.provider},
         {"Model", documentation.model_name},
@@ -112,42 +96,58 @@ std::string RenderHtml(const ModelDocumentation& documentation, const law::form:
         {"Document version number", documentation.header.version},
         {"Date the document was last updated", documentation.header.last_updated},
         {"Form", form.form}}) {
-    out += "<tr><td><b>" + EscapeHtml(label) + "</b></td><td>" + EscapeHtml(text) + "</td></tr>";
+    TemplateData fact;
+    fact.set("label", label);
+    fact.set("text", text);
+    meta.push_back(std::move(fact));
   }
-  out += "</table>\n<p class=\"note\">" +
-         EscapeHtml(draft ? form.confidentiality : WithoutInternalTags(form.confidentiality)) +
-         "</p>\n";
+  data.set("meta", meta);
+  data.set("note", draft ? form.confidentiality : WithoutInternalTags(form.confidentiality));
+  kainjow::mustache::list audiences;
+  for (const law::form::Audience& each : form.audiences) {
+    TemplateData column;
+    column.set("label", each.label);
+    column.set("tag", each.spec_tag);
+    audiences.push_back(std::move(column));
+  }
+  kainjow::mustache::list sections;
   for (const law::form::Section& section : form.sections) {
-    std::string rows;
+    kainjow::mustache::list rows;
     for (const RowValue& value : documentation.rows) {
       const law::form::Row& row = *value.row;
       if (row.section != section.number || !row.For(audience)) continue;
-      rows += "<tr><td class=\"id\">" + EscapeHtml(row.id) + "</td><td class=\"field\">" +
-              EscapeHtml(row.name) + "<small>" + EscapeHtml(row.guidance) +
-              "</small></td><td class=\"value\">";
-      bool absent = value.status == RowStatus::kMissing || value.status == RowStatus::kNotRequired;
-      rows += absent ? "<span class=\"missing\">" + EscapeHtml(ShownValue(value)) + "</span>"
-                     : EscapeHtml(value.value);
-      if (draft && value.status == RowStatus::kDerived) {  // where it came from: a working note
-        rows += "<span class=\"basis\">" + EscapeHtml(value.basis) + "</span>";
-      }
-      rows += "</td>";
+      TemplateData row_data;
+      row_data.set("id", row.id);
+      row_data.set("name", row.name);
+      row_data.set("guidance", row.guidance);
+      row_data.set("absent",
+                   value.status == RowStatus::kMissing || value.status == RowStatus::kNotRequired);
+      row_data.set("shown", ShownValue(value));
+      row_data.set("value", value.value);
+      // Where a derived value came from: a working note, only in the draft.
+      row_data.set("noted", draft && value.status == RowStatus::kDerived);
+      row_data.set("basis", value.basis);
+      kainjow::mustache::list ticks;
       for (const law::form::Audience& each : form.audiences) {
-        rows +=
-            "<td class=\"tick\">" + std::string(row.For(each.id) ? "&#9746;" : "&#9744;") + "</td>";
+        TemplateData tick;
+        tick.set("on", row.For(each.id));
+        ticks.push_back(std::move(tick));
       }
-      rows += "</tr>\n";
+      row_data.set("ticks", ticks);
+      rows.push_back(std::move(row_data));
     }
     if (rows.empty()) continue;
-    out += "<h2>Section " + std::to_string(section.number) + ". " + EscapeHtml(section.title) +
-           "</h2>\n<table><thead><tr><th>#</th><th>Field</th><th>Value</th>";
-    for (const law::form::Audience& each : form.audiences) {
-      out += "<th title=\"" + EscapeHtml(each.label) + "\">" + EscapeHtml(each.spec_tag) + "</th>";
-    }
-    out += "</tr></thead><tbody>\n" + rows + "</tbody></table>\n";
+    TemplateData section_data;
+    section_data.set("number", std::to_string(section.number));
+    section_data.set("title", section.title);
+    section_data.set("audiences", audiences);
+    section_data.set("rows", rows);
+    sections.push_back(std::move(section_data));
   }
-  out += "</body></html>\n";
-  return out;
+  data.set("sections", sections);
+  const std::string& style = set->File("form.css");
+  data.set("form_style", kainjow::mustache::partial([&style] { return style; }));
+  return set->Render("form.html", std::move(data), report::EscapeHtml);
 }
 
 nlohmann::json AudienceJson(const ModelDocumentation& documentation, const law::form::Form& form,

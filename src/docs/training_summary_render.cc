@@ -288,9 +288,10 @@ std::string RenderSummaryMarkdown(const TrainingSummary& summary,
   return report::RenderMarkdown(SummaryDocument(summary, form, draft));
 }
 
-std::string RenderSummaryHtml(const TrainingSummary& summary, const law::summary::Template& form,
-                              bool draft) {
-  return report::RenderHtml(SummaryDocument(summary, form, draft));
+Result<std::string> RenderSummaryHtml(const TrainingSummary& summary,
+                                      const law::summary::Template& form, bool draft,
+                                      const std::filesystem::path& templates) {
+  return report::RenderHtml(SummaryDocument(summary, form, draft), templates);
 }
 
 }  // namespace gpaikit::docs

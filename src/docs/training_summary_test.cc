@@ -498,7 +498,7 @@ TEST(TrainingSummaryTest, RenderedFormsShowTickBoxesAndSections) {
   EXPECT_NE(markdown.find("2.2.1. Datasets commercially licensed"), std::string::npos);
   EXPECT_NE(markdown.find("\u2612 1 billion to 10 trillion tokens"), std::string::npos);
   EXPECT_NE(markdown.find("\u2612 Yes"), std::string::npos);
-  std::string html = RenderSummaryHtml(summary, Form());
+  std::string html = RenderSummaryHtml(summary, Form()).value();
   EXPECT_NE(html.find("@media print"), std::string::npos);
   // Issue 13: the default is the document to publish, the draft keeps the working notes.
   EXPECT_EQ(markdown.find("Not applicable: answered No"), std::string::npos);

@@ -4,15 +4,14 @@
 #define GPAIKIT_PORTAL_TEMPLATES_H_
 
 #include <filesystem>
-#include <kainjow/mustache.hpp>
-#include <map>
 #include <string>
 
 #include "gpaikit/base/status.h"
+#include "gpaikit/base/template_set.h"
 
 namespace gpaikit::portal {
 
-using Data = kainjow::mustache::data;
+using Data = TemplateData;
 
 class Templates {
  public:
@@ -23,13 +22,11 @@ class Templates {
   // "footer" and "desk-nav" are available to every template. Internal when rendering fails (a bug
   // or a broken partial), naming the template file.
   Result<std::string> Render(const std::string& name, Data data) const;
-  const std::string& stylesheet() const { return stylesheet_; }
-  const std::filesystem::path& folder() const { return folder_; }
+  const std::string& stylesheet() const { return set_.File("style.css"); }
+  const std::filesystem::path& folder() const { return set_.folder(); }
 
  private:
-  std::filesystem::path folder_;
-  std::map<std::string, std::string> texts_;  // name -> template text
-  std::string stylesheet_;
+  TemplateSet set_;
 };
 
 // The file name of template `name`: "<name>.mustache".

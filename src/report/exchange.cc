@@ -132,22 +132,27 @@ std::vector<std::string> DateEnvironment(const std::string& date) {
 }  // namespace
 
 Result<std::string> RenderDocx(const Document& document, const std::string& page_footer,
-                               const std::string& document_date) {
+                               const std::string& document_date,
+                               const std::filesystem::path& templates) {
   std::string reference = (DataDir() / "exchange" / "reference.docx").string();
+  Result<std::string> html = RenderPrintHtml(document, "", templates);
+  if (!html.ok()) return html.status();
   Result<ToolOutput> converted =
       RunTool({"pandoc", "--from=html", "--to=docx", "--reference-doc=" + reference, "--output=-"},
-              RenderPrintHtml(document, ""), "Debian's pandoc", DateEnvironment(document_date));
+              *html, "Debian's pandoc", DateEnvironment(document_date));
   if (!converted.ok()) return converted.status();
   return WithFooter(converted->stdout_text, page_footer, reference);
 }
 
 Result<std::string> RenderPdf(const Document& document, const std::string& page_footer,
-                              const std::string& document_date) {
+                              const std::string& document_date,
+                              const std::filesystem::path& templates) {
   std::string stylesheet = (DataDir() / "exchange" / "print.css").string();
+  Result<std::string> html = RenderPrintHtml(document, page_footer, templates);
+  if (!html.ok()) return html.status();
   Result<ToolOutput> converted =
-      RunTool({"weasyprint", "--quiet", "--stylesheet", stylesheet, "-", "-"},
-              RenderPrintHtml(document, page_footer), "Debian's weasyprint",
-              DateEnvironment(document_date));
+      RunTool({"weasyprint", "--quiet", "--stylesheet", stylesheet, "-", "-"}, *html,
+              "Debian's weasyprint", DateEnvironment(document_date));
   if (!converted.ok()) return converted.status();
   return std::move(converted->stdout_text);
 }

@@ -1,45 +1,26 @@
-// Renders a report Document as one self-contained, print-ready HTML page (inline CSS only).
+// Renders a report Document as HTML from the mustache template files of data/report/templates/
+// (or a provider's copy): one self-contained, print-ready page with its CSS inline, and the plain
+// HTML that DOCX and PDF exports are converted from. Every value is escaped by the engine.
 #include <cctype>
-#include <sstream>
 
+#include "gpaikit/base/files.h"
+#include "gpaikit/base/template_set.h"
 #include "gpaikit/report/report.h"
 #include "report/print_html.h"
 
 namespace gpaikit::report {
 namespace {
 
-constexpr const char* kStyle = R"css(
-:root { --ink: #1d2433; --muted: #667085; --line: #d0d5dd; --good: #067647; --warn: #b54708;
-        --bad: #b42318; --band: #f2f4f7; }
-* { box-sizing: border-box; }
-body { font: 10.5pt/1.45 "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; color: var(--ink);
-       max-width: 60rem; margin: 2rem auto; padding: 0 1.5rem; }
-h1 { font-size: 1.6rem; border-bottom: 3px solid var(--ink); padding-bottom: .4rem; }
-h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid var(--line); }
-h3 { font-size: 1.1rem; margin-top: 1.4rem; }
-h4 { font-size: 1rem; margin-top: 1.1rem; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
-dl.facts dt { font-weight: 600; color: var(--muted); }
-dl.facts dd { margin: 0; }
-table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .92em; }
-th, td { border: 1px solid var(--line); padding: .3rem .45rem; text-align: left;
-         vertical-align: top; }
-th { background: var(--band); }
-td.nw { white-space: nowrap; }
-tr { break-inside: avoid; }
-.good { color: var(--good); font-weight: 600; }
-.warn { color: var(--warn); font-weight: 600; }
-.bad { color: var(--bad); font-weight: 700; }
-.muted { color: var(--muted); }
-footer { margin-top: 2.5rem; color: var(--muted); font-size: .85em; }
-@page { size: A4; margin: 16mm 14mm; }
-@media print {
-  body { margin: 0; max-width: none; padding: 0; }
-  section.model { break-before: page; }
-  section.model:first-of-type { break-before: auto; }
-  a { color: inherit; text-decoration: none; }
+using kainjow::mustache::list;
+
+// The template files: the two pages and the partials they share; style.css is put inline into
+// the screen page (as the partial "style").
+TemplateSetSpec ReportSpec() {
+  return {"report template",
+          {"document.html", "print-document.html", "section", "facts", "span"},
+          {"section", "facts", "span"},
+          {"style.css"}};
 }
-)css";
 
 const char* ToneClass(Tone tone) {
   switch (tone) {
@@ -56,99 +37,187 @@ const char* ToneClass(Tone tone) {
   }
 }
 
-// Escapes `text` and typesets powers of ten: "4.2x10^25" becomes "4.2&times;10<sup>25</sup>".
-std::string Typeset(const std::string& text) {
-  std::string escaped = EscapeHtml(text);
-  std::string out;
+// One part of a span: plain text, then an optional power of ten and an optional line break.
+// Every key is set, so that mustache never takes a missing one from an enclosing context.
+TemplateData Part(std::string text, std::string power, bool line_break) {
+  TemplateData data;
+  data.set("text", std::move(text));
+  if (power.empty()) {
+    data.set("power", false);
+  } else {
+    data.set("power", std::move(power));
+  }
+  data.set("br", line_break);
+  return data;
+}
+
+// Cuts one line into parts each followed by a power of ten: "4.2x10^25 FLOP" gives "4.2" with
+// power "25", then " FLOP" (typeset as 4.2&times;10<sup>25</sup> FLOP).
+void AddLineParts(const std::string& s, bool line_break, list& parts) {
+  std::string plain;
   size_t i = 0;
-  while (i < escaped.size()) {
-    size_t at = escaped.find("x10^", i);
-    if (at == std::string::npos || at == 0 ||
-        !std::isdigit(static_cast<unsigned char>(escaped[at - 1]))) {
-      out.append(escaped, i, at == std::string::npos ? std::string::npos : at + 4 - i);
-      if (at == std::string::npos) break;
+  while (i < s.size()) {
+    size_t at = s.find("x10^", i);
+    if (at == std::string::npos) {
+      plain.append(s, i, std::string::npos);
+      break;
+    }
+    if (at == 0 || !std::isdigit(static_cast<unsigned char>(s[at - 1]))) {
+      plain.append(s, i, at + 4 - i);
       i = at + 4;
       continue;
     }
     size_t end = at + 4;
-    if (end < escaped.size() && escaped[end] == '-') ++end;
-    while (end < escaped.size() && std::isdigit(static_cast<unsigned char>(escaped[end]))) ++end;
-    out.append(escaped, i, at - i);
-    out += "&times;10<sup>" + escaped.substr(at + 4, end - at - 4) + "</sup>";
+    if (end < s.size() && s[end] == '-') ++end;
+    while (end < s.size() && std::isdigit(static_cast<unsigned char>(s[end]))) ++end;
+    plain.append(s, i, at - i);
+    parts.push_back(Part(std::move(plain), s.substr(at + 4, end - at - 4), false));
+    plain.clear();
     i = end;
   }
-  return out;
+  parts.push_back(Part(std::move(plain), "", line_break));
 }
 
-// `print`: a newline in the text becomes <br> (printed documents show list rows line by line);
-// the screen HTML keeps the text as it was.
-std::string Span(const Text& text, bool print = false) {
-  std::string typeset = Typeset(text.text);
-  if (print) {
-    for (size_t at = typeset.find('\n'); at != std::string::npos; at = typeset.find('\n', at + 4)) {
-      typeset.replace(at, 1, "<br>");
+// A piece of text as the span partial shows it: its tone and its parts. `print`: each line break
+// of the text becomes <br> (printed documents show list rows line by line); the screen page keeps
+// the text as it is.
+TemplateData SpanData(const Text& text, bool print) {
+  TemplateData span;
+  const char* tone = ToneClass(text.tone);
+  span.set("toned", *tone != '\0');
+  span.set("tone", std::string(tone));
+  list parts;
+  if (!print) {
+    AddLineParts(text.text, false, parts);
+  } else {
+    size_t start = 0;
+    for (size_t at = text.text.find('\n'); at != std::string::npos;
+         at = text.text.find('\n', start)) {
+      AddLineParts(text.text.substr(start, at - start), true, parts);
+      start = at + 1;
     }
+    AddLineParts(text.text.substr(start), false, parts);
   }
-  const char* css = ToneClass(text.tone);
-  if (*css == '\0') return typeset;
-  return std::string("<span class=\"") + css + "\">" + typeset + "</span>";
+  span.set("parts", parts);
+  return span;
 }
 
 // Short single-token cells (ids, dates, statuses) are kept on one line.
-const char* CellAttributes(const Text& text) {
-  return text.text.size() <= 24 && text.text.find(' ') == std::string::npos ? " class=\"nw\"" : "";
+bool NoWrap(const Text& text) {
+  return text.text.size() <= 24 && text.text.find(' ') == std::string::npos;
 }
 
-void RenderFacts(const std::vector<Fact>& facts, std::ostringstream& out) {
-  out << "<dl class=\"facts\">\n";
+TemplateData FactsData(const std::vector<Fact>& facts, bool print) {
+  list entries;
   for (const Fact& fact : facts) {
-    out << "<dt>" << EscapeHtml(fact.label) << "</dt><dd>" << Span(fact.value) << "</dd>\n";
+    TemplateData entry;
+    entry.set("label", fact.label);
+    entry.set("value", SpanData(fact.value, print));
+    entries.push_back(std::move(entry));
   }
-  out << "</dl>\n";
+  TemplateData data;
+  data.set("entries", entries);
+  return data;
 }
 
-// `print`: the print HTML of DOCX and PDF exports (line breaks kept, column widths given).
-void RenderSection(const Section& section, int depth, std::ostringstream& out, bool print = false) {
-  int level = depth > 6 ? 6 : depth;
-  out << "<section id=\"" << EscapeHtml(section.id) << "\""
-      << (depth == 2 ? " class=\"model\"" : "") << ">\n<h" << level << ">"
-      << EscapeHtml(section.title) << "</h" << level << ">\n";
-  for (const Block& block : section.blocks) {
-    if (const auto* paragraph = std::get_if<Paragraph>(&block)) {
-      out << "<p>" << Span(paragraph->text, print) << "</p>\n";
-    } else if (const auto* facts = std::get_if<FactList>(&block)) {
-      RenderFacts(facts->facts, out);
-    } else if (const auto* bullets = std::get_if<BulletList>(&block)) {
-      out << "<ul>\n";
-      for (const Text& item : bullets->items) out << "<li>" << Span(item, print) << "</li>\n";
-      out << "</ul>\n";
-    } else if (const auto* table = std::get_if<Table>(&block)) {
-      out << "<table>\n";
-      if (print && !table->widths.empty()) {
-        out << "<colgroup>";
-        for (int width : table->widths) {
-          out << "<col width=\"" << width << "%\" style=\"width: " << width << "%\">";
-        }
-        out << "</colgroup>\n";
-      }
-      out << "<thead><tr>";
-      for (const std::string& column : table->header)
-        out << "<th>" << EscapeHtml(column) << "</th>";
-      out << "</tr></thead>\n<tbody>\n";
-      for (const auto& row : table->rows) {
-        out << "<tr>";
-        for (const Text& cell : row)
-          out << "<td" << CellAttributes(cell) << ">" << Span(cell, print) << "</td>";
-        out << "</tr>\n";
-      }
-      out << "</tbody>\n</table>\n";
-    }
+TemplateData TableData(const Table& table, bool print) {
+  TemplateData data;
+  if (print && !table.widths.empty()) {  // column widths for DOCX and PDF
+    list widths;
+    for (int width : table.widths) widths.push_back(TemplateData(std::to_string(width)));
+    TemplateData colgroup;
+    colgroup.set("widths", widths);
+    data.set("colgroup", colgroup);
+  } else {
+    data.set("colgroup", false);
   }
-  for (const Section& child : section.children) RenderSection(child, depth + 1, out, print);
-  out << "</section>\n";
+  list columns;
+  for (const std::string& column : table.header) columns.push_back(TemplateData(column));
+  data.set("columns", columns);
+  list rows;
+  for (const auto& row : table.rows) {
+    list cells;
+    for (const Text& cell : row) {
+      TemplateData cell_data = SpanData(cell, print);
+      cell_data.set("nowrap", NoWrap(cell));
+      cells.push_back(std::move(cell_data));
+    }
+    TemplateData row_data;
+    row_data.set("cells", cells);
+    rows.push_back(std::move(row_data));
+  }
+  data.set("rows", rows);
+  return data;
+}
+
+TemplateData BlockData(const Block& block, bool print) {
+  TemplateData data;
+  data.set("paragraph", false);
+  data.set("fact_list", false);
+  data.set("bullets", false);
+  data.set("table", false);
+  if (const auto* paragraph = std::get_if<Paragraph>(&block)) {
+    data.set("paragraph", SpanData(paragraph->text, print));
+  } else if (const auto* facts = std::get_if<FactList>(&block)) {
+    data.set("fact_list", FactsData(facts->facts, print));
+  } else if (const auto* bullets = std::get_if<BulletList>(&block)) {
+    list items;
+    for (const Text& item : bullets->items) items.push_back(SpanData(item, print));
+    TemplateData list_data;
+    list_data.set("items", items);
+    data.set("bullets", list_data);
+  } else if (const auto* table = std::get_if<Table>(&block)) {
+    data.set("table", TableData(*table, print));
+  }
+  return data;
+}
+
+TemplateData SectionData(const Section& section, int depth, bool print) {
+  TemplateData data;
+  data.set("id", section.id);
+  data.set("title", section.title);
+  data.set("level", std::to_string(depth > 6 ? 6 : depth));
+  data.set("model", depth == 2);  // each model's section starts a printed page
+  list blocks;
+  for (const Block& block : section.blocks) blocks.push_back(BlockData(block, print));
+  data.set("blocks", blocks);
+  list children;
+  for (const Section& child : section.children) {
+    children.push_back(SectionData(child, depth + 1, print));
+  }
+  data.set("children", children);
+  return data;
+}
+
+// Renders `page` ("document.html" or "print-document.html") of the templates in `folder`.
+Result<std::string> RenderPage(const std::string& page, const Document& document, bool print,
+                               const std::string& page_footer,
+                               const std::filesystem::path& folder) {
+  Result<TemplateSet> templates = TemplateSet::Load(ReportTemplateFolder(folder), ReportSpec());
+  if (!templates.ok()) return templates.status();
+  TemplateData data;
+  data.set("title", document.title);
+  data.set("header", FactsData(document.header, print));
+  if (page_footer.empty()) {
+    data.set("page_footer", false);
+  } else {
+    data.set("page_footer", page_footer);
+  }
+  list sections;
+  for (const Section& section : document.sections) {
+    sections.push_back(SectionData(section, 2, print));
+  }
+  data.set("sections", sections);
+  const std::string& style = templates->File("style.css");
+  data.set("style", kainjow::mustache::partial([&style] { return style; }));
+  return templates->Render(page, std::move(data), EscapeHtml);
 }
 
 }  // namespace
+
+std::filesystem::path ReportTemplateFolder(const std::filesystem::path& folder) {
+  return folder.empty() ? DataDir() / "report" / "templates" : folder;
+}
 
 std::string EscapeHtml(const std::string& text) {
   std::string out;
@@ -177,37 +246,13 @@ std::string EscapeHtml(const std::string& text) {
   return out;
 }
 
-std::string RenderHtml(const Document& document) {
-  std::ostringstream out;
-  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-      << EscapeHtml(document.title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n"
-      << "<body>\n<header>\n<h1>" << EscapeHtml(document.title) << "</h1>\n";
-  RenderFacts(document.header, out);
-  out << "</header>\n<main>\n";
-  for (const Section& section : document.sections) RenderSection(section, 2, out);
-  out << "</main>\n<footer>Generated by gpaikit. Figures and dates are derived from the project "
-         "file and the pinned rulepack; each rule names its legal source.</footer>\n"
-      << "</body>\n</html>\n";
-  return out.str();
+Result<std::string> RenderHtml(const Document& document, const std::filesystem::path& templates) {
+  return RenderPage("document.html", document, false, "", templates);
 }
 
-std::string RenderPrintHtml(const Document& document, const std::string& page_footer) {
-  std::ostringstream out;
-  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
-      << EscapeHtml(document.title) << "</title>\n</head>\n<body>\n";
-  if (!page_footer.empty()) {
-    out << "<div class=\"page-footer\">" << EscapeHtml(page_footer) << "</div>\n";
-  }
-  out << "<h1>" << EscapeHtml(document.title) << "</h1>\n<table class=\"header-facts\">\n";
-  for (const Fact& fact : document.header) {
-    out << "<tr><td>" << EscapeHtml(fact.label) << "</td><td>" << Span(fact.value, true)
-        << "</td></tr>\n";
-  }
-  out << "</table>\n";
-  for (const Section& section : document.sections) RenderSection(section, 2, out, true);
-  out << "</body>\n</html>\n";
-  return out.str();
+Result<std::string> RenderPrintHtml(const Document& document, const std::string& page_footer,
+                                    const std::filesystem::path& templates) {
+  return RenderPage("print-document.html", document, true, page_footer, templates);
 }
 
 }  // namespace gpaikit::report

@@ -3,6 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
+#include "base/temp_dir_test_util.h"
+#include "gpaikit/base/files.h"
+#include "report/print_html.h"
+
 namespace gpaikit::report {
 namespace {
 
@@ -70,7 +76,7 @@ TEST(ReportTest, MarkdownEscapesTitlesAndCells) {
 }
 
 TEST(ReportTest, HtmlIsSelfContainedEscapedAndPrintReady) {
-  std::string html = RenderHtml(Sample());
+  std::string html = RenderHtml(Sample()).value();
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
   EXPECT_NE(html.find("<title>Report &lt;A&amp;B&gt;</title>"), std::string::npos);
   EXPECT_NE(html.find("@media print"), std::string::npos);
@@ -86,9 +92,102 @@ TEST(ReportTest, HtmlTypesetsPowersOfTen) {
   document.title = "t";
   document.sections.push_back(
       {"s", "S", {Paragraph{{"4.2x10^25 FLOP, 1.0x10^-3, box10^2 stays"}}}, {}});
-  std::string html = RenderHtml(document);
+  std::string html = RenderHtml(document).value();
   EXPECT_NE(html.find("4.2&times;10<sup>25</sup> FLOP, 1.0&times;10<sup>-3</sup>, box10^2 stays"),
             std::string::npos);
+}
+
+// Issue 15: "Every page is rendered through a template engine that escapes by default": hostile
+// text in every kind of value (title, fact label, section id and title, column, cell, list item)
+// comes back escaped, and mustache tags in the data stay text.
+TEST(ReportTest, HtmlEscapesHostileTextEverywhere) {
+  const std::string hostile = "<script>alert('x')</script>\"{{title}}&amp;";
+  const std::string escaped =
+      "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;{{title}}&amp;amp;";
+  Document document;
+  document.title = hostile;
+  document.header = {{hostile, {hostile, Tone::kBad}}};
+  Section section;
+  section.id = hostile;
+  section.title = hostile;
+  section.blocks.push_back(Paragraph{{hostile}});
+  section.blocks.push_back(FactList{{{hostile, {hostile}}}});
+  section.blocks.push_back(BulletList{{{hostile, Tone::kWarn}}});
+  section.blocks.push_back(Table{{hostile}, {{{hostile, Tone::kMuted}}}});
+  document.sections.push_back(section);
+  for (bool print : {false, true}) {
+    std::string html =
+        print ? RenderPrintHtml(document, hostile).value() : RenderHtml(document).value();
+    EXPECT_EQ(html.find("<script"), std::string::npos) << html;
+    EXPECT_EQ(html.find("'x'"), std::string::npos) << html;
+    size_t count = 0;
+    for (size_t at = html.find(escaped); at != std::string::npos; at = html.find(escaped, at + 1)) {
+      ++count;
+    }
+    // title twice on the screen page (title, h1), once in print; header label and value, section
+    // id and title, paragraph, fact label and value, item, column, cell; print: the page footer.
+    EXPECT_EQ(count, print ? 13u : 12u) << html;
+  }
+}
+
+TEST(ReportTest, PrintHtmlKeepsLineBreaksAndColumnWidths) {
+  Document document;
+  document.title = "t";
+  document.sections.push_back(
+      {"s", "S", {Table{{"a", "b"}, {{{"one\ntwo<"}, {"x"}}}, {30, 70}}}, {}});
+  std::string html = RenderPrintHtml(document, "").value();
+  EXPECT_NE(html.find("<colgroup><col width=\"30%\" style=\"width: 30%\"><col width=\"70%\" "
+                      "style=\"width: 70%\"></colgroup>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<td class=\"nw\">one<br>two&lt;</td>"), std::string::npos) << html;
+  EXPECT_EQ(html.find("page-footer"), std::string::npos) << html;
+  std::string screen = RenderHtml(document).value();
+  EXPECT_EQ(screen.find("<colgroup>"), std::string::npos);
+  EXPECT_NE(screen.find("one\ntwo&lt;"), std::string::npos);
+}
+
+// A provider brands the reports with its own copy of the template folder (docs/reports.md).
+TEST(ReportTest, HtmlFromABrandedTemplateFolder) {
+  test_util::TempDir dir;
+  std::filesystem::path branded = dir.path() / "brand";
+  std::filesystem::copy(ReportTemplateFolder({}), branded);
+  std::string page = ReadFile(branded / "document.html.mustache").value();
+  size_t body = page.find("<body>\n");
+  ASSERT_NE(body, std::string::npos);
+  page.insert(body + 7, "<p class=\"brand\">Example Lab compliance</p>\n");
+  dir.Write("brand/document.html.mustache", page);
+  dir.Write("brand/style.css", ".brand { color: #123456; }\n");
+  std::string html = RenderHtml(Sample(), branded).value();
+  EXPECT_NE(html.find("<body>\n<p class=\"brand\">Example Lab compliance</p>\n<header>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<style>\n.brand { color: #123456; }\n</style>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<span class=\"bad\">overdue</span>"), std::string::npos);
+  // The installed templates are untouched by it.
+  EXPECT_EQ(RenderHtml(Sample()).value().find("brand"), std::string::npos);
+}
+
+TEST(ReportTest, MissingOrBrokenTemplateNamesTheFile) {
+  test_util::TempDir dir;
+  std::filesystem::path branded = dir.path() / "brand";
+  std::filesystem::copy(ReportTemplateFolder({}), branded);
+  std::filesystem::remove(branded / "span.mustache");
+  Result<std::string> missing = RenderHtml(Sample(), branded);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(missing.status().message(),
+            (branded / "span.mustache").string() + ": no such file (report template)");
+  dir.Write("brand/span.mustache", "{{#parts}}{{text}}");
+  Result<std::string> broken = RenderHtml(Sample(), branded);
+  ASSERT_FALSE(broken.ok());
+  EXPECT_NE(broken.status().message().find((branded / "span.mustache").string() +
+                                           ": invalid mustache template: "),
+            std::string::npos)
+      << broken.status().message();
+  Result<std::string> no_folder = RenderHtml(Sample(), dir.path() / "none");
+  ASSERT_FALSE(no_folder.ok());
+  EXPECT_NE(no_folder.status().message().find("none/document.html.mustache"), std::string::npos);
 }
 
 TEST(ReportTest, TerminalColourOnlyWhenAsked) {

@@ -3,6 +3,7 @@
 #ifndef GPAIKIT_DOCS_DOCS_H_
 #define GPAIKIT_DOCS_DOCS_H_
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -93,8 +94,11 @@ nlohmann::json FullJson(const ModelDocumentation& documentation, const law::form
 // gpaikit.yaml, internal tags such as "[D3][S]"). `draft` keeps them for the team.
 std::string RenderMarkdown(const ModelDocumentation& documentation, const law::form::Form& form,
                            std::string_view audience, bool draft = false);
-std::string RenderHtml(const ModelDocumentation& documentation, const law::form::Form& form,
-                       std::string_view audience, bool draft = false);
+// The HTML comes from the report templates form.html and form.css in `templates` (empty: the
+// installed data/report/templates); InvalidInput naming a template file missing or broken.
+Result<std::string> RenderHtml(const ModelDocumentation& documentation, const law::form::Form& form,
+                               std::string_view audience, bool draft = false,
+                               const std::filesystem::path& templates = {});
 // `text` without internal tags ("[D3][S]", "[AIO]"): bracketed runs of capitals and digits.
 std::string WithoutInternalTags(std::string_view text);
 

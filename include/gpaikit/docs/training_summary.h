@@ -177,8 +177,10 @@ report::Document SummaryDocument(const TrainingSummary& summary, const law::summ
                                  bool draft = false);
 std::string RenderSummaryMarkdown(const TrainingSummary& summary,
                                   const law::summary::Template& form, bool draft = false);
-std::string RenderSummaryHtml(const TrainingSummary& summary, const law::summary::Template& form,
-                              bool draft = false);
+// From the report templates in `templates` (empty: the installed ones; report::RenderHtml).
+Result<std::string> RenderSummaryHtml(const TrainingSummary& summary,
+                                      const law::summary::Template& form, bool draft = false,
+                                      const std::filesystem::path& templates = {});
 
 }  // namespace gpaikit::docs
 

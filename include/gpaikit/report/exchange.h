@@ -4,6 +4,7 @@
 #ifndef GPAIKIT_REPORT_EXCHANGE_H_
 #define GPAIKIT_REPORT_EXCHANGE_H_
 
+#include <filesystem>
 #include <string>
 
 #include "gpaikit/base/status.h"
@@ -20,12 +21,15 @@ inline constexpr const char* kFooterPlaceholder = "GPAIKIT-PAGE-FOOTER";
 
 // The document as DOCX bytes: pandoc converts its print HTML with the reference document's styles,
 // page size and footer part, whose placeholder becomes `page_footer`. Internal naming pandoc when
-// it is missing or fails, or the reference document when it lacks the placeholder.
+// it is missing or fails, or the reference document when it lacks the placeholder. The print HTML
+// comes from the report templates in `templates` (empty: the installed ones; RenderPrintHtml).
 Result<std::string> RenderDocx(const Document& document, const std::string& page_footer,
-                               const std::string& document_date);
+                               const std::string& document_date,
+                               const std::filesystem::path& templates = {});
 // The document as PDF bytes: WeasyPrint with print.css; `page_footer` at the foot of every page.
 Result<std::string> RenderPdf(const Document& document, const std::string& page_footer,
-                              const std::string& document_date);
+                              const std::string& document_date,
+                              const std::filesystem::path& templates = {});
 
 }  // namespace gpaikit::report
 

@@ -3,10 +3,13 @@
 #ifndef GPAIKIT_REPORT_REPORT_H_
 #define GPAIKIT_REPORT_REPORT_H_
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
+
+#include "gpaikit/base/status.h"
 
 namespace gpaikit::report {
 
@@ -57,8 +60,15 @@ struct Document {
 };
 
 std::string RenderMarkdown(const Document& document);
-// One HTML file with inline CSS, no external resources; prints cleanly (A4, page breaks).
-std::string RenderHtml(const Document& document);
+// One self-contained HTML page (its CSS inline, no external resources; prints cleanly on A4)
+// from the mustache templates document.html, section, facts, span and style.css of `templates`
+// (empty: the installed data/report/templates; docs/reports.md "HTML templates"). Every value is
+// HTML-escaped. InvalidInput naming the template file that is missing or not valid mustache.
+Result<std::string> RenderHtml(const Document& document,
+                               const std::filesystem::path& templates = {});
+// The folder of the HTML report templates: `folder` when not empty (a provider's branded copy),
+// else data/report/templates.
+std::filesystem::path ReportTemplateFolder(const std::filesystem::path& folder);
 // Plain text for a terminal; ANSI colours only when `colour`.
 std::string RenderTerminal(const Document& document, bool colour);
 

@@ -1,0 +1,77 @@
+// Loads a folder of mustache template files once and renders them by name (kainjow mustache).
+#include "gpaikit/base/template_set.h"
+
+#include "gpaikit/base/files.h"
+
+namespace gpaikit {
+
+std::string TemplateFileName(const std::string& name) { return name + ".mustache"; }
+
+Result<TemplateSet> TemplateSet::Load(const std::filesystem::path& folder,
+                                      const TemplateSetSpec& spec) {
+  TemplateSet set;
+  set.folder_ = folder;
+  set.what_ = spec.what;
+  for (const std::string& partial : spec.partials) {
+    bool listed = false;
+    for (const std::string& name : spec.templates) listed = listed || name == partial;
+    if (!listed)
+      return Status::Internal(spec.what + " partial '" + partial + "' is not a template");
+  }
+  set.partials_ = spec.partials;
+  for (const std::string& name : spec.templates) {
+    std::filesystem::path file = folder / TemplateFileName(name);
+    Result<std::string> text = ReadFile(file);
+    if (!text.ok()) {
+      // ReadFile's message names the file: "PATH: no such file (report template)".
+      return Status::InvalidInput(text.status().message() + " (" + spec.what + ")");
+    }
+    kainjow::mustache::mustache parsed(*text);
+    if (!parsed.is_valid()) {
+      return Status::InvalidInput(file.string() +
+                                  ": invalid mustache template: " + parsed.error_message());
+    }
+    set.templates_[name] = std::move(*text);
+  }
+  for (const std::string& name : spec.files) {
+    std::filesystem::path file = folder / name;
+    Result<std::string> text = ReadFile(file);
+    if (!text.ok()) {
+      // ReadFile's message names the file: "PATH: no such file (report template)".
+      return Status::InvalidInput(text.status().message() + " (" + spec.what + ")");
+    }
+    set.files_[name] = std::move(*text);
+  }
+  return set;
+}
+
+Result<std::string> TemplateSet::Render(
+    const std::string& name, TemplateData data,
+    const std::function<std::string(const std::string&)>& escape) const {
+  auto found = templates_.find(name);
+  if (found == templates_.end()) {
+    return Status::Internal(what_ + " '" + name + "' is not loaded");
+  }
+  for (const std::string& partial : partials_) {
+    const std::string& text = templates_.at(partial);
+    data.set(partial, kainjow::mustache::partial([&text] { return text; }));
+  }
+  kainjow::mustache::mustache parsed(found->second);
+  if (escape) parsed.set_custom_escape(escape);
+  std::string out = parsed.render(data);
+  if (!parsed.is_valid()) {
+    return Status::Internal((folder_ / TemplateFileName(name)).string() +
+                            ": rendering failed: " + parsed.error_message());
+  }
+  // The templates' comment lines leave blank lines before the first tag; none are kept.
+  size_t start = out.find_first_not_of(" \t\r\n");
+  return start == std::string::npos ? std::string() : out.substr(start);
+}
+
+const std::string& TemplateSet::File(const std::string& name) const {
+  static const std::string kNone;
+  auto found = files_.find(name);
+  return found == files_.end() ? kNone : found->second;
+}
+
+}  // namespace gpaikit

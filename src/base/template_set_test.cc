@@ -1,0 +1,59 @@
+// Tests for TemplateSet: escaping by default, partials, a custom escape, and errors naming files.
+#include "gpaikit/base/template_set.h"
+
+#include <gtest/gtest.h>
+
+#include "base/temp_dir_test_util.h"
+
+namespace gpaikit {
+namespace {
+
+TEST(TemplateSetTest, EscapesValuesAndRendersPartials) {
+  test_util::TempDir dir;
+  dir.Write("page.mustache", "{{! a comment line }}\n<p>{{text}}</p>{{> part}}");
+  dir.Write("part.mustache", "<i>{{text}}</i>");
+  dir.Write("style.css", "p { color: red; }\n");
+  Result<TemplateSet> set =
+      TemplateSet::Load(dir.path(), {"test template", {"page", "part"}, {"part"}, {"style.css"}});
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  TemplateData data;
+  data.set("text", "<b a=\"1\">'&'</b>");
+  EXPECT_EQ(set->Render("page", data).value(),
+            "<p>&lt;b a=&quot;1&quot;&gt;&apos;&amp;&apos;&lt;/b&gt;</p>"
+            "<i>&lt;b a=&quot;1&quot;&gt;&apos;&amp;&apos;&lt;/b&gt;</i>");
+  EXPECT_EQ(set->Render("page", data, [](const std::string&) { return std::string("X"); }).value(),
+            "<p>X</p><i>X</i>");
+  EXPECT_EQ(set->File("style.css"), "p { color: red; }\n");
+  EXPECT_EQ(set->File("other.css"), "");
+  Result<std::string> unknown = set->Render("nothing", data);
+  EXPECT_EQ(unknown.status().code(), StatusCode::kInternal);
+}
+
+TEST(TemplateSetTest, ErrorsNameTheFile) {
+  test_util::TempDir dir;
+  dir.Write("page.mustache", "{{#open}}never closed");
+  Result<TemplateSet> broken = TemplateSet::Load(dir.path(), {"test template", {"page"}, {}, {}});
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.status().code(), StatusCode::kInvalidInput);
+  EXPECT_NE(broken.status().message().find((dir.path() / "page.mustache").string() +
+                                           ": invalid mustache template: "),
+            std::string::npos)
+      << broken.status().message();
+  Result<TemplateSet> missing = TemplateSet::Load(dir.path(), {"test template", {"gone"}, {}, {}});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().message(),
+            (dir.path() / "gone.mustache").string() + ": no such file (test template)")
+      << missing.status().message();
+  dir.Write("ok.mustache", "x");
+  Result<TemplateSet> no_css =
+      TemplateSet::Load(dir.path(), {"test template", {"ok"}, {}, {"style.css"}});
+  ASSERT_FALSE(no_css.ok());
+  EXPECT_NE(no_css.status().message().find("style.css: no such file (test template)"),
+            std::string::npos);
+  Result<TemplateSet> bad_spec =
+      TemplateSet::Load(dir.path(), {"test template", {"ok"}, {"other"}, {}});
+  EXPECT_EQ(bad_spec.status().code(), StatusCode::kInternal);
+}
+
+}  // namespace
+}  // namespace gpaikit
