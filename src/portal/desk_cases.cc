@@ -13,6 +13,7 @@
 #include "portal/desk_evidence.h"
 #include "portal/desk_pages.h"
 #include "portal/desk_paths.h"
+#include "portal/intake_pages.h"
 #include "portal/mail_queue.h"
 #include "portal/staff_accounts.h"
 
@@ -166,29 +167,8 @@ Response CasePage(const Site::State& state, const StaffSession& session,
   data.set("open", item.Open());
   data.set("owner", item.owner.empty() ? std::string("unassigned") : item.owner);
   SetClocks(data, item, UtcDay(now));
-  data.set("name", item.name);
-  if (!item.organisation.empty()) data.set("organisation", item.organisation);
-  data.set("email", item.email);
+  SetFilerAndEvidence(data, item);
   if (!message.empty()) data.set("message", message);
-  list details;
-  for (const auto& [field, value] : item.details) {
-    Data row;
-    row.set("field", field);
-    row.set("value", value);
-    details.push_back(row);
-  }
-  data.set("details", details);
-  list evidence;
-  for (const Evidence& file : item.evidence) {
-    Data row;
-    row.set("label", file.label);
-    row.set("media_type", file.media_type);
-    row.set("size", std::to_string(file.size));
-    row.set("sha256", file.sha256);
-    evidence.push_back(row);
-  }
-  data.set("has_evidence", !evidence.empty());
-  data.set("evidence", evidence);
   list events;
   for (const CaseEvent& event : item.events) {
     Data row;

@@ -139,13 +139,38 @@ const char* DetailLabel(const std::string& name) {
   if (name == "authority") return "Filed as";
   if (name == "mandate") return "Mandate";
   if (name == "works") return "Works concerned";
-  if (name == "allegation") return "What you allege";
+  if (name == "allegation") return "Allegation";
   if (name == "model") return "Model";
-  if (name == "request") return "What you request";
+  if (name == "request") return "Request";
   return "Other";
 }
 
 }  // namespace
+
+void SetFilerAndEvidence(Data& data, const Case& item) {
+  data.set("name", item.name);
+  if (!item.organisation.empty()) data.set("organisation", item.organisation);
+  data.set("email", item.email);
+  list details;
+  for (const auto& [name, value] : item.details) {
+    Data row;
+    row.set("label", DetailLabel(name));
+    row.set("value", value);
+    details.push_back(row);
+  }
+  data.set("details", details);
+  list evidence;
+  for (const Evidence& file : item.evidence) {
+    Data row;
+    row.set("label", file.label);
+    row.set("media_type", file.media_type);
+    row.set("size", std::to_string(file.size));
+    row.set("sha256", file.sha256);
+    evidence.push_back(row);
+  }
+  data.set("has_evidence", !evidence.empty());
+  data.set("evidence", evidence);
+}
 
 Response ComplaintPage(const Site::State& state, const Request& request,
                        const std::string& base_url, std::time_t now) {
@@ -295,28 +320,7 @@ Response StatusPage(const Site::State& state, const std::string& token, std::tim
   }
   data.set("has_events", !events.empty());
   data.set("events", events);
-  data.set("name", c.name);
-  if (!c.organisation.empty()) data.set("organisation", c.organisation);
-  data.set("email", c.email);
-  list details;
-  for (const auto& [name, value] : c.details) {
-    Data row;
-    row.set("label", DetailLabel(name));
-    row.set("value", value);
-    details.push_back(row);
-  }
-  data.set("details", details);
-  list evidence;
-  for (const Evidence& file : c.evidence) {
-    Data row;
-    row.set("label", file.label);
-    row.set("media_type", file.media_type);
-    row.set("size", std::to_string(file.size));
-    row.set("sha256", file.sha256);
-    evidence.push_back(row);
-  }
-  data.set("has_evidence", !evidence.empty());
-  data.set("evidence", evidence);
+  SetFilerAndEvidence(data, c);
   Response response = Rendered(state, 200, "status", std::move(data));
   return response;
 }

@@ -5,9 +5,11 @@
 #define GPAIKIT_PORTAL_INTAKE_PAGES_H_
 
 #include <ctime>
+#include <kainjow/mustache.hpp>
 #include <string>
 
 #include "gpaikit/portal/request.h"
+#include "portal/case_store.h"
 #include "portal/site_state.h"
 
 namespace gpaikit::portal {
@@ -27,6 +29,10 @@ Response RequestPage(const Site::State& state, const Request& request, const std
 // /status/TOKEN: the case whose status token is TOKEN, else 404 (the same page for a malformed
 // and an unknown token).
 Response StatusPage(const Site::State& state, const std::string& token, std::time_t now);
+
+// The filer (name, organisation, e-mail), the form's details under their labels and the evidence
+// files of `item`, as both the filer's status page and the desk's case page show them.
+void SetFilerAndEvidence(kainjow::mustache::data& data, const Case& item);
 
 }  // namespace gpaikit::portal
 

@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 
-import { launchBrowser, openPage, screenshot, seriousAccessibilityViolations, startServer }
-  from "./harness.mjs";
+import { addStaffUser, launchBrowser, openPage, screenshot, seriousAccessibilityViolations,
+        startServer, tabTo } from "./harness.mjs";
 
 const password = "a long browser-test password";
 let browser;
@@ -18,12 +18,7 @@ let server;
 before(async () => {
   browser = await launchBrowser();
   server = await startServer("frontier-multimodal-non-eu");
-  const dir = mkdtempSync(path.join(tmpdir(), "gpaikit-desk-cases-"));
-  const file = path.join(dir, "password");
-  writeFileSync(file, `${password}\n`, { mode: 0o600 });
-  server.gpaikit("serve", "user", "add", "erin", "--role", "staff", "--password-file", file,
-                 "-C", server.project, "--author", "browser-test");
-  rmSync(dir, { recursive: true, force: true });
+  addStaffUser(server, "erin", password);
 });
 after(async () => {
   await browser?.close();
@@ -35,24 +30,6 @@ async function checkPage(page, name) {
   assert.deepEqual(await seriousAccessibilityViolations(page), [], `${name}: axe-core`);
   assert.deepEqual(page.problems, [], `${name}: console and subresources`);
   await screenshot(page, `desk-cases-${name}`);
-}
-
-// Presses Tab until `selector` has the focus (at most 80 times); checks the focus is visible.
-async function tabTo(page, selector) {
-  for (let i = 0; i < 80; i++) {
-    await page.keyboard.press("Tab");
-    const state = await page.evaluate((sel) => {
-      const el = document.activeElement;
-      const style = getComputedStyle(el);
-      return { match: el.matches(sel), outline: style.outlineStyle,
-               width: parseFloat(style.outlineWidth) };
-    }, selector);
-    if (state.match) {
-      assert.ok(state.outline !== "none" && state.width > 0, `focus on ${selector} is visible`);
-      return;
-    }
-  }
-  assert.fail(`Tab never reached ${selector}`);
 }
 
 // Presses Enter on the focused control and waits for the page it leads to.

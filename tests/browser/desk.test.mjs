@@ -2,13 +2,10 @@
 // and out with the keyboard alone in chromium; the login page (also with its error) and the desk
 // pass axe-core without serious or critical violations; screenshots are kept.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { after, before, test } from "node:test";
 
-import { launchBrowser, openPage, screenshot, seriousAccessibilityViolations, startServer }
-  from "./harness.mjs";
+import { addStaffUser, launchBrowser, openPage, screenshot, seriousAccessibilityViolations,
+        startServer } from "./harness.mjs";
 
 const password = "a long browser-test password";
 let browser;
@@ -16,12 +13,7 @@ let server;
 before(async () => {
   browser = await launchBrowser();
   server = await startServer("frontier-multimodal-non-eu");
-  const dir = mkdtempSync(path.join(tmpdir(), "gpaikit-desk-browser-"));
-  const file = path.join(dir, "password");
-  writeFileSync(file, `${password}\n`, { mode: 0o600 });
-  server.gpaikit("serve", "user", "add", "dana", "--role", "staff", "--password-file", file,
-                 "-C", server.project, "--author", "browser-test");
-  rmSync(dir, { recursive: true, force: true });
+  addStaffUser(server, "dana", password);
 });
 after(async () => {
   await browser?.close();

@@ -1,7 +1,8 @@
 // Shared pieces of the portal's browser tests: a `gpaikit serve` on a copy of an example, Debian's
 // chromium driven by playwright-core, axe-core's accessibility check, and screenshots as artefacts.
+import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -112,4 +113,37 @@ export async function screenshot(page, name) {
   const file = path.join(artifactDir(), `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+// Presses Tab until `selector` has the focus (at most `limit` times) and checks that the focus is
+// visible (an outline); fails the test when Tab never reaches it.
+export async function tabTo(page, selector, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Tab");
+    const state = await page.evaluate((sel) => {
+      const el = document.activeElement;
+      const style = getComputedStyle(el);
+      return { match: el.matches(sel), outline: style.outlineStyle,
+               width: parseFloat(style.outlineWidth) };
+    }, selector);
+    if (state.match) {
+      assert.ok(state.outline !== "none" && state.width > 0, `focus on ${selector} is visible`);
+      return;
+    }
+  }
+  assert.fail(`Tab never reached ${selector}`);
+}
+
+// Adds staff account `name` with `password` to the served project (`gpaikit serve user add`, the
+// password from a private scratch file).
+export function addStaffUser(server, name, password) {
+  const dir = mkdtempSync(path.join(tmpdir(), "gpaikit-browser-user-"));
+  const file = path.join(dir, "password");
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  try {
+    server.gpaikit("serve", "user", "add", name, "--role", "staff", "--password-file", file,
+                   "-C", server.project, "--author", "browser-test");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

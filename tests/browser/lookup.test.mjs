@@ -8,7 +8,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 
 import { launchBrowser, openPage, repoRoot, screenshot, seriousAccessibilityViolations,
-         startServer } from "./harness.mjs";
+        startServer, tabTo } from "./harness.mjs";
 
 // The rightsholder's site: serves the proof file once `proof` is set, 404 before.
 let proof = "";
@@ -41,24 +41,6 @@ after(async () => {
   await new Promise((resolve) => site.close(resolve));
 });
 
-// Presses Tab until `selector` has the focus (at most 30 times) and checks that it is visible.
-async function tabTo(page, selector) {
-  for (let i = 0; i < 30; i++) {
-    await page.keyboard.press("Tab");
-    const state = await page.evaluate((sel) => {
-      const el = document.activeElement;
-      const style = getComputedStyle(el);
-      return { match: el.matches(sel), outline: style.outlineStyle,
-               width: parseFloat(style.outlineWidth) };
-    }, selector);
-    if (state.match) {
-      assert.ok(state.outline !== "none" && state.width > 0, `focus on ${selector} is visible`);
-      return;
-    }
-  }
-  assert.fail(`Tab never reached ${selector}`);
-}
-
 async function checkPage(page, name) {
   assert.equal(await page.locator("main h1").count(), 1, `${name}: one h1 inside main`);
   assert.deepEqual(await seriousAccessibilityViolations(page), [], `${name}: axe-core`);
@@ -72,7 +54,7 @@ test("a rightsholder proves control of a domain and reads the answer, by keyboar
   assert.equal(form.status(), 200);
   await checkPage(page, "form");
 
-  await tabTo(page, "#domain");
+  await tabTo(page, "#domain", 30);
   await page.keyboard.type(`www.${row.domain}`);
   const [challenge] = await Promise.all([
     page.waitForNavigation(), page.keyboard.press("Enter")]);
@@ -83,14 +65,14 @@ test("a rightsholder proves control of a domain and reads the answer, by keyboar
   assert.match(token, /^[0-9a-f]{64}$/);
 
   // Checked before the token is placed: refused with the reason, announced as an alert.
-  await tabTo(page, "button[type=submit]");
+  await tabTo(page, "button[type=submit]", 30);
   const [refused] = await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
   assert.equal(refused.status(), 403);
   assert.match(await page.locator("[role=alert]").innerText(), /Not verified/);
   await checkPage(page, "refused");
 
   proof = `gpaikit-verification=${token}\n`;
-  await tabTo(page, "button[type=submit]");
+  await tabTo(page, "button[type=submit]", 30);
   const [answer] = await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
   assert.equal(answer.status(), 200);
   const text = await page.locator("main").innerText();
