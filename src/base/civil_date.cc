@@ -40,6 +40,11 @@ CivilDate CivilDate::Today() {
   return CivilDate(year_month_day(now));
 }
 
+CivilDate CivilDate::OfUnixTime(std::time_t seconds) {
+  return CivilDate(year_month_day(
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::from_time_t(seconds))));
+}
+
 CivilDate CivilDate::AddDays(int days) const {
   return CivilDate(year_month_day(sys_days(ymd_) + std::chrono::days(days)));
 }

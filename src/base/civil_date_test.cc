@@ -21,6 +21,13 @@ TEST(CivilDateTest, ParsesIsoDatesAndRejectsImpossibleOnes) {
 }
 
 // AI Act Art. 52(1): two weeks, counted across a month and a year end.
+TEST(CivilDateTest, OfUnixTimeIsTheUtcDay) {
+  EXPECT_EQ(CivilDate::OfUnixTime(0), CivilDate(1970, 1, 1));
+  EXPECT_EQ(CivilDate::OfUnixTime(1764979199), CivilDate(2025, 12, 5));  // 23:59:59Z
+  EXPECT_EQ(CivilDate::OfUnixTime(1764979200), CivilDate(2025, 12, 6));  // 00:00:00Z
+  EXPECT_EQ(CivilDate::OfUnixTime(-1), CivilDate(1969, 12, 31));
+}
+
 TEST(CivilDateTest, AddsDaysAcrossMonthAndYearEnds) {
   EXPECT_EQ(D("2025-08-02").AddDays(14), D("2025-08-16"));
   EXPECT_EQ(D("2025-12-25").AddDays(14), D("2026-01-08"));

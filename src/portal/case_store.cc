@@ -457,13 +457,8 @@ Result<CaseEvent> CaseStore::Reply(const std::string& tracking, const std::strin
     if (!requests.ok()) return requests.status();
     if (stored->request_number <= static_cast<int>(requests->size()) &&
         !(*requests)[static_cast<size_t>(stored->request_number - 1)].answered) {
-      std::time_t day = now;
-      std::tm utc{};
-      gmtime_r(&day, &utc);
-      CivilDate today(utc.tm_year + 1900, static_cast<unsigned>(utc.tm_mon + 1),
-                      static_cast<unsigned>(utc.tm_mday));
       Result<docs::Request> answered =
-          docs::AnswerRequest(**ledger, stored->request_number, today,
+          docs::AnswerRequest(**ledger, stored->request_number, CivilDate::OfUnixTime(now),
                               "replied through the portal, " + tracking, actor);
       if (!answered.ok()) return answered.status();
     }

@@ -22,19 +22,8 @@ namespace {
 
 using kainjow::mustache::list;
 
-constexpr const char* kHtml = "text/html; charset=utf-8";
-
-CivilDate UtcDay(std::time_t now) {
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  return CivilDate(utc.tm_year + 1900, static_cast<unsigned>(utc.tm_mon + 1),
-                   static_cast<unsigned>(utc.tm_mday));
-}
-
 Response Rendered(const Site::State& state, int status, const std::string& name, Data data) {
-  Result<std::string> body = state.templates.Render(name, std::move(data));
-  if (!body.ok()) return InternalError(body.status());
-  Response response{status, kHtml, std::move(*body), {}};
+  Response response = TemplatePage(state, status, name, std::move(data));
   AddDeskHeaders(response);
   return response;
 }
@@ -104,7 +93,7 @@ Response DeskQueue(const Site::State& state, const StaffSession& session, const 
   const std::string& show = wanted.show;
   Result<std::vector<Case>> cases = state.cases->ListCases(filter);
   if (!cases.ok()) return InternalError(cases.status());
-  const CivilDate today = UtcDay(now);
+  const CivilDate today = CivilDate::OfUnixTime(now);
   Data data = DeskPageData(state, session, "Staff desk", now);
   list rows;
   int overdue = 0;
@@ -166,7 +155,7 @@ Response CasePage(const Site::State& state, const StaffSession& session,
   data.set("state", item.state);
   data.set("open", item.Open());
   data.set("owner", item.owner.empty() ? std::string("unassigned") : item.owner);
-  SetClocks(data, item, UtcDay(now));
+  SetClocks(data, item, CivilDate::OfUnixTime(now));
   SetFilerAndEvidence(data, item);
   if (!message.empty()) data.set("message", message);
   list events;

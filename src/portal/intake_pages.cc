@@ -14,13 +14,11 @@ namespace {
 
 using kainjow::mustache::list;
 
-constexpr const char* kHtml = "text/html; charset=utf-8";
-
 Response Rendered(const Site::State& state, int status, const std::string& name, Data data) {
-  Result<std::string> body = state.templates.Render(name, std::move(data));
-  if (!body.ok()) return InternalError(body.status());
+  Response response = TemplatePage(state, status, name, std::move(data));
   // Pages with a token or a case's details are never cached.
-  return {status, kHtml, std::move(*body), {{"Cache-Control", "no-store"}}};
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
 }
 
 // Adds the errors (a summary list, and NAME_error beside each field) and the values typed.
@@ -116,13 +114,6 @@ Response FiledPage(const Site::State& state, const Filed& filed, const NewCase& 
 Response Refused(const Site::State& state, int status, const std::string& message) {
   const char* title = status == 403 ? "Forbidden" : "Bad request";
   return ErrorPage(state, status, title, message);
-}
-
-CivilDate DateOf(std::time_t now) {
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  return CivilDate(utc.tm_year + 1900, static_cast<unsigned>(utc.tm_mon + 1),
-                   static_cast<unsigned>(utc.tm_mday));
 }
 
 const char* StateLabel(const std::string& state) {
@@ -281,7 +272,7 @@ Response RequestPage(const Site::State& state, const Request& request, const std
   filing.model = form.model;
   filing.request_subject = form.request;
   filing.answer_days = state.request_days.value;
-  filing.due_date = DateOf(now).AddDays(state.request_days.value).ToString();
+  filing.due_date = CivilDate::OfUnixTime(now).AddDays(state.request_days.value).ToString();
   Result<Filed> filed = state.cases->File(filing, now);
   if (!filed.ok()) return InternalError(filed.status());
   return FiledPage(state, *filed, filing, base_url, now);
@@ -301,7 +292,7 @@ Response StatusPage(const Site::State& state, const std::string& token, std::tim
   data.set("tracking", c.tracking);
   data.set("state_label", StateLabel(c.state));
   data.set("received", c.received_at);
-  CivilDate today = DateOf(now);
+  CivilDate today = CivilDate::OfUnixTime(now);
   data.set("days_open", std::to_string(c.DaysOpen(today)));
   if (!c.due_date.empty()) data.set("due", c.due_date);
   data.set("overdue", c.Overdue(today));

@@ -14,17 +14,10 @@
 namespace gpaikit::portal {
 namespace {
 
-constexpr const char* kHtml = "text/html; charset=utf-8";
 constexpr const char* kForm = "lookup";
 
 // The client address is rate-limited by its hash: the limiter keeps no address in clear.
 std::string ClientKey(const Request& request) { return Sha256Hex(request.client_address); }
-
-Response Render(const Site::State& state, const std::string& name, Data data, int status) {
-  Result<std::string> body = state.templates.Render(name, std::move(data));
-  if (!body.ok()) return InternalError(body.status());
-  return {status, kHtml, std::move(*body), {}};
-}
 
 // The form page, with `error` when the last attempt failed.
 Response FormPage(const Site::State& state, const Request& request, const std::string& domain,
@@ -35,7 +28,7 @@ Response FormPage(const Site::State& state, const Request& request, const std::s
   data.set("csrf_token", state.csrf->Issue(kForm, binding, std::time(nullptr)));
   data.set("domain", domain);
   if (!error.empty()) data.set("error", error);
-  Response page = Render(state, "lookup", std::move(data), status);
+  Response page = TemplatePage(state, status, "lookup", std::move(data));
   page.headers.insert(page.headers.end(), response.headers.begin(), response.headers.end());
   return page;
 }
@@ -54,7 +47,7 @@ Response ChallengePage(const Site::State& state, const Request& request, const C
   data.set("txt_name", std::string(kTxtLabel).append(challenge.domain));
   data.set("expires", Rfc3339(challenge.expires));
   if (!error.empty()) data.set("error", error);
-  Response page = Render(state, "lookup_challenge", std::move(data), status);
+  Response page = TemplatePage(state, status, "lookup_challenge", std::move(data));
   page.headers.insert(page.headers.end(), response.headers.begin(), response.headers.end());
   page.headers.emplace_back("Cache-Control", "no-store");
   return page;
@@ -137,7 +130,7 @@ Response AnswerPage(const Site::State& state, const Challenge& challenge) {
   data.set("verified", Rfc3339(challenge.verified_at.value_or(std::time(nullptr))));
   data.set("models", models);
   data.set("ledger_seq", std::to_string(entry->seq));
-  Response page = Render(state, "lookup_answer", std::move(data), 200);
+  Response page = TemplatePage(state, 200, "lookup_answer", std::move(data));
   page.headers.emplace_back("Cache-Control", "no-store");
   return page;
 }

@@ -23,12 +23,6 @@ constexpr size_t kShownChanges = 40;
 // A changed list or long text is shortened on the page; the JSON documents hold it in full.
 constexpr size_t kChangeBytes = 400;
 
-Response Render(const Site::State& state, const std::string& name, Data data) {
-  Result<std::string> body = state.templates.Render(name, std::move(data));
-  if (!body.ok()) return InternalError(body.status());
-  return {200, kHtml, std::move(*body), {}};
-}
-
 std::string Joined(const std::vector<std::string>& items) {
   std::string out;
   for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
@@ -36,6 +30,12 @@ std::string Joined(const std::vector<std::string>& items) {
 }
 
 }  // namespace
+
+Response TemplatePage(const Site::State& state, int status, const std::string& name, Data data) {
+  Result<std::string> body = state.templates.Render(name, std::move(data));
+  if (!body.ok()) return InternalError(body.status());
+  return {status, kHtml, std::move(*body), {}};
+}
 
 std::string Rfc3339(std::time_t time) {
   std::tm utc{};
@@ -93,7 +93,7 @@ Response HomePage(const Site::State& state) {
     policies.push_back(row);
   }
   data.set("policies", policies);
-  return Render(state, "home", std::move(data));
+  return TemplatePage(state, 200, "home", std::move(data));
 }
 
 Response CrawlersPage(const Site::State& state) {
@@ -142,7 +142,7 @@ Response CrawlersPage(const Site::State& state) {
   }
   data.set("has_history", !history.empty());
   data.set("history", history);
-  return Render(state, "crawlers", std::move(data));
+  return TemplatePage(state, 200, "crawlers", std::move(data));
 }
 
 std::string SummaryDocument(const nlohmann::json& content) {
@@ -214,7 +214,7 @@ Response SummariesPage(const Site::State& state) {
   }
   data.set("has_versions", !versions.empty());
   data.set("versions", versions);
-  return Render(state, "summaries", std::move(data));
+  return TemplatePage(state, 200, "summaries", std::move(data));
 }
 
 Response SummaryVersionJson(const Site::State& state, int64_t seq) {

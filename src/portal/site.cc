@@ -22,8 +22,6 @@
 namespace gpaikit::portal {
 namespace {
 
-constexpr const char* kHtml = "text/html; charset=utf-8";
-
 // The first paragraph of a Markdown text that is not a heading, at most about 400 characters.
 std::string FirstParagraph(const std::string& text) {
   std::string paragraph;
@@ -282,9 +280,7 @@ Response ErrorPage(const Site::State& state, int status, const std::string& titl
                    const std::string& message) {
   Data data = PageData(state, title);
   data.set("message", message);
-  Result<std::string> body = state.templates.Render("error", std::move(data));
-  if (!body.ok()) return InternalError(body.status());
-  return {status, kHtml, std::move(*body), {}};
+  return TemplatePage(state, status, "error", std::move(data));
 }
 
 }  // namespace gpaikit::portal

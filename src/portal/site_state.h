@@ -63,7 +63,9 @@ std::string ContactHref(const std::string& contact);
 // The data every HTML page's header and footer use (title, provider, contact).
 Data PageData(const Site::State& state, const std::string& title);
 
-// Pages (pages.cc): HTML rendered from the templates.
+// Pages (pages.cc): HTML rendered from the templates. TemplatePage renders template `name` as an
+// HTML response with `status` (500 when the template fails); every page goes through it.
+Response TemplatePage(const Site::State& state, int status, const std::string& name, Data data);
 Response HomePage(const Site::State& state);
 Response CrawlersPage(const Site::State& state);
 Response SummariesPage(const Site::State& state);

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <compare>
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,8 @@ class CivilDate {
   static bool IsValid(int year, unsigned month, unsigned day);
   // Today in UTC.
   static CivilDate Today();
+  // The UTC day of `seconds` since 1970-01-01T00:00:00Z.
+  static CivilDate OfUnixTime(std::time_t seconds);
 
   int year() const { return static_cast<int>(ymd_.year()); }
   unsigned month() const { return static_cast<unsigned>(ymd_.month()); }
