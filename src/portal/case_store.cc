@@ -380,7 +380,8 @@ Result<Case> CaseStore::GetCaseByToken(const std::string& token) const {
 Result<CaseEvent> CaseStore::Record(const std::string& tracking, const std::string& kind,
                                     const std::string& actor, const std::string& text, bool visible,
                                     std::time_t now, const std::string& new_state,
-                                    const std::optional<std::string>& new_owner) const {
+                                    const std::optional<std::string>& new_owner,
+                                    const std::function<Status()>& also) const {
   if (actor.empty()) return Status::InvalidInput("an event needs an actor");
   CaseEvent event;
   sqlite3* db = db_->handle();
@@ -419,7 +420,7 @@ Result<CaseEvent> CaseStore::Record(const std::string& tracking, const std::stri
         .Bind(7, state);
     if (Status s = insert.Run(db_->path().string() + ": case_events"); !s.ok()) return s;
     event.id = sqlite3_last_insert_rowid(db);
-    return Status::Ok();
+    return also ? also() : Status::Ok();
   });
   if (!status.ok()) return status;
   if (Status written = WriteLedger(event.id); !written.ok()) return written;
@@ -444,9 +445,11 @@ Result<CaseEvent> CaseStore::AddEvent(const std::string& tracking, const std::st
 }
 
 Result<CaseEvent> CaseStore::Reply(const std::string& tracking, const std::string& actor,
-                                   const std::string& text, std::time_t now) const {
+                                   const std::string& text, std::time_t now,
+                                   const std::function<Status()>& also) const {
   if (Trim(text).empty()) return Status::InvalidInput("a reply needs text");
-  Result<CaseEvent> event = Record(tracking, kEventReply, actor, text, true, now, "", std::nullopt);
+  Result<CaseEvent> event =
+      Record(tracking, kEventReply, actor, text, true, now, "", std::nullopt, also);
   if (!event.ok()) return event;
   Result<Case> stored = GetCase(tracking);
   if (!stored.ok()) return stored.status();

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -149,9 +150,12 @@ class CaseStore {
                              const std::string& actor, const std::string& text,
                              bool visible_to_filer, std::time_t now) const;
   // A reply sent to the filer (shown on the status page). For a request, the first reply also
-  // records the answer in the downstream-request register (`gpaikit request answer`).
+  // records the answer in the downstream-request register (`gpaikit request answer`). `also`
+  // runs inside the transaction that stores the reply (the desk queues the reply's e-mail there:
+  // both are kept or neither); its failure stores nothing.
   Result<CaseEvent> Reply(const std::string& tracking, const std::string& actor,
-                          const std::string& text, std::time_t now) const;
+                          const std::string& text, std::time_t now,
+                          const std::function<Status()>& also = {}) const;
   // Moves the case to `state` (IsCaseState); InvalidInput for an unknown state, a missing reason
   // where one is required, or a final case moved anywhere but "in-review".
   Result<CaseEvent> SetState(const std::string& tracking, const std::string& state,
@@ -173,7 +177,8 @@ class CaseStore {
   Result<CaseEvent> Record(const std::string& tracking, const std::string& kind,
                            const std::string& actor, const std::string& text, bool visible,
                            std::time_t now, const std::string& new_state,
-                           const std::optional<std::string>& new_owner) const;
+                           const std::optional<std::string>& new_owner,
+                           const std::function<Status()>& also = {}) const;
   Status WriteLedger(int64_t event_id) const;
 
   const PortalDb* db_;

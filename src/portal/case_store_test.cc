@@ -217,6 +217,40 @@ TEST_F(CaseStoreTest, RepliesNotesAndOwnersAreEventsInOrder) {
   EXPECT_EQ(LedgerEntries("portal.case.").size(), 4u);
 }
 
+// The desk queues a reply's e-mail inside the reply's transaction: a failure there stores neither.
+TEST_F(CaseStoreTest, WhatARunsWithAReplyIsKeptWithItOrNotAtAll) {
+  Result<Filed> filed = store_->File(Complaint("a@x.example", "w", "copied"), kNow);
+  ASSERT_TRUE(filed.ok());
+  const std::string& t = filed->tracking;
+  ASSERT_TRUE(db_->Transaction([&]() -> Status {
+                   return SqlStatement(db_->handle(), "CREATE TABLE side (note TEXT)").Run("side");
+                 })
+                  .ok());
+  auto side_insert = [&](const std::string& note) {
+    return SqlStatement(db_->handle(), ("INSERT INTO side VALUES ('" + note + "')").c_str())
+        .Run("side");
+  };
+  Result<CaseEvent> failed = store_->Reply(t, "staff2", "First try.", kNow + 10, [&]() -> Status {
+    if (Status s = side_insert("first"); !s.ok()) return s;
+    return Status::Io("the outbox is full");
+  });
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.status().message(), "the outbox is full");
+  ASSERT_TRUE(store_
+                  ->Reply(t, "staff2", "Second try.", kNow + 20,
+                          [&]() -> Status { return side_insert("second"); })
+                  .ok());
+  Result<Case> stored = store_->GetCase(t);
+  ASSERT_TRUE(stored.ok());
+  ASSERT_EQ(stored->events.size(), 2u) << "the failed reply left no event";
+  EXPECT_EQ(stored->events[1].text, "Second try.");
+  SqlStatement notes(db_->handle(), "SELECT group_concat(note) FROM side");
+  Result<bool> row = notes.Next();
+  ASSERT_TRUE(row.ok() && *row);
+  EXPECT_EQ(notes.Text(0), "second");
+  EXPECT_EQ(LedgerEntries("portal.case.").size(), 2u) << "no ledger entry for the failed reply";
+}
+
 TEST_F(CaseStoreTest, IdenticalComplaintsOfTheSameRightsholderAreProposedAsDuplicates) {
   EXPECT_EQ(ComplaintIdentityKey(" Ada@Press.example ", "b\n\na \n", "Copied   my\nnovel "),
             ComplaintIdentityKey("ada@press.example", "a\nb\nb", "copied my novel"));

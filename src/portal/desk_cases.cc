@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <optional>
 
 #include "gpaikit/base/civil_date.h"
 #include "portal/case_store.h"
@@ -56,11 +57,10 @@ list Options(const std::vector<std::pair<std::string, std::string>>& values,
   return options;
 }
 
-// The reply as an e-mail to the filer, queued in its own transaction after the reply's event was
-// stored; a failure is logged and shown to staff, the reply stays on the status page.
-Status MailReply(const Site::State& state, const Case& item, const std::string& text,
-                 std::time_t now) {
-  if (state.mail_from.empty()) return Status::Ok();
+// The reply as an e-mail to the filer; nullopt when the server sends no mail.
+std::optional<MailMessage> ReplyMail(const Site::State& state, const Case& item,
+                                     const std::string& text) {
+  if (state.mail_from.empty()) return std::nullopt;
   MailMessage mail;
   mail.from = state.mail_from;
   mail.to = item.email;
@@ -69,11 +69,7 @@ Status MailReply(const Site::State& state, const Case& item, const std::string& 
   mail.body = state.project.provider.legal_name + " replies about your " + what + " " +
               item.tracking + ":\n\n" + text +
               "\n\nThe reply is also on your status page (the link you received when filing).\n";
-  Status queued = state.db->Transaction(
-      [&]() -> Status { return MailQueue(*state.db).Enqueue(mail, item.tracking, now).status(); });
-  if (!queued.ok()) return queued;
-  if (state.mail_queued) state.mail_queued();
-  return Status::Ok();
+  return mail;
 }
 
 }  // namespace
@@ -230,18 +226,31 @@ Response DeskCaseAction(const Site::State& state, const StaffSession& session,
     }
     done = state.cases->Assign(tracking, owner, actor, now);
   } else if (action == "reply") {
-    done = state.cases->Reply(tracking, actor, request.Form("text"), now);
-    if (done.ok()) {
-      Result<Case> item = state.cases->GetCase(tracking);
-      Status mailed =
-          item.ok() ? MailReply(state, *item, request.Form("text"), now) : item.status();
-      if (!mailed.ok()) {
-        std::cerr << "gpaikit serve: reply mail for " << tracking << ": " << mailed.message()
-                  << "\n";
-        return CasePage(state, session, tracking, now, 200,
-                        "The reply is on the status page, but the mail could not be queued: " +
-                            mailed.message());
+    // The reply and its e-mail are stored in one transaction: a crash keeps both or neither. A
+    // mail that cannot be composed (the filer's address refused) leaves the reply on the status
+    // page and tells staff why no mail went out.
+    std::string text = request.Form("text");
+    Result<Case> item = state.cases->GetCase(tracking);
+    if (!item.ok()) return DeskError(state, 404, "Not found", item.status().message());
+    std::optional<MailMessage> mail = ReplyMail(state, *item, text);
+    std::string unmailable;
+    if (mail) {
+      Result<std::string> composed = ComposeMail(*mail, now, "<check@gpaikit.invalid>");
+      if (!composed.ok()) {
+        unmailable = composed.status().message();
+        mail.reset();
       }
+    }
+    done = state.cases->Reply(tracking, actor, text, now, [&]() -> Status {
+      return mail ? MailQueue(*state.db).Enqueue(*mail, tracking, now).status() : Status::Ok();
+    });
+    if (done.ok() && mail && state.mail_queued) state.mail_queued();
+    if (done.ok() && !unmailable.empty()) {
+      std::cerr << "gpaikit serve: reply mail for " << tracking << ": " << unmailable << "\n";
+      return CasePage(state, session, tracking, now, 200,
+                      "The reply is on the status page, but no e-mail can be sent to the "
+                      "filer: " +
+                          unmailable);
     }
   } else if (action == "note") {
     std::string text = request.Form("text");
