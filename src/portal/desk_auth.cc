@@ -2,6 +2,7 @@
 #include "portal/desk_auth.h"
 
 #include "portal/csrf.h"
+#include "portal/security_policy.h"
 #include "portal/staff_accounts.h"
 
 namespace gpaikit::portal {
@@ -20,8 +21,11 @@ std::string Minutes(int64_t seconds) {
   return std::to_string(minutes < 1 ? 1 : minutes) + (minutes == 1 ? " minute" : " minutes");
 }
 
+// The desk pages a login may go on to: those that ask for a recent login.
+constexpr const char* kRecentLoginPages[] = {"export.csv", "export.json"};
+
 Response RenderLogin(const Site::State& state, const Request& request, std::time_t now, int status,
-                     const std::string& message, const std::string& name) {
+                     const std::string& message, const std::string& name, const std::string& next) {
   Response response{status, kHtml, "", {}};
   std::string binding = CsrfBinding(request, response);
   Data data = PageData(state, "Staff login");
@@ -29,6 +33,13 @@ Response RenderLogin(const Site::State& state, const Request& request, std::time
   data.set("csrf_token", state.csrf->Issue(kLoginForm, binding, now));
   if (!message.empty()) data.set("message", message);
   data.set("name", name);
+  if (LoginTarget(next) != "/desk") {
+    data.set("next", next);
+    data.set("reauthenticate", "The page /desk/" + next +
+                                   " holds the filers' personal data: enter your password "
+                                   "again (your last login is older than " +
+                                   Minutes(kRecentLoginSeconds) + ").");
+  }
   Result<std::string> body = state.templates.Render("desk-login", std::move(data));
   if (!body.ok()) return InternalError(body.status());
   response.body = std::move(*body);
@@ -37,6 +48,17 @@ Response RenderLogin(const Site::State& state, const Request& request, std::time
 }
 
 }  // namespace
+
+std::string LoginTarget(const std::string& next) {
+  for (const char* page : kRecentLoginPages) {
+    if (next == page) return std::string("/desk/") + page;
+  }
+  return "/desk";
+}
+
+bool RecentLogin(const StaffSession& session, std::time_t now) {
+  return now - session.created_at <= kRecentLoginSeconds;
+}
 
 bool SecureCookies(const std::string& base_url) { return base_url.starts_with("https://"); }
 
@@ -69,7 +91,7 @@ Status CheckDeskForm(const Site::State& state, const StaffSession& session, cons
 }
 
 Response LoginPage(const Site::State& state, const Request& request, std::time_t now) {
-  return RenderLogin(state, request, now, 200, "", "");
+  return RenderLogin(state, request, now, 200, "", "", request.Query("next"));
 }
 
 Response LoginSubmit(const Site::State& state, const Request& request, bool secure,
@@ -80,6 +102,7 @@ Response LoginSubmit(const Site::State& state, const Request& request, bool secu
     return response;
   }
   std::string name = request.Form("name");
+  std::string next = request.Form("next");
   StaffAccounts accounts(*state.db);
   Result<LoginOutcome> outcome =
       accounts.Login(name, request.Form("password"), request.client_address, now);
@@ -88,14 +111,16 @@ Response LoginSubmit(const Site::State& state, const Request& request, bool secu
     case LoginResult::kAddressThrottled:
     case LoginResult::kAccountLocked: {
       // One message for both, naming no account state beyond "wait" (ASVS 2.2.1).
-      Response response = RenderLogin(
-          state, request, now, 429,
-          "Too many failed logins. Try again in " + Minutes(outcome->retry_after) + ".", name);
+      Response response =
+          RenderLogin(state, request, now, 429,
+                      "Too many failed logins. Try again in " + Minutes(outcome->retry_after) + ".",
+                      name, next);
       response.headers.emplace_back("Retry-After", std::to_string(outcome->retry_after));
       return response;
     }
     case LoginResult::kBadCredentials:
-      return RenderLogin(state, request, now, 403, "The name or the password is wrong.", name);
+      return RenderLogin(state, request, now, 403, "The name or the password is wrong.", name,
+                         next);
     case LoginResult::kOk:
       break;
   }
@@ -106,7 +131,7 @@ Response LoginSubmit(const Site::State& state, const Request& request, bool secu
   }
   Result<std::string> id = sessions.Create(outcome->user.name, now);
   if (!id.ok()) return InternalError(id.status());
-  Response response = SeeOther("/desk");
+  Response response = SeeOther(LoginTarget(next));
   response.headers.emplace_back("Set-Cookie", SessionCookie(*id, secure));
   return response;
 }

@@ -31,11 +31,18 @@ std::string DeskFormToken(const Site::State& state, const StaffSession& session,
 Status CheckDeskForm(const Site::State& state, const StaffSession& session, const Request& request,
                      const std::string& form, std::time_t now);
 
-// GET /desk/login: the form (name, password, CSRF token bound to the CSRF cookie).
+// Where a login goes on to: "/desk/" + `next` for a desk page that asks for a recent login
+// (export.csv, export.json), "/desk" for anything else (no open redirect).
+std::string LoginTarget(const std::string& next);
+// True when the session's password was entered within kRecentLoginSeconds (ASVS 3.7.1).
+bool RecentLogin(const StaffSession& session, std::time_t now);
+
+// GET /desk/login: the form (name, password, CSRF token bound to the CSRF cookie); with
+// ?next=PAGE (LoginTarget) it says that the page needs the password again and goes on to it.
 Response LoginPage(const Site::State& state, const Request& request, std::time_t now);
 // POST /desk/login: CSRF check (403), throttling and lockout (429 with Retry-After), wrong
 // name or password (403, one message for both), else a new session (any session the browser
-// had is ended first) and 303 to /desk.
+// had is ended first) and 303 to LoginTarget(next) (/desk without one).
 Response LoginSubmit(const Site::State& state, const Request& request, bool secure,
                      std::time_t now);
 // POST /desk/logout: ends the session (CSRF token bound to it), removes the cookie, 303 to

@@ -77,6 +77,10 @@ Response DeskExport(const Site::State& state, const StaffSession& session, bool 
     AddDeskHeaders(response);
     return response;
   }
+  // ASVS 3.7.1: a sensitive action asks for the password again when the login is not recent.
+  if (!RecentLogin(session, now)) {
+    return SeeOther(std::string("/desk/login?next=export.") + (json ? "json" : "csv"));
+  }
   Result<std::vector<CaseRecord>> records = LoadRecords(state);
   if (!records.ok()) return InternalError(records.status());
   const CsvRow header = {"tracking",     "kind",        "state",  "owner",     "received",

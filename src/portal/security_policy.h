@@ -28,6 +28,9 @@ inline constexpr int kAddressFailures = 20;
 // case kSessionAbsoluteSeconds after login (a working day); logout ends it at once.
 inline constexpr int64_t kSessionIdleSeconds = 30 * 60;
 inline constexpr int64_t kSessionAbsoluteSeconds = 12 * 3600;
+// ASVS 3.7.1: the export of the filers' personal data needs a password entered within
+// kRecentLoginSeconds (a session starts only at a login); an older session logs in again first.
+inline constexpr int64_t kRecentLoginSeconds = 5 * 60;
 // ASVS 3.2.2: session ids of 32 random bytes (256 bits; 64 are the minimum).
 inline constexpr int kSessionIdBytes = 32;
 
