@@ -3,14 +3,17 @@
 
 #include <sqlite3.h>
 
-#include <algorithm>
-
 #include "gpaikit/base/files.h"
+#include "store/ledger_rows.h"
 
 namespace gpaikit::store {
 namespace {
 
 namespace fs = std::filesystem;
+using internal::Column;
+using internal::kSelect;
+using internal::ReadEntry;
+using internal::Statement;
 
 // Entries can be added, never changed or removed through SQL: the triggers refuse it.
 constexpr const char* kSchema = R"sql(
@@ -25,51 +28,12 @@ CREATE TABLE IF NOT EXISTS entries (
   hash TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS entries_kind ON entries(kind, subject);
+CREATE INDEX IF NOT EXISTS entries_subject ON entries(subject);
 CREATE TRIGGER IF NOT EXISTS entries_no_update BEFORE UPDATE ON entries
   BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS entries_no_delete BEFORE DELETE ON entries
   BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
 )sql";
-
-// A prepared statement that finalises itself.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  sqlite3_stmt* get() const { return stmt_; }
-  void Bind(int index, const std::string& text) {
-    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-  }
-  void Bind(int index, int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
-
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-};
-
-std::string Column(sqlite3_stmt* stmt, int index) {
-  const unsigned char* text = sqlite3_column_text(stmt, index);
-  return text ? std::string(reinterpret_cast<const char*>(text),
-                            static_cast<size_t>(sqlite3_column_bytes(stmt, index)))
-              : std::string();
-}
-
-Entry ReadEntry(sqlite3_stmt* stmt) {
-  Entry entry;
-  entry.seq = sqlite3_column_int64(stmt, 0);
-  entry.kind = Column(stmt, 1);
-  entry.subject = Column(stmt, 2);
-  entry.author = Column(stmt, 3);
-  entry.time = Column(stmt, 4);
-  entry.content = Column(stmt, 5);
-  entry.previous_hash = Column(stmt, 6);
-  entry.hash = Column(stmt, 7);
-  return entry;
-}
-
-constexpr const char* kSelect =
-    "SELECT seq, kind, subject, author, time, content, previous_hash, hash FROM entries";
 
 }  // namespace
 
@@ -138,40 +102,43 @@ Result<Entry> Ledger::Append(const std::string& kind, const std::string& subject
 Result<Entry> Ledger::Append(const std::string& kind, const std::string& author,
                              const std::function<Result<Draft>(const Ledger&)>& build,
                              const std::string& time) {
-  // IMMEDIATE takes the write lock now: every read below sees what the insert will follow.
+  Result<std::vector<Entry>> appended = AppendAll({Addition{kind, author, build, time}});
+  if (!appended.ok()) return appended.status();
+  return appended->front();
+}
+
+Result<std::vector<Entry>> Ledger::AppendAll(const std::vector<Addition>& additions) {
+  std::vector<Entry> entries;
+  if (additions.empty()) return entries;
+  // IMMEDIATE takes the write lock now: every read below sees what the inserts will follow.
   Status status = Execute("BEGIN IMMEDIATE;");
   if (!status.ok()) return status;
-  Result<Entry> entry = AppendInTransaction(kind, author, build, time);
-  if (!entry.ok()) {
-    (void)Execute("ROLLBACK;");
-    return entry.status();
+  status = CheckBeforeAppend();
+  for (size_t i = 0; status.ok() && i < additions.size(); ++i) {
+    Result<Entry> entry = AppendInTransaction(additions[i]);
+    if (entry.ok()) {
+      entries.push_back(std::move(*entry));
+    } else {
+      status = entry.status();
+    }
   }
-  status = Execute("COMMIT;");
+  if (status.ok()) status = Execute("COMMIT;");
   if (!status.ok()) {
     (void)Execute("ROLLBACK;");
     return status;
   }
+  verified_ = Watermark{entries.back().seq, entries.back().hash};
   // After COMMIT: an interruption here leaves the head file behind the database, which Verify
   // accepts (it only guards against entries removed from the end).
-  Head head{entry->seq, entry->hash, "", ""};
+  Head head{entries.back().seq, entries.back().hash, "", ""};
   if (key_) head = key_->Sign(head);
   status = WriteFile(head_path_, head.ToText());
   if (!status.ok()) return status;
-  return entry;
+  return entries;
 }
 
-Result<Entry> Ledger::AppendInTransaction(const std::string& kind, const std::string& author,
-                                          const std::function<Result<Draft>(const Ledger&)>& build,
-                                          const std::string& time) {
-  // Appending to a tampered ledger would make the next verification pass (issue 14).
-  Result<Verification> verified = Verify();
-  if (!verified.ok()) return verified.status();
-  if (!verified->ok()) {
-    return Status::InvalidInput(path_.string() + " does not verify: " + verified->problem +
-                                "\nnothing was written; see 'gpaikit ledger verify' and "
-                                "docs/ledger.md");
-  }
-  Result<Draft> draft = build(*this);
+Result<Entry> Ledger::AppendInTransaction(const Addition& addition) {
+  Result<Draft> draft = addition.build(*this);
   if (!draft.ok()) return draft.status();
   Entry entry;
   {
@@ -183,10 +150,10 @@ Result<Entry> Ledger::AppendInTransaction(const std::string& kind, const std::st
       entry.seq = 1;
     }
   }
-  entry.kind = kind;
+  entry.kind = addition.kind;
   entry.subject = draft->subject;
-  entry.author = author;
-  entry.time = time.empty() ? UtcNow() : time;
+  entry.author = addition.author;
+  entry.time = addition.time.empty() ? UtcNow() : addition.time;
   entry.content = draft->content;
   entry.hash = EntryHash(entry);
   Statement insert(db_, "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -206,8 +173,10 @@ Result<Entry> Ledger::AppendInTransaction(const std::string& kind, const std::st
 
 Result<std::vector<Entry>> Ledger::Entries(const std::string& kind_prefix,
                                            const std::string& subject) const {
+  // With a subject, the entries_subject index finds its few entries without a scan.
   std::string sql = std::string(kSelect) +
-                    " WHERE substr(kind, 1, length(?1)) = ?1 AND (?2 = '' OR subject = ?2)"
+                    (subject.empty() ? " WHERE substr(kind, 1, length(?1)) = ?1 AND ?2 = ''"
+                                     : " WHERE subject = ?2 AND substr(kind, 1, length(?1)) = ?1") +
                     " ORDER BY seq";
   Statement select(db_, sql.c_str());
   select.Bind(1, kind_prefix);
@@ -246,66 +215,6 @@ Result<Head> Ledger::CurrentHead() const {
   }
   Head head{sqlite3_column_int64(last.get(), 0), Column(last.get(), 1), "", ""};
   return key_ ? key_->Sign(head) : head;
-}
-
-Result<Verification> Ledger::Verify(const std::string& expected_head) const {
-  Statement select(db_, (std::string(kSelect) + " ORDER BY rowid").c_str());
-  Verification result;
-  std::vector<std::string> hashes;  // hashes[seq - 1]
-  std::string previous;
-  int64_t expected_seq = 1;
-  int rc;
-  while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) {
-    Entry entry = ReadEntry(select.get());
-    ++result.entries_checked;
-    std::string problem;
-    if (entry.seq != expected_seq) {
-      problem = "sequence number " + std::to_string(entry.seq) + " where " +
-                std::to_string(expected_seq) + " was expected (an entry was removed or inserted)";
-    } else if (entry.previous_hash != previous) {
-      problem = "previous-hash does not match the entry before it (removed, inserted or reordered)";
-    } else if (EntryHash(entry) != entry.hash) {
-      problem = "content does not match its hash (the entry was edited)";
-    }
-    if (!problem.empty()) {
-      result.first_bad_seq = entry.seq;
-      result.problem = "entry " + std::to_string(entry.seq) + ": " + problem;
-      return result;
-    }
-    previous = entry.hash;
-    hashes.push_back(entry.hash);
-    ++expected_seq;
-  }
-  if (rc != SQLITE_DONE) return Status::Io(path_.string() + ": " + sqlite3_errmsg(db_));
-  int64_t last = static_cast<int64_t>(hashes.size());
-  if (!expected_head.empty() &&
-      std::find(hashes.begin(), hashes.end(), expected_head) == hashes.end()) {
-    result.problem = "the published head " + expected_head +
-                     " is not an entry of this ledger (rolled back to before it, or the chain "
-                     "was rewritten)";
-    return result;
-  }
-  Result<Head> head = ReadHead();
-  if (head.ok()) {
-    if (head->seq > last || hashes[head->seq - 1] != head->hash) {
-      result.problem = head_path_.string() + " records entry " + std::to_string(head->seq) + " " +
-                       head->hash + " but the database ends at entry " + std::to_string(last) +
-                       " (newest entries removed, or the database replaced)";
-    } else if (head->is_signed() && !head->SignatureValid()) {
-      result.problem = head_path_.string() + ": the signature does not match the head (edited)";
-    } else {
-      result.head_behind = last - head->seq;
-      result.signed_by = head->public_key;
-    }
-  } else if (head.status().code() != StatusCode::kNotFound) {
-    result.problem = head.status().message();
-  } else if (!hashes.empty()) {
-    // The head file guards the newest entries: without it, removing them would go unnoticed.
-    result.problem = head_path_.string() +
-                     " is missing (removed, perhaps with the newest entries; or the very first "
-                     "append was interrupted before writing it)";
-  }
-  return result;
 }
 
 }  // namespace gpaikit::store

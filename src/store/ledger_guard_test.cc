@@ -97,8 +97,11 @@ TEST_F(LedgerGuardTest, AppendIsRefusedAfterAnOlderDatabaseWasRestored) {
   fs::remove_all(backup);
 }
 
+// A fresh Ledger object verifies the whole chain before its first append. (One that appended
+// before checks what changed since; ledger_test.cc "IncrementalVerification" covers that.)
 TEST_F(LedgerGuardTest, AppendIsRefusedAfterAnEdit) {
   Tamper("DROP TRIGGER entries_no_update; UPDATE entries SET author = 'mallory' WHERE seq = 1;");
+  Reopen();
   ExpectAppendRefused("entry 1: content does not match its hash");
 }
 

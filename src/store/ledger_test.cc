@@ -172,3 +172,121 @@ TEST(LedgerHeadTest, MissingHeadFileIsAFailureOnceEntriesExist) {
 
 }  // namespace
 }  // namespace gpaikit::store
+
+namespace gpaikit::store {
+namespace {
+
+// Incremental verification (docs/ledger.md): after its first append a Ledger object checks the
+// newest entry it verified, the entries added since and the head file. Tampering between two
+// appends of one object is refused when the check can see it, and otherwise left for the full
+// Verify to find: an append never makes a tampered ledger verify (issue 14).
+class IncrementalVerificationTest : public LedgerTest {
+ protected:
+  void ExpectRefused(Ledger& ledger, const std::string& fragment) {
+    Result<Entry> appended = ledger.Append("k", "s", "a", "{}");
+    ASSERT_FALSE(appended.ok());
+    EXPECT_EQ(appended.status().code(), StatusCode::kInvalidInput);
+    EXPECT_NE(appended.status().message().find(fragment), std::string::npos)
+        << appended.status().message();
+    EXPECT_EQ(db_->Entries()->size(), 4u) << "a refused append writes nothing";
+  }
+  fs::path HeadFile() const { return root_ / ".gpaikit" / "ledger-head"; }
+};
+
+TEST_F(IncrementalVerificationTest, AnOldEntryEditedIsFoundByVerifyAndRefusedByAFreshLedger) {
+  Tamper("UPDATE entries SET content = '{\"n\":99}' WHERE seq = 2");
+  // The object's check does not reread entry 2; its append leaves the break in the chain.
+  ASSERT_TRUE(db_->Append("k", "s", "a", "{}").ok());
+  EXPECT_EQ(Verified().first_bad_seq, 2);
+  auto fresh = Ledger::Open(root_);
+  ASSERT_TRUE(fresh.ok());
+  Result<Entry> appended = (*fresh)->Append("k", "s", "a", "{}");
+  ASSERT_FALSE(appended.ok());
+  EXPECT_NE(appended.status().message().find("entry 2: content does not match"), std::string::npos)
+      << appended.status().message();
+}
+
+TEST_F(IncrementalVerificationTest, AChainRewrittenFromAnOldEntryIsRefused) {
+  // Entry 2 edited and every later hash recomputed: self-consistent, so a full Verify of an
+  // unsigned ledger passes; the rewritten newest entry no longer has the hash this object saw.
+  std::vector<Entry> entries = *db_->Entries();
+  entries[1].content = "{\"n\":99}";
+  std::string sql;
+  for (size_t i = 1; i < entries.size(); ++i) {
+    entries[i].previous_hash = entries[i - 1].hash;
+    entries[i].hash = EntryHash(entries[i]);
+    sql += "UPDATE entries SET content = '" + entries[i].content + "', previous_hash = '" +
+           entries[i].previous_hash + "', hash = '" + entries[i].hash +
+           "' WHERE seq = " + std::to_string(entries[i].seq) + ";";
+  }
+  Tamper(sql);
+  ASSERT_TRUE(WriteFile(HeadFile(), "4 " + entries[3].hash + "\n").ok());
+  EXPECT_TRUE(Verified().ok()) << "without a published head the rewrite is consistent";
+  ExpectRefused(*db_, "entry 4: its hash changed since this process verified it");
+}
+
+TEST_F(IncrementalVerificationTest, TheNewestEntryEditedIsRefused) {
+  Tamper("UPDATE entries SET author = 'mallory' WHERE seq = 4");
+  ExpectRefused(*db_, "entry 4: content does not match its hash");
+}
+
+TEST_F(IncrementalVerificationTest, TheNewestEntryDeletedIsRefused) {
+  Tamper("DELETE FROM entries WHERE seq = 4");
+  ASSERT_TRUE(WriteFile(HeadFile(), "3 " + db_->Get(3)->hash + "\n").ok());
+  Result<Entry> appended = db_->Append("k", "s", "a", "{}");
+  ASSERT_FALSE(appended.ok());
+  EXPECT_NE(appended.status().message().find("entry 4: verified earlier by this process"),
+            std::string::npos)
+      << appended.status().message();
+}
+
+TEST_F(IncrementalVerificationTest, TheHeadFileTamperedIsRefused) {
+  ASSERT_TRUE(WriteFile(HeadFile(), "4 " + std::string(64, 'f') + "\n").ok());
+  ExpectRefused(*db_, "records entry 4");
+  ASSERT_TRUE(WriteFile(HeadFile(), "9 " + db_->Get(4)->hash + "\n").ok());
+  ExpectRefused(*db_, "the database ends at entry 4");
+  ASSERT_TRUE(WriteFile(HeadFile(), "4 " + db_->Get(4)->hash + "\nnot a signature\n").ok());
+  ExpectRefused(*db_, "ledger-head:2");
+  fs::remove(HeadFile());
+  ExpectRefused(*db_, "ledger-head is missing");
+}
+
+TEST_F(IncrementalVerificationTest, EntriesAnotherWriterAddedAreVerified) {
+  auto other = Ledger::Open(root_);
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE((*other)->Append("k", "other", "bob", "{\"n\":5}").ok());
+  ASSERT_TRUE((*other)->Append("k", "other", "bob", "{\"n\":6}").ok());
+  Result<Entry> seventh = db_->Append("k", "s", "a", "{}");
+  ASSERT_TRUE(seventh.ok()) << seventh.status().message();
+  EXPECT_EQ(seventh->seq, 7);
+  EXPECT_EQ(seventh->previous_hash, db_->Get(6)->hash);
+  ASSERT_TRUE((*other)->Append("k", "other", "bob", "{\"n\":8}").ok());
+  Tamper("UPDATE entries SET content = '{\"n\":80}' WHERE seq = 8");
+  Result<Entry> refused = db_->Append("k", "s", "a", "{}");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("entry 8: content does not match"), std::string::npos)
+      << refused.status().message();
+}
+
+TEST_F(IncrementalVerificationTest, AppendAllWritesInOneTransactionOrNothing) {
+  auto numbered = [](const Ledger& now) -> Result<Draft> {
+    return Draft{"n/" + std::to_string(now.Entries("n")->size() + 1), "{}"};
+  };
+  Result<std::vector<Entry>> batch = db_->AppendAll(
+      {{"n", "a", numbered, ""}, {"n", "a", numbered, ""}, {"n", "a", numbered, ""}});
+  ASSERT_TRUE(batch.ok()) << batch.status().message();
+  ASSERT_EQ(batch->size(), 3u);
+  EXPECT_EQ((*batch)[2].subject, "n/3") << "each build sees the entries before it in the batch";
+  EXPECT_EQ((*batch)[2].seq, 7);
+  EXPECT_EQ(db_->ReadHead()->seq, 7);
+  auto failing = [](const Ledger&) -> Result<Draft> { return Status::InvalidInput("no"); };
+  Result<std::vector<Entry>> refused =
+      db_->AppendAll({{"n", "a", numbered, ""}, {"n", "a", failing, ""}});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(db_->Entries()->size(), 7u) << "one failure writes none of the batch";
+  EXPECT_TRUE(Verified().ok());
+  EXPECT_TRUE(db_->AppendAll({})->empty());
+}
+
+}  // namespace
+}  // namespace gpaikit::store

@@ -51,6 +51,17 @@ struct Draft {
   std::string content;
 };
 
+class Ledger;
+
+// One entry of an AppendAll: its kind and author, `build` run inside the write transaction (it
+// sees the entries appended before it in the same call), and its time ("" for UtcNow()).
+struct Addition {
+  std::string kind;
+  std::string author;
+  std::function<Result<Draft>(const Ledger&)> build;
+  std::string time;
+};
+
 // The hash an entry must carry (the chain rule, documented in docs/ledger.md).
 std::string EntryHash(const Entry& entry);
 // Now in UTC as "YYYY-MM-DDTHH:MM:SSZ".
@@ -73,7 +84,10 @@ class Ledger {
 
   // Appends one entry in a write transaction and updates the head file (.gpaikit/ledger-head),
   // signed when a key was set. Refuses (InvalidInput, nothing written) when the ledger does not
-  // verify, so that an append never hides tampering. `build` runs inside the transaction and
+  // verify, so that an append never hides tampering: the first append of this object verifies
+  // the whole chain, later ones check that the newest entry this object verified still carries
+  // the hash it had, verify the entries added since (by other processes) and the head file
+  // (docs/ledger.md "Incremental verification"). `build` runs inside the transaction and
   // sees the ledger as it is then: numbers it derives (version 4, request 7) cannot be taken by
   // a concurrent writer. `time` defaults to UtcNow().
   Result<Entry> Append(const std::string& kind, const std::string& author,
@@ -82,6 +96,9 @@ class Ledger {
   Result<Entry> Append(const std::string& kind, const std::string& subject,
                        const std::string& author, const std::string& content,
                        const std::string& time = "");
+  // Appends every addition, in order, in one write transaction (all or none) verified as Append
+  // is, and writes the head file once: a batch costs one commit. An empty list writes nothing.
+  Result<std::vector<Entry>> AppendAll(const std::vector<Addition>& additions);
   // Heads written from now on are signed with `key` (kept outside the project folder).
   void SetSigningKey(HeadKey key) { key_ = std::move(key); }
   // The head file as it is: NotFound when there is none, InvalidInput when it is malformed.
@@ -107,14 +124,28 @@ class Ledger {
   Ledger(sqlite3* db, std::filesystem::path path, std::filesystem::path head_path)
       : db_(db), path_(std::move(path)), head_path_(std::move(head_path)) {}
   Status Execute(const char* sql) const;
-  Result<Entry> AppendInTransaction(const std::string& kind, const std::string& author,
-                                    const std::function<Result<Draft>(const Ledger&)>& build,
-                                    const std::string& time);
+  Result<Entry> AppendInTransaction(const Addition& addition);
+  // Inside the write transaction: whether the ledger may be appended to (the whole chain at the
+  // first call, then what changed since the watermark); InvalidInput naming the problem.
+  Status CheckBeforeAppend();
+  // The entries after the watermark and the head file; `result` as Verify fills it.
+  Result<Verification> VerifySinceWatermark() const;
+  // Compares the head file with the chain's end (`last`, 0 when empty); `hash_at(seq)` gives
+  // the hash the chain holds at seq <= last. Sets result.problem, head_behind and signed_by.
+  void CheckHead(int64_t last, const std::function<Result<std::string>(int64_t)>& hash_at,
+                 Verification& result) const;
 
   sqlite3* db_;
   std::filesystem::path path_;
   std::filesystem::path head_path_;
   std::optional<HeadKey> key_;
+  // The newest entry this object has verified and the hash it had then (seq 0: the ledger was
+  // empty); unset until the first append verifies the whole chain.
+  struct Watermark {
+    int64_t seq = 0;
+    std::string hash;
+  };
+  std::optional<Watermark> verified_;
 };
 
 }  // namespace gpaikit::store
