@@ -1,6 +1,8 @@
 // The ledger side of the case store: one "portal.case.KIND" entry per case event, carrying the
 // tracking number, the event's id, the state and a salted digest instead of any personal data;
 // a request's filing also enters the downstream-request register ("request.open").
+#include "portal/case_ledger.h"
+
 #include <nlohmann/json.hpp>
 
 #include "gpaikit/base/sha256.h"
@@ -13,25 +15,6 @@ namespace gpaikit::portal {
 namespace {
 
 using nlohmann::json;
-
-struct PendingEvent {
-  int64_t case_id = 0;
-  std::string tracking;
-  std::string case_kind;
-  std::string salt;
-  std::string time;
-  std::string actor;
-  std::string kind;
-  std::string text;
-  std::string state;
-  int64_t ledger_seq = 0;
-  // The filing (received events): what the digest covers.
-  std::string name, organisation, email, details, received_at;
-  std::string model, request_subject;
-  int64_t answer_days = 0;
-  int64_t request_number = 0;
-  std::vector<std::string> evidence;
-};
 
 // The ledger entry already written for `event_id` of `tracking`, 0 when none (a crash between
 // the ledger's commit and the portal's update leaves one behind; it is not written twice).
@@ -59,6 +42,35 @@ Result<int64_t> RegisteredNumber(const store::Ledger& ledger, const std::string&
 }
 
 }  // namespace
+
+Status SharedLedger::With(const std::function<Status(store::Ledger&)>& body) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (ledger_ == nullptr) {
+    Result<std::unique_ptr<store::Ledger>> opened = store::Ledger::Open(root_);
+    if (!opened.ok()) return opened.status();
+    ledger_ = std::move(*opened);
+  }
+  return body(*ledger_);
+}
+
+std::string CaseEntryContent(const PendingEvent& event, int64_t event_id) {
+  // The digest binds the entry to what the portal database holds, without showing it: the
+  // case's random salt keeps a guessed name or address from being confirmed by hashing.
+  std::string covered = event.kind == kEventReceived
+                            ? json{{"name", event.name},
+                                   {"organisation", event.organisation},
+                                   {"email", event.email},
+                                   {"details", event.details},
+                                   {"evidence", event.evidence}}
+                                  .dump()
+                            : json{{"actor", event.actor}, {"text", event.text}}.dump();
+  json content = {{"case", event.tracking},
+                  {"case_kind", event.case_kind},
+                  {"event", event_id},
+                  {"state", event.state},
+                  {"digest", Sha256Hex(event.salt + "\n" + covered)}};
+  return content.dump();
+}
 
 Status CaseStore::WriteLedger(int64_t event_id) const {
   PendingEvent event;
@@ -90,47 +102,35 @@ Status CaseStore::WriteLedger(int64_t event_id) const {
   if (!read.ok()) return read;
   if (event.ledger_seq != 0) return Status::Ok();
 
-  Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::Open(root_);
-  if (!ledger.ok()) return ledger.status();
   int64_t request_number = event.request_number;
-  if (event.kind == kEventReceived && event.case_kind == "request" && request_number == 0) {
-    Result<int64_t> registered = RegisteredNumber(**ledger, event.tracking);
-    if (!registered.ok()) return registered.status();
-    request_number = *registered;
-    if (request_number == 0) {
-      std::optional<CivilDate> received = CivilDate::Parse(event.received_at.substr(0, 10));
-      if (!received) return Status::Internal(event.tracking + ": bad time " + event.received_at);
-      Result<docs::Request> added = docs::AddRequest(
-          **ledger, event.organisation, event.model, event.tracking + ": " + event.request_subject,
-          *received, static_cast<int>(event.answer_days), "portal");
-      if (!added.ok()) return added.status();
-      request_number = added->number;
+  int64_t seq = 0;
+  Status written = ledger_->With([&](store::Ledger& ledger) -> Status {
+    if (event.kind == kEventReceived && event.case_kind == "request" && request_number == 0) {
+      Result<int64_t> registered = RegisteredNumber(ledger, event.tracking);
+      if (!registered.ok()) return registered.status();
+      request_number = *registered;
+      if (request_number == 0) {
+        std::optional<CivilDate> received = CivilDate::Parse(event.received_at.substr(0, 10));
+        if (!received) return Status::Internal(event.tracking + ": bad time " + event.received_at);
+        Result<docs::Request> added = docs::AddRequest(
+            ledger, event.organisation, event.model, event.tracking + ": " + event.request_subject,
+            *received, static_cast<int>(event.answer_days), "portal");
+        if (!added.ok()) return added.status();
+        request_number = added->number;
+      }
     }
-  }
-  Result<int64_t> recorded = RecordedSeq(**ledger, event.tracking, event_id);
-  if (!recorded.ok()) return recorded.status();
-  int64_t seq = *recorded;
-  if (seq == 0) {
-    // The digest binds the entry to what the portal database holds, without showing it: the
-    // case's random salt keeps a guessed name or address from being confirmed by hashing.
-    std::string covered = event.kind == kEventReceived
-                              ? json{{"name", event.name},
-                                     {"organisation", event.organisation},
-                                     {"email", event.email},
-                                     {"details", event.details},
-                                     {"evidence", event.evidence}}
-                                    .dump()
-                              : json{{"actor", event.actor}, {"text", event.text}}.dump();
-    json content = {{"case", event.tracking},
-                    {"case_kind", event.case_kind},
-                    {"event", event_id},
-                    {"state", event.state},
-                    {"digest", Sha256Hex(event.salt + "\n" + covered)}};
-    Result<store::Entry> entry = (*ledger)->Append("portal.case." + event.kind, event.tracking,
-                                                   event.actor, content.dump(), event.time);
+    Result<int64_t> recorded = RecordedSeq(ledger, event.tracking, event_id);
+    if (!recorded.ok()) return recorded.status();
+    seq = *recorded;
+    if (seq != 0) return Status::Ok();
+    Result<store::Entry> entry =
+        ledger.Append("portal.case." + event.kind, event.tracking, event.actor,
+                      CaseEntryContent(event, event_id), event.time);
     if (!entry.ok()) return entry.status();
     seq = entry->seq;
-  }
+    return Status::Ok();
+  });
+  if (!written.ok()) return written;
   return db_->Transaction([&]() -> Status {
     SqlStatement update(db, "UPDATE case_events SET ledger_seq = ?1 WHERE id = ?2");
     update.Bind(1, seq).Bind(2, event_id);

@@ -10,6 +10,7 @@
 #include "gpaikit/base/sha256.h"
 #include "gpaikit/docs/ledger_entries.h"
 #include "gpaikit/store/ledger.h"
+#include "portal/case_ledger.h"
 #include "portal/csrf.h"
 #include "portal/site_state.h"
 #include "portal/sqlite_statement.h"
@@ -61,19 +62,6 @@ std::string Lower(std::string text) {
 }
 
 Status NotFoundCase(const std::string& tracking) { return Status::NotFound("no case " + tracking); }
-
-int YearOf(std::time_t now) {
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  return utc.tm_year + 1900;
-}
-
-// The tracking number's six digits, zero-padded.
-std::string Padded(int64_t number) {
-  std::string digits = std::to_string(number);
-  if (digits.size() < 6) digits.insert(0, 6 - digits.size(), '0');
-  return digits;
-}
 
 Result<int64_t> CaseId(sqlite3* db, const std::string& tracking, std::string* state) {
   SqlStatement select(db, "SELECT id, state FROM cases WHERE tracking = ?1");
@@ -190,105 +178,6 @@ const std::vector<std::string>& CaseStore::Migrations() {
 Result<CaseStore> CaseStore::Open(const PortalDb& db, std::filesystem::path project_root) {
   if (Status migrated = db.Migrate("cases", Migrations()); !migrated.ok()) return migrated;
   return CaseStore(db, std::move(project_root));
-}
-
-Result<Filed> CaseStore::File(const NewCase& filing, std::time_t now) const {
-  if (filing.kind == CaseKind::kRequest &&
-      (filing.model.empty() || filing.request_subject.empty() || filing.answer_days <= 0)) {
-    return Status::InvalidInput("a request needs a model, a subject and the answer period");
-  }
-  Filed filed;
-  filed.status_token = HexOf(RandomBytes(32));
-  std::vector<int64_t> event_ids;
-  sqlite3* db = db_->handle();
-  Status status = db_->Transaction([&]() -> Status {
-    int year = YearOf(now);
-    const char* kind = CaseKindName(filing.kind);
-    SqlStatement next(
-        db, "SELECT COALESCE(MAX(number), 0) + 1 FROM cases WHERE kind = ?1 AND year = ?2");
-    next.Bind(1, std::string(kind)).Bind(2, static_cast<int64_t>(year));
-    Result<bool> row = next.Next();
-    if (!row.ok()) return row.status();
-    int64_t number = next.Int(0);
-    filed.tracking = std::string(filing.kind == CaseKind::kRequest ? "R-" : "C-")
-                         .append(std::to_string(year))
-                         .append("-")
-                         .append(Padded(number));
-    json details = json::array();
-    for (const auto& [name, value] : filing.details) details.push_back({name, value});
-    SqlStatement insert(
-        db,
-        "INSERT INTO cases(tracking, kind, year, number, state, received_at, due_date, name, "
-        "organisation, email, details, identity_key, token_sha256, salt, model, "
-        "request_subject, answer_days) VALUES "
-        "(?1, ?2, ?3, ?4, 'received', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
-    insert.Bind(1, filed.tracking)
-        .Bind(2, std::string(kind))
-        .Bind(3, static_cast<int64_t>(year))
-        .Bind(4, number)
-        .Bind(5, Rfc3339(now))
-        .Bind(6, filing.due_date)
-        .Bind(7, filing.name)
-        .Bind(8, filing.organisation)
-        .Bind(9, filing.email)
-        .Bind(10, details.dump())
-        .Bind(11, filing.identity_key)
-        .Bind(12, Sha256Hex(filed.status_token))
-        .Bind(13, HexOf(RandomBytes(16)))
-        .Bind(14, filing.model)
-        .Bind(15, filing.request_subject)
-        .Bind(16, static_cast<int64_t>(filing.answer_days));
-    if (Status s = insert.Run(db_->path().string() + ": cases"); !s.ok()) return s;
-    int64_t case_id = sqlite3_last_insert_rowid(db);
-    for (const Evidence& file : filing.evidence) {
-      SqlStatement evidence(db,
-                            "INSERT INTO case_evidence(case_id, sha256, media_type, size, label) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5)");
-      evidence.Bind(1, case_id)
-          .Bind(2, file.sha256)
-          .Bind(3, file.media_type)
-          .Bind(4, file.size)
-          .Bind(5, file.label);
-      if (Status s = evidence.Run(db_->path().string() + ": case_evidence"); !s.ok()) return s;
-    }
-    auto add_event = [&](const char* event_kind, const std::string& text, bool visible) -> Status {
-      SqlStatement event(db,
-                         "INSERT INTO case_events(case_id, time, actor, kind, text, visible, "
-                         "state) VALUES (?1, ?2, 'portal', ?3, ?4, ?5, 'received')");
-      event.Bind(1, case_id)
-          .Bind(2, Rfc3339(now))
-          .Bind(3, std::string(event_kind))
-          .Bind(4, text)
-          .Bind(5, static_cast<int64_t>(visible ? 1 : 0));
-      Status s = event.Run(db_->path().string() + ": case_events");
-      if (s.ok()) event_ids.push_back(sqlite3_last_insert_rowid(db));
-      return s;
-    };
-    if (Status s = add_event(kEventReceived, "", true); !s.ok()) return s;
-    if (filing.kind == CaseKind::kComplaint && !filing.identity_key.empty()) {
-      SqlStatement same(db,
-                        "SELECT tracking FROM cases WHERE kind = 'complaint' AND "
-                        "identity_key = ?1 AND id <> ?2 ORDER BY id");
-      same.Bind(1, filing.identity_key).Bind(2, case_id);
-      while (true) {
-        Result<bool> found = same.Next();
-        if (!found.ok()) return found.status();
-        if (!*found) break;
-        filed.identical.push_back(same.Text(0));
-      }
-      if (!filed.identical.empty()) {
-        std::string text = "identical to an earlier complaint of the same rightsholder:";
-        for (const std::string& earlier : filed.identical) text.append(" ").append(earlier);
-        if (Status s = add_event(kEventDuplicateCandidate, text, false); !s.ok()) return s;
-      }
-    }
-    return Status::Ok();
-  });
-  if (!status.ok()) return status;
-  for (int64_t id : event_ids) {
-    if (Status written = WriteLedger(id); !written.ok()) return written;
-  }
-  return filed;
 }
 
 Result<std::vector<Case>> CaseStore::ListCases(const CaseFilter& filter) const {
@@ -454,17 +343,19 @@ Result<CaseEvent> CaseStore::Reply(const std::string& tracking, const std::strin
   Result<Case> stored = GetCase(tracking);
   if (!stored.ok()) return stored.status();
   if (stored->kind == CaseKind::kRequest && stored->request_number > 0) {
-    Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::Open(root_);
-    if (!ledger.ok()) return ledger.status();
-    Result<std::vector<docs::Request>> requests = docs::Requests(**ledger);
-    if (!requests.ok()) return requests.status();
-    if (stored->request_number <= static_cast<int>(requests->size()) &&
-        !(*requests)[static_cast<size_t>(stored->request_number - 1)].answered) {
+    Status recorded = ledger_->With([&](store::Ledger& ledger) -> Status {
+      Result<std::vector<docs::Request>> requests = docs::Requests(ledger);
+      if (!requests.ok()) return requests.status();
+      if (stored->request_number > static_cast<int>(requests->size()) ||
+          (*requests)[static_cast<size_t>(stored->request_number - 1)].answered) {
+        return Status::Ok();
+      }
       Result<docs::Request> answered =
-          docs::AnswerRequest(**ledger, stored->request_number, CivilDate::OfUnixTime(now),
+          docs::AnswerRequest(ledger, stored->request_number, CivilDate::OfUnixTime(now),
                               "replied through the portal, " + tracking, actor);
-      if (!answered.ok()) return answered.status();
-    }
+      return answered.ok() ? Status::Ok() : answered.status();
+    });
+    if (!recorded.ok()) return recorded;
   }
   return event;
 }

@@ -9,6 +9,7 @@
 #include <ctime>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,8 @@
 #include "portal/portal_db.h"
 
 namespace gpaikit::portal {
+
+class SharedLedger;  // portal/case_ledger.h
 
 enum class CaseKind { kComplaint, kRequest };
 // "complaint" or "request".
@@ -129,13 +132,16 @@ class CaseStore {
   static const std::vector<std::string>& Migrations();
 
   // Uses `db` (not owned; Migrations() are applied by Open) and the ledger of `project_root`,
-  // opened (and created) for each entry it appends.
+  // opened (and created) at the first entry it appends and kept (one object for every copy of
+  // this store, its appends serialised; docs/ledger.md "Incremental verification").
   static Result<CaseStore> Open(const PortalDb& db, std::filesystem::path project_root);
 
   // Stores a new case durably (one transaction, synchronous=FULL), then writes its ledger entry
   // ("portal.case.received"; for a request also "request.open" in the downstream-request
   // register). Returns only when both are written, so a tracking number shown to the filer is
-  // never lost. Earlier identical complaints get a "duplicate-candidate" event.
+  // never lost. Earlier identical complaints get a "duplicate-candidate" event. Filings of
+  // concurrent callers are committed together (group commit): one transaction of portal.sqlite
+  // and one of the ledger for all of them; a failure fails each (docs/portal.md "Filing").
   Result<Filed> File(const NewCase& filing, std::time_t now) const;
 
   Result<std::vector<Case>> ListCases(const CaseFilter& filter = {}) const;
@@ -173,7 +179,11 @@ class CaseStore {
   Result<int> ReconcileLedger() const;
 
  private:
-  CaseStore(const PortalDb& db, std::filesystem::path root) : db_(&db), root_(std::move(root)) {}
+  struct FilingQueue;
+  struct Waiting;
+  CaseStore(const PortalDb& db, std::filesystem::path root);
+  // Files `batch` (group commit): sets each one's outcome.
+  void FileBatch(const std::vector<Waiting*>& batch) const;
   Result<CaseEvent> Record(const std::string& tracking, const std::string& kind,
                            const std::string& actor, const std::string& text, bool visible,
                            std::time_t now, const std::string& new_state,
@@ -183,6 +193,8 @@ class CaseStore {
 
   const PortalDb* db_;
   std::filesystem::path root_;
+  std::shared_ptr<SharedLedger> ledger_;
+  std::shared_ptr<FilingQueue> queue_;
 };
 
 }  // namespace gpaikit::portal

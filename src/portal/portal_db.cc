@@ -60,6 +60,15 @@ Status PortalDb::Transaction(const std::function<Status()>& body) const {
   return SqlTransaction(db_, body);
 }
 
+Status PortalDb::CacheTransaction(const std::function<Status()>& body) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  // The level is per connection and cannot change inside a transaction: set around it.
+  if (Status normal = Execute("PRAGMA synchronous=NORMAL"); !normal.ok()) return normal;
+  Status status = SqlTransaction(db_, body);
+  Status full = Execute("PRAGMA synchronous=FULL");
+  return status.ok() ? full : status;
+}
+
 Status PortalDb::Read(const std::function<Status()>& body) const {
   std::lock_guard<std::mutex> lock(mutex_);
   return body();

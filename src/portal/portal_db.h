@@ -46,6 +46,10 @@ class PortalDb {
   // of `body` or of COMMIT rolls back. When it returns Ok the transaction is durable.
   // Not reentrant: `body` must not call Transaction or Read.
   Status Transaction(const std::function<Status()>& body) const;
+  // As Transaction, but committed with synchronous=NORMAL: atomic, and on disk at the next
+  // synchronous=FULL commit or checkpoint rather than at its own COMMIT. Only for data that can
+  // be rebuilt after a power cut (case_events.ledger_seq, a cache of what the ledger holds).
+  Status CacheTransaction(const std::function<Status()>& body) const;
   // Runs `body` holding the connection's lock (reads see only committed data of others).
   Status Read(const std::function<Status()>& body) const;
   // Executes SQL text (one or more statements) without taking the lock.

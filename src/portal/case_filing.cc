@@ -1,0 +1,270 @@
+// Filing new cases with group commit: the filings of concurrent requests are stored in one
+// transaction of portal.sqlite and entered in the ledger in one transaction, and each caller
+// returns once both are durable (docs/portal.md "Filing"; Code of Practice, Copyright, 1.5).
+#include <condition_variable>
+#include <ctime>
+#include <mutex>
+#include <nlohmann/json.hpp>
+
+#include "gpaikit/base/sha256.h"
+#include "gpaikit/store/ledger.h"
+#include "portal/case_ledger.h"
+#include "portal/case_store.h"
+#include "portal/csrf.h"
+#include "portal/site_state.h"
+#include "portal/sqlite_statement.h"
+
+namespace gpaikit::portal {
+
+// A filing waiting for its batch, and its outcome once the batch is written.
+struct CaseStore::Waiting {
+  const NewCase* filing;
+  std::time_t now;
+  std::optional<Result<Filed>> outcome;
+};
+
+// The filings waiting, and whether a caller is writing a batch now.
+struct CaseStore::FilingQueue {
+  std::mutex mutex;
+  std::condition_variable written;
+  std::vector<Waiting*> waiting;
+  bool writing = false;
+};
+
+namespace {
+
+using nlohmann::json;
+
+// At most this many filings in one batch (one transaction each side); the rest wait for the
+// next.
+constexpr size_t kMaxBatch = 64;
+
+int YearOf(std::time_t now) {
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  return utc.tm_year + 1900;
+}
+
+// The tracking number's six digits, zero-padded.
+std::string Padded(int64_t number) {
+  std::string digits = std::to_string(number);
+  if (digits.size() < 6) digits.insert(0, 6 - digits.size(), '0');
+  return digits;
+}
+
+// An event stored by a filing, with what its ledger entry needs.
+struct StoredEvent {
+  int64_t id = 0;
+  PendingEvent event;
+};
+
+// Inserts one case with its evidence and events inside the caller's transaction; fills
+// `filed` (but its status token, set before) and `events`.
+Status InsertCase(const PortalDb& portal, const NewCase& filing, std::time_t now, Filed& filed,
+                  std::vector<StoredEvent>& events) {
+  sqlite3* db = portal.handle();
+  const std::string& file = portal.path().string();
+  int year = YearOf(now);
+  const char* kind = CaseKindName(filing.kind);
+  SqlStatement next(db,
+                    "SELECT COALESCE(MAX(number), 0) + 1 FROM cases WHERE kind = ?1 AND year = ?2");
+  next.Bind(1, std::string(kind)).Bind(2, static_cast<int64_t>(year));
+  Result<bool> row = next.Next();
+  if (!row.ok()) return row.status();
+  int64_t number = next.Int(0);
+  filed.tracking = std::string(filing.kind == CaseKind::kRequest ? "R-" : "C-")
+                       .append(std::to_string(year))
+                       .append("-")
+                       .append(Padded(number));
+  json details = json::array();
+  for (const auto& [name, value] : filing.details) details.push_back({name, value});
+  PendingEvent received;
+  received.tracking = filed.tracking;
+  received.case_kind = kind;
+  received.salt = HexOf(RandomBytes(16));
+  received.time = Rfc3339(now);
+  received.actor = "portal";
+  received.kind = kEventReceived;
+  received.state = "received";
+  received.name = filing.name;
+  received.organisation = filing.organisation;
+  received.email = filing.email;
+  received.details = details.dump();
+  received.received_at = received.time;
+  for (const Evidence& evidence : filing.evidence) received.evidence.push_back(evidence.sha256);
+  SqlStatement insert(
+      db,
+      "INSERT INTO cases(tracking, kind, year, number, state, received_at, due_date, name, "
+      "organisation, email, details, identity_key, token_sha256, salt, model, "
+      "request_subject, answer_days) VALUES "
+      "(?1, ?2, ?3, ?4, 'received', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+  insert.Bind(1, filed.tracking)
+      .Bind(2, std::string(kind))
+      .Bind(3, static_cast<int64_t>(year))
+      .Bind(4, number)
+      .Bind(5, received.received_at)
+      .Bind(6, filing.due_date)
+      .Bind(7, filing.name)
+      .Bind(8, filing.organisation)
+      .Bind(9, filing.email)
+      .Bind(10, received.details)
+      .Bind(11, filing.identity_key)
+      .Bind(12, Sha256Hex(filed.status_token))
+      .Bind(13, received.salt)
+      .Bind(14, filing.model)
+      .Bind(15, filing.request_subject)
+      .Bind(16, static_cast<int64_t>(filing.answer_days));
+  if (Status s = insert.Run(file + ": cases"); !s.ok()) return s;
+  received.case_id = sqlite3_last_insert_rowid(db);
+  for (const Evidence& evidence : filing.evidence) {
+    SqlStatement stored(db,
+                        "INSERT INTO case_evidence(case_id, sha256, media_type, size, label) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5)");
+    stored.Bind(1, received.case_id)
+        .Bind(2, evidence.sha256)
+        .Bind(3, evidence.media_type)
+        .Bind(4, evidence.size)
+        .Bind(5, evidence.label);
+    if (Status s = stored.Run(file + ": case_evidence"); !s.ok()) return s;
+  }
+  auto add_event = [&](const PendingEvent& event, bool visible) -> Status {
+    SqlStatement insert_event(db,
+                              "INSERT INTO case_events(case_id, time, actor, kind, text, visible, "
+                              "state) VALUES (?1, ?2, 'portal', ?3, ?4, ?5, 'received')");
+    insert_event.Bind(1, event.case_id)
+        .Bind(2, event.time)
+        .Bind(3, event.kind)
+        .Bind(4, event.text)
+        .Bind(5, static_cast<int64_t>(visible ? 1 : 0));
+    Status s = insert_event.Run(file + ": case_events");
+    if (s.ok()) events.push_back({sqlite3_last_insert_rowid(db), event});
+    return s;
+  };
+  if (Status s = add_event(received, true); !s.ok()) return s;
+  if (filing.kind != CaseKind::kComplaint || filing.identity_key.empty()) return Status::Ok();
+  SqlStatement same(db,
+                    "SELECT tracking FROM cases WHERE kind = 'complaint' AND "
+                    "identity_key = ?1 AND id <> ?2 ORDER BY id");
+  same.Bind(1, filing.identity_key).Bind(2, received.case_id);
+  while (true) {
+    Result<bool> found = same.Next();
+    if (!found.ok()) return found.status();
+    if (!*found) break;
+    filed.identical.push_back(same.Text(0));
+  }
+  if (filed.identical.empty()) return Status::Ok();
+  PendingEvent candidate = received;
+  candidate.kind = kEventDuplicateCandidate;
+  candidate.text = "identical to an earlier complaint of the same rightsholder:";
+  for (const std::string& earlier : filed.identical) candidate.text.append(" ").append(earlier);
+  return add_event(candidate, false);
+}
+
+}  // namespace
+
+CaseStore::CaseStore(const PortalDb& db, std::filesystem::path root)
+    : db_(&db),
+      root_(std::move(root)),
+      ledger_(std::make_shared<SharedLedger>(root_)),
+      queue_(std::make_shared<FilingQueue>()) {}
+
+Result<Filed> CaseStore::File(const NewCase& filing, std::time_t now) const {
+  if (filing.kind == CaseKind::kRequest &&
+      (filing.model.empty() || filing.request_subject.empty() || filing.answer_days <= 0)) {
+    return Status::InvalidInput("a request needs a model, a subject and the answer period");
+  }
+  // Leader and followers: whoever finds no batch being written writes the waiting ones (its own
+  // among them); the others wait, and a filing that arrives meanwhile joins the next batch.
+  Waiting own{&filing, now, std::nullopt};
+  FilingQueue& queue = *queue_;
+  std::unique_lock<std::mutex> lock(queue.mutex);
+  queue.waiting.push_back(&own);
+  while (!own.outcome) {
+    if (queue.writing) {
+      queue.written.wait(lock);
+      continue;
+    }
+    queue.writing = true;
+    size_t taken = std::min(queue.waiting.size(), kMaxBatch);
+    std::vector<Waiting*> batch(queue.waiting.begin(), queue.waiting.begin() + taken);
+    queue.waiting.erase(queue.waiting.begin(), queue.waiting.begin() + taken);
+    lock.unlock();
+    std::vector<Waiting> results;
+    results.reserve(batch.size());
+    for (Waiting* waiting : batch) results.push_back({waiting->filing, waiting->now, {}});
+    std::vector<Waiting*> written;
+    for (Waiting& result : results) written.push_back(&result);
+    FileBatch(written);
+    lock.lock();
+    // Outcomes are handed over under the lock: each caller reads only its own.
+    for (size_t i = 0; i < batch.size(); ++i) batch[i]->outcome = std::move(results[i].outcome);
+    queue.writing = false;
+    queue.written.notify_all();
+  }
+  return std::move(*own.outcome);
+}
+
+void CaseStore::FileBatch(const std::vector<Waiting*>& batch) const {
+  auto fail_all = [&](const Status& status) {
+    for (Waiting* waiting : batch) {
+      if (!waiting->outcome) waiting->outcome = Result<Filed>(status);
+    }
+  };
+  std::vector<Filed> filed(batch.size());
+  std::vector<std::vector<StoredEvent>> events(batch.size());
+  Status stored = db_->Transaction([&]() -> Status {
+    for (size_t i = 0; i < batch.size(); ++i) {
+      filed[i].status_token = HexOf(RandomBytes(32));
+      Status s = InsertCase(*db_, *batch[i]->filing, batch[i]->now, filed[i], events[i]);
+      if (!s.ok()) return s;
+    }
+    return Status::Ok();
+  });
+  if (!stored.ok()) return fail_all(stored);
+  // Complaints' entries in one ledger transaction. A request also enters the downstream-request
+  // register, numbered inside its own transaction (WriteLedger), as `gpaikit request add` does.
+  std::vector<store::Addition> additions;
+  std::vector<int64_t> event_ids;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    if (batch[i]->filing->kind != CaseKind::kComplaint) continue;
+    for (const StoredEvent& stored_event : events[i]) {
+      std::string content = CaseEntryContent(stored_event.event, stored_event.id);
+      additions.push_back({"portal.case." + stored_event.event.kind, stored_event.event.actor,
+                           [subject = stored_event.event.tracking, content](const store::Ledger&) {
+                             return Result<store::Draft>(store::Draft{subject, content});
+                           },
+                           stored_event.event.time});
+      event_ids.push_back(stored_event.id);
+    }
+  }
+  std::vector<store::Entry> entries;
+  Status entered = ledger_->With([&](store::Ledger& ledger) -> Status {
+    Result<std::vector<store::Entry>> appended = ledger.AppendAll(additions);
+    if (!appended.ok()) return appended.status();
+    entries = std::move(*appended);
+    return Status::Ok();
+  });
+  if (!entered.ok()) return fail_all(entered);
+  // ledger_seq caches where each entry is; after a power cut ReconcileLedger finds the entries
+  // by tracking number and event id and fills it again, so it needs no fsync of its own.
+  Status cached = db_->CacheTransaction([&]() -> Status {
+    for (size_t i = 0; i < entries.size(); ++i) {
+      SqlStatement update(db_->handle(), "UPDATE case_events SET ledger_seq = ?1 WHERE id = ?2");
+      update.Bind(1, entries[i].seq).Bind(2, event_ids[i]);
+      if (Status s = update.Run(db_->path().string() + ": case_events"); !s.ok()) return s;
+    }
+    return Status::Ok();
+  });
+  if (!cached.ok()) return fail_all(cached);
+  for (size_t i = 0; i < batch.size(); ++i) {
+    Status written = Status::Ok();
+    if (batch[i]->filing->kind != CaseKind::kComplaint) {
+      for (const StoredEvent& stored_event : events[i]) {
+        if (written.ok()) written = WriteLedger(stored_event.id);
+      }
+    }
+    batch[i]->outcome = written.ok() ? Result<Filed>(std::move(filed[i])) : Result<Filed>(written);
+  }
+}
+
+}  // namespace gpaikit::portal
