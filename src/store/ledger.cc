@@ -28,7 +28,6 @@ CREATE TABLE IF NOT EXISTS entries (
   hash TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS entries_kind ON entries(kind, subject);
-CREATE INDEX IF NOT EXISTS entries_subject ON entries(subject);
 CREATE TRIGGER IF NOT EXISTS entries_no_update BEFORE UPDATE ON entries
   BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS entries_no_delete BEFORE DELETE ON entries
@@ -113,7 +112,12 @@ Result<std::vector<Entry>> Ledger::AppendAll(const std::vector<Addition>& additi
   // IMMEDIATE takes the write lock now: every read below sees what the inserts will follow.
   Status status = Execute("BEGIN IMMEDIATE;");
   if (!status.ok()) return status;
-  status = CheckBeforeAppend();
+  // The subject index (lookups of one subject's entries) is added by the first append of an
+  // object, not at Open: opening a ledger only to read it never writes to its file.
+  if (!verified_) {
+    status = Execute("CREATE INDEX IF NOT EXISTS entries_subject ON entries(subject);");
+  }
+  if (status.ok()) status = CheckBeforeAppend();
   for (size_t i = 0; status.ok() && i < additions.size(); ++i) {
     Result<Entry> entry = AppendInTransaction(additions[i]);
     if (entry.ok()) {
@@ -173,7 +177,8 @@ Result<Entry> Ledger::AppendInTransaction(const Addition& addition) {
 
 Result<std::vector<Entry>> Ledger::Entries(const std::string& kind_prefix,
                                            const std::string& subject) const {
-  // With a subject, the entries_subject index finds its few entries without a scan.
+  // With a subject, the entries_subject index (created by the first append of a writer) finds
+  // its few entries without a scan.
   std::string sql = std::string(kSelect) +
                     (subject.empty() ? " WHERE substr(kind, 1, length(?1)) = ?1 AND ?2 = ''"
                                      : " WHERE subject = ?2 AND substr(kind, 1, length(?1)) = ?1") +
