@@ -98,11 +98,6 @@ void RegisterServeCommand(CLI::App& app, int& exit_code) {
                    "Open connections at once (default 64)")
       ->check(CLI::Range(1u, 10000u));
   serve
-      ->add_option("--threads", options->server.threads,
-                   "Threads answering requests (default 16: as many filings as one client "
-                   "address may send at once can be committed together)")
-      ->check(CLI::Range(1u, 256u));
-  serve
       ->add_option("--timeout", options->server.timeout_seconds,
                    "Seconds before an idle or slow connection is closed (default 15)")
       ->check(CLI::Range(1u, 3600u));

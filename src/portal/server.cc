@@ -308,14 +308,17 @@ Result<std::unique_ptr<Server>> Server::Start(const Endpoint& endpoint,
       options.base_url.empty() ? DefaultBaseUrl(options.listen, server->port_) : options.base_url,
       std::move(*trusted)});
   if (!server->context_->base_url.ends_with('/')) server->context_->base_url += '/';
-  unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_AUTO;
+  // A thread per connection (docs/portal.md "Server"): a filing waits for its group commit
+  // without holding up other connections, so concurrent filings can be committed together.
+  unsigned flags =
+      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_ITC | MHD_USE_AUTO;
   if (options.listen.find(':') != std::string::npos) flags |= MHD_USE_IPv6;
   server->daemon_ = MHD_start_daemon(
       flags, 0, nullptr, nullptr, &Answer, server->context_.get(), MHD_OPTION_LISTEN_SOCKET, *fd,
       MHD_OPTION_NOTIFY_COMPLETED, &Completed, nullptr, MHD_OPTION_CONNECTION_LIMIT,
       options.connection_limit, MHD_OPTION_PER_IP_CONNECTION_LIMIT, options.per_ip_limit,
       MHD_OPTION_CONNECTION_TIMEOUT, options.timeout_seconds, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-      options.memory_limit, MHD_OPTION_THREAD_POOL_SIZE, options.threads, MHD_OPTION_END);
+      options.memory_limit, MHD_OPTION_END);
   if (server->daemon_ == nullptr) {
     close(*fd);
     return Status::Io(options.listen + " port " + std::to_string(server->port_) +

@@ -25,7 +25,6 @@ struct ServerOptions {
   unsigned per_ip_limit = 16;        // open connections from one address
   unsigned timeout_seconds = 15;     // an idle or slow connection is closed after this
   size_t memory_limit = 64 * 1024;   // bytes per connection (request line and headers)
-  unsigned threads = 16;             // polling threads (--threads; docs/portal.md "Server")
   unsigned drain_seconds = 10;       // how long in-flight requests may finish after a signal
   // Request bodies (413 beyond them, from Content-Length before reading, else while reading):
   size_t max_form_bytes = 1 << 20;     // the form fields of a POST, names and values together
