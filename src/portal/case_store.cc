@@ -387,7 +387,8 @@ Result<std::vector<std::string>> CaseStore::FindIdenticalComplaints(
     if (!id.ok()) return id.status();
     SqlStatement same(db,
                       "SELECT other.tracking FROM cases self JOIN cases other ON "
-                      "other.identity_key = self.identity_key AND other.id <> self.id "
+                      "other.identity_key = self.identity_key AND other.identity_key <> '' AND "
+                      "other.id <> self.id "
                       "WHERE self.id = ?1 AND self.kind = 'complaint' AND "
                       "other.kind = 'complaint' AND self.identity_key <> '' ORDER BY other.id");
     same.Bind(1, *id);
