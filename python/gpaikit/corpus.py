@@ -46,11 +46,13 @@ def scan(paths: Union[PathLike, Iterable[PathLike]], shard: Shard = None, *,
          crawlers: Optional[str] = None, gzip: str = "auto", bytes_per_token: float = 4.0,
          max_domains: int = 4_000_000, max_errors: int = 1000, max_record_mib: int = 256,
          strict: bool = False, url_fields: Sequence[str] = (), text_fields: Sequence[str] = (),
-         date_fields: Sequence[str] = (), token_fields: Sequence[str] = ()) -> CorpusStats:
+         date_fields: Sequence[str] = (), token_fields: Sequence[str] = (),
+         blocklists: Iterable[PathLike] = ()) -> CorpusStats:
     """Scans WARC/JSONL files or folders as `gpaikit corpus scan` does and returns CorpusStats.
 
     shard "I/N" or (I, N) scans file k (sorted) when k mod N == I. robots: a folder of robots.txt
-    snapshots turns on the opt-out audit (`--robots`). Bad records are counted in the result's
+    snapshots turns on the opt-out audit (`--robots`); blocklists: list files of Copyright Measure
+    1.2 (`--blocklist`) turn it on too, a listed document's verdict being "blocked". Bad records are counted in the result's
     errors, as the CLI does; InputError/FileError only for unusable arguments.
     """
     return _native.scan(
@@ -59,7 +61,8 @@ def scan(paths: Union[PathLike, Iterable[PathLike]], shard: Shard = None, *,
         crawlers=crawlers or crawlers_file(), gzip=gzip, bytes_per_token=bytes_per_token,
         max_domains=max_domains, max_errors=max_errors, max_record_mib=max_record_mib,
         strict=strict, url_fields=list(url_fields), text_fields=list(text_fields),
-        date_fields=list(date_fields), token_fields=list(token_fields))
+        date_fields=list(date_fields), token_fields=list(token_fields),
+        blocklists=[os.fspath(b) for b in blocklists])
 
 
 def records(path: PathLike, *, payload: bool = False, documents_only: bool = True,

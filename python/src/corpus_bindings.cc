@@ -13,6 +13,7 @@
 
 #include "bindings.h"
 #include "gpaikit/corpus/audit.h"
+#include "gpaikit/corpus/audit_setup.h"
 #include "gpaikit/corpus/scan_settings.h"
 #include "gpaikit/corpus/scanner.h"
 #include "gpaikit/corpus/stats.h"
@@ -31,7 +32,8 @@ struct ScanArgs {
   std::optional<std::string> shard;
   std::optional<std::filesystem::path> robots;
   std::string psl, crawlers;
-  corpus::ScanSettings settings;  // gzip, the limits, strict, the field paths
+  corpus::ScanSettings settings;                  // gzip, the limits, strict, the field paths
+  std::vector<std::filesystem::path> blocklists;  // Measure 1.2 lists: verdict "blocked"
 };
 
 std::vector<std::filesystem::path> Expand(const std::vector<std::filesystem::path>& paths,
@@ -54,16 +56,18 @@ CorpusStats Scan(const ScanArgs& args) {
   Status applied = corpus::ApplyScanSettings(args.settings, options);
   if (!applied.ok()) ThrowStatus(applied);
   options.suffixes = SuffixList(args.psl);
-  std::optional<corpus::RobotsSnapshots> robots;
-  std::shared_ptr<const optout::CrawlerRegistry> registry;
-  std::unique_ptr<corpus::Auditor> auditor;
-  if (args.robots.has_value()) {
-    auto loaded = corpus::RobotsSnapshots::Load(*args.robots);
-    if (!loaded.ok()) ThrowStatus(loaded.status(), {args.robots->string(), {}, {}});
-    robots = std::move(*loaded);
-    registry = Registry(args.crawlers);
-    auditor = std::make_unique<corpus::Auditor>(&*robots, registry.get(), options.suffixes);
-    options.auditor = auditor.get();
+  std::unique_ptr<corpus::AuditSetup> audit;
+  if (args.robots.has_value() || !args.blocklists.empty()) {
+    corpus::AuditSources sources;
+    if (args.robots.has_value()) sources.robots = *args.robots;
+    sources.blocklists = args.blocklists;
+    sources.crawlers = args.crawlers;
+    auto loaded = corpus::AuditSetup::Load(sources, options.suffixes);
+    if (!loaded.ok()) {
+      ThrowStatus(loaded.status(), {args.robots ? args.robots->string() : std::string(), {}, {}});
+    }
+    audit = std::move(*loaded);
+    options.auditor = &audit->auditor();
   }
   Result<CorpusStats> stats = [&] {
     py::gil_scoped_release release;
@@ -170,7 +174,7 @@ void BindStats(py::module_& m) {
             }
             return out;
           },
-          "opt-out audit: records and bytes per verdict (empty without robots=)")
+          "opt-out audit: records and bytes per verdict (empty without robots= or blocklists=)")
       .def_property_readonly("domain_count", [](const CorpusStats& s) { return s.domains.size(); })
       .def_property_readonly("domains_exact",
                              [](const CorpusStats& s) { return s.domains.exact(); })
@@ -210,7 +214,7 @@ void BindCorpus(py::module_& m) {
          std::string gzip, double bytes_per_token, size_t max_domains, size_t max_errors,
          size_t max_record_mib, bool strict, std::vector<std::string> url_fields,
          std::vector<std::string> text_fields, std::vector<std::string> date_fields,
-         std::vector<std::string> token_fields) {
+         std::vector<std::string> token_fields, std::vector<std::filesystem::path> blocklists) {
         ScanArgs args{std::move(paths),
                       std::move(shard),
                       std::move(robots),
@@ -219,7 +223,8 @@ void BindCorpus(py::module_& m) {
                       corpus::ScanSettings{std::move(gzip), bytes_per_token, max_domains,
                                            max_errors, max_record_mib, strict,
                                            std::move(url_fields), std::move(text_fields),
-                                           std::move(date_fields), std::move(token_fields)}};
+                                           std::move(date_fields), std::move(token_fields)},
+                      std::move(blocklists)};
         return Scan(args);
       },
       "paths"_a, py::kw_only(), "shard"_a = py::none(), "robots"_a = py::none(), "psl"_a = "",
@@ -227,6 +232,7 @@ void BindCorpus(py::module_& m) {
       "max_errors"_a = 1000, "max_record_mib"_a = 256, "strict"_a = false,
       "url_fields"_a = std::vector<std::string>{}, "text_fields"_a = std::vector<std::string>{},
       "date_fields"_a = std::vector<std::string>{}, "token_fields"_a = std::vector<std::string>{},
+      "blocklists"_a = std::vector<std::filesystem::path>{},
       "Scans WARC/JSONL files or folders as `gpaikit corpus scan` does (GIL released).");
   m.def("merge", &MergeAll, "stats"_a, "kind"_a = "shards",
         "Merges statistics in order ('shards' as `gpaikit corpus merge`, or 'corpora').");

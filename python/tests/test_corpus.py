@@ -23,6 +23,21 @@ def test_scan_equals_cli(gpaikit_cli, example_warc):
     assert json.loads(stats.to_json())["schema"] == "gpaikit.corpus-stats/1"
 
 
+def test_blocklists_block_and_equal_cli(tmp_path, gpaikit_cli, example_warc):
+    # Copyright Measure 1.2: a listed site's documents are "blocked", as `corpus scan --blocklist`.
+    listed = tmp_path / "blocklist.txt"
+    listed.write_text("# name: test list\n# version: 3\n0513mt.com\nhttp://01spb.ru/company/\n")
+    stats = corpus.scan(example_warc, blocklists=[listed])
+    document = json.loads(stats.to_json())
+    assert stats.to_json() + "\n" == cli_json(gpaikit_cli, example_warc, "--blocklist", str(listed))
+    assert stats.verdicts["blocked"]["records"] == 2
+    assert document["optout"]["signals"]["blocklist"]["records"] == 2
+    bad = tmp_path / "bad.txt"
+    bad.write_text("ok.example\nnot a/domain\n")
+    with pytest.raises(gpaikit.InputError, match="bad.txt:2"):
+        corpus.scan(example_warc, blocklists=[bad])
+
+
 def test_shards_merge_to_whole(tmp_path, example_warc):
     files = []
     for i in range(3):

@@ -1,4 +1,4 @@
-// File reading and atomic writing, and data/ folder discovery.
+// File reading, atomic (and durable) writing, and data/ folder discovery.
 #include "gpaikit/base/files.h"
 
 #include <fcntl.h>
@@ -12,6 +12,8 @@
 #include <cstring>
 #include <fstream>
 #include <system_error>
+
+#include "gpaikit/base/durable_file.h"
 
 #ifndef GPAIKIT_SOURCE_DATA_DIR
 #define GPAIKIT_SOURCE_DATA_DIR "data"
@@ -120,6 +122,48 @@ Status WriteFile(const fs::path& path, std::string_view contents) {
   }
   fs::rename(temporary, path, error);
   if (error) return Status::Io(path.string() + ": " + error.message());
+  return Status::Ok();
+}
+
+Status WriteFileSynced(const fs::path& path, std::string_view contents) {
+  std::error_code error;
+  fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  fs::create_directories(folder, error);
+  if (error) return Status::Io(folder.string() + ": " + error.message());
+  static std::atomic<unsigned> calls{0};
+  fs::path temporary = path;
+  temporary += ".tmp-" + std::to_string(::getpid()) + "-s" + std::to_string(calls++);
+  auto failed = [&](const fs::path& what, const char* step) {
+    Status status = Status::Io(what.string() + ": " + step + ": " + std::strerror(errno));
+    std::error_code ignored;
+    fs::remove(temporary, ignored);
+    return status;
+  };
+  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return failed(temporary, "cannot write");
+  size_t written = 0;
+  while (written < contents.size()) {
+    ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::close(fd);
+      return failed(path, "write failed");
+    }
+    written += static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    ::close(fd);
+    return failed(path, "fsync");
+  }
+  if (::close(fd) != 0) return failed(path, "close");
+  if (::rename(temporary.c_str(), path.c_str()) != 0) return failed(path, "rename");
+  // The rename itself is durable once the folder's entry is on disk.
+  int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir < 0) return Status::Io(folder.string() + ": open: " + std::strerror(errno));
+  int synced = ::fsync(dir);
+  int err = errno;
+  ::close(dir);
+  if (synced != 0) return Status::Io(folder.string() + ": fsync: " + std::strerror(err));
   return Status::Ok();
 }
 

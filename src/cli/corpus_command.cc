@@ -20,6 +20,7 @@
 #include "cli/output_options.h"
 #include "gpaikit/base/files.h"
 #include "gpaikit/corpus/audit.h"
+#include "gpaikit/corpus/audit_setup.h"
 #include "gpaikit/corpus/filter.h"
 #include "gpaikit/corpus/scan_settings.h"
 #include "gpaikit/corpus/scanner.h"
@@ -32,6 +33,7 @@ namespace {
 struct CorpusOptions {
   std::vector<std::string> paths;
   std::string shard, robots, psl_file, crawlers_file;
+  std::vector<std::string> blocklists;  // audit: Measure 1.2 lists (optout::Blocklist format)
   OutputOptions output;  // scan and merge: --format/--json, --out FILE; filter: --out FOLDER
   corpus::ScanSettings settings;  // --gzip, the field paths, the limits, --strict
   size_t top = 20;
@@ -84,6 +86,9 @@ void AddCommonOptions(CLI::App* cmd, CorpusOptions* o) {
   cmd->add_option("--agent", o->agents,
                   "with --robots: a user agent to check besides the registry's training "
                   "crawlers (repeatable; default: the project's training_data.crawling.crawlers)");
+  cmd->add_option("--blocklist", o->blocklists,
+                  "audit: a blocklist file of Measure 1.2 (repeatable); a listed document's "
+                  "verdict is \"blocked\"");
   cmd->add_option("-C,--project", o->project_dir,
                   "with --robots: the project whose crawlers are checked (default: . when it "
                   "holds gpaikit.yaml)");
@@ -100,16 +105,7 @@ Result<std::vector<std::string>> AuditAgents(const CorpusOptions& o) {
   }
   Result<project::Project> project = project::LoadProject(dir);
   if (!project.ok()) return project.status();
-  std::vector<std::string> agents;
-  for (const project::Model& model : project->models) {
-    if (!model.training_data) continue;
-    for (const project::NamedSource& crawler : model.training_data->crawling.crawlers) {
-      if (std::find(agents.begin(), agents.end(), crawler.name) == agents.end()) {
-        agents.push_back(crawler.name);
-      }
-    }
-  }
-  return agents;
+  return project->CrawlerNames();
 }
 
 // Everything a scan or filter needs, loaded from the options.
@@ -117,9 +113,7 @@ struct Loaded {
   std::vector<std::filesystem::path> files;
   std::vector<corpus::CorpusError> skipped;  // folder entries not read, each with why
   corpus::ScanOptions scan;
-  std::optional<corpus::RobotsSnapshots> robots;
-  std::optional<optout::CrawlerRegistry> registry;
-  std::unique_ptr<corpus::Auditor> auditor;
+  std::unique_ptr<corpus::AuditSetup> audit;  // with --robots or --blocklist
   // `corpus filter` manifests among the inputs: what was removed before this corpus.
   std::vector<std::filesystem::path> filter_manifests;
 };
@@ -154,17 +148,11 @@ Result<std::unique_ptr<Loaded>> Load(const CorpusOptions& o) {
   scan.suffixes = suffixes.value();
   Status applied = corpus::ApplyScanSettings(o.settings, scan);
   if (!applied.ok()) return applied;
-  if (!o.robots.empty()) {
-    auto robots = corpus::RobotsSnapshots::Load(o.robots);
-    if (!robots.ok()) return robots.status();
-    loaded->robots = std::move(robots.value());
-    auto registry = optout::CrawlerRegistry::Load(o.crawlers_file.empty()
-                                                      ? optout::CrawlerRegistry::DefaultPath()
-                                                      : std::filesystem::path(o.crawlers_file));
-    if (!registry.ok()) return registry.status();
-    loaded->registry = std::move(registry.value());
-    loaded->auditor =
-        std::make_unique<corpus::Auditor>(&*loaded->robots, &*loaded->registry, scan.suffixes);
+  if (!o.robots.empty() || !o.blocklists.empty()) {
+    corpus::AuditSources sources;
+    sources.robots = o.robots;
+    sources.blocklists.assign(o.blocklists.begin(), o.blocklists.end());
+    sources.crawlers = o.crawlers_file;
     auto agents = AuditAgents(o);
     if (!agents.ok()) return agents.status();
     for (const std::string& agent : *agents) {
@@ -172,8 +160,11 @@ Result<std::unique_ptr<Loaded>> Load(const CorpusOptions& o) {
         std::cerr << "gpaikit: warning: " << warning << "\n";
       }
     }
-    loaded->auditor->agents = std::move(*agents);
-    scan.auditor = loaded->auditor.get();
+    sources.agents = std::move(*agents);
+    auto audit = corpus::AuditSetup::Load(sources, scan.suffixes);
+    if (!audit.ok()) return audit.status();
+    loaded->audit = std::move(*audit);
+    scan.auditor = &loaded->audit->auditor();
   }
   return loaded;
 }
@@ -260,7 +251,7 @@ int RunScan(const CorpusOptions& o) {
     Status added = corpus::AddFilterManifest(manifest, &*stats);
     if (!added.ok()) return ReportFailure(added);
   }
-  if ((*loaded)->auditor) stats->audit_agents = (*loaded)->auditor->agents;
+  if ((*loaded)->audit) stats->audit_agents = (*loaded)->audit->auditor().agents;
   return EmitStats(*stats, o);
 }
 
@@ -272,6 +263,10 @@ int RunMerge(const CorpusOptions& o) {
 }
 
 int RunFilter(const CorpusOptions& o) {
+  if (o.robots.empty() && o.blocklists.empty()) {
+    return ReportFailure(Status::InvalidInput(
+        "corpus filter needs --robots (snapshots) or --blocklist (a list), or both"));
+  }
   auto loaded = Load(o);
   if (!loaded.ok()) return ReportFailure(loaded.status());
   auto result = corpus::FilterFiles((*loaded)->files, o.output.out, (*loaded)->scan);
@@ -283,8 +278,9 @@ int RunFilter(const CorpusOptions& o) {
   // --out is the folder of the kept records: stdout stays empty, the account goes to stderr.
   std::cerr << "gpaikit: kept " << result->kept << " documents (" << result->kept_bytes
             << " bytes) and " << result->other_records << " other records; removed "
-            << result->removed << " documents (" << result->removed_bytes << " bytes), listed in "
-            << result->manifest.string() << "\n";
+            << result->removed << " documents (" << result->removed_bytes << " bytes; "
+            << result->blocked << " on a blocklist), listed in " << result->manifest.string()
+            << "\n";
   if (Status flushed = FlushStdout(); !flushed.ok()) return ReportFailure(flushed);
   for (const corpus::CorpusError& e : result->errors) {
     std::cerr << corpus::DescribeError(e) << "\n";
@@ -349,13 +345,15 @@ void RegisterCorpusCommand(CLI::App& app, int& exit_code) {
   CLI::App* filter = corpus->add_subcommand(
       "filter", "write the opt-out-compliant subset and a manifest of removed records");
   AddCommonOptions(filter, options.get());
-  filter->add_option("--robots", options->robots, "robots.txt snapshots (folder)")->required();
+  filter->add_option("--robots", options->robots,
+                     "robots.txt snapshots (folder); --robots, --blocklist or both");
   filter
       ->add_option("--out", options->output.out,
                    "Folder for the kept records and the manifest of removed ones (nothing on "
                    "stdout; the account goes to stderr)")
       ->required();
-  SetHelpFooter(filter, {"gpaikit corpus filter crawl/ --robots snapshots/ --out filtered"});
+  SetHelpFooter(filter, {"gpaikit corpus filter crawl/ --robots snapshots/ --out filtered",
+                         "gpaikit corpus filter crawl/ --blocklist blocklist.txt --out filtered"});
   filter->callback([options, &exit_code] { exit_code = RunFilter(*options); });
 }
 

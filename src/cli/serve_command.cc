@@ -67,6 +67,9 @@ int RunServe(ServeOptions options) {
     if (!*recorded) std::cerr << "gpaikit serve: the crawler information is unchanged\n";
     return kExitOk;
   }
+  if (Status started = (*site)->StartBackgroundJobs(); !started.ok()) {
+    return ReportFailure(started);
+  }
   Status served = portal::Serve(**site, options.server, [](uint16_t, const std::string& base_url) {
     std::cout << "listening on " << base_url << std::endl;
   });

@@ -177,6 +177,7 @@ Result<optout::Decision> Auditor::Decide(const Record& record, std::string_view 
     evidence.html_location = std::string(record.url);
   }
   evidence.is_image = record.modality == Modality::kImage;
+  evidence.blocklists = blocklists;
   optout::DecisionOptions options;
   options.policy = optout::DecisionPolicy::kAudit;
   options.agents = agents;

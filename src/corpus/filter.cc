@@ -195,6 +195,7 @@ Result<FilterResult> FilterFiles(const std::vector<std::filesystem::path>& files
           if (decision.ok() && (decision->verdict == optout::Verdict::kReserved ||
                                 decision->verdict == optout::Verdict::kBlocked)) {
             keep = false;
+            if (decision->verdict == optout::Verdict::kBlocked) ++result.blocked;
             std::string line = ManifestLine(file, record, *decision).dump() + "\n";
             std::fwrite(line.data(), 1, line.size(), manifest.get());
           }

@@ -10,6 +10,7 @@
 #include "gpaikit/base/civil_date.h"
 #include "portal/case_store.h"
 #include "portal/csrf.h"
+#include "portal/desk_accept.h"
 #include "portal/desk_auth.h"
 #include "portal/desk_evidence.h"
 #include "portal/desk_pages.h"
@@ -135,7 +136,7 @@ namespace {
 
 Response CasePage(const Site::State& state, const StaffSession& session,
                   const std::string& tracking, std::time_t now, int status,
-                  const std::string& message) {
+                  const std::string& message, const AcceptOutcome* accept = nullptr) {
   Result<Case> found = state.cases->GetCase(tracking);
   if (!found.ok()) {
     if (found.status().code() == StatusCode::kNotFound) {
@@ -154,6 +155,14 @@ Response CasePage(const Site::State& state, const StaffSession& session,
   SetClocks(data, item, CivilDate::OfUnixTime(now));
   SetFilerAndEvidence(data, item);
   if (!message.empty()) data.set("message", message);
+  if (Status accept_data = SetAcceptData(state, item, data); !accept_data.ok()) {
+    return InternalError(accept_data);
+  }
+  if (accept != nullptr) {
+    if (!accept->entries_error.empty()) data.set("entries_error", accept->entries_error);
+    data.set("entries", accept->entries);
+    data.set("accept_note", accept->note);
+  }
   list events;
   for (const CaseEvent& event : item.events) {
     Data row;
@@ -252,6 +261,14 @@ Response DeskCaseAction(const Site::State& state, const StaffSession& session,
                       "filer: " +
                           unmailable);
     }
+  } else if (action == "accept") {
+    AcceptOutcome outcome = AcceptWithActions(state, request, tracking, actor, now);
+    if (outcome.status == 404) return DeskError(state, 404, "Not found", outcome.message);
+    if (outcome.status == 500) return InternalError(Status::Internal(outcome.message));
+    if (outcome.status != 303) {
+      return CasePage(state, session, tracking, now, outcome.status, outcome.message, &outcome);
+    }
+    return SeeOther(std::string(kDeskCasePrefix) + tracking);
   } else if (action == "note") {
     std::string text = request.Form("text");
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {

@@ -14,7 +14,8 @@ namespace gpaikit::portal {
 
 inline constexpr std::string_view kDeskCasePrefix = "/desk/case/";
 // The actions a case page posts, each its own form (and CSRF form name "case-ACTION").
-inline constexpr std::string_view kDeskCaseActions[] = {"assign", "reply", "note", "state"};
+inline constexpr std::string_view kDeskCaseActions[] = {"assign", "reply", "note", "state",
+                                                        "accept"};
 
 // /desk/case/TRACKING and /desk/case/TRACKING/ACTION: the tracking number (1 to 32 of A-Z, 0-9
 // and '-') and the action ("" for the page itself, one of kDeskCaseActions, or

@@ -12,6 +12,7 @@
 #include "portal/crawler_history.h"
 #include "portal/desk_pages.h"
 #include "portal/evidence_store.h"
+#include "portal/filter_jobs.h"
 #include "portal/intake_pages.h"
 #include "portal/lookup_pages.h"
 #include "portal/mail_queue.h"
@@ -177,8 +178,15 @@ Result<std::unique_ptr<Site>> Site::Load(const std::filesystem::path& project_di
   // The staff desk's accounts and sessions, and the mail queue it shows (docs/portal-desk.md).
   if (Status staff = state->db->Migrate("staff", StaffMigrations()); !staff.ok()) return staff;
   if (Status mail = state->db->Migrate("mail", MailQueueMigrations()); !mail.ok()) return mail;
+  // The corpus filter jobs of "Accept with actions" (docs/portal-desk.md).
+  if (Status jobs = state->db->Migrate("filter-jobs", FilterJobs::Migrations()); !jobs.ok()) {
+    return jobs;
+  }
+  state->filter_worker = std::make_unique<FilterWorker>(state->project, *state->db, *state->cases);
   return std::unique_ptr<Site>(new Site(std::move(state)));
 }
+
+Status Site::StartBackgroundJobs() { return state_->filter_worker->Start(); }
 
 Response Site::Handle(std::string_view method, std::string_view path,
                       const std::string& base_url) const {

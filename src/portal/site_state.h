@@ -24,6 +24,7 @@
 namespace gpaikit::portal {
 
 struct LookupService;  // lookup_pages.h
+class FilterWorker;    // filter_jobs.h
 
 // A copyright policy the models' AIA-53-1-c fulfilments name (AI Act Art. 53(1)(c)).
 struct Policy {
@@ -54,6 +55,9 @@ struct Site::State {
   std::function<void()> mail_queued;
   std::vector<SafetySummary> safety_summaries;    // Safety and Security, Measure 10.2
   std::unique_ptr<LedgerPageCache> ledger_pages;  // /crawlers and /feed.atom (page_cache.h)
+  // The desk's corpus filter re-runs (filter_jobs.h), started by Site::StartBackgroundJobs;
+  // declared last so that it stops before what it uses is destroyed.
+  std::unique_ptr<FilterWorker> filter_worker;
 };
 
 // "YYYY-MM-DDTHH:MM:SSZ" for `time` in UTC.

@@ -1,8 +1,10 @@
-// Parses gpaikit.yaml (format version 1, docs/project-file.md): provider and models, strictly.
+// Parses gpaikit.yaml (format version 1, docs/project-file.md): provider, models and the
+// copyright files, strictly.
 #include <set>
 
 #include "gpaikit/base/files.h"
 #include "gpaikit/project/project.h"
+#include "project/copyright_parser.h"
 #include "project/model_parser.h"
 #include "project/project_loader.h"
 
@@ -72,7 +74,7 @@ Project ParseProjectPartly(std::string_view text, const std::string& file, Statu
   }
   MapReader reader(*root, "", diagnostics,
                    {"gpaikit", "rulepack", "code_of_practice", "documentation_form",
-                    "summary_template", "provider", "models"});
+                    "summary_template", "provider", "models", "copyright", "corpus_filter"});
   std::optional<int> format = reader.Integer("gpaikit", true);
   if (format && *format != 1) {
     diagnostics.Error(reader.MarkOf("gpaikit"), "gpaikit: unsupported format version " +
@@ -91,6 +93,7 @@ Project ParseProjectPartly(std::string_view text, const std::string& file, Statu
   } else if (reader.valid()) {
     diagnostics.Error(root->Mark(), "provider: required key is missing");
   }
+  ParseCopyrightSections(reader, project);
   YAML::Node models = reader.Sequence("models", true);
   if (models.size() > kMaxModels) {
     diagnostics.Error(models[kMaxModels].Mark(), "models: " + std::to_string(models.size()) +

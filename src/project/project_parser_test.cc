@@ -51,6 +51,48 @@ TEST(ProjectParserTest, ParsesAMinimalProject) {
   EXPECT_TRUE(project->provider.established_in_eu);
 }
 
+// Code of Practice, Copyright, Measures 1.2 and 1.3: the blocklist files and the corpus filter
+// job the staff desk re-runs (docs/project-file.md "copyright", "corpus_filter").
+TEST(ProjectParserTest, ReadsBlocklistsAndTheCorpusFilterJob) {
+  std::string text = std::string(kMinimal) +
+                     "copyright:\n  blocklists: [lists/infringing.txt, extra.txt]\n"
+                     "corpus_filter:\n  inputs: [corpus/sample]\n  robots: corpus/robots\n"
+                     "  out: corpus/filtered\n";
+  Result<Project> project = ParseProject(text, "p.yaml");
+  ASSERT_TRUE(project.ok()) << project.status().message();
+  EXPECT_EQ(project->copyright.blocklists,
+            (std::vector<std::string>{"lists/infringing.txt", "extra.txt"}));
+  ASSERT_TRUE(project->corpus_filter.has_value());
+  EXPECT_EQ(project->corpus_filter->inputs, std::vector<std::string>{"corpus/sample"});
+  EXPECT_EQ(project->corpus_filter->robots, "corpus/robots");
+  EXPECT_EQ(project->corpus_filter->out, "corpus/filtered");
+  EXPECT_EQ(project->corpus_filter->at.line, 23);
+  EXPECT_FALSE(ParseProject(kMinimal, "p.yaml")->corpus_filter.has_value());
+}
+
+TEST(ProjectParserTest, CopyrightPathsMustStayInsideTheProjectFolder) {
+  std::string error =
+      ErrorOf(std::string(kMinimal) + "copyright:\n  blocklists: [ok.txt, ../outside.txt]\n");
+  EXPECT_NE(error.find("p.yaml:21:"), std::string::npos) << error;
+  EXPECT_NE(error.find("copyright.blocklists[1]"), std::string::npos) << error;
+  error = ErrorOf(std::string(kMinimal) +
+                  "copyright:\n  blocklists: x.txt\ncorpus_filter:\n  inputs: [c]\n"
+                  "  out: /tmp/out\n");
+  EXPECT_NE(error.find("p.yaml:24:8"), std::string::npos) << error;
+  EXPECT_NE(error.find("corpus_filter.out"), std::string::npos) << error;
+}
+
+TEST(ProjectParserTest, AFilterJobNeedsRobotsOrABlocklistAndItsKeys) {
+  std::string error =
+      ErrorOf(std::string(kMinimal) + "corpus_filter:\n  inputs: [c]\n  out: filtered\n");
+  EXPECT_NE(error.find("p.yaml:21:"), std::string::npos) << error;
+  EXPECT_NE(error.find("needs robots"), std::string::npos) << error;
+  error = ErrorOf(std::string(kMinimal) + "corpus_filter:\n  robots: r\n");
+  EXPECT_NE(error.find("corpus_filter.inputs: required key is missing"), std::string::npos)
+      << error;
+  EXPECT_NE(error.find("corpus_filter.out: required key is missing"), std::string::npos) << error;
+}
+
 TEST(ProjectParserTest, SyntaxErrorNamesLineAndColumn) {
   std::string error = ErrorOf("gpaikit: 1\nprovider: [unclosed\n");
   EXPECT_NE(error.find("p.yaml:3:"), std::string::npos) << error;

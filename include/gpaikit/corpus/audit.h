@@ -47,7 +47,8 @@ class RobotsSnapshots {
   size_t captures_ = 0;
 };
 
-// Decides each document with optout::Decide (policy kAudit): robots.txt snapshot for its host,
+// Decides each document with optout::Decide (policy kAudit): the blocklists, the robots.txt
+// snapshot for its host (none when `robots` is null),
 // X-Robots-Tag / tdm-reservation / Content-Usage / Content-Signal response headers, and HTML
 // <meta> tags in the first `max_html_bytes` of an HTML payload.
 class Auditor {
@@ -65,6 +66,9 @@ class Auditor {
   // User agents checked besides the registry's training crawlers: the provider's own crawlers
   // (reduced to product tokens, RFC 9309 section 2.2.1).
   std::vector<std::string> agents;
+  // Blocklists (Copyright, Measure 1.2): a listed document is "blocked" whatever else it says.
+  // Not owned; they must outlive the Auditor.
+  std::vector<const optout::Blocklist*> blocklists;
 
  private:
   const RobotsSnapshots* robots_;

@@ -16,6 +16,7 @@ namespace gpaikit::corpus {
 struct FilterResult {
   uint64_t kept = 0, kept_bytes = 0;        // documents written (content bytes)
   uint64_t removed = 0, removed_bytes = 0;  // documents reserved or blocked
+  uint64_t blocked = 0;                     // of the removed: on a blocklist (Measure 1.2)
   uint64_t other_records = 0;               // non-document WARC records, written as they are
   uint64_t skipped_records = 0;             // bad records: reported, not written
   std::vector<CorpusError> errors;
@@ -25,7 +26,8 @@ struct FilterResult {
 
 // Writes each input file to `out_dir` under its own name with its own compression (gzip WARC:
 // one member per record) keeping every record except documents whose audit verdict is reserved
-// or blocked; those get a line in `out_dir`/removed.jsonl. Documents whose verdict is unknown
+// or blocked; those get a line in `out_dir`/removed.jsonl (a blocklist signal names the list with
+// its version, its file and the entry's line). Documents whose verdict is unknown
 // (no evidence) are kept. `options.auditor` is required. Fails when two inputs share a file name
 // or an output cannot be written (StatusCode::kIo, only for the outputs); inputs that cannot be
 // opened and bad records are reported in the result and not written.

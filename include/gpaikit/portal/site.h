@@ -62,6 +62,11 @@ class Site : public Endpoint {
   // was appended. Call before serving: the pages then give the recorded time.
   Result<bool> RecordCrawlerChange(const std::string& author);
 
+  // Starts the background work of a serving site: the staff desk's corpus filter jobs
+  // (docs/portal-desk.md "Accept with actions"), re-queuing those a stopped server left running.
+  // Without it, accepted complaints queue their jobs and the next serving site runs them.
+  Status StartBackgroundJobs();
+
   // What the site loaded (defined inside the module, src/portal/site_state.h).
   struct State;
 

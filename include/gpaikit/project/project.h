@@ -145,6 +145,24 @@ struct Model {
   const Fulfilment* FulfilmentOf(std::string_view obligation) const;
 };
 
+// The files of the copyright measures that gpaikit works with (docs/project-file.md
+// "copyright"): blocklists of sites recognised as infringing (Code of Practice, Copyright,
+// Measure 1.2), paths relative to the project folder. The staff desk appends to the first.
+struct CopyrightFiles {
+  std::vector<std::string> blocklists;
+  SourceLocation at;  // where `copyright:` is written
+};
+
+// The project's `corpus filter` job (docs/project-file.md "corpus_filter"; Copyright, Measures
+// 1.2 and 1.3): what the staff desk re-runs after adding to a blocklist, with the project's
+// blocklists and crawlers. Paths are relative to the project folder.
+struct CorpusFilterJob {
+  std::vector<std::string> inputs;  // WARC/JSONL files or folders
+  std::string robots;               // robots.txt snapshots folder, "" for none
+  std::string out;                  // the folder of the kept records and removed.jsonl
+  SourceLocation at;                // where `corpus_filter:` is written
+};
+
 struct Project {
   int format = 1;
   std::string rulepack;  // pinned rulepack version; empty = newest
@@ -156,8 +174,14 @@ struct Project {
   std::map<std::string, SourceLocation, std::less<>> pinned_at;
   Provider provider;
   std::vector<Model> models;
+  CopyrightFiles copyright;
+  std::optional<CorpusFilterJob> corpus_filter;
   std::filesystem::path root;  // the project folder
   std::string file;            // path of gpaikit.yaml as given
+
+  // The provider's own crawlers that the models name (training_data.crawling.crawlers), each
+  // once, in order: the user agents an audit checks besides the registry's training crawlers.
+  std::vector<std::string> CrawlerNames() const;
 };
 
 // The modality, architecture and provider-size vocabularies, for validation and docs.
