@@ -98,7 +98,8 @@ Result<BlocklistAddition> PlanBlocklistAddition(std::string_view existing, std::
     std::string_view line = rest.substr(0, end);
     rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
     std::string_view body = TrimSpace(line);
-    if (!replaced && !next.empty() && body.starts_with('#')) {
+    // Every "# version:" line (the list reader takes the last one) gets the new version.
+    if (!next.empty() && body.starts_with('#')) {
       std::string_view comment = TrimSpace(body.substr(1));
       std::string key(comment.substr(0, std::min(comment.find(':'), comment.size())));
       std::transform(key.begin(), key.end(), key.begin(),

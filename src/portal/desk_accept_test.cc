@@ -70,6 +70,13 @@ TEST(BlocklistEdit, ANewListOrOneWithoutANumberVersion) {
   ASSERT_TRUE(added.ok());
   EXPECT_EQ(added->version, "2026-12a");  // not a whole number: kept as it is
   EXPECT_EQ(added->text, "# version: 2026-12a\n# C-9 2026-12-07 bo\na.example\n");
+  // A list that states its version twice (the reader takes the last): both lines move on.
+  // Found by blocklist_edit_fuzzer.
+  added = PlanBlocklistAddition("# version: 4\nx.example\n# version: 4\n", "l.txt", "a.example",
+                                "C-9", "2026-12-07", "bo");
+  ASSERT_TRUE(added.ok());
+  EXPECT_EQ(added->version, "5");
+  EXPECT_EQ(optout::Blocklist::Parse(added->text, "l.txt")->version(), "5");
 }
 
 TEST(BlocklistEdit, RefusedEntriesNameTheirLine) {
