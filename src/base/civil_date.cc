@@ -45,6 +45,14 @@ CivilDate CivilDate::OfUnixTime(std::time_t seconds) {
       std::chrono::floor<std::chrono::days>(std::chrono::system_clock::from_time_t(seconds))));
 }
 
+std::string UtcTimestamp(std::time_t seconds) {
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
 CivilDate CivilDate::AddDays(int days) const {
   return CivilDate(year_month_day(sys_days(ymd_) + std::chrono::days(days)));
 }

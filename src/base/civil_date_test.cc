@@ -28,6 +28,12 @@ TEST(CivilDateTest, OfUnixTimeIsTheUtcDay) {
   EXPECT_EQ(CivilDate::OfUnixTime(-1), CivilDate(1969, 12, 31));
 }
 
+TEST(CivilDateTest, UtcTimestampIsRfc3339InUtc) {
+  EXPECT_EQ(UtcTimestamp(0), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(UtcTimestamp(1764979199), "2025-12-05T23:59:59Z");
+  EXPECT_EQ(UtcTimestamp(1772400000), "2026-03-01T21:20:00Z");
+}
+
 TEST(CivilDateTest, AddsDaysAcrossMonthAndYearEnds) {
   EXPECT_EQ(D("2025-08-02").AddDays(14), D("2025-08-16"));
   EXPECT_EQ(D("2025-12-25").AddDays(14), D("2026-01-08"));

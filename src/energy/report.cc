@@ -6,6 +6,7 @@
 #include <ctime>
 #include <tuple>
 
+#include "gpaikit/base/civil_date.h"
 #include "gpaikit/base/join.h"
 #include "gpaikit/base/numbers.h"
 
@@ -13,12 +14,7 @@ namespace gpaikit::energy {
 namespace {
 
 std::string UtcTime(double unix_seconds) {
-  time_t seconds = static_cast<time_t>(unix_seconds);
-  tm utc{};
-  gmtime_r(&seconds, &utc);
-  char buffer[32];
-  strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
+  return UtcTimestamp(static_cast<std::time_t>(unix_seconds));
 }
 
 std::string Mwh(double joules) { return FormatPowerOfTen(joules / kJoulesPerMegawattHour, 2); }

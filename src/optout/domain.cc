@@ -10,6 +10,7 @@
 #include <ctime>
 #include <fstream>
 
+#include "gpaikit/base/civil_date.h"
 #include "gpaikit/base/text.h"
 
 namespace gpaikit::optout {
@@ -90,12 +91,7 @@ Result<std::shared_ptr<const PublicSuffixList>> PublicSuffixList::Load(
   list->info_.libpsl = psl_get_version();
   struct stat status;
   if (::stat(path.c_str(), &status) == 0) {
-    std::time_t seconds = status.st_mtime;
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char text[16];
-    std::strftime(text, sizeof(text), "%Y-%m-%d", &utc);
-    list->info_.modified = text;
+    list->info_.modified = CivilDate::OfUnixTime(status.st_mtime).ToString();
   }
   std::ifstream in(path);
   std::string line;

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
+#include "gpaikit/base/civil_date.h"
 #include "gpaikit/base/sha256.h"
 #include "gpaikit/store/ledger.h"
 #include "portal/case_ledger.h"
@@ -82,7 +83,7 @@ Status InsertCase(const PortalDb& portal, const NewCase& filing, std::time_t now
   received.tracking = filed.tracking;
   received.case_kind = kind;
   received.salt = HexOf(RandomBytes(16));
-  received.time = Rfc3339(now);
+  received.time = UtcTimestamp(now);
   received.actor = "portal";
   received.kind = kEventReceived;
   received.state = "received";

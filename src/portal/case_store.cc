@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "gpaikit/base/civil_date.h"
 #include "gpaikit/base/sha256.h"
 #include "gpaikit/docs/ledger_entries.h"
 #include "gpaikit/store/ledger.h"
@@ -296,7 +297,7 @@ Result<CaseEvent> CaseStore::Record(const std::string& tracking, const std::stri
       update.Bind(1, *new_owner).Bind(2, *case_id);
       if (Status s = update.Run(db_->path().string() + ": cases"); !s.ok()) return s;
     }
-    event = {0, Rfc3339(now), actor, kind, text, visible, state, 0};
+    event = {0, UtcTimestamp(now), actor, kind, text, visible, state, 0};
     SqlStatement insert(db,
                         "INSERT INTO case_events(case_id, time, actor, kind, text, visible, "
                         "state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");

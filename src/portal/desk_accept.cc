@@ -117,7 +117,7 @@ AcceptOutcome AcceptWithActions(const Site::State& state, const Request& request
   Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::Open(project.root);
   if (!ledger.ok()) return Failed(ledger.status(), request);
   Result<store::Entry> entry =
-      (*ledger)->Append("portal.blocklist.add", tracking, actor, content.dump(), Rfc3339(now));
+      (*ledger)->Append("portal.blocklist.add", tracking, actor, content.dump(), UtcTimestamp(now));
   if (!entry.ok()) return Failed(entry.status(), request);
   std::string text = std::string("Added to ").append(relative).append(": ");
   text.append(addition.added.empty() ? std::string("nothing") : Joined(addition.added));

@@ -35,7 +35,7 @@ struct QueueFilter {
 };
 QueueFilter ParseQueueFilter(std::string_view kind, std::string_view show);
 
-// Seconds since the epoch of "YYYY-MM-DDTHH:MM:SSZ" (as Rfc3339 writes it, seconds 00-59);
+// Seconds since the epoch of "YYYY-MM-DDTHH:MM:SSZ" (as UtcTimestamp writes it, seconds 00-59);
 // std::nullopt for anything else.
 std::optional<int64_t> ParseUtcTime(std::string_view text);
 

@@ -113,7 +113,7 @@ Response DeskExport(const Site::State& state, const StaffSession& session, bool 
   Response response;
   if (json) {
     nlohmann::json document = {
-        {"schema", "gpaikit.desk-export/1"}, {"generated", Rfc3339(now)}, {"cases", cases}};
+        {"schema", "gpaikit.desk-export/1"}, {"generated", UtcTimestamp(now)}, {"cases", cases}};
     response = {200, "application/json", document.dump(2) + "\n", {}};
   } else {
     response = {200, "text/csv; charset=utf-8; header=present", CsvDocument(header, rows), {}};
@@ -129,7 +129,7 @@ Response DeskFigures(const Site::State& state, const StaffSession& session, std:
   Result<std::vector<CaseRecord>> records = LoadRecords(state);
   if (!records.ok()) return InternalError(records.status());
   Data data = DeskPageData(state, session, "Desk figures", now);
-  data.set("generated", Rfc3339(now));
+  data.set("generated", UtcTimestamp(now));
   list groups;
   for (const char* kind : {"all", "complaint", "request"}) {
     std::vector<CaseTimes> times;

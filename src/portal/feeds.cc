@@ -4,6 +4,7 @@
 // (RFC 9116).
 #include <memory>
 
+#include "gpaikit/base/civil_date.h"
 #include "gpaikit/store/ledger.h"
 #include "portal/crawler_history.h"
 #include "portal/site_state.h"
@@ -139,7 +140,7 @@ Response SecurityTxt(const Site::State& state, const std::string& base_url, std:
   if (contact.empty()) contact = base_url;  // the home page names the contact point
   // RFC 9116 section 2.5.5: Expires is required; less than a year ahead is recommended.
   std::time_t expires = now + 364 * 24 * 3600;
-  std::string body = "Contact: " + contact + "\nExpires: " + Rfc3339(expires) +
+  std::string body = "Contact: " + contact + "\nExpires: " + UtcTimestamp(expires) +
                      "\nCanonical: " + base_url + ".well-known/security.txt" +
                      "\nPreferred-Languages: en\n";
   return {200, "text/plain; charset=utf-8", std::move(body), {}};

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "gpaikit/base/civil_date.h"
 #include "gpaikit/base/files.h"
 #include "gpaikit/base/sha256.h"
 #include "gpaikit/store/ledger.h"
@@ -87,7 +88,7 @@ Result<int64_t> FilterJobs::Enqueue(const std::string& tracking, std::time_t now
   Status status = db_.Transaction([&]() -> Status {
     SqlStatement insert(db_.handle(),
                         "INSERT INTO filter_jobs (tracking, queued_at) VALUES (?1, ?2)");
-    insert.Bind(1, tracking).Bind(2, Rfc3339(now));
+    insert.Bind(1, tracking).Bind(2, UtcTimestamp(now));
     if (Status s = insert.Run(db_.path().string() + ": filter_jobs"); !s.ok()) return s;
     id = sqlite3_last_insert_rowid(db_.handle());
     return Status::Ok();
@@ -164,7 +165,7 @@ Result<bool> FilterJobs::Claim(std::time_t now, FilterJobRecord* job) const {
     if (!*row) return Status::Ok();
     *job = JobOf(select);
     job->state = "running";
-    job->started_at = Rfc3339(now);
+    job->started_at = UtcTimestamp(now);
     SqlStatement update(db_.handle(),
                         "UPDATE filter_jobs SET state = 'running', started_at = ?1 WHERE id = ?2");
     update.Bind(1, job->started_at).Bind(2, job->id);
@@ -247,7 +248,7 @@ Status FilterWorker::RunOne(FilterJobRecord job) {
   Result<corpus::FilterJob> spec = ProjectFilterJob(project_);
   Result<corpus::FilterResult> result =
       spec.ok() ? corpus::RunFilterJob(*spec) : Result<corpus::FilterResult>(spec.status());
-  job.ended_at = Rfc3339(std::time(nullptr));
+  job.ended_at = UtcTimestamp(std::time(nullptr));
   std::string text;
   if (result.ok()) {
     job.state = "done";

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "gpaikit/base/civil_date.h"
 #include "gpaikit/base/sha256.h"
 #include "gpaikit/store/ledger.h"
 #include "portal/csrf.h"
@@ -45,7 +46,7 @@ Response ChallengePage(const Site::State& state, const Request& request, const C
   data.set("file_url", std::string("https://").append(challenge.domain).append(kProofPath));
   data.set("file_line", std::string(kTokenPrefix) + token);
   data.set("txt_name", std::string(kTxtLabel).append(challenge.domain));
-  data.set("expires", Rfc3339(challenge.expires));
+  data.set("expires", UtcTimestamp(challenge.expires));
   if (!error.empty()) data.set("error", error);
   Response page = TemplatePage(state, status, "lookup_challenge", std::move(data));
   page.headers.insert(page.headers.end(), response.headers.begin(), response.headers.end());
@@ -127,7 +128,7 @@ Response AnswerPage(const Site::State& state, const Challenge& challenge) {
   Data data = PageData(state, challenge.domain + " in our training data");
   data.set("domain", challenge.domain);
   data.set("method", challenge.method == "dns-txt" ? "DNS TXT record" : "file on the site");
-  data.set("verified", Rfc3339(challenge.verified_at.value_or(std::time(nullptr))));
+  data.set("verified", UtcTimestamp(challenge.verified_at.value_or(std::time(nullptr))));
   data.set("models", models);
   data.set("ledger_seq", std::to_string(entry->seq));
   Response page = TemplatePage(state, 200, "lookup_answer", std::move(data));

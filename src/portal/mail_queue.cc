@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "gpaikit/base/civil_date.h"
 #include "portal/portal_db.h"
 #include "portal/site_state.h"
 #include "portal/sqlite_statement.h"
@@ -43,7 +44,7 @@ Result<int64_t> MailQueue::Enqueue(const MailMessage& mail, const std::string& r
   insert.Bind(3, reference);
   insert.Bind(4, message_id);
   insert.Bind(5, *message);
-  insert.Bind(6, Rfc3339(now));
+  insert.Bind(6, UtcTimestamp(now));
   insert.Bind(7, static_cast<int64_t>(now));
   Result<bool> row = insert.Next();
   if (!row.ok()) return row.status();
@@ -104,7 +105,7 @@ Result<DeliveryRound> MailQueue::DeliverDue(const MailSendFunction& send, std::t
                           "UPDATE mail_outbox SET state = 'sent', attempts = ?, sent_at = ?,"
                           " last_error = '' WHERE id = ?");
         done.Bind(1, attempts);
-        done.Bind(2, Rfc3339(now));
+        done.Bind(2, UtcTimestamp(now));
         done.Bind(3, mail.id);
         return done.Run("mail queue");
       }

@@ -37,14 +37,6 @@ Response TemplatePage(const Site::State& state, int status, const std::string& n
   return {status, kHtml, std::move(*body), {}};
 }
 
-std::string Rfc3339(std::time_t time) {
-  std::tm utc{};
-  gmtime_r(&time, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
-
 std::string ContactHref(const std::string& contact) {
   for (char c : contact) {
     if (static_cast<unsigned char>(c) <= 0x20 || c == '<' || c == '>' || c == '"' || c == '\'') {

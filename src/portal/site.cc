@@ -6,6 +6,7 @@
 
 #include <iostream>
 
+#include "gpaikit/base/civil_date.h"
 #include "gpaikit/base/files.h"
 #include "gpaikit/law/form.h"
 #include "gpaikit/store/ledger.h"
@@ -132,7 +133,7 @@ Result<std::unique_ptr<Site>> Site::Load(const std::filesystem::path& project_di
   if (!state->project.file.empty()) file = state->project.file;
   struct stat info {};
   state->crawlers_time =
-      Rfc3339(stat(file.c_str(), &info) == 0 ? info.st_mtime : std::time(nullptr));
+      UtcTimestamp(stat(file.c_str(), &info) == 0 ? info.st_mtime : std::time(nullptr));
   Result<std::optional<std::string>> recorded =
       RecordedCrawlerTime(state->project.root, state->crawlers.sha256);
   if (!recorded.ok()) return recorded.status();

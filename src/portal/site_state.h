@@ -60,8 +60,6 @@ struct Site::State {
   std::unique_ptr<FilterWorker> filter_worker;
 };
 
-// "YYYY-MM-DDTHH:MM:SSZ" for `time` in UTC.
-std::string Rfc3339(std::time_t time);
 // A link for the contact point: mailto: for an e-mail address, the URL for an http(s) URL, else "".
 std::string ContactHref(const std::string& contact);
 // The data every HTML page's header and footer use (title, provider, contact).

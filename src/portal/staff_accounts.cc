@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <mutex>
 
+#include "gpaikit/base/civil_date.h"
 #include "portal/mail_message.h"
 #include "portal/portal_db.h"
 #include "portal/security_policy.h"
@@ -171,7 +172,7 @@ Status StaffAccounts::Add(const std::string& name, Role role, std::string_view p
     SqlStatement insert(db_.handle(),
                         "INSERT INTO staff_users (name, role, password_hash, created_at)"
                         " VALUES (?, ?, ?, ?)");
-    insert.Bind(1, name).Bind(2, RoleName(role)).Bind(3, *hash).Bind(4, Rfc3339(now));
+    insert.Bind(1, name).Bind(2, RoleName(role)).Bind(3, *hash).Bind(4, UtcTimestamp(now));
     return insert.Run("staff tables");
   });
 }
@@ -214,7 +215,7 @@ Status StaffAccounts::Disable(const std::string& name, std::time_t now) {
   if (!user->disabled_at.empty()) return Status::Ok();
   return db_.Transaction([&]() -> Status {
     SqlStatement update(db_.handle(), "UPDATE staff_users SET disabled_at = ? WHERE name = ?");
-    update.Bind(1, Rfc3339(now)).Bind(2, name);
+    update.Bind(1, UtcTimestamp(now)).Bind(2, name);
     if (Status status = update.Run("staff tables"); !status.ok()) return status;
     SqlStatement end(db_.handle(), "DELETE FROM staff_sessions WHERE user = ?");
     end.Bind(1, name);

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "gpaikit/base/civil_date.h"
 #include "gpaikit/base/sha256.h"
 #include "gpaikit/store/ledger.h"
 
@@ -31,13 +32,6 @@ std::string EntryHash(const Entry& entry) {
   return Sha256Hex(input);
 }
 
-std::string UtcNow() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
-}
+std::string UtcNow() { return UtcTimestamp(std::time(nullptr)); }
 
 }  // namespace gpaikit::store

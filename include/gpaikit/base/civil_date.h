@@ -56,6 +56,9 @@ class CivilDate {
                                    std::chrono::day{1}};
 };
 
+// "YYYY-MM-DDTHH:MM:SSZ" (RFC 3339 in UTC, whole seconds) for `seconds` since the epoch.
+std::string UtcTimestamp(std::time_t seconds);
+
 }  // namespace gpaikit
 
 #endif  // GPAIKIT_BASE_CIVIL_DATE_H_
