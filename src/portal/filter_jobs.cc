@@ -203,44 +203,26 @@ Status FilterWorker::Start() {
     std::cerr << "gpaikit serve: re-queued " << *requeued
               << " corpus filter job(s) a stopped server left running\n";
   }
-  thread_ = std::thread([this] { Run(); });
+  worker_.Start([this] { return Round(); }, std::chrono::seconds(kFilterPollSeconds));
   return Status::Ok();
 }
 
-void FilterWorker::Notify() {
-  std::lock_guard<std::mutex> lock(mutex_);
-  notified_ = true;
-  wake_.notify_one();
-}
+void FilterWorker::Notify() { worker_.Notify(); }
 
-void FilterWorker::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    stopping_ = true;
-    wake_.notify_one();
-  }
-  if (thread_.joinable()) thread_.join();
-}
+void FilterWorker::Stop() { worker_.Stop(); }
 
-void FilterWorker::Run() {
-  FilterJobs jobs(db_);
-  while (true) {
-    FilterJobRecord job;
-    Result<bool> claimed = jobs.Claim(std::time(nullptr), &job);
-    if (!claimed.ok()) std::cerr << "gpaikit serve: " << claimed.status().message() << "\n";
-    if (claimed.ok() && *claimed) {
-      if (Status done = RunOne(std::move(job)); !done.ok()) {
-        std::cerr << "gpaikit serve: corpus filter job: " << done.message() << "\n";
-      }
-    }
-    std::unique_lock<std::mutex> lock(mutex_);
-    if (stopping_) return;
-    if (claimed.ok() && *claimed) continue;  // look for the next one at once
-    wake_.wait_for(lock, std::chrono::seconds(kFilterPollSeconds),
-                   [this] { return notified_ || stopping_; });
-    if (stopping_) return;
-    notified_ = false;
+bool FilterWorker::Round() {
+  FilterJobRecord job;
+  Result<bool> claimed = FilterJobs(db_).Claim(std::time(nullptr), &job);
+  if (!claimed.ok()) {
+    std::cerr << "gpaikit serve: " << claimed.status().message() << "\n";
+    return false;
   }
+  if (!*claimed) return false;
+  if (Status done = RunOne(std::move(job)); !done.ok()) {
+    std::cerr << "gpaikit serve: corpus filter job: " << done.message() << "\n";
+  }
+  return true;
 }
 
 Status FilterWorker::RunOne(FilterJobRecord job) {

@@ -5,12 +5,9 @@
 #ifndef GPAIKIT_PORTAL_FILTER_JOBS_H_
 #define GPAIKIT_PORTAL_FILTER_JOBS_H_
 
-#include <condition_variable>
 #include <cstdint>
 #include <ctime>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "gpaikit/base/status.h"
@@ -18,6 +15,7 @@
 #include "gpaikit/project/project.h"
 #include "portal/case_store.h"
 #include "portal/portal_db.h"
+#include "portal/worker_thread.h"
 
 namespace gpaikit::portal {
 
@@ -80,17 +78,14 @@ class FilterWorker {
   void Stop();
 
  private:
-  void Run();
+  // Runs the oldest queued job, if any; true when it ran one (look for the next at once).
+  bool Round();
   Status RunOne(FilterJobRecord job);
 
   const project::Project& project_;
   const PortalDb& db_;
   const CaseStore& cases_;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool notified_ = false;
-  bool stopping_ = false;
+  WorkerThread worker_;
 };
 
 }  // namespace gpaikit::portal

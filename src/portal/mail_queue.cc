@@ -158,42 +158,21 @@ Status MailWorker::Start() {
   Result<std::unique_ptr<PortalDb>> db = PortalDb::OpenFile(db_path_);
   if (!db.ok()) return db.status();
   db_ = std::move(*db);
-  thread_ = std::thread([this] { Run(); });
+  worker_.Start([this] { return Round(); }, std::chrono::seconds(kMailPollSeconds));
   return Status::Ok();
 }
 
-void MailWorker::Notify() {
-  std::lock_guard<std::mutex> lock(mutex_);
-  notified_ = true;
-  wake_.notify_one();
-}
+void MailWorker::Notify() { worker_.Notify(); }
 
-void MailWorker::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    stopping_ = true;
-    wake_.notify_one();
-  }
-  if (thread_.joinable()) thread_.join();
-}
+void MailWorker::Stop() { worker_.Stop(); }
 
-void MailWorker::Run() {
-  MailQueue queue(*db_);
+bool MailWorker::Round() {
   MailSendFunction send = [this](const std::string& recipient, const std::string& message) {
     return SendMail(settings_, recipient, message);
   };
-  while (true) {
-    Result<DeliveryRound> round = queue.DeliverDue(send, std::time(nullptr));
-    if (!round.ok()) std::cerr << "gpaikit serve: " << round.status().message() << "\n";
-    bool more = round.ok() && round->sent + round->retried + round->given_up == kMailBatch;
-    std::unique_lock<std::mutex> lock(mutex_);
-    if (stopping_) return;
-    if (more) continue;
-    wake_.wait_for(lock, std::chrono::seconds(kMailPollSeconds),
-                   [this] { return notified_ || stopping_; });
-    if (stopping_) return;
-    notified_ = false;
-  }
+  Result<DeliveryRound> round = MailQueue(*db_).DeliverDue(send, std::time(nullptr));
+  if (!round.ok()) std::cerr << "gpaikit serve: " << round.status().message() << "\n";
+  return round.ok() && round->sent + round->retried + round->given_up == kMailBatch;
 }
 
 }  // namespace gpaikit::portal

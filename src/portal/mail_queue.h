@@ -5,20 +5,18 @@
 #define GPAIKIT_PORTAL_MAIL_QUEUE_H_
 
 #include <array>
-#include <condition_variable>
 #include <cstdint>
 #include <ctime>
 #include <filesystem>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "gpaikit/base/status.h"
 #include "portal/mail_message.h"
 #include "portal/mail_sender.h"
+#include "portal/worker_thread.h"
 
 namespace gpaikit::portal {
 
@@ -100,16 +98,13 @@ class MailWorker {
   void Stop();
 
  private:
-  void Run();
+  // Sends what is due; true when a whole batch went (more may be due at once).
+  bool Round();
 
   std::filesystem::path db_path_;
   SmtpSettings settings_;
   std::unique_ptr<PortalDb> db_;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool notified_ = false;
-  bool stopping_ = false;
+  WorkerThread worker_;  // last: stopped before the database is closed
 };
 
 }  // namespace gpaikit::portal

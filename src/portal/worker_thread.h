@@ -1,0 +1,44 @@
+// A background thread that runs rounds of work (the mail worker's deliveries, the corpus filter
+// worker's jobs): one round at Start, another at once while a round says there is more, else
+// when Notify() is called or the poll interval passes; Stop lets the running round finish.
+#ifndef GPAIKIT_PORTAL_WORKER_THREAD_H_
+#define GPAIKIT_PORTAL_WORKER_THREAD_H_
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace gpaikit::portal {
+
+class WorkerThread {
+ public:
+  WorkerThread() = default;
+  ~WorkerThread();  // Stop()
+  WorkerThread(const WorkerThread&) = delete;
+  WorkerThread& operator=(const WorkerThread&) = delete;
+
+  // Starts the thread. `round` does one round of work and returns true when another should
+  // follow at once (a full batch, a job just done).
+  void Start(std::function<bool()> round, std::chrono::seconds poll);
+  // Wakes the thread for a round now.
+  void Notify();
+  // Lets the running round finish, then ends the thread (no more rounds). Idempotent.
+  void Stop();
+
+ private:
+  void Run();
+
+  std::function<bool()> round_;
+  std::chrono::seconds poll_{0};
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool notified_ = false;
+  bool stopping_ = false;
+};
+
+}  // namespace gpaikit::portal
+
+#endif  // GPAIKIT_PORTAL_WORKER_THREAD_H_
