@@ -14,7 +14,7 @@ std::vector<std::string> RelativePaths(MapReader& section, std::string_view key,
   YAML::Node node = section.Get(key);
   for (size_t i = 0; i < paths.size(); ++i) {
     std::string where = section.PathOf(key);
-    if (node.IsSequence()) where += "[" + std::to_string(i) + "]";
+    if (node.IsSequence()) where.append("[").append(std::to_string(i)).append("]");
     Status checked = CheckRelativePath(paths[i], where);
     if (!checked.ok()) {
       section.diagnostics().Error(node.IsSequence() ? node[i].Mark() : node.Mark(),
