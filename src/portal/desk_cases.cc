@@ -240,7 +240,10 @@ Response DeskCaseAction(const Site::State& state, const StaffSession& session,
     // page and tells staff why no mail went out.
     std::string text = request.Form("text");
     Result<Case> item = state.cases->GetCase(tracking);
-    if (!item.ok()) return DeskError(state, 404, "Not found", item.status().message());
+    if (!item.ok() && item.status().code() == StatusCode::kNotFound) {
+      return DeskError(state, 404, "Not found", item.status().message());
+    }
+    if (!item.ok()) return InternalError(item.status());
     std::optional<MailMessage> mail = ReplyMail(state, *item, text);
     std::string unmailable;
     if (mail) {
