@@ -40,12 +40,6 @@ using nlohmann::json;
 // next.
 constexpr size_t kMaxBatch = 64;
 
-int YearOf(std::time_t now) {
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  return utc.tm_year + 1900;
-}
-
 // The tracking number's six digits, zero-padded.
 std::string Padded(int64_t number) {
   std::string digits = std::to_string(number);
@@ -65,7 +59,7 @@ Status InsertCase(const PortalDb& portal, const NewCase& filing, std::time_t now
                   std::vector<StoredEvent>& events) {
   sqlite3* db = portal.handle();
   const std::string& file = portal.path().string();
-  int year = YearOf(now);
+  int year = CivilDate::OfUnixTime(now).year();
   const char* kind = CaseKindName(filing.kind);
   SqlStatement next(db,
                     "SELECT COALESCE(MAX(number), 0) + 1 FROM cases WHERE kind = ?1 AND year = ?2");
@@ -192,26 +186,19 @@ Result<Filed> CaseStore::File(const NewCase& filing, std::time_t now) const {
     std::vector<Waiting*> batch(queue.waiting.begin(), queue.waiting.begin() + taken);
     queue.waiting.erase(queue.waiting.begin(), queue.waiting.begin() + taken);
     lock.unlock();
-    std::vector<Waiting> results;
-    results.reserve(batch.size());
-    for (Waiting* waiting : batch) results.push_back({waiting->filing, waiting->now, {}});
-    std::vector<Waiting*> written;
-    for (Waiting& result : results) written.push_back(&result);
-    FileBatch(written);
+    // A waiting filing's `filing` and `now` never change; its outcome is set under the lock.
+    std::vector<Result<Filed>> outcomes = FileBatch(batch);
     lock.lock();
-    // Outcomes are handed over under the lock: each caller reads only its own.
-    for (size_t i = 0; i < batch.size(); ++i) batch[i]->outcome = std::move(results[i].outcome);
+    for (size_t i = 0; i < batch.size(); ++i) batch[i]->outcome = std::move(outcomes[i]);
     queue.writing = false;
     queue.written.notify_all();
   }
   return std::move(*own.outcome);
 }
 
-void CaseStore::FileBatch(const std::vector<Waiting*>& batch) const {
+std::vector<Result<Filed>> CaseStore::FileBatch(const std::vector<Waiting*>& batch) const {
   auto fail_all = [&](const Status& status) {
-    for (Waiting* waiting : batch) {
-      if (!waiting->outcome) waiting->outcome = Result<Filed>(status);
-    }
+    return std::vector<Result<Filed>>(batch.size(), Result<Filed>(status));
   };
   std::vector<Filed> filed(batch.size());
   std::vector<std::vector<StoredEvent>> events(batch.size());
@@ -259,6 +246,8 @@ void CaseStore::FileBatch(const std::vector<Waiting*>& batch) const {
     return Status::Ok();
   });
   if (!cached.ok()) return fail_all(cached);
+  std::vector<Result<Filed>> outcomes;
+  outcomes.reserve(batch.size());
   for (size_t i = 0; i < batch.size(); ++i) {
     Status written = Status::Ok();
     if (batch[i]->filing->kind != CaseKind::kComplaint) {
@@ -266,8 +255,9 @@ void CaseStore::FileBatch(const std::vector<Waiting*>& batch) const {
         if (written.ok()) written = WriteLedger(stored_event.id);
       }
     }
-    batch[i]->outcome = written.ok() ? Result<Filed>(std::move(filed[i])) : Result<Filed>(written);
+    outcomes.push_back(written.ok() ? Result<Filed>(std::move(filed[i])) : Result<Filed>(written));
   }
+  return outcomes;
 }
 
 }  // namespace gpaikit::portal

@@ -53,6 +53,21 @@ Status SharedLedger::With(const std::function<Status(store::Ledger&)>& body) {
   return body(*ledger_);
 }
 
+Result<store::Entry> CaseStore::AppendToLedger(const std::string& kind, const std::string& subject,
+                                               const std::string& author,
+                                               const std::string& content,
+                                               const std::string& time) const {
+  store::Entry entry;
+  Status appended = ledger_->With([&](store::Ledger& ledger) -> Status {
+    Result<store::Entry> added = ledger.Append(kind, subject, author, content, time);
+    if (!added.ok()) return added.status();
+    entry = std::move(*added);
+    return Status::Ok();
+  });
+  if (!appended.ok()) return appended;
+  return entry;
+}
+
 std::string CaseEntryContent(const PendingEvent& event, int64_t event_id) {
   // The digest binds the entry to what the portal database holds, without showing it: the
   // case's random salt keeps a guessed name or address from being confirmed by hashing.

@@ -18,6 +18,7 @@
 #include "gpaikit/base/civil_date.h"
 #include "gpaikit/base/status.h"
 #include "gpaikit/portal/request.h"
+#include "gpaikit/store/ledger.h"
 #include "portal/portal_db.h"
 
 namespace gpaikit::portal {
@@ -177,13 +178,19 @@ class CaseStore {
   // Writes the ledger entries of events committed before a crash stopped their ledger write
   // (run at start). Returns how many were written.
   Result<int> ReconcileLedger() const;
+  // Appends an entry that is not a case event (the desk's blocklist change, a corpus filter
+  // job's end) through the same long-lived ledger object as the case events (incremental
+  // verification, docs/ledger.md), instead of opening and fully verifying the ledger again.
+  Result<store::Entry> AppendToLedger(const std::string& kind, const std::string& subject,
+                                      const std::string& author, const std::string& content,
+                                      const std::string& time) const;
 
  private:
   struct FilingQueue;
   struct Waiting;
   CaseStore(const PortalDb& db, std::filesystem::path root);
-  // Files `batch` (group commit): sets each one's outcome.
-  void FileBatch(const std::vector<Waiting*>& batch) const;
+  // Files `batch` (group commit): each one's outcome, in order.
+  std::vector<Result<Filed>> FileBatch(const std::vector<Waiting*>& batch) const;
   Result<CaseEvent> Record(const std::string& tracking, const std::string& kind,
                            const std::string& actor, const std::string& text, bool visible,
                            std::time_t now, const std::string& new_state,

@@ -114,10 +114,8 @@ AcceptOutcome AcceptWithActions(const Site::State& state, const Request& request
                             {"already_listed", addition.already_listed},
                             {"version", addition.version},
                             {"sha256", list_sha256}};
-  Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::Open(project.root);
-  if (!ledger.ok()) return Failed(ledger.status(), request);
-  Result<store::Entry> entry =
-      (*ledger)->Append("portal.blocklist.add", tracking, actor, content.dump(), UtcTimestamp(now));
+  Result<store::Entry> entry = state.cases->AppendToLedger("portal.blocklist.add", tracking, actor,
+                                                           content.dump(), UtcTimestamp(now));
   if (!entry.ok()) return Failed(entry.status(), request);
   std::string text = std::string("Added to ").append(relative).append(": ");
   text.append(addition.added.empty() ? std::string("nothing") : Joined(addition.added));

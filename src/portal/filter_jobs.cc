@@ -263,11 +263,9 @@ Status FilterWorker::RunOne(FilterJobRecord job) {
     }
     content["blocklists"] = std::move(lists);
   }
-  Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::Open(project_.root);
-  if (!ledger.ok()) return ledger.status();
   Result<store::Entry> entry =
-      (*ledger)->Append(std::string("portal.filter.").append(job.state), job.tracking, "portal",
-                        content.dump(), job.ended_at);
+      cases_.AppendToLedger(std::string("portal.filter.").append(job.state), job.tracking, "portal",
+                            content.dump(), job.ended_at);
   if (!entry.ok()) return entry.status();
   job.ledger_seq = entry->seq;
   if (Status finished = FilterJobs(db_).Finish(job); !finished.ok()) return finished;
