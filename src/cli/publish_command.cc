@@ -2,7 +2,9 @@
 // of every row, and the SHA-256 of every rendered file), its public summary of training content
 // and the copyright policy as new versions in the ledger when they changed (Code of Practice,
 // Transparency, Measure 1.1 keep every version; Measure 1.3 integrity; AI Act Art. 53(1)(c)-(d)).
+// The summary's rendered files are kept by SHA-256 (.gpaikit/published/) for the portal.
 #include <iostream>
+#include <map>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -16,6 +18,7 @@
 #include "gpaikit/base/files.h"
 #include "gpaikit/base/sha256.h"
 #include "gpaikit/docs/output.h"
+#include "gpaikit/store/published_files.h"
 
 namespace gpaikit::cli {
 namespace {
@@ -47,12 +50,31 @@ Result<nlohmann::json> RenderedHashes(const docs::ModelDocumentation& documentat
   return hashes;
 }
 
+// Keeps each of `files` (name -> bytes) whose SHA-256 is the one `recorded` (name -> SHA-256,
+// a version's "rendered" object) gives it, so that the portal can hand it out (store/
+// published_files.h); the others are not what the ledger holds and are not kept.
+Status KeepRecordedFiles(const std::filesystem::path& root,
+                         const std::map<std::string, std::string>& files,
+                         const nlohmann::json& recorded) {
+  for (const auto& [name, bytes] : files) {
+    auto it = recorded.find(name);
+    if (it == recorded.end() || !it->is_string() || *it != Sha256Hex(bytes)) continue;
+    Result<std::string> kept = store::KeepPublishedFile(root, bytes);
+    if (!kept.ok()) return kept.status();
+  }
+  return Status::Ok();
+}
+
 // Appends `document` as the next version of `kind` for `subject` unless it equals the last one;
-// says which on `text` and returns the result's JSON.
-Result<nlohmann::json> PublishIfChanged(store::Ledger& ledger, const char* kind,
-                                        const std::string& subject, const std::string& label,
-                                        const nlohmann::json& document,
+// says which on `text` and returns the result's JSON. `files` (name -> bytes rendered now) are
+// kept under `root` where they match the version's recorded hashes: before the append for a new
+// version, so that no recorded file is missing; for an unchanged one when the bytes still hash to
+// what it recorded (this also fills in versions published before files were kept).
+Result<nlohmann::json> PublishIfChanged(store::Ledger& ledger, const std::filesystem::path& root,
+                                        const char* kind, const std::string& subject,
+                                        const std::string& label, const nlohmann::json& document,
                                         const nlohmann::json& rendered,
+                                        const std::map<std::string, std::string>& files,
                                         const PublishOptions& options,
                                         const std::string& retain_until, std::ostream& text) {
   Result<std::vector<docs::PublishedVersion>> versions =
@@ -64,8 +86,13 @@ Result<nlohmann::json> PublishIfChanged(store::Ledger& ledger, const char* kind,
     text << label << ": unchanged since version " << versions->back().number << " (ledger entry "
          << versions->back().seq << ")\n";
     result.update({{"published", false}, {"version", versions->back().number}});
+    Status kept = KeepRecordedFiles(
+        root, files, versions->back().content.value("rendered", nlohmann::json::object()));
+    if (!kept.ok()) return kept;
     return result;
   }
+  Status kept = KeepRecordedFiles(root, files, rendered);
+  if (!kept.ok()) return kept;
   Result<docs::PublishedVersion> published =
       docs::PublishVersion(ledger, subject, document, rendered, options.note,
                            Author(options.author), retain_until, kind);
@@ -95,12 +122,14 @@ Status PublishSummaryAndPolicy(const AssessedProject& context,
     Result<std::string> html =
         docs::RenderSummaryHtml(summary, form, false, options.output.templates);
     if (!html.ok()) return html.status();
-    nlohmann::json rendered = {
-        {stem + ".md", Sha256Hex(docs::RenderSummaryMarkdown(summary, form))},
-        {stem + ".html", Sha256Hex(*html)}};
+    std::map<std::string, std::string> files = {
+        {stem + ".md", docs::RenderSummaryMarkdown(summary, form)}, {stem + ".html", *html}};
+    nlohmann::json rendered = nlohmann::json::object();
+    for (const auto& [name, bytes] : files) rendered[name] = Sha256Hex(bytes);
     Result<nlohmann::json> result =
-        PublishIfChanged(ledger, docs::kSummaryVersionKind, model.id, model.id + " public summary",
-                         docs::SummaryJson(summary, form), rendered, options, retain_until, text);
+        PublishIfChanged(ledger, context.project.root, docs::kSummaryVersionKind, model.id,
+                         model.id + " public summary", docs::SummaryJson(summary, form), rendered,
+                         files, options, retain_until, text);
     if (!result.ok()) return result.status();
     results.push_back(*result);
   }
@@ -119,10 +148,10 @@ Status PublishSummaryAndPolicy(const AssessedProject& context,
     if (!policy.ok()) return policy.status();
     nlohmann::json document = {
         {"file", fulfilment.evidence}, {"sha256", Sha256Hex(*policy)}, {"text", *policy}};
-    Result<nlohmann::json> result =
-        PublishIfChanged(ledger, docs::kCopyrightPolicyVersionKind, fulfilment.evidence,
-                         "copyright policy " + fulfilment.evidence, document,
-                         {{fulfilment.evidence, Sha256Hex(*policy)}}, options, retain_until, text);
+    Result<nlohmann::json> result = PublishIfChanged(
+        ledger, context.project.root, docs::kCopyrightPolicyVersionKind, fulfilment.evidence,
+        "copyright policy " + fulfilment.evidence, document,
+        {{fulfilment.evidence, Sha256Hex(*policy)}}, {}, options, retain_until, text);
     if (!result.ok()) return result.status();
     results.push_back(*result);
   }
