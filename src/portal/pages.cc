@@ -3,13 +3,17 @@
 // Art. 53(1)(d)).
 #include <map>
 #include <memory>
+#include <optional>
 
+#include "gpaikit/base/files.h"
 #include "gpaikit/base/sha256.h"
 #include "gpaikit/base/text.h"
 #include "gpaikit/docs/ledger_entries.h"
 #include "gpaikit/store/ledger.h"
+#include "gpaikit/store/published_files.h"
 #include "portal/crawler_history.h"
 #include "portal/site_state.h"
+#include "portal/summary_downloads.h"
 
 namespace gpaikit::portal {
 namespace {
@@ -167,8 +171,17 @@ Response SummariesPage(const Site::State& state) {
       const nlohmann::json& rendered = version.content.value("rendered", nlohmann::json::object());
       for (auto it = rendered.begin(); it != rendered.end(); ++it) {
         Data file;
+        std::string sha256 = it.value().is_string() ? it.value().get<std::string>() : "";
         file.set("name", it.key());
-        file.set("sha256", it.value().is_string() ? it.value().get<std::string>() : "");
+        file.set("sha256", sha256);
+        // A link where the file was kept at publish time (summary_downloads.h), else the hash only.
+        Result<std::optional<uint64_t>> size = std::optional<uint64_t>();
+        if (IsPlainFileName(it.key())) size = store::KeptFileSize(state.project.root, sha256);
+        if (!size.ok()) return InternalError(size.status());
+        if (size->has_value()) {
+          file.set("href", SummaryFileHref(version.seq, it.key()));
+          file.set("size", FileSizeText(**size));
+        }
         files.push_back(file);
       }
       row.set("files", files);

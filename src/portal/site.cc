@@ -19,6 +19,7 @@
 #include "portal/mail_queue.h"
 #include "portal/site_state.h"
 #include "portal/staff_accounts.h"
+#include "portal/summary_downloads.h"
 #include "portal/text_blocks.h"
 
 namespace gpaikit::portal {
@@ -243,6 +244,9 @@ Response Site::Handle(const Request& request, const std::string& base_url) const
   }
   if (int64_t seq = VersionPath(path, "/summaries/"); seq > 0) {
     return SummaryVersionJson(state, seq);
+  }
+  if (std::optional<SummaryFilePath> file = ParseSummaryFilePath(path)) {
+    return SummaryFileDownload(state, file->seq, file->name);
   }
   if (path == "/feed.atom") {
     return state.ledger_pages->Get(std::string("/feed.atom ").append(base_url),

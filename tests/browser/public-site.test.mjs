@@ -1,7 +1,9 @@
 // Browser tests of the portal's public pages (issue 15): each page renders in chromium without
 // console errors or CSP refusals, axe-core finds no serious or critical accessibility violation,
-// the navigation is usable by keyboard alone with a visible focus, and a screenshot is kept.
+// the navigation is usable by keyboard alone with a visible focus, a screenshot is kept, and
+// after `gpaikit publish` the /summaries download links give the bytes whose SHA-256 they show.
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { after, before, test } from "node:test";
 
 import { launchBrowser, openPage, screenshot, seriousAccessibilityViolations, startServer }
@@ -78,5 +80,26 @@ test("the accessibility check is not vacuous: an image without alt text is repor
   });
   const violations = await seriousAccessibilityViolations(page);
   assert.ok(violations.some((v) => v.startsWith("image-alt")), `got ${violations}`);
+  await page.context().close();
+});
+
+test("open-7b-eu-sme /summaries after publish: each file link downloads the recorded bytes", async () => {
+  const server = servers.sme;  // last test on this server: the others saw it unpublished
+  server.gpaikit("publish", server.project, "--note", "browser test", "--author", "test");
+  const page = await openPage(browser);
+  await page.goto(server.url + "summaries");
+  const links = page.locator("a[download]");
+  assert.equal(await links.count(), 2, "the Markdown and HTML summary files");
+  for (let i = 0; i < 2; i++) {
+    const link = links.nth(i);
+    const recorded = await link.locator("xpath=..").locator("code").innerText();
+    const response = await page.request.get(new URL(await link.getAttribute("href"), server.url).href);
+    assert.equal(response.status(), 200);
+    assert.match(response.headers()["content-disposition"], /^attachment; filename="/);
+    assert.equal(createHash("sha256").update(await response.body()).digest("hex"), recorded);
+  }
+  assert.deepEqual(await seriousAccessibilityViolations(page), []);
+  assert.deepEqual(page.problems, []);
+  await screenshot(page, "sme-summaries-published");
   await page.context().close();
 });
