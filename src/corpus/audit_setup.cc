@@ -52,7 +52,7 @@ Result<FilterResult> RunFilterJob(const FilterJob& job) {
   options.suffixes = *suffixes;
   if (Status applied = ApplyScanSettings(ScanSettings{}, options); !applied.ok()) return applied;
   options.auditor = &(*setup)->auditor();
-  Result<FilterResult> result = FilterFiles(*files, job.out, options);
+  Result<FilterResult> result = FilterFiles(*files, job.out, options, job.stop);
   if (!result.ok()) return result;
   for (CorpusError& error : skipped) result->errors.push_back(std::move(error));
   return result;

@@ -1,11 +1,16 @@
 // FilterFiles: copies records the audit allows, in the input's own format and compression
-// (gzip RFC 1952 one member per WARC record, ISO 28500 annex D; zstd RFC 8878), with a manifest.
+// (gzip RFC 1952 one member per WARC record, ISO 28500 annex D; zstd RFC 8878), with a manifest,
+// written aside and moved into place only when complete.
 #include "gpaikit/corpus/filter.h"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -15,6 +20,56 @@
 
 namespace gpaikit::corpus {
 namespace {
+
+// Records between two stop checks: a check costs a call, a record at least a parse.
+constexpr uint64_t kRecordsPerStopCheck = 256;
+
+// Flushes `file` to the disk; false on a write error.
+bool Sync(std::FILE* file) { return std::fflush(file) == 0 && ::fsync(::fileno(file)) == 0; }
+
+// The folder inside the output folder where a run writes its files until all are complete
+// (then Commit moves them over the previous ones); removed, with what it holds, unless committed.
+class Staging {
+ public:
+  explicit Staging(const std::filesystem::path& out_dir)
+      : out_dir_(out_dir), dir_(out_dir / ".gpaikit-partial") {}
+  ~Staging() {
+    std::error_code ignored;
+    if (!committed_) std::filesystem::remove_all(dir_, ignored);
+  }
+  Staging(const Staging&) = delete;
+  Staging& operator=(const Staging&) = delete;
+
+  // A fresh folder: what a killed run left there is removed.
+  Status Create() {
+    std::error_code error;
+    std::filesystem::remove_all(dir_, error);
+    if (!error) std::filesystem::create_directories(dir_, error);
+    if (error) return Status::Io(dir_.string() + ": cannot create: " + error.message());
+    return Status::Ok();
+  }
+  // Where the file that will be `out_dir`/`name` is written.
+  std::filesystem::path Path(const std::filesystem::path& name) const { return dir_ / name; }
+  // Moves each of `names` (written and synced) into the output folder, then syncs the folder.
+  Status Commit(const std::vector<std::filesystem::path>& names) {
+    std::error_code error;
+    for (const std::filesystem::path& name : names) {
+      std::filesystem::rename(dir_ / name, out_dir_ / name, error);
+      if (error) return Status::Io((out_dir_ / name).string() + ": " + error.message());
+    }
+    committed_ = true;
+    std::filesystem::remove_all(dir_, error);
+    int fd = ::open(out_dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    bool synced = fd >= 0 && ::fsync(fd) == 0;
+    if (fd >= 0) ::close(fd);
+    if (!synced) return Status::Io(out_dir_.string() + ": sync failed: " + std::strerror(errno));
+    return Status::Ok();
+  }
+
+ private:
+  std::filesystem::path out_dir_, dir_;
+  bool committed_ = false;
+};
 
 // A compressed (or plain) output file.
 class Output {
@@ -45,6 +100,7 @@ class Output {
   bool Close() {
     bool ok = compression_ != Compression::kZstd || Zstd({}, ZSTD_e_end);
     ok = FlushPending() && ok;
+    ok = Sync(file_) && ok;
     ok = std::fclose(file_) == 0 && ok;
     file_ = nullptr;
     return ok;
@@ -123,7 +179,8 @@ nlohmann::json ManifestLine(const std::string& file, const Record& record,
 }  // namespace
 
 Result<FilterResult> FilterFiles(const std::vector<std::filesystem::path>& files,
-                                 const std::filesystem::path& out_dir, const ScanOptions& options) {
+                                 const std::filesystem::path& out_dir, const ScanOptions& options,
+                                 const StopCheck& stop) {
   if (options.auditor == nullptr || options.suffixes == nullptr) {
     return Status::Internal("FilterFiles: an auditor and a public suffix list are required");
   }
@@ -143,18 +200,30 @@ Result<FilterResult> FilterFiles(const std::vector<std::filesystem::path>& files
                                   ", which filtering would overwrite; choose a folder outside the "
                                   "inputs");
     }
+    if (path.filename() == "removed.jsonl") {
+      return Status::InvalidInput(path.string() +
+                                  ": an input named removed.jsonl would be written over by the "
+                                  "manifest; rename it");
+    }
   }
-  std::error_code error;
-  std::filesystem::create_directories(out_dir, error);
-  if (error) return Status::Io(out_dir.string() + ": cannot create: " + error.message());
+  Staging staging(out_dir);
+  if (Status created = staging.Create(); !created.ok()) return created;
   FilterResult result;
   result.manifest = out_dir / "removed.jsonl";
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> manifest(std::fopen(result.manifest.c_str(), "w"),
+  std::vector<std::filesystem::path> written = {result.manifest.filename()};
+  std::filesystem::path manifest_path = staging.Path(result.manifest.filename());
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> manifest(std::fopen(manifest_path.c_str(), "w"),
                                                            &std::fclose);
-  if (manifest == nullptr) return Status::Io(result.manifest.string() + ": cannot write");
+  if (manifest == nullptr) return Status::Io(manifest_path.string() + ": cannot write");
   DomainResolver resolver(options.suffixes);
   Record record;
+  uint64_t records = 0;
+  auto stopped = [&] {
+    result.cancelled = stop && stop();
+    return result.cancelled;
+  };
   for (const auto& path : files) {
+    if (stopped()) return result;
     const std::string file = path.string();
     auto stream = InputStream::Open(path, options.gzip);
     if (!stream.ok()) {  // an input that cannot be read is reported; Io stays for the outputs
@@ -166,14 +235,16 @@ Result<FilterResult> FilterFiles(const std::vector<std::filesystem::path>& files
       result.errors.push_back(FileError(file, reader.status()));
       continue;
     }
-    std::filesystem::path out_path = out_dir / path.filename();
+    std::filesystem::path out_path = staging.Path(path.filename());
     std::FILE* handle = std::fopen(out_path.c_str(), "wb");
     if (handle == nullptr) return Status::Io(out_path.string() + ": cannot write");
     Output out(handle, (*stream)->compression());
-    result.outputs.push_back(out_path);
+    result.outputs.push_back(out_dir / path.filename());
+    written.push_back(path.filename());
     bool jsonl = (*reader)->format() == Format::kJsonl;
     out.set_per_record_members(!jsonl);
     while (true) {
+      if (++records % kRecordsPerStopCheck == 0 && stopped()) return result;
       RecordReader::Step step = (*reader)->Next(&record);
       if (step == RecordReader::Step::kEnd) break;
       if (step == RecordReader::Step::kIssue) {
@@ -212,8 +283,12 @@ Result<FilterResult> FilterFiles(const std::vector<std::filesystem::path>& files
     }
     if (!out.Close()) return Status::Io(out_path.string() + ": write failed");
   }
-  if (std::fflush(manifest.get()) != 0 || std::ferror(manifest.get()) != 0)
-    return Status::Io(result.manifest.string() + ": write failed");
+  if (!Sync(manifest.get()) || std::ferror(manifest.get()) != 0) {
+    return Status::Io(manifest_path.string() + ": write failed");
+  }
+  manifest.reset();
+  if (stopped()) return result;
+  if (Status committed = staging.Commit(written); !committed.ok()) return committed;
   return result;
 }
 

@@ -51,11 +51,13 @@ struct FilterJob {
   std::filesystem::path out;
   AuditSources audit;
   std::string psl;
+  StopCheck stop;  // empty: runs to the end (FilterFiles)
 };
 
 // Expands the inputs as `corpus filter` does, loads the sources and filters (FilterFiles with
 // the default scan settings). Input problems (no robots and no blocklist, a bad list, a missing
 // input) are InvalidInput or NotFound naming the file; an output that cannot be written is Io.
+// A run that `job.stop` cancels is ok with result.cancelled.
 Result<FilterResult> RunFilterJob(const FilterJob& job);
 
 }  // namespace gpaikit::corpus

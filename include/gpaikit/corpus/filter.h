@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <vector>
 
 #include "gpaikit/base/status.h"
@@ -22,7 +23,13 @@ struct FilterResult {
   std::vector<CorpusError> errors;
   std::vector<std::filesystem::path> outputs;
   std::filesystem::path manifest;
+  // The stop check said stop: nothing was written over the previous outputs, and the counts
+  // above are those of the records read until then.
+  bool cancelled = false;
 };
+
+// Asked between input files and every few hundred records; true stops the run.
+using StopCheck = std::function<bool()>;
 
 // Writes each input file to `out_dir` under its own name with its own compression (gzip WARC:
 // one member per record) keeping every record except documents whose audit verdict is reserved
@@ -30,9 +37,13 @@ struct FilterResult {
 // its version, its file and the entry's line). Documents whose verdict is unknown
 // (no evidence) are kept. `options.auditor` is required. Fails when two inputs share a file name
 // or an output cannot be written (StatusCode::kIo, only for the outputs); inputs that cannot be
-// opened and bad records are reported in the result and not written.
+// opened and bad records are reported in the result and not written. The outputs and the
+// manifest are written into `out_dir`/.gpaikit-partial/ and moved over the previous ones only
+// once all are written and synced: a failed run, or one that `stop` cancels (result.cancelled),
+// leaves the last complete output in place.
 Result<FilterResult> FilterFiles(const std::vector<std::filesystem::path>& files,
-                                 const std::filesystem::path& out_dir, const ScanOptions& options);
+                                 const std::filesystem::path& out_dir, const ScanOptions& options,
+                                 const StopCheck& stop = {});
 
 }  // namespace gpaikit::corpus
 
