@@ -1,7 +1,8 @@
 // Tests of "Accept with actions" underneath the desk (Code of Practice, Copyright, Measures 1.2
 // and 1.5): the blocklist change (syntax errors with their line, entries already listed left
 // out, the version moved on, the comment naming case, day and staff), and the corpus filter jobs
-// (queued, run by the worker, ended in the ledger and as a case event, re-queued after a stop).
+// (queued, run by the worker, ended in the ledger and as a case event, re-queued after a stop,
+// cancelled by a stop and queued again).
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -235,6 +236,43 @@ TEST_F(FilterJobsTest, AJobAStoppedServerLeftRunningIsQueuedAgain) {
   FilterWorker worker(project_, *db_, *cases_);
   ASSERT_TRUE(worker.Start().ok());
   EXPECT_EQ(WaitForEnd(*id).state, "done");
+}
+
+// Issue 15: a server stop cancels a running job instead of waiting for the whole filter; the job
+// is queued again, with no ledger entry and no case event, and the next start runs it.
+TEST_F(FilterJobsTest, AJobAStopCancelsIsQueuedAgainAndRunsAtTheNextStart) {
+  Result<int64_t> id = FilterJobs(*db_).Enqueue(tracking_, std::time(nullptr));
+  ASSERT_TRUE(id.ok());
+  size_t events = cases_->GetCase(tracking_)->events.size();
+  {
+    FilterWorker stopped(project_, *db_, *cases_);
+    int checks = 0;
+    EXPECT_TRUE(stopped.RunNext([&] { return ++checks > 0; }));  // stops at the first check
+    EXPECT_EQ(checks, 1);
+  }
+  FilterJobRecord job = FilterJobs(*db_).ForCase(tracking_)->front();
+  EXPECT_EQ(job.state, "queued");
+  EXPECT_EQ(job.started_at, "");
+  EXPECT_EQ(job.ledger_seq, 0);
+  EXPECT_FALSE(std::filesystem::exists(dir_.path() / "filtered" / "removed.jsonl"));
+  Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::Open(dir_.path());
+  ASSERT_TRUE(ledger.ok());
+  EXPECT_TRUE((*ledger)->Entries("portal.filter.", tracking_)->empty());
+  EXPECT_EQ(cases_->GetCase(tracking_)->events.size(), events);
+
+  FilterWorker next(project_, *db_, *cases_);
+  ASSERT_TRUE(next.Start().ok());
+  job = WaitForEnd(*id);
+  next.Stop();
+  EXPECT_EQ(job.state, "done") << job.error;
+  EXPECT_EQ(job.kept, 1);
+  EXPECT_TRUE(std::filesystem::exists(dir_.path() / "filtered" / "removed.jsonl"));
+  ledger = store::Ledger::Open(dir_.path());
+  ASSERT_TRUE(ledger.ok());
+  Result<std::vector<store::Entry>> entries = (*ledger)->Entries("portal.filter.", tracking_);
+  ASSERT_TRUE(entries.ok());
+  ASSERT_EQ(entries->size(), 1u);
+  EXPECT_EQ((*entries)[0].kind, "portal.filter.done");
 }
 
 TEST(ProjectFilterJob, ResolvesPathsInTheProjectAndNeedsAJob) {

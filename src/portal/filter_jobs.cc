@@ -1,6 +1,7 @@
 // The desk's `corpus filter` jobs (Code of Practice, Copyright, Measures 1.2 and 1.5): a table in
 // portal.sqlite, and one background thread that runs them with the corpus library, records each
-// end in the ledger and as a case event, and re-queues what a stopped server left running.
+// end in the ledger and as a case event, and re-queues what a stopped server cancelled or left
+// running.
 #include "portal/filter_jobs.h"
 
 #include <chrono>
@@ -154,6 +155,16 @@ Result<int> FilterJobs::RequeueInterrupted() const {
   return count;
 }
 
+Status FilterJobs::Requeue(int64_t id) const {
+  return db_.Transaction([&]() -> Status {
+    SqlStatement update(db_.handle(),
+                        "UPDATE filter_jobs SET state = 'queued', started_at = '' "
+                        "WHERE id = ?1 AND state = 'running'");
+    update.Bind(1, id);
+    return update.Run(db_.path().string() + ": filter_jobs");
+  });
+}
+
 Result<bool> FilterJobs::Claim(std::time_t now, FilterJobRecord* job) const {
   bool found = false;
   std::string sql = std::string("SELECT ").append(kJobColumns);
@@ -203,7 +214,8 @@ Status FilterWorker::Start() {
     std::cerr << "gpaikit serve: re-queued " << *requeued
               << " corpus filter job(s) a stopped server left running\n";
   }
-  worker_.Start([this] { return Round(); }, std::chrono::seconds(kFilterPollSeconds));
+  worker_.Start([this] { return RunNext([this] { return worker_.stopping(); }); },
+                std::chrono::seconds(kFilterPollSeconds));
   return Status::Ok();
 }
 
@@ -211,7 +223,7 @@ void FilterWorker::Notify() { worker_.Notify(); }
 
 void FilterWorker::Stop() { worker_.Stop(); }
 
-bool FilterWorker::Round() {
+bool FilterWorker::RunNext(const corpus::StopCheck& stop) {
   FilterJobRecord job;
   Result<bool> claimed = FilterJobs(db_).Claim(std::time(nullptr), &job);
   if (!claimed.ok()) {
@@ -219,17 +231,25 @@ bool FilterWorker::Round() {
     return false;
   }
   if (!*claimed) return false;
-  if (Status done = RunOne(std::move(job)); !done.ok()) {
+  if (Status done = RunOne(std::move(job), stop); !done.ok()) {
     std::cerr << "gpaikit serve: corpus filter job: " << done.message() << "\n";
   }
   return true;
 }
 
-Status FilterWorker::RunOne(FilterJobRecord job) {
+Status FilterWorker::RunOne(FilterJobRecord job, const corpus::StopCheck& stop) {
   nlohmann::json content = {{"case", job.tracking}, {"job", job.id}};
   Result<corpus::FilterJob> spec = ProjectFilterJob(project_);
+  if (spec.ok()) spec->stop = stop;
   Result<corpus::FilterResult> result =
       spec.ok() ? corpus::RunFilterJob(*spec) : Result<corpus::FilterResult>(spec.status());
+  if (result.ok() && result->cancelled) {
+    // Not an end: no ledger entry, no event. If the re-queue fails, the job stays "running" and
+    // the next start re-queues it (RequeueInterrupted).
+    std::cerr << "gpaikit serve: corpus filter job " << job.id
+              << " stopped by the server's stop; queued again, it runs at the next start\n";
+    return FilterJobs(db_).Requeue(job.id);
+  }
   job.ended_at = UtcTimestamp(std::time(nullptr));
   std::string text;
   if (result.ok()) {

@@ -1,7 +1,8 @@
 // The staff desk's `corpus filter` re-runs (docs/portal-desk.md "Accept with actions"; Code of
 // Practice, Copyright, Measures 1.2 and 1.5): jobs queued by an accepted complaint, stored in
 // portal.sqlite (queued, running, done with the counts and the manifest's SHA-256, or failed with
-// the error), run one at a time by a background thread, each end a ledger entry and a case event.
+// the error), run one at a time by a background thread, each end a ledger entry and a case event;
+// a job that a server stop cancels goes back to the queue.
 #ifndef GPAIKIT_PORTAL_FILTER_JOBS_H_
 #define GPAIKIT_PORTAL_FILTER_JOBS_H_
 
@@ -51,6 +52,8 @@ class FilterJobs {
   Result<std::vector<FilterJobRecord>> ForCase(const std::string& tracking) const;
   // Moves jobs a stopped server left "running" back to "queued"; returns how many.
   Result<int> RequeueInterrupted() const;
+  // Moves the running job `id` back to "queued" (a run that a stop cancelled).
+  Status Requeue(int64_t id) const;
   // Takes the oldest queued job (now "running"); false when there is none.
   Result<bool> Claim(std::time_t now, FilterJobRecord* job) const;
   // Stores the job's end (state "done" or "failed" with its fields) and its ledger entry.
@@ -64,7 +67,8 @@ class FilterJobs {
 // Start (after re-queuing interrupted ones), then whenever Notify() is called or a minute
 // passes. Each end is a ledger entry "portal.filter.done" or "portal.filter.failed" (author
 // "portal"; the case, the job, the counts or the error, the manifest's and each list's SHA-256)
-// and a "filter" case event.
+// and a "filter" case event. Stop cancels a running job within a few hundred records: its
+// previous output stays in place and the job is queued again, for the next start.
 class FilterWorker {
  public:
   FilterWorker(const project::Project& project, const PortalDb& db, const CaseStore& cases);
@@ -74,13 +78,16 @@ class FilterWorker {
 
   Status Start();
   void Notify();
-  // Lets the running filter finish, then stops the thread.
+  // Cancels the running filter (see above), then stops the thread.
   void Stop();
 
+  // Runs the oldest queued job, if any, with `stop` as the filter's stop check; true when it
+  // took one (look for the next at once). A cancelled run gets no ledger entry and no case
+  // event: the job is queued again. The thread calls it with its stopping(); tests directly.
+  bool RunNext(const corpus::StopCheck& stop);
+
  private:
-  // Runs the oldest queued job, if any; true when it ran one (look for the next at once).
-  bool Round();
-  Status RunOne(FilterJobRecord job);
+  Status RunOne(FilterJobRecord job, const corpus::StopCheck& stop);
 
   const project::Project& project_;
   const PortalDb& db_;

@@ -1,9 +1,11 @@
 // A background thread that runs rounds of work (the mail worker's deliveries, the corpus filter
 // worker's jobs): one round at Start, another at once while a round says there is more, else
-// when Notify() is called or the poll interval passes; Stop lets the running round finish.
+// when Notify() is called or the poll interval passes; Stop lets the running round finish, and a
+// long round can ask stopping() to end early.
 #ifndef GPAIKIT_PORTAL_WORKER_THREAD_H_
 #define GPAIKIT_PORTAL_WORKER_THREAD_H_
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -26,6 +28,9 @@ class WorkerThread {
   void Notify();
   // Lets the running round finish, then ends the thread (no more rounds). Idempotent.
   void Stop();
+  // True from the moment Stop() is called: a long round (a corpus filter job) checks it to end
+  // early instead of holding the stop for its whole length. Cheap, callable from any thread.
+  bool stopping() const { return stop_requested_.load(std::memory_order_relaxed); }
 
  private:
   void Run();
@@ -37,6 +42,7 @@ class WorkerThread {
   std::condition_variable wake_;
   bool notified_ = false;
   bool stopping_ = false;
+  std::atomic<bool> stop_requested_{false};  // stopping_, readable without the lock
 };
 
 }  // namespace gpaikit::portal

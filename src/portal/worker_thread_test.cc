@@ -1,12 +1,14 @@
 // Tests of the portal's background round runner: rounds at start, at once while there is more,
-// on Notify, and none after Stop.
+// on Notify, none after Stop, and stopping() seen by a running round.
 #include "portal/worker_thread.h"
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <thread>
 
 namespace gpaikit::portal {
 namespace {
@@ -62,6 +64,30 @@ TEST(WorkerThreadTest, NotifyRunsARoundAndStopEndsTheRounds) {
   worker.Notify();
   worker.Stop();  // idempotent
   EXPECT_EQ(rounds.count(), stopped_at) << "no round after Stop";
+}
+
+TEST(WorkerThreadTest, ARunningRoundSeesStoppingAndEndsEarly) {
+  Rounds started(0);
+  WorkerThread worker;
+  std::atomic<bool> saw_stopping{false};
+  worker.Start(
+      [&] {
+        bool before = worker.stopping();
+        started.Round();
+        // A long round: works until the thread is stopping (at most a minute: a stopping()
+        // that never turns true fails instead of blocking the suite).
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+        while (!worker.stopping() && std::chrono::steady_clock::now() < deadline) {
+          std::this_thread::yield();
+        }
+        saw_stopping = !before && worker.stopping();
+        return true;  // "more": Stop still ends the rounds
+      },
+      kHour);
+  ASSERT_TRUE(started.WaitFor(1));
+  worker.Stop();
+  EXPECT_TRUE(saw_stopping);
+  EXPECT_EQ(started.count(), 1);
 }
 
 }  // namespace
