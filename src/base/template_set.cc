@@ -1,15 +1,39 @@
 // Loads a folder of mustache template files once and renders them by name (kainjow mustache).
 #include "gpaikit/base/template_set.h"
 
+#include <mutex>
+
 #include "gpaikit/base/files.h"
 
 namespace gpaikit {
+
+using kainjow::mustache::mustache;
+
+struct TemplateSet::Parsed {
+  // A parsed `name` no render is using, or nullptr when there is none.
+  std::unique_ptr<mustache> Take(const std::string& name) {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto found = idle.find(name);
+    if (found == idle.end() || found->second.empty()) return nullptr;
+    std::unique_ptr<mustache> parsed = std::move(found->second.back());
+    found->second.pop_back();
+    return parsed;
+  }
+  void Give(const std::string& name, std::unique_ptr<mustache> parsed) {
+    std::lock_guard<std::mutex> lock(mutex);
+    idle[name].push_back(std::move(parsed));
+  }
+
+  std::mutex mutex;
+  std::map<std::string, std::vector<std::unique_ptr<mustache>>> idle;
+};
 
 std::string TemplateFileName(const std::string& name) { return name + ".mustache"; }
 
 Result<TemplateSet> TemplateSet::Load(const std::filesystem::path& folder,
                                       const TemplateSetSpec& spec) {
   TemplateSet set;
+  set.parsed_ = std::make_shared<Parsed>();
   set.folder_ = folder;
   set.what_ = spec.what;
   for (const std::string& partial : spec.partials) {
@@ -56,13 +80,15 @@ Result<std::string> TemplateSet::Render(
     const std::string& text = templates_.at(partial);
     data.set(partial, kainjow::mustache::partial([&text] { return text; }));
   }
-  kainjow::mustache::mustache parsed(found->second);
-  if (escape) parsed.set_custom_escape(escape);
-  std::string out = parsed.render(data);
-  if (!parsed.is_valid()) {
+  std::unique_ptr<mustache> parsed = parsed_->Take(name);
+  if (!parsed) parsed = std::make_unique<mustache>(found->second);  // valid: Load checked it
+  parsed->set_custom_escape(escape ? escape : kainjow::mustache::html_escape<std::string>);
+  std::string out = parsed->render(data);
+  if (!parsed->is_valid()) {  // keeps its error: not kept for another render
     return Status::Internal((folder_ / TemplateFileName(name)).string() +
-                            ": rendering failed: " + parsed.error_message());
+                            ": rendering failed: " + parsed->error_message());
   }
+  parsed_->Give(name, std::move(parsed));
   // The templates' comment lines leave blank lines before the first tag; none are kept.
   size_t start = out.find_first_not_of(" \t\r\n");
   return start == std::string::npos ? std::string() : out.substr(start);

@@ -1,7 +1,10 @@
-// Tests for TemplateSet: escaping by default, partials, a custom escape, and errors naming files.
+// Tests for TemplateSet: escaping by default, partials, a custom escape, parsed templates kept
+// for later and concurrent renders, and errors naming files.
 #include "gpaikit/base/template_set.h"
 
 #include <gtest/gtest.h>
+
+#include <thread>
 
 #include "base/temp_dir_test_util.h"
 
@@ -23,10 +26,51 @@ TEST(TemplateSetTest, EscapesValuesAndRendersPartials) {
             "<i>&lt;b a=&quot;1&quot;&gt;&apos;&amp;&apos;&lt;/b&gt;</i>");
   EXPECT_EQ(set->Render("page", data, [](const std::string&) { return std::string("X"); }).value(),
             "<p>X</p><i>X</i>");
+  // The parsed template kept from the render before does not keep its escape.
+  EXPECT_EQ(set->Render("page", data).value(),
+            "<p>&lt;b a=&quot;1&quot;&gt;&apos;&amp;&apos;&lt;/b&gt;</p>"
+            "<i>&lt;b a=&quot;1&quot;&gt;&apos;&amp;&apos;&lt;/b&gt;</i>");
   EXPECT_EQ(set->File("style.css"), "p { color: red; }\n");
   EXPECT_EQ(set->File("other.css"), "");
   Result<std::string> unknown = set->Render("nothing", data);
   EXPECT_EQ(unknown.status().code(), StatusCode::kInternal);
+}
+
+TEST(TemplateSetTest, ConcurrentRendersOfOneTemplateEachGetTheirOwnData) {
+  test_util::TempDir dir;
+  dir.Write("page.mustache", "{{#rows}}[{{n}}]{{/rows}}{{> part}}");
+  dir.Write("part.mustache", "<{{who}}>");
+  Result<TemplateSet> set =
+      TemplateSet::Load(dir.path(), {"test template", {"page", "part"}, {"part"}, {}});
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  const TemplateSet copy = *set;  // copies render from the same kept templates
+  std::vector<std::string> wrong(4);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 200; ++i) {
+        TemplateData data;
+        kainjow::mustache::list rows;
+        std::string expected;
+        for (int r = 0; r < 1 + (t + i) % 5; ++r) {
+          TemplateData row;
+          row.set("n", std::to_string(t * 1000 + r));
+          rows.push_back(row);
+          expected += "[" + std::to_string(t * 1000 + r) + "]";
+        }
+        data.set("rows", rows);
+        data.set("who", "t" + std::to_string(t));
+        expected += "<t" + std::to_string(t) + ">";
+        Result<std::string> out = (t % 2 ? copy : *set).Render("page", data);
+        if (!out.ok() || *out != expected) {
+          wrong[t] = out.ok() ? *out + " instead of " + expected : out.status().message();
+          return;
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const std::string& problem : wrong) EXPECT_EQ(problem, "");
 }
 
 TEST(TemplateSetTest, ErrorsNameTheFile) {

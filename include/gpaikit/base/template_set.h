@@ -9,6 +9,7 @@
 #include <functional>
 #include <kainjow/mustache.hpp>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,7 +37,9 @@ class TemplateSet {
 
   // Renders template `name` with `data`: every {{value}} escaped by `escape` (kainjow's HTML
   // escaping when null), every partial of the spec available to it and to the partials. Internal,
-  // naming the template file, when `name` was not loaded or rendering fails.
+  // naming the template file, when `name` was not loaded or rendering fails. Safe to call from
+  // several threads at once: each render uses a parsed template no other render is using (kept
+  // for later renders, so a template is parsed once per concurrent use, not once per render).
   Result<std::string> Render(
       const std::string& name, TemplateData data,
       const std::function<std::string(const std::string&)>& escape = nullptr) const;
@@ -45,11 +48,13 @@ class TemplateSet {
   const std::filesystem::path& folder() const { return folder_; }
 
  private:
+  struct Parsed;  // parsed templates not in use, by name; shared by copies of the set
   std::filesystem::path folder_;
   std::string what_;
   std::vector<std::string> partials_;
   std::map<std::string, std::string> templates_;  // name -> template text
   std::map<std::string, std::string> files_;      // name -> contents
+  std::shared_ptr<Parsed> parsed_;
 };
 
 // The file name of template `name`: "<name>.mustache".
