@@ -3,6 +3,7 @@
 // returns once both are durable (docs/portal.md "Filing"; Code of Practice, Copyright, 1.5).
 #include <condition_variable>
 #include <ctime>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
@@ -17,18 +18,21 @@
 
 namespace gpaikit::portal {
 
-// A filing waiting for its batch, and its outcome once the batch is written.
+// A filing waiting for its batch, and its outcome once the batch is written. `lead` asks it to
+// write the next batch itself. Shared with the writer of its batch, which wakes it after letting
+// the queue's lock go (so the woken thread does not wait for that lock).
 struct CaseStore::Waiting {
   const NewCase* filing;
   std::time_t now;
   std::optional<Result<Filed>> outcome;
+  bool lead = false;
+  std::condition_variable wake;
 };
 
 // The filings waiting, and whether a caller is writing a batch now.
 struct CaseStore::FilingQueue {
   std::mutex mutex;
-  std::condition_variable written;
-  std::vector<Waiting*> waiting;
+  std::vector<std::shared_ptr<Waiting>> waiting;
   bool writing = false;
 };
 
@@ -61,7 +65,7 @@ Status InsertCase(const PortalDb& portal, const NewCase& filing, std::time_t now
   const std::string& file = portal.path().string();
   int year = CivilDate::OfUnixTime(now).year();
   const char* kind = CaseKindName(filing.kind);
-  SqlStatement next(db,
+  SqlStatement next(portal.statements(),
                     "SELECT COALESCE(MAX(number), 0) + 1 FROM cases WHERE kind = ?1 AND year = ?2");
   next.Bind(1, std::string(kind)).Bind(2, static_cast<int64_t>(year));
   Result<bool> row = next.Next();
@@ -88,7 +92,7 @@ Status InsertCase(const PortalDb& portal, const NewCase& filing, std::time_t now
   received.received_at = received.time;
   for (const Evidence& evidence : filing.evidence) received.evidence.push_back(evidence.sha256);
   SqlStatement insert(
-      db,
+      portal.statements(),
       "INSERT INTO cases(tracking, kind, year, number, state, received_at, due_date, name, "
       "organisation, email, details, identity_key, token_sha256, salt, model, "
       "request_subject, answer_days) VALUES "
@@ -112,7 +116,7 @@ Status InsertCase(const PortalDb& portal, const NewCase& filing, std::time_t now
   if (Status s = insert.Run(file + ": cases"); !s.ok()) return s;
   received.case_id = sqlite3_last_insert_rowid(db);
   for (const Evidence& evidence : filing.evidence) {
-    SqlStatement stored(db,
+    SqlStatement stored(portal.statements(),
                         "INSERT INTO case_evidence(case_id, sha256, media_type, size, label) "
                         "VALUES (?1, ?2, ?3, ?4, ?5)");
     stored.Bind(1, received.case_id)
@@ -123,7 +127,7 @@ Status InsertCase(const PortalDb& portal, const NewCase& filing, std::time_t now
     if (Status s = stored.Run(file + ": case_evidence"); !s.ok()) return s;
   }
   auto add_event = [&](const PendingEvent& event, bool visible) -> Status {
-    SqlStatement insert_event(db,
+    SqlStatement insert_event(portal.statements(),
                               "INSERT INTO case_events(case_id, time, actor, kind, text, visible, "
                               "state) VALUES (?1, ?2, 'portal', ?3, ?4, ?5, 'received')");
     insert_event.Bind(1, event.case_id)
@@ -139,7 +143,7 @@ Status InsertCase(const PortalDb& portal, const NewCase& filing, std::time_t now
   if (filing.kind != CaseKind::kComplaint || filing.identity_key.empty()) return Status::Ok();
   // "identity_key <> ''" lets SQLite use the partial index cases_identity (it cannot know that
   // ?1 is not empty); without it every filing read every earlier complaint.
-  SqlStatement same(db,
+  SqlStatement same(portal.statements(),
                     "SELECT tracking FROM cases WHERE kind = 'complaint' AND identity_key <> '' "
                     "AND identity_key = ?1 AND id <> ?2 ORDER BY id");
   same.Bind(1, filing.identity_key).Bind(2, received.case_id);
@@ -171,32 +175,50 @@ Result<Filed> CaseStore::File(const NewCase& filing, std::time_t now) const {
     return Status::InvalidInput("a request needs a model, a subject and the answer period");
   }
   // Leader and followers: whoever finds no batch being written writes the waiting ones (its own
-  // among them); the others wait, and a filing that arrives meanwhile joins the next batch.
-  Waiting own{&filing, now, std::nullopt};
+  // among them); the others sleep until their batch is written, or until the writer before asks
+  // them to write the next one. A filing that arrives meanwhile joins the next batch. Only the
+  // filings of a batch and the next leader are woken (no thundering herd: docs/portal.md
+  // "Filing").
+  auto own = std::make_shared<Waiting>();
+  own->filing = &filing;
+  own->now = now;
   FilingQueue& queue = *queue_;
   std::unique_lock<std::mutex> lock(queue.mutex);
-  queue.waiting.push_back(&own);
-  while (!own.outcome) {
-    if (queue.writing) {
-      queue.written.wait(lock);
+  queue.waiting.push_back(own);
+  while (!own->outcome) {
+    if (queue.writing && !own->lead) {
+      own->wake.wait(lock);
       continue;
     }
     queue.writing = true;
+    own->lead = false;
     size_t taken = std::min(queue.waiting.size(), kMaxBatch);
-    std::vector<Waiting*> batch(queue.waiting.begin(), queue.waiting.begin() + taken);
+    std::vector<std::shared_ptr<Waiting>> batch(queue.waiting.begin(),
+                                                queue.waiting.begin() + taken);
     queue.waiting.erase(queue.waiting.begin(), queue.waiting.begin() + taken);
     lock.unlock();
     // A waiting filing's `filing` and `now` never change; its outcome is set under the lock.
     std::vector<Result<Filed>> outcomes = FileBatch(batch);
     lock.lock();
     for (size_t i = 0; i < batch.size(); ++i) batch[i]->outcome = std::move(outcomes[i]);
-    queue.writing = false;
-    queue.written.notify_all();
+    std::shared_ptr<Waiting> next = queue.waiting.empty() ? nullptr : queue.waiting.front();
+    if (next) {
+      next->lead = true;  // keeps `writing`: the next batch's writer is chosen
+    } else {
+      queue.writing = false;
+    }
+    lock.unlock();
+    for (const std::shared_ptr<Waiting>& done : batch) {
+      if (done != own) done->wake.notify_one();
+    }
+    if (next) next->wake.notify_one();
+    lock.lock();
   }
-  return std::move(*own.outcome);
+  return std::move(*own->outcome);
 }
 
-std::vector<Result<Filed>> CaseStore::FileBatch(const std::vector<Waiting*>& batch) const {
+std::vector<Result<Filed>> CaseStore::FileBatch(
+    const std::vector<std::shared_ptr<Waiting>>& batch) const {
   auto fail_all = [&](const Status& status) {
     return std::vector<Result<Filed>>(batch.size(), Result<Filed>(status));
   };
@@ -239,7 +261,8 @@ std::vector<Result<Filed>> CaseStore::FileBatch(const std::vector<Waiting*>& bat
   // by tracking number and event id and fills it again, so it needs no fsync of its own.
   Status cached = db_->CacheTransaction([&]() -> Status {
     for (size_t i = 0; i < entries.size(); ++i) {
-      SqlStatement update(db_->handle(), "UPDATE case_events SET ledger_seq = ?1 WHERE id = ?2");
+      SqlStatement update(db_->statements(),
+                          "UPDATE case_events SET ledger_seq = ?1 WHERE id = ?2");
       update.Bind(1, entries[i].seq).Bind(2, event_ids[i]);
       if (Status s = update.Run(db_->path().string() + ": case_events"); !s.ok()) return s;
     }

@@ -190,7 +190,7 @@ class CaseStore {
   struct Waiting;
   CaseStore(const PortalDb& db, std::filesystem::path root);
   // Files `batch` (group commit): each one's outcome, in order.
-  std::vector<Result<Filed>> FileBatch(const std::vector<Waiting*>& batch) const;
+  std::vector<Result<Filed>> FileBatch(const std::vector<std::shared_ptr<Waiting>>& batch) const;
   Result<CaseEvent> Record(const std::string& tracking, const std::string& kind,
                            const std::string& actor, const std::string& text, bool visible,
                            std::time_t now, const std::string& new_state,

@@ -45,7 +45,13 @@ Result<std::unique_ptr<PortalDb>> PortalDb::OpenFile(const fs::path& path) {
   return portal;
 }
 
-PortalDb::~PortalDb() { sqlite3_close(db_); }
+PortalDb::PortalDb(sqlite3* db, fs::path path)
+    : db_(db), statements_(std::make_unique<StatementCache>(db)), path_(std::move(path)) {}
+
+PortalDb::~PortalDb() {
+  statements_.reset();  // sqlite3_close refuses a connection with statements left
+  sqlite3_close(db_);
+}
 
 std::string PortalDb::Error(const std::string& what) const {
   return path_.string() + ": " + what + ": " + sqlite3_errmsg(db_);
@@ -57,14 +63,15 @@ Status PortalDb::Execute(const std::string& sql) const {
 
 Status PortalDb::Transaction(const std::function<Status()>& body) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return SqlTransaction(db_, body);
+  return SqlTransaction(*statements_, body);
 }
 
 Status PortalDb::CacheTransaction(const std::function<Status()>& body) const {
   std::lock_guard<std::mutex> lock(mutex_);
   // The level is per connection and cannot change inside a transaction: set around it.
+  // Not kept prepared: SQLite applies this pragma when it prepares it, not when it runs it.
   if (Status normal = Execute("PRAGMA synchronous=NORMAL"); !normal.ok()) return normal;
-  Status status = SqlTransaction(db_, body);
+  Status status = SqlTransaction(*statements_, body);
   Status full = Execute("PRAGMA synchronous=FULL");
   return status.ok() ? full : status;
 }

@@ -19,6 +19,8 @@ struct sqlite3;
 
 namespace gpaikit::portal {
 
+class StatementCache;
+
 class PortalDb {
  public:
   // <project_root>/.gpaikit/portal.sqlite.
@@ -57,12 +59,16 @@ class PortalDb {
 
   const std::filesystem::path& path() const { return path_; }
   sqlite3* handle() const { return db_; }
+  // The connection's kept prepared statements, for statements run often (SqlStatement's cache
+  // constructor).
+  StatementCache& statements() const { return *statements_; }
   // "<file>: <SQLite's message>" for the last error on this connection.
   std::string Error(const std::string& what) const;
 
  private:
-  PortalDb(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
+  PortalDb(sqlite3* db, std::filesystem::path path);
   sqlite3* db_;
+  std::unique_ptr<StatementCache> statements_;
   std::filesystem::path path_;
   mutable std::mutex mutex_;
 };

@@ -1,5 +1,5 @@
 // Tests of the portal database: durability settings, per-component migrations, transactions
-// that roll back, and errors that name the file.
+// that roll back, kept prepared statements, and errors that name the file.
 #include "portal/portal_db.h"
 
 #include <gtest/gtest.h>
@@ -118,6 +118,81 @@ TEST(PortalDbTest, ABadStatementReportsTheFileOnStep) {
   ASSERT_FALSE(row.ok());
   EXPECT_NE(row.status().message().find("portal.sqlite"), std::string::npos);
   EXPECT_NE(row.status().message().find("no_such_table"), std::string::npos);
+}
+
+TEST(PortalDbTest, AKeptStatementComesBackResetWithoutItsBindings) {
+  test_util::TempDir dir;
+  std::unique_ptr<PortalDb> db = OpenIn(dir);
+  ASSERT_TRUE(db);
+  const char* sql = "SELECT ?1 UNION ALL SELECT 'second'";
+  sqlite3_stmt* first = nullptr;
+  {
+    SqlStatement select(db->statements(), sql);
+    select.Bind(1, std::string("bound"));
+    ASSERT_TRUE(*select.Next());
+    EXPECT_EQ(select.Text(0), "bound");  // left in the middle of its rows
+  }
+  {
+    SqlStatement again(db->statements(), sql);
+    ASSERT_TRUE(*again.Next());
+    EXPECT_TRUE(again.IsNull(0));  // from the first row again, the binding cleared
+    ASSERT_TRUE(*again.Next());
+    EXPECT_EQ(again.Text(0), "second");
+    EXPECT_FALSE(*again.Next());
+    first = sqlite3_next_stmt(db->handle(), nullptr);
+  }
+  // Kept, not finalised: the connection still has exactly that one statement.
+  EXPECT_NE(first, nullptr);
+  EXPECT_EQ(sqlite3_next_stmt(db->handle(), first), nullptr);
+}
+
+TEST(PortalDbTest, TheSameKeptStatementUsedTwiceAtOnceIsTwoStatements) {
+  test_util::TempDir dir;
+  std::unique_ptr<PortalDb> db = OpenIn(dir);
+  ASSERT_TRUE(db);
+  ASSERT_TRUE(db->Migrate("t", {"CREATE TABLE t (x INTEGER);"}).ok());
+  ASSERT_TRUE(db->Execute("INSERT INTO t VALUES (1); INSERT INTO t VALUES (2);").ok());
+  const char* sql = "SELECT x FROM t WHERE x >= ?1 ORDER BY x";
+  SqlStatement outer(db->statements(), sql);
+  outer.Bind(1, int64_t{1});
+  std::vector<int64_t> pairs;
+  while (*outer.Next()) {
+    SqlStatement inner(db->statements(), sql);
+    inner.Bind(1, outer.Int(0));
+    while (*inner.Next()) pairs.push_back(outer.Int(0) * 10 + inner.Int(0));
+  }
+  EXPECT_EQ(pairs, (std::vector<int64_t>{11, 12, 22}));
+}
+
+TEST(PortalDbTest, AKeptStatementStillRunsAfterTheSchemaChanged) {
+  test_util::TempDir dir;
+  std::unique_ptr<PortalDb> db = OpenIn(dir);
+  ASSERT_TRUE(db);
+  ASSERT_TRUE(db->Migrate("t", {"CREATE TABLE t (x INTEGER);"}).ok());
+  const char* sql = "SELECT COUNT(*) FROM t";
+  { ASSERT_TRUE(*SqlStatement(db->statements(), sql).Next()); }
+  ASSERT_TRUE(db->Migrate("t", {"CREATE TABLE t (x INTEGER);",
+                                "ALTER TABLE t ADD COLUMN y TEXT; INSERT INTO t VALUES (5, 'y');"})
+                  .ok());
+  SqlStatement count(db->statements(), sql);
+  ASSERT_TRUE(*count.Next());
+  EXPECT_EQ(count.Int(0), 1);
+}
+
+TEST(PortalDbTest, CacheTransactionLeavesTheConnectionAtFullSync) {
+  test_util::TempDir dir;
+  std::unique_ptr<PortalDb> db = OpenIn(dir);
+  ASSERT_TRUE(db);
+  std::string inside;
+  for (int round = 0; round < 2; ++round) {  // the second round finds the statements kept
+    ASSERT_TRUE(db->CacheTransaction([&]() -> Status {
+                    SqlStatement level(db->handle(), "PRAGMA synchronous");
+                    if (Result<bool> row = level.Next(); row.ok() && *row) inside = level.Text(0);
+                    return Status::Ok();
+                  }).ok());
+    EXPECT_EQ(inside, "1");                      // NORMAL inside
+    EXPECT_EQ(Pragma(*db, "synchronous"), "2");  // FULL again after
+  }
 }
 
 }  // namespace
