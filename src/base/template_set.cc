@@ -1,6 +1,7 @@
 // Loads a folder of mustache template files once and renders them by name (kainjow mustache).
 #include "gpaikit/base/template_set.h"
 
+#include <algorithm>
 #include <mutex>
 
 #include "gpaikit/base/files.h"
@@ -30,6 +31,42 @@ struct TemplateSet::Parsed {
 
 std::string TemplateFileName(const std::string& name) { return name + ".mustache"; }
 
+namespace {
+
+// `text` with each {{> NAME}} of a partial in `partials` replaced by the partial's text, itself
+// inlined, so that a page is parsed once instead of its partials at every render (kainjow parses
+// a partial each time it renders one). A partial inside itself (`open` holds those being
+// inlined) stays a tag, rendered from the data as before; so does any template that changes the
+// delimiters ({{=), which would change how the text around it parses.
+std::string Inlined(const std::string& text, const std::map<std::string, std::string>& partials,
+                    std::vector<std::string>& open) {
+  if (text.find("{{=") != std::string::npos) return text;
+  std::string out;
+  size_t done = 0;
+  for (size_t tag = text.find("{{>"); tag != std::string::npos; tag = text.find("{{>", done)) {
+    size_t close = text.find("}}", tag);
+    if (close == std::string::npos) break;
+    size_t begin = text.find_first_not_of(' ', tag + 3);
+    size_t end = text.find_last_not_of(' ', close - 1) + 1;
+    std::string name = begin < end ? text.substr(begin, end - begin) : "";
+    out.append(text, done, close + 2 - done);
+    done = close + 2;
+    auto partial = partials.find(name);
+    if (partial == partials.end() || partial->second.find("{{=") != std::string::npos ||
+        std::find(open.begin(), open.end(), name) != open.end()) {
+      continue;  // kept as a tag
+    }
+    out.resize(out.size() - (close + 2 - tag));
+    open.push_back(name);
+    out.append(Inlined(partial->second, partials, open));
+    open.pop_back();
+  }
+  out.append(text, done, std::string::npos);
+  return out;
+}
+
+}  // namespace
+
 Result<TemplateSet> TemplateSet::Load(const std::filesystem::path& folder,
                                       const TemplateSetSpec& spec) {
   TemplateSet set;
@@ -56,6 +93,12 @@ Result<TemplateSet> TemplateSet::Load(const std::filesystem::path& folder,
                                   ": invalid mustache template: " + parsed.error_message());
     }
     set.templates_[name] = std::move(*text);
+  }
+  std::map<std::string, std::string> partials;
+  for (const std::string& name : spec.partials) partials[name] = set.templates_[name];
+  for (auto& [name, text] : set.templates_) {
+    std::vector<std::string> open = {name};
+    text = Inlined(text, partials, open);
   }
   for (const std::string& name : spec.files) {
     std::filesystem::path file = folder / name;

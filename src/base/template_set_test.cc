@@ -73,6 +73,31 @@ TEST(TemplateSetTest, ConcurrentRendersOfOneTemplateEachGetTheirOwnData) {
   for (const std::string& problem : wrong) EXPECT_EQ(problem, "");
 }
 
+TEST(TemplateSetTest, PartialsInsideThemselvesAndDelimiterChangesStillRender) {
+  test_util::TempDir dir;
+  // `tree` includes itself (kept as a tag), `leaf` is inlined, `odd` changes the delimiters.
+  dir.Write("page.mustache", "{{#root}}{{> tree}}{{/root}}|{{> odd}}|{{>leaf}}");
+  dir.Write("tree.mustache", "({{name}}{{#children}}{{> tree}}{{/children}}{{> leaf }})");
+  dir.Write("leaf.mustache", "<{{mark}}>");
+  dir.Write("odd.mustache", "{{=<% %>=}}<%mark%>{{mark}}");
+  Result<TemplateSet> set = TemplateSet::Load(
+      dir.path(), {"test template", {"page", "tree", "leaf", "odd"}, {"tree", "leaf", "odd"}, {}});
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  TemplateData c;
+  c.set("name", "c");
+  c.set("children", kainjow::mustache::list{});  // not looked up in b, the enclosing context
+  TemplateData b;
+  b.set("name", "b");
+  b.set("children", kainjow::mustache::list{c});
+  TemplateData a;
+  a.set("name", "a");
+  a.set("children", kainjow::mustache::list{b});
+  TemplateData data;
+  data.set("root", a);
+  data.set("mark", "m");
+  EXPECT_EQ(set->Render("page", data).value(), "(a(b(c<m>)<m>)<m>)|m{{mark}}|<m>");
+}
+
 TEST(TemplateSetTest, ErrorsNameTheFile) {
   test_util::TempDir dir;
   dir.Write("page.mustache", "{{#open}}never closed");
