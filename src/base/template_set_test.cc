@@ -56,11 +56,12 @@ TEST(TemplateSetTest, ConcurrentRendersOfOneTemplateEachGetTheirOwnData) {
           TemplateData row;
           row.set("n", std::to_string(t * 1000 + r));
           rows.push_back(row);
-          expected += "[" + std::to_string(t * 1000 + r) + "]";
+          expected.append("[").append(std::to_string(t * 1000 + r)).append("]");
         }
         data.set("rows", rows);
-        data.set("who", "t" + std::to_string(t));
-        expected += "<t" + std::to_string(t) + ">";
+        std::string who = std::string("t").append(std::to_string(t));
+        data.set("who", who);
+        expected.append("<").append(who).append(">");
         Result<std::string> out = (t % 2 ? copy : *set).Render("page", data);
         if (!out.ok() || *out != expected) {
           wrong[t] = out.ok() ? *out + " instead of " + expected : out.status().message();
