@@ -223,22 +223,13 @@ Response SummariesPage(const Site::State& state) {
 }
 
 Response SummaryVersionJson(const Site::State& state, int64_t seq) {
-  Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::OpenIfPresent(state.project.root);
-  if (!ledger.ok()) return InternalError(ledger.status());
-  Result<store::Entry> entry = *ledger ? (*ledger)->Get(seq) : Status::NotFound("no ledger");
-  if (!entry.ok() || entry->kind != docs::kSummaryVersionKind) {
-    if (!entry.ok() && entry.status().code() != StatusCode::kNotFound) {
-      return InternalError(entry.status());
-    }
+  Result<std::optional<nlohmann::json>> content = SummaryVersionContent(state, seq);
+  if (!content.ok()) return InternalError(content.status());
+  if (!*content) {
     return ErrorPage(state, 404, "Not found",
                      "There is no published summary in ledger entry " + std::to_string(seq) + ".");
   }
-  nlohmann::json content = nlohmann::json::parse(entry->content, nullptr, false);
-  if (!content.is_object()) {
-    return InternalError(Status::InvalidInput("ledger entry " + std::to_string(seq) +
-                                              ": content is not a JSON object"));
-  }
-  return {200, "application/json", SummaryDocument(content), {}};
+  return {200, "application/json", SummaryDocument(**content), {}};
 }
 
 }  // namespace gpaikit::portal

@@ -43,25 +43,33 @@ std::string FileSizeText(uint64_t bytes) {
   return text;
 }
 
+Result<std::optional<nlohmann::json>> SummaryVersionContent(const Site::State& state, int64_t seq) {
+  Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::OpenIfPresent(state.project.root);
+  if (!ledger.ok()) return ledger.status();
+  Result<store::Entry> entry = *ledger ? (*ledger)->Get(seq) : Status::NotFound("no ledger");
+  if (!entry.ok() || entry->kind != docs::kSummaryVersionKind) {
+    if (!entry.ok() && entry.status().code() != StatusCode::kNotFound) return entry.status();
+    return std::optional<nlohmann::json>();
+  }
+  nlohmann::json content = nlohmann::json::parse(entry->content, nullptr, false);
+  if (!content.is_object()) {
+    return Status::InvalidInput(std::string("ledger entry ")
+                                    .append(std::to_string(seq))
+                                    .append(": content is not a JSON object"));
+  }
+  return std::optional<nlohmann::json>(std::move(content));
+}
+
 Response SummaryFileDownload(const Site::State& state, int64_t seq, std::string_view name) {
   std::string entry_text = "ledger entry ";
   entry_text.append(std::to_string(seq));
   auto not_found = [&state](const std::string& why) {
     return ErrorPage(state, 404, "Not found", why);
   };
-  Result<std::unique_ptr<store::Ledger>> ledger = store::Ledger::OpenIfPresent(state.project.root);
-  if (!ledger.ok()) return InternalError(ledger.status());
-  Result<store::Entry> entry = *ledger ? (*ledger)->Get(seq) : Status::NotFound("no ledger");
-  if (!entry.ok() || entry->kind != docs::kSummaryVersionKind) {
-    if (!entry.ok() && entry.status().code() != StatusCode::kNotFound) {
-      return InternalError(entry.status());
-    }
-    return not_found("There is no published summary in " + entry_text + ".");
-  }
-  nlohmann::json content = nlohmann::json::parse(entry->content, nullptr, false);
-  if (!content.is_object()) {
-    return InternalError(Status::InvalidInput(entry_text + ": content is not a JSON object"));
-  }
+  Result<std::optional<nlohmann::json>> found = SummaryVersionContent(state, seq);
+  if (!found.ok()) return InternalError(found.status());
+  if (!*found) return not_found("There is no published summary in " + entry_text + ".");
+  const nlohmann::json& content = **found;
   // The name is matched exactly against the recorded ones, and must be a plain file name for the
   // Content-Disposition header: nothing of the URL reaches a path.
   const nlohmann::json rendered = content.value("rendered", nlohmann::json::object());

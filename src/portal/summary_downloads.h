@@ -5,6 +5,7 @@
 #define GPAIKIT_PORTAL_SUMMARY_DOWNLOADS_H_
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,11 @@ inline std::optional<SummaryFilePath> ParseSummaryFilePath(std::string_view path
   if (parsed.name.empty()) return std::nullopt;
   return parsed;
 }
+
+// The content of ledger entry `seq` when it is a published summary version; nullopt when there
+// is no such entry or it is of another kind; an error when the ledger cannot be read or the
+// content is not a JSON object.
+Result<std::optional<nlohmann::json>> SummaryVersionContent(const Site::State& state, int64_t seq);
 
 // The URL of file `name` of the version in ledger entry `seq`.
 std::string SummaryFileHref(int64_t seq, std::string_view name);
