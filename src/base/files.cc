@@ -158,6 +158,10 @@ Status WriteFileSynced(const fs::path& path, std::string_view contents) {
   if (::close(fd) != 0) return failed(path, "close");
   if (::rename(temporary.c_str(), path.c_str()) != 0) return failed(path, "rename");
   // The rename itself is durable once the folder's entry is on disk.
+  return SyncFolder(folder);
+}
+
+Status SyncFolder(const fs::path& folder) {
   int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir < 0) return Status::Io(folder.string() + ": open: " + std::strerror(errno));
   int synced = ::fsync(dir);

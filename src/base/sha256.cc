@@ -19,4 +19,8 @@ std::string Sha256Hex(std::string_view data) {
   return out;
 }
 
+bool IsSha256Hex(std::string_view text) {
+  return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
 }  // namespace gpaikit

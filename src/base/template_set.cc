@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <set>
 
 #include "gpaikit/base/files.h"
 
@@ -37,10 +38,14 @@ namespace {
 // inlined, so that a page is parsed once instead of its partials at every render (kainjow parses
 // a partial each time it renders one). A partial inside itself (`open` holds those being
 // inlined) stays a tag, rendered from the data as before; so does any template that changes the
-// delimiters ({{=), which would change how the text around it parses.
+// delimiters ({{=), which would change how the text around it parses. `tags` gets the partials
+// that may still be rendered from a tag (all of them for a text that changes the delimiters).
 std::string Inlined(const std::string& text, const std::map<std::string, std::string>& partials,
-                    std::vector<std::string>& open) {
-  if (text.find("{{=") != std::string::npos) return text;
+                    std::vector<std::string>& open, std::set<std::string>& tags) {
+  if (text.find("{{=") != std::string::npos) {
+    for (const auto& [name, partial] : partials) tags.insert(name);
+    return text;
+  }
   std::string out;
   size_t done = 0;
   for (size_t tag = text.find("{{>"); tag != std::string::npos; tag = text.find("{{>", done)) {
@@ -54,11 +59,12 @@ std::string Inlined(const std::string& text, const std::map<std::string, std::st
     auto partial = partials.find(name);
     if (partial == partials.end() || partial->second.find("{{=") != std::string::npos ||
         std::find(open.begin(), open.end(), name) != open.end()) {
-      continue;  // kept as a tag
+      tags.insert(name);  // kept as a tag
+      continue;
     }
     out.resize(out.size() - (close + 2 - tag));
     open.push_back(name);
-    out.append(Inlined(partial->second, partials, open));
+    out.append(Inlined(partial->second, partials, open, tags));
     open.pop_back();
   }
   out.append(text, done, std::string::npos);
@@ -96,10 +102,13 @@ Result<TemplateSet> TemplateSet::Load(const std::filesystem::path& folder,
   }
   std::map<std::string, std::string> partials;
   for (const std::string& name : spec.partials) partials[name] = set.templates_[name];
+  std::set<std::string> tags;
   for (auto& [name, text] : set.templates_) {
     std::vector<std::string> open = {name};
-    text = Inlined(text, partials, open);
+    text = Inlined(text, partials, open, tags);
   }
+  // Only the partials still named by a tag are handed to each render.
+  std::erase_if(set.partials_, [&tags](const std::string& name) { return !tags.contains(name); });
   for (const std::string& name : spec.files) {
     std::filesystem::path file = folder / name;
     Result<std::string> text = ReadFile(file);

@@ -3,18 +3,16 @@
 // written aside and moved into place only when complete.
 #include "gpaikit/corpus/filter.h"
 
-#include <fcntl.h>
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "gpaikit/base/durable_file.h"
 #include "gpaikit/base/files.h"
 #include "gpaikit/corpus/audit.h"
 
@@ -59,11 +57,7 @@ class Staging {
     }
     committed_ = true;
     std::filesystem::remove_all(dir_, error);
-    int fd = ::open(out_dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    bool synced = fd >= 0 && ::fsync(fd) == 0;
-    if (fd >= 0) ::close(fd);
-    if (!synced) return Status::Io(out_dir_.string() + ": sync failed: " + std::strerror(errno));
-    return Status::Ok();
+    return SyncFolder(out_dir_);
   }
 
  private:

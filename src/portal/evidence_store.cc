@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "gpaikit/base/durable_file.h"
 #include "gpaikit/base/files.h"
 #include "gpaikit/base/sha256.h"
 #include "portal/csrf.h"
@@ -23,15 +24,6 @@ namespace fs = std::filesystem;
 
 Status Errno(const fs::path& path, const char* what) {
   return Status::Io(path.string() + ": " + what + ": " + std::strerror(errno));
-}
-
-Status SyncFolder(const fs::path& folder) {
-  int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return Errno(folder, "cannot open the folder");
-  int synced = ::fsync(fd);
-  ::close(fd);
-  if (synced != 0) return Errno(folder, "fsync");
-  return Status::Ok();
 }
 
 // Writes `bytes` to the new file `path` (it must not exist) and fsyncs it and its folder; the
@@ -60,10 +52,6 @@ Status MoveIntoPlace(const fs::path& staged, const fs::path& final_path) {
   if (::rename(staged.c_str(), final_path.c_str()) == 0) return Status::Ok();
   if (errno == ENOENT && ::access(final_path.c_str(), F_OK) == 0) return Status::Ok();
   return Errno(final_path, "cannot move the staged evidence into place");
-}
-
-bool IsSha256Hex(std::string_view text) {
-  return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string_view::npos;
 }
 
 Result<bool> NamedByACase(const PortalDb& db, const std::string& sha256) {

@@ -85,15 +85,7 @@ int64_t VersionPath(std::string_view path, std::string_view prefix) {
   constexpr std::string_view kSuffix = ".json";
   if (!path.starts_with(prefix) || !path.ends_with(kSuffix)) return 0;
   if (path.size() < prefix.size() + kSuffix.size()) return 0;
-  std::string_view digits =
-      path.substr(prefix.size(), path.size() - prefix.size() - kSuffix.size());
-  if (digits.empty() || digits.size() > 18 || digits[0] == '0') return 0;
-  int64_t seq = 0;
-  for (char c : digits) {
-    if (c < '0' || c > '9') return 0;
-    seq = seq * 10 + (c - '0');
-  }
-  return seq;
+  return ParseLedgerSeq(path.substr(prefix.size(), path.size() - prefix.size() - kSuffix.size()));
 }
 
 }  // namespace

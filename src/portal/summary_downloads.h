@@ -21,6 +21,17 @@ struct SummaryFilePath {
   std::string_view name;  // the file name as the URL gives it (not yet checked against anything)
 };
 
+// A ledger entry number as a URL gives it: 1 to 18 digits without a leading 0; 0 otherwise.
+inline int64_t ParseLedgerSeq(std::string_view digits) {
+  if (digits.empty() || digits.size() > 18 || digits[0] == '0') return 0;
+  int64_t seq = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return 0;
+    seq = seq * 10 + (c - '0');
+  }
+  return seq;
+}
+
 // "/summaries/SEQ/NAME" gives {SEQ, NAME}: SEQ 1 to 18 digits without a leading 0, NAME the
 // non-empty rest of the path, whatever it holds (it is only ever compared with the names the
 // ledger recorded, never used as a path). Anything else gives nullopt.
@@ -28,14 +39,10 @@ inline std::optional<SummaryFilePath> ParseSummaryFilePath(std::string_view path
   if (!path.starts_with(kSummariesPrefix)) return std::nullopt;
   path.remove_prefix(kSummariesPrefix.size());
   size_t slash = path.find('/');
-  if (slash == std::string_view::npos || slash == 0 || slash > 18 || path[0] == '0') {
-    return std::nullopt;
-  }
+  if (slash == std::string_view::npos) return std::nullopt;
   SummaryFilePath parsed;
-  for (char c : path.substr(0, slash)) {
-    if (c < '0' || c > '9') return std::nullopt;
-    parsed.seq = parsed.seq * 10 + (c - '0');
-  }
+  parsed.seq = ParseLedgerSeq(path.substr(0, slash));
+  if (parsed.seq == 0) return std::nullopt;
   parsed.name = path.substr(slash + 1);
   if (parsed.name.empty()) return std::nullopt;
   return parsed;

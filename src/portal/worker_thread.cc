@@ -23,7 +23,6 @@ void WorkerThread::Stop() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     stopping_ = true;
-    stop_requested_.store(true, std::memory_order_relaxed);
     wake_.notify_one();
   }
   if (thread_.joinable()) thread_.join();

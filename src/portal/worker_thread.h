@@ -30,7 +30,7 @@ class WorkerThread {
   void Stop();
   // True from the moment Stop() is called: a long round (a corpus filter job) checks it to end
   // early instead of holding the stop for its whole length. Cheap, callable from any thread.
-  bool stopping() const { return stop_requested_.load(std::memory_order_relaxed); }
+  bool stopping() const { return stopping_.load(std::memory_order_relaxed); }
 
  private:
   void Run();
@@ -41,8 +41,7 @@ class WorkerThread {
   std::mutex mutex_;
   std::condition_variable wake_;
   bool notified_ = false;
-  bool stopping_ = false;
-  std::atomic<bool> stop_requested_{false};  // stopping_, readable without the lock
+  std::atomic<bool> stopping_{false};  // set under the lock (the wait's condition), read anywhere
 };
 
 }  // namespace gpaikit::portal

@@ -13,14 +13,6 @@ fs::path PublishedFilesFolder(const fs::path& project_root) {
   return project_root / ".gpaikit" / "published";
 }
 
-bool IsSha256Hex(std::string_view sha256) {
-  if (sha256.size() != 64) return false;
-  for (char c : sha256) {
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  }
-  return true;
-}
-
 Result<std::string> KeepPublishedFile(const fs::path& project_root, std::string_view bytes) {
   std::string sha256 = Sha256Hex(bytes);
   fs::path file = PublishedFilesFolder(project_root) / sha256;

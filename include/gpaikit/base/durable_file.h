@@ -15,6 +15,10 @@ namespace gpaikit {
 // the staff desk changes while a filter reads it).
 Status WriteFileSynced(const std::filesystem::path& path, std::string_view contents);
 
+// Fsyncs `folder`, so that the entries created, renamed or removed in it survive a crash; Io
+// naming the folder and the step otherwise.
+Status SyncFolder(const std::filesystem::path& folder);
+
 }  // namespace gpaikit
 
 #endif  // GPAIKIT_BASE_DURABLE_FILE_H_

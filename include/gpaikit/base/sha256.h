@@ -10,6 +10,9 @@ namespace gpaikit {
 // SHA-256 of `data`, as 64 lowercase hex digits.
 std::string Sha256Hex(std::string_view data);
 
+// True when `text` is a SHA-256 as Sha256Hex writes it: 64 lowercase hex digits.
+bool IsSha256Hex(std::string_view text);
+
 }  // namespace gpaikit
 
 #endif  // GPAIKIT_BASE_SHA256_H_

@@ -51,7 +51,7 @@ class TemplateSet {
   struct Parsed;  // parsed templates not in use, by name; shared by copies of the set
   std::filesystem::path folder_;
   std::string what_;
-  std::vector<std::string> partials_;
+  std::vector<std::string> partials_;             // those still named by a tag after inlining
   std::map<std::string, std::string> templates_;  // name -> template text
   std::map<std::string, std::string> files_;      // name -> contents
   std::shared_ptr<Parsed> parsed_;

@@ -17,9 +17,6 @@ namespace gpaikit::store {
 // <project_root>/.gpaikit/published
 std::filesystem::path PublishedFilesFolder(const std::filesystem::path& project_root);
 
-// True when `sha256` is 64 lower-case hex digits (the only names the store reads or writes).
-bool IsSha256Hex(std::string_view sha256);
-
 // Keeps `bytes` as PublishedFilesFolder/<SHA-256 of bytes> and returns that SHA-256. Durable
 // (temporary file, fsync, rename, fsync of the folder) and idempotent: a file already kept with
 // the right bytes is left as it is; one whose bytes do not hash to its name is replaced.
