@@ -34,6 +34,37 @@ CREATE TRIGGER IF NOT EXISTS entries_no_delete BEFORE DELETE ON entries
   BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
 )sql";
 
+// Builds the entry that follows `previous` (seq 0: none) and inserts it with `insert`, inside
+// the caller's write transaction.
+Result<Entry> InsertEntry(const Ledger& ledger, const Addition& addition, const Entry& previous,
+                          Statement& insert) {
+  Result<Draft> draft = addition.build(ledger);
+  if (!draft.ok()) return draft.status();
+  Entry entry;
+  entry.seq = previous.seq + 1;
+  entry.previous_hash = previous.hash;
+  entry.kind = addition.kind;
+  entry.subject = draft->subject;
+  entry.author = addition.author;
+  entry.time = addition.time.empty() ? UtcNow() : addition.time;
+  entry.content = draft->content;
+  entry.hash = EntryHash(entry);
+  insert.Reset();
+  insert.Bind(1, entry.seq);
+  insert.Bind(2, entry.kind);
+  insert.Bind(3, entry.subject);
+  insert.Bind(4, entry.author);
+  insert.Bind(5, entry.time);
+  insert.Bind(6, entry.content);
+  insert.Bind(7, entry.previous_hash);
+  insert.Bind(8, entry.hash);
+  if (sqlite3_step(insert.get()) != SQLITE_DONE) {
+    return Status::Io(ledger.path().string() +
+                      ": append failed: " + sqlite3_errmsg(ledger.handle()));
+  }
+  return entry;
+}
+
 }  // namespace
 
 fs::path Ledger::PathIn(const fs::path& project_root) {
@@ -106,7 +137,8 @@ Result<Entry> Ledger::Append(const std::string& kind, const std::string& author,
   return appended->front();
 }
 
-Result<std::vector<Entry>> Ledger::AppendAll(const std::vector<Addition>& additions) {
+Result<std::vector<Entry>> Ledger::AppendAll(const std::vector<Addition>& additions,
+                                             HeadWrite head_write) {
   std::vector<Entry> entries;
   if (additions.empty()) return entries;
   // IMMEDIATE takes the write lock now: every read below sees what the inserts will follow.
@@ -118,9 +150,20 @@ Result<std::vector<Entry>> Ledger::AppendAll(const std::vector<Addition>& additi
     status = Execute("CREATE INDEX IF NOT EXISTS entries_subject ON entries(subject);");
   }
   if (status.ok()) status = CheckBeforeAppend();
+  // The chain's end, read once: inside the write transaction only these inserts extend it.
+  Entry newest;  // seq 0 and no hash while the ledger is empty
+  if (status.ok()) {
+    Statement last(db_, "SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1");
+    if (sqlite3_step(last.get()) == SQLITE_ROW) {
+      newest.seq = sqlite3_column_int64(last.get(), 0);
+      newest.hash = Column(last.get(), 1);
+    }
+  }
+  Statement insert(db_, "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   for (size_t i = 0; status.ok() && i < additions.size(); ++i) {
-    Result<Entry> entry = AppendInTransaction(additions[i]);
+    Result<Entry> entry = InsertEntry(*this, additions[i], newest, insert);
     if (entry.ok()) {
+      newest = *entry;
       entries.push_back(std::move(*entry));
     } else {
       status = entry.status();
@@ -132,47 +175,23 @@ Result<std::vector<Entry>> Ledger::AppendAll(const std::vector<Addition>& additi
     return status;
   }
   verified_ = Watermark{entries.back().seq, entries.back().hash};
-  // After COMMIT: an interruption here leaves the head file behind the database, which Verify
-  // accepts (it only guards against entries removed from the end).
-  Head head{entries.back().seq, entries.back().hash, "", ""};
-  if (key_) head = key_->Sign(head);
-  status = WriteFile(head_path_, head.ToText());
-  if (!status.ok()) return status;
+  // After COMMIT: an interruption before the head file is written leaves it behind the
+  // database, which Verify accepts (it only guards against entries removed from the end).
+  unwritten_head_ = Head{entries.back().seq, entries.back().hash, "", ""};
+  if (head_write == HeadWrite::kNow) {
+    status = WriteHead();
+    if (!status.ok()) return status;
+  }
   return entries;
 }
 
-Result<Entry> Ledger::AppendInTransaction(const Addition& addition) {
-  Result<Draft> draft = addition.build(*this);
-  if (!draft.ok()) return draft.status();
-  Entry entry;
-  {
-    Statement last(db_, "SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1");
-    if (sqlite3_step(last.get()) == SQLITE_ROW) {
-      entry.seq = sqlite3_column_int64(last.get(), 0) + 1;
-      entry.previous_hash = Column(last.get(), 1);
-    } else {
-      entry.seq = 1;
-    }
-  }
-  entry.kind = addition.kind;
-  entry.subject = draft->subject;
-  entry.author = addition.author;
-  entry.time = addition.time.empty() ? UtcNow() : addition.time;
-  entry.content = draft->content;
-  entry.hash = EntryHash(entry);
-  Statement insert(db_, "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  insert.Bind(1, entry.seq);
-  insert.Bind(2, entry.kind);
-  insert.Bind(3, entry.subject);
-  insert.Bind(4, entry.author);
-  insert.Bind(5, entry.time);
-  insert.Bind(6, entry.content);
-  insert.Bind(7, entry.previous_hash);
-  insert.Bind(8, entry.hash);
-  if (sqlite3_step(insert.get()) != SQLITE_DONE) {
-    return Status::Io(path_.string() + ": append failed: " + sqlite3_errmsg(db_));
-  }
-  return entry;
+Status Ledger::WriteHead() {
+  if (!unwritten_head_) return Status::Ok();
+  Head head = key_ ? key_->Sign(*unwritten_head_) : *unwritten_head_;
+  Status status = WriteFile(head_path_, head.ToText());
+  // A failed write stays due: the next WriteHead or append tries again.
+  if (status.ok()) unwritten_head_.reset();
+  return status;
 }
 
 Result<std::vector<Entry>> Ledger::Entries(const std::string& kind_prefix,

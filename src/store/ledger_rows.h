@@ -24,6 +24,11 @@ class Statement {
     sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
   }
   void Bind(int index, int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
+  // Ready to run again with new bindings.
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
 
  private:
   sqlite3_stmt* stmt_ = nullptr;

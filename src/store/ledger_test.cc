@@ -288,5 +288,31 @@ TEST_F(IncrementalVerificationTest, AppendAllWritesInOneTransactionOrNothing) {
   EXPECT_TRUE(db_->AppendAll({})->empty());
 }
 
+TEST_F(IncrementalVerificationTest, AppendAllLaterLeavesTheHeadFileToWriteHead) {
+  // A writer answers its callers between the commit and the head file (docs/ledger.md).
+  Result<std::vector<Entry>> batch = db_->AppendAll({{"n", "a",
+                                                      [](const Ledger&) {
+                                                        return Result<Draft>(Draft{"n", "{}"});
+                                                      },
+                                                      ""}},
+                                                    Ledger::HeadWrite::kLater);
+  ASSERT_TRUE(batch.ok()) << batch.status().message();
+  EXPECT_EQ(db_->ReadHead()->seq, 4) << "the head file still records the entry before the batch";
+  Result<Verification> behind = db_->Verify();
+  ASSERT_TRUE(behind.ok());
+  EXPECT_TRUE(behind->ok()) << behind->problem;
+  EXPECT_EQ(behind->head_behind, 1);
+  ASSERT_TRUE(db_->WriteHead().ok());
+  EXPECT_EQ(db_->ReadHead()->seq, 5);
+  EXPECT_EQ(db_->ReadHead()->hash, (*batch)[0].hash);
+  EXPECT_EQ(db_->Verify()->head_behind, 0);
+  // Nothing is due any more: a second WriteHead leaves a newer head file alone.
+  auto other = Ledger::Open(root_);
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE((*other)->Append("k", "other", "bob", "{}").ok());
+  ASSERT_TRUE(db_->WriteHead().ok());
+  EXPECT_EQ(db_->ReadHead()->seq, 6);
+}
+
 }  // namespace
 }  // namespace gpaikit::store

@@ -96,9 +96,19 @@ class Ledger {
   Result<Entry> Append(const std::string& kind, const std::string& subject,
                        const std::string& author, const std::string& content,
                        const std::string& time = "");
+  // When AppendAll writes the head file: before it returns (kNow), or at the next WriteHead()
+  // (kLater), so that a writer can answer the callers whose entries are committed before it
+  // rewrites the file. Until then the head file lags behind the database, which Verify accepts:
+  // it guards against entries removed from the end, and misses the removal of entries that no
+  // head file recorded yet (docs/ledger.md "Interruptions and locks").
+  enum class HeadWrite { kNow, kLater };
   // Appends every addition, in order, in one write transaction (all or none) verified as Append
   // is, and writes the head file once: a batch costs one commit. An empty list writes nothing.
-  Result<std::vector<Entry>> AppendAll(const std::vector<Addition>& additions);
+  Result<std::vector<Entry>> AppendAll(const std::vector<Addition>& additions,
+                                       HeadWrite head_write = HeadWrite::kNow);
+  // Writes the head file for the newest entry this object appended, when an AppendAll with
+  // HeadWrite::kLater left it unwritten (signed when a key was set); does nothing otherwise.
+  Status WriteHead();
   // Heads written from now on are signed with `key` (kept outside the project folder).
   void SetSigningKey(HeadKey key) { key_ = std::move(key); }
   // The head file as it is: NotFound when there is none, InvalidInput when it is malformed.
@@ -124,7 +134,6 @@ class Ledger {
   Ledger(sqlite3* db, std::filesystem::path path, std::filesystem::path head_path)
       : db_(db), path_(std::move(path)), head_path_(std::move(head_path)) {}
   Status Execute(const char* sql) const;
-  Result<Entry> AppendInTransaction(const Addition& addition);
   // Inside the write transaction: whether the ledger may be appended to (the whole chain at the
   // first call, then what changed since the watermark); InvalidInput naming the problem.
   Status CheckBeforeAppend();
@@ -146,6 +155,9 @@ class Ledger {
     std::string hash;
   };
   std::optional<Watermark> verified_;
+  // The head of this object's newest append while an AppendAll with HeadWrite::kLater has left
+  // it out of the head file.
+  std::optional<Head> unwritten_head_;
 };
 
 }  // namespace gpaikit::store
