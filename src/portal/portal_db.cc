@@ -6,6 +6,7 @@
 
 #include "gpaikit/store/ledger.h"
 #include "portal/sqlite_statement.h"
+#include "portal/wal_checkpointer.h"
 
 namespace gpaikit::portal {
 
@@ -49,9 +50,19 @@ PortalDb::PortalDb(sqlite3* db, fs::path path)
     : db_(db), statements_(std::make_unique<StatementCache>(db)), path_(std::move(path)) {}
 
 PortalDb::~PortalDb() {
+  checkpointer_.reset();
   statements_.reset();  // sqlite3_close refuses a connection with statements left
   sqlite3_close(db_);
 }
+
+Status PortalDb::CheckpointInBackground(int frames) {
+  Result<std::unique_ptr<WalCheckpointer>> started = WalCheckpointer::Start(db_, path_, frames);
+  if (!started.ok()) return started.status();
+  checkpointer_ = std::move(*started);
+  return Status::Ok();
+}
+
+int PortalDb::BackgroundCheckpoints() const { return checkpointer_ ? checkpointer_->rounds() : 0; }
 
 std::string PortalDb::Error(const std::string& what) const {
   return path_.string() + ": " + what + ": " + sqlite3_errmsg(db_);

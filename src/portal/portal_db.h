@@ -20,6 +20,7 @@ struct sqlite3;
 namespace gpaikit::portal {
 
 class StatementCache;
+class WalCheckpointer;
 
 class PortalDb {
  public:
@@ -56,6 +57,13 @@ class PortalDb {
   Status Read(const std::function<Status()>& body) const;
   // Executes SQL text (one or more statements) without taking the lock.
   Status Execute(const std::string& sql) const;
+  // From now on this connection's commits leave the checkpoints (copying the WAL back into the
+  // database once it holds `frames` frames, SQLite's default 1000) to a thread with a second
+  // connection, instead of running them inside one of its COMMITs (portal/wal_checkpointer.h).
+  // For the server's connection; Io naming the file when the second connection cannot open.
+  Status CheckpointInBackground(int frames = 1000);
+  // Checkpoints that thread has run (0 without one).
+  int BackgroundCheckpoints() const;
 
   const std::filesystem::path& path() const { return path_; }
   sqlite3* handle() const { return db_; }
@@ -69,6 +77,7 @@ class PortalDb {
   PortalDb(sqlite3* db, std::filesystem::path path);
   sqlite3* db_;
   std::unique_ptr<StatementCache> statements_;
+  std::unique_ptr<WalCheckpointer> checkpointer_;  // stopped before the connection closes
   std::filesystem::path path_;
   mutable std::mutex mutex_;
 };

@@ -142,6 +142,9 @@ Result<std::unique_ptr<Site>> Site::Load(const std::filesystem::path& project_di
   Result<std::unique_ptr<PortalDb>> db = PortalDb::Open(state->project.root);
   if (!db.ok()) return db.status();
   state->db = std::move(*db);
+  // Complaint intake's batch commits are not held up by copying the WAL back (docs/portal.md
+  // "Storage").
+  if (Status background = state->db->CheckpointInBackground(); !background.ok()) return background;
   Result<CsrfGuard> csrf = CsrfGuard::Load(*state->db);
   if (!csrf.ok()) return csrf.status();
   state->csrf.emplace(std::move(*csrf));
