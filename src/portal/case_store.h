@@ -191,6 +191,8 @@ class CaseStore {
   CaseStore(const PortalDb& db, std::filesystem::path root);
   // Files `batch` (group commit): each one's outcome, in order.
   std::vector<Result<Filed>> FileBatch(const std::vector<std::shared_ptr<Waiting>>& batch) const;
+  // Writes the ledger head file that FileBatch left to after its answers (a failure is logged).
+  void WriteLedgerHead() const;
   Result<CaseEvent> Record(const std::string& tracking, const std::string& kind,
                            const std::string& actor, const std::string& text, bool visible,
                            std::time_t now, const std::string& new_state,
