@@ -95,7 +95,7 @@ Status InsertCase(const PortalDb& portal, const NewCase& filing, std::time_t now
   SqlStatement insert(
       portal.statements(),
       "INSERT INTO cases(tracking, kind, year, number, state, received_at, due_date, name, "
-      "organisation, email, details, identity_key, token_sha256, salt, model, "
+      "organisation, email, details, identity_key, token_key, salt, model, "
       "request_subject, answer_days) VALUES "
       "(?1, ?2, ?3, ?4, 'received', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
   insert.Bind(1, filed.tracking)
@@ -109,7 +109,7 @@ Status InsertCase(const PortalDb& portal, const NewCase& filing, std::time_t now
       .Bind(9, filing.email)
       .Bind(10, received.details)
       .Bind(11, filing.identity_key)
-      .Bind(12, Sha256Hex(filed.status_token))
+      .Bind(12, StatusTokenKey(filed.status_token))
       .Bind(13, received.salt)
       .Bind(14, filing.model)
       .Bind(15, filing.request_subject)
@@ -236,7 +236,7 @@ std::vector<Result<Filed>> CaseStore::FileBatch(
   std::vector<std::vector<StoredEvent>> events(batch.size());
   Status stored = db_->Transaction([&]() -> Status {
     for (size_t i = 0; i < batch.size(); ++i) {
-      filed[i].status_token = HexOf(RandomBytes(32));
+      filed[i].status_token = NewStatusToken();
       Status s = InsertCase(*db_, *batch[i]->filing, batch[i]->now, filed[i], events[i]);
       if (!s.ok()) return s;
     }

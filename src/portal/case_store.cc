@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -128,6 +129,21 @@ std::string ComplaintIdentityKey(std::string_view email, std::string_view works,
   return Sha256Hex(key.dump());
 }
 
+std::string NewStatusToken() {
+  auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                    std::chrono::system_clock::now().time_since_epoch())
+                    .count();
+  std::string time(8, '\0');
+  for (int i = 7; i >= 0; --i, micros >>= 8) {
+    time[static_cast<size_t>(i)] = static_cast<char>(micros & 0xff);
+  }
+  return HexOf(time) + HexOf(RandomBytes(24));
+}
+
+std::string StatusTokenKey(const std::string& token) {
+  return token.substr(0, 16) + Sha256Hex(token);
+}
+
 const std::vector<std::string>& CaseStore::Migrations() {
   static const std::vector<std::string> migrations = {
       "CREATE TABLE cases ("
@@ -172,6 +188,9 @@ const std::vector<std::string>& CaseStore::Migrations() {
       "  ledger_seq INTEGER NOT NULL DEFAULT 0);"
       "CREATE INDEX case_events_case ON case_events(case_id);"
       "CREATE INDEX case_events_unrecorded ON case_events(id) WHERE ledger_seq = 0;",
+      // Version 2: links made from now on are keyed by StatusTokenKey; those made before keep
+      // the plain SHA-256 of the token, which GetCaseByToken still finds.
+      "ALTER TABLE cases RENAME COLUMN token_sha256 TO token_key;",
   };
   return migrations;
 }
@@ -254,9 +273,10 @@ Result<Case> CaseStore::GetCaseByToken(const std::string& token) const {
   if (!well_formed) return unknown;
   std::string tracking;
   Status status = db_->Read([&]() -> Status {
-    // Looked up by the token's hash: the index compares hashes, never the secret itself.
-    SqlStatement select(db_->handle(), "SELECT tracking FROM cases WHERE token_sha256 = ?1");
-    select.Bind(1, Sha256Hex(token));
+    // Looked up by the token's key: the index compares hashes, never the secret itself. Links
+    // made before schema version 2 are keyed by the plain hash.
+    SqlStatement select(db_->handle(), "SELECT tracking FROM cases WHERE token_key IN (?1, ?2)");
+    select.Bind(1, StatusTokenKey(token)).Bind(2, Sha256Hex(token));
     Result<bool> row = select.Next();
     if (!row.ok()) return row.status();
     if (*row) tracking = select.Text(0);

@@ -127,6 +127,15 @@ struct CaseFilter {
 std::string ComplaintIdentityKey(std::string_view email, std::string_view works,
                                  std::string_view allegation);
 
+// A new status link's secret: 8 bytes of the time it is made (microseconds since the epoch,
+// big-endian) then 24 random bytes, 64 hex digits. The time comes first so that keys of new
+// links land at the end of the index instead of on a random page of it: a batch of filings
+// writes one index page instead of one per filing (docs/portal.md "Case store").
+std::string NewStatusToken();
+// What `cases.token_key` holds for `token`: its first 16 hex digits (the time, not secret) and
+// the SHA-256 of the whole token; the token itself is never stored.
+std::string StatusTokenKey(const std::string& token);
+
 class CaseStore {
  public:
   // The schema (migration component "cases").

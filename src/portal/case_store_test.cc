@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <regex>
+#include <thread>
 
 #include "base/temp_dir_test_util.h"
 #include "gpaikit/base/sha256.h"
@@ -86,18 +88,40 @@ TEST_F(CaseStoreTest, TrackingNumbersCountPerKindAndYear) {
   EXPECT_EQ(next_year->tracking, "C-2027-000001");
 }
 
+TEST_F(CaseStoreTest, NewStatusTokensStartWithTheTimeSoThatTheirKeysAreAppended) {
+  std::string first = NewStatusToken();
+  std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  std::string second = NewStatusToken();
+  EXPECT_LT(first.substr(0, 16), second.substr(0, 16));
+  EXPECT_LT(StatusTokenKey(first), StatusTokenKey(second));
+  EXPECT_NE(first.substr(16), second.substr(16)) << "the rest is random";
+}
+
+TEST_F(CaseStoreTest, AStatusLinkMadeBeforeTheTimeOrderedKeysIsStillFound) {
+  Result<Filed> filed = store_->File(Complaint("a@x.example", "w", "copied"), kNow);
+  ASSERT_TRUE(filed.ok());
+  // A link of schema version 1: 32 random bytes, keyed by their plain SHA-256.
+  std::string old_token(64, 'e');
+  SqlStatement rekey(db_->handle(), "UPDATE cases SET token_key = ?1");
+  rekey.Bind(1, Sha256Hex(old_token));
+  ASSERT_TRUE(rekey.Run("rekey").ok());
+  Result<Case> found = store_->GetCaseByToken(old_token);
+  ASSERT_TRUE(found.ok()) << found.status().message();
+  EXPECT_EQ(found->tracking, filed->tracking);
+  EXPECT_FALSE(store_->GetCaseByToken(filed->status_token).ok());
+}
+
 TEST_F(CaseStoreTest, TheStatusTokenIsStoredOnlyAsItsHash) {
   Result<Filed> filed = store_->File(Complaint("a@x.example", "w", "copied"), kNow);
   ASSERT_TRUE(filed.ok());
   EXPECT_TRUE(std::regex_match(filed->status_token, std::regex("[0-9a-f]{64}")));
-  SqlStatement select(db_->handle(), "SELECT token_sha256 FROM cases");
+  SqlStatement select(db_->handle(), "SELECT token_key FROM cases");
   ASSERT_TRUE(*select.Next());
-  EXPECT_EQ(select.Text(0), Sha256Hex(filed->status_token));
-  SqlStatement dump(db_->handle(),
-                    "SELECT COUNT(*) FROM cases WHERE instr(cases.token_sha256, ?1)");
-  dump.Bind(1, filed->status_token);
+  EXPECT_EQ(select.Text(0), filed->status_token.substr(0, 16) + Sha256Hex(filed->status_token));
+  SqlStatement dump(db_->handle(), "SELECT COUNT(*) FROM cases WHERE instr(cases.token_key, ?1)");
+  dump.Bind(1, filed->status_token.substr(16));
   ASSERT_TRUE(*dump.Next());
-  EXPECT_EQ(dump.Int(0), 0);
+  EXPECT_EQ(dump.Int(0), 0) << "the secret part of the token is not stored";
 
   Result<Case> found = store_->GetCaseByToken(filed->status_token);
   ASSERT_TRUE(found.ok());
