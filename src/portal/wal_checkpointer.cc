@@ -47,10 +47,21 @@ WalCheckpointer::~WalCheckpointer() {
   sqlite3_close(own_);
 }
 
-int WalCheckpointer::Committed(void* self, sqlite3*, const char*, int frames) {
+int WalCheckpointer::Committed(void* self, sqlite3* db, const char* schema, int frames) {
   auto* checkpointer = static_cast<WalCheckpointer*>(self);
+  if (checkpointer->tail_due_.exchange(false)) {
+    // A round copied the WAL as it was when the round began; the frames committed while it ran
+    // are copied here, in the writer's own commit, so that the checkpoint completes and the
+    // writer's next transaction starts the WAL over. Rounds alone never complete while commits
+    // go on, and the WAL grew by 110 MB in 6 s of intake.
+    int log = 0;
+    int copied = 0;
+    int rc = sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
+    if (rc == SQLITE_OK) checkpointer->copied_ = copied < log ? copied : 0;
+    return SQLITE_OK;
+  }
   int copied = checkpointer->copied_.load();
-  if (frames < copied) copied = 0;  // the WAL was restarted since
+  if (frames < copied) copied = 0;  // the WAL was started over since
   // Not at every commit while the WAL is long: each checkpoint syncs the WAL and the database
   // file, and a round per commit would double the fsyncs that commits wait behind.
   if (frames - copied >= checkpointer->frames_) checkpointer->thread_.Notify();
@@ -58,13 +69,15 @@ int WalCheckpointer::Committed(void* self, sqlite3*, const char*, int frames) {
 }
 
 bool WalCheckpointer::Round() {
-  // PASSIVE copies what no reader still needs and never waits for the writer; what it leaves
-  // is copied by the round the next commit asks for.
+  // PASSIVE copies what no reader still needs and never waits for the writer; the rest is
+  // copied by the writer's next commit (Committed).
   int log = 0;
   int copied = 0;
   int rc = sqlite3_wal_checkpoint_v2(own_, "main", SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
-  if (rc == SQLITE_OK) copied_ = copied;
-  if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
+  if (rc == SQLITE_OK) {
+    copied_ = copied;
+    tail_due_ = true;
+  } else if (rc != SQLITE_BUSY) {
     std::cerr << "gpaikit serve: " << path_.string() << ": checkpoint: " << sqlite3_errmsg(own_)
               << "\n";
   }

@@ -20,8 +20,9 @@ class WalCheckpointer {
   // Takes over the automatic checkpoints of `writer` (a connection to the WAL database at
   // `path`): once a commit leaves `frames` or more frames in the WAL that no checkpoint has
   // copied yet, a thread with a connection of its own runs a PASSIVE checkpoint (which never
-  // blocks the writer), instead of the committing thread. Io naming the file when the second
-  // connection cannot be opened.
+  // blocks the writer), and the writer's next commit copies only the frames committed
+  // meanwhile, so that the checkpoint completes and the WAL starts over. Io naming the file
+  // when the second connection cannot be opened.
   static Result<std::unique_ptr<WalCheckpointer>> Start(sqlite3* writer,
                                                         const std::filesystem::path& path,
                                                         int frames);
@@ -36,7 +37,8 @@ class WalCheckpointer {
 
  private:
   WalCheckpointer(sqlite3* writer, sqlite3* own, std::filesystem::path path, int frames);
-  // SQLite's WAL hook on `writer`, called after each of its commits with the WAL's size.
+  // SQLite's WAL hook on `writer`, called after each of its commits with the WAL's size (in
+  // the committing thread, where SQLite's own automatic checkpoint runs too).
   static int Committed(void* self, sqlite3* db, const char* schema, int frames);
   // One checkpoint on the own connection; an error is logged, and the next commit tries again.
   bool Round();
@@ -49,6 +51,8 @@ class WalCheckpointer {
   // The WAL frames the last checkpoint copied: until the writer restarts the WAL (its next
   // transaction after a complete checkpoint), the WAL's size counts these too.
   std::atomic<int> copied_{0};
+  // Set by a round, taken by the writer's next commit, which copies the rest.
+  std::atomic<bool> tail_due_{false};
   WorkerThread thread_;
 };
 
