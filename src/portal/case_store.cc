@@ -267,16 +267,15 @@ Result<Case> CaseStore::GetCase(const std::string& tracking) const {
 
 Result<Case> CaseStore::GetCaseByToken(const std::string& token) const {
   const Status unknown = Status::NotFound("no case has this status link");
-  bool well_formed = token.size() == 64 && std::all_of(token.begin(), token.end(), [](char c) {
-                       return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-                     });
-  if (!well_formed) return unknown;
+  // A token has the shape of a SHA-256: 64 lowercase hex digits.
+  if (!IsSha256Hex(token)) return unknown;
+  std::string key = StatusTokenKey(token);
   std::string tracking;
   Status status = db_->Read([&]() -> Status {
     // Looked up by the token's key: the index compares hashes, never the secret itself. Links
     // made before schema version 2 are keyed by the plain hash.
     SqlStatement select(db_->handle(), "SELECT tracking FROM cases WHERE token_key IN (?1, ?2)");
-    select.Bind(1, StatusTokenKey(token)).Bind(2, Sha256Hex(token));
+    select.Bind(1, key).Bind(2, key.substr(16));  // the key ends with the token's SHA-256
     Result<bool> row = select.Next();
     if (!row.ok()) return row.status();
     if (*row) tracking = select.Text(0);

@@ -103,6 +103,13 @@ TEST(PortalDbTest, TransactionCommitsOrRollsBack) {
   EXPECT_EQ(sum.Int(1), 1);
 }
 
+// Commits `sql` `times` times, one transaction each.
+void CommitEach(const PortalDb& db, int times, const std::string& sql) {
+  for (int i = 0; i < times; ++i) {
+    ASSERT_TRUE(db.Transaction([&] { return db.Execute(sql); }).ok()) << "commit " << i;
+  }
+}
+
 TEST(PortalDbTest, BackgroundCheckpointsCopyTheWalIntoTheDatabase) {
   test_util::TempDir dir;
   std::unique_ptr<PortalDb> db = OpenIn(dir);
@@ -112,11 +119,7 @@ TEST(PortalDbTest, BackgroundCheckpointsCopyTheWalIntoTheDatabase) {
   // Until a checkpoint, committed pages live only in the WAL: the database file keeps its size.
   // The writer's own automatic checkpoint (at 1000 frames) is not reached by these 40 or so.
   std::uintmax_t before = std::filesystem::file_size(db->path());
-  for (int i = 0; i < 10; ++i) {
-    ASSERT_TRUE(db->Transaction([&] {
-                    return db->Execute("INSERT INTO t VALUES (randomblob(16000));");
-                  }).ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(CommitEach(*db, 10, "INSERT INTO t VALUES (randomblob(16000));"));
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   while ((db->BackgroundCheckpoints() == 0 ||
           std::filesystem::file_size(db->path()) < before + 8 * 16000) &&
@@ -140,11 +143,7 @@ TEST(PortalDbTest, UnderContinuousCommitsTheWalStillStartsOver) {
   ASSERT_TRUE(db);
   ASSERT_TRUE(db->Migrate("t", {"CREATE TABLE t (x TEXT);"}).ok());
   ASSERT_TRUE(db->CheckpointInBackground(16).ok());
-  for (int i = 0; i < 1500; ++i) {
-    ASSERT_TRUE(db->Transaction([&] {
-                    return db->Execute("INSERT INTO t VALUES (hex(randomblob(64)));");
-                  }).ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(CommitEach(*db, 1500, "INSERT INTO t VALUES (hex(randomblob(64)));"));
   EXPECT_GE(db->BackgroundCheckpoints(), 1);
   // Without starting over, 1,500 commits of a frame or two each; with it, about 16 and the
   // few committed during a round (room is left for a thread kept waiting by a busy machine).
