@@ -25,16 +25,24 @@ namespace gpaikit::portal {
 struct CaseStore::Waiting {
   const NewCase* filing;
   std::time_t now;
+  // Made by the filing's own thread before it queues, so that the batch's writer does not:
+  // the status token (shown once) with its stored key, the case's salt, the details as JSON.
+  std::string status_token;
+  std::string token_key;
+  std::string salt;
+  std::string details;
   std::optional<Result<Filed>> outcome;
   bool lead = false;
   std::condition_variable wake;
 };
 
-// The filings waiting, and whether a caller is writing a batch now.
+// The filings waiting, whether a caller is writing a batch (or caching entries) now, and the
+// entries not yet cached in ledger_seq.
 struct CaseStore::FilingQueue {
   std::mutex mutex;
   std::vector<std::shared_ptr<Waiting>> waiting;
   bool writing = false;
+  std::vector<EnteredEvent> uncached;
 };
 
 namespace {
@@ -58,10 +66,21 @@ struct StoredEvent {
   PendingEvent event;
 };
 
+// What a filing's thread makes before it queues (CaseStore::Waiting).
+struct Prepared {
+  const NewCase& filing;
+  std::time_t now;
+  const std::string& token_key;
+  const std::string& salt;
+  const std::string& details;
+};
+
 // Inserts one case with its evidence and events inside the caller's transaction; fills
 // `filed` (but its status token, set before) and `events`.
-Status InsertCase(const PortalDb& portal, const NewCase& filing, std::time_t now, Filed& filed,
+Status InsertCase(const PortalDb& portal, const Prepared& prepared, Filed& filed,
                   std::vector<StoredEvent>& events) {
+  const NewCase& filing = prepared.filing;
+  std::time_t now = prepared.now;
   sqlite3* db = portal.handle();
   const std::string& file = portal.path().string();
   int year = CivilDate::OfUnixTime(now).year();
@@ -76,12 +95,10 @@ Status InsertCase(const PortalDb& portal, const NewCase& filing, std::time_t now
                        .append(std::to_string(year))
                        .append("-")
                        .append(Padded(number));
-  json details = json::array();
-  for (const auto& [name, value] : filing.details) details.push_back({name, value});
   PendingEvent received;
   received.tracking = filed.tracking;
   received.case_kind = kind;
-  received.salt = HexOf(RandomBytes(16));
+  received.salt = prepared.salt;
   received.time = UtcTimestamp(now);
   received.actor = "portal";
   received.kind = kEventReceived;
@@ -89,7 +106,7 @@ Status InsertCase(const PortalDb& portal, const NewCase& filing, std::time_t now
   received.name = filing.name;
   received.organisation = filing.organisation;
   received.email = filing.email;
-  received.details = details.dump();
+  received.details = prepared.details;
   received.received_at = received.time;
   for (const Evidence& evidence : filing.evidence) received.evidence.push_back(evidence.sha256);
   SqlStatement insert(
@@ -109,7 +126,7 @@ Status InsertCase(const PortalDb& portal, const NewCase& filing, std::time_t now
       .Bind(9, filing.email)
       .Bind(10, received.details)
       .Bind(11, filing.identity_key)
-      .Bind(12, StatusTokenKey(filed.status_token))
+      .Bind(12, prepared.token_key)
       .Bind(13, received.salt)
       .Bind(14, filing.model)
       .Bind(15, filing.request_subject)
@@ -178,12 +195,28 @@ Result<Filed> CaseStore::File(const NewCase& filing, std::time_t now) const {
   // Leader and followers: whoever finds no batch being written writes the waiting ones (its own
   // among them); the others sleep until their batch is written, or until the writer before asks
   // them to write the next one. A filing that arrives meanwhile joins the next batch. Only the
-  // filings of a batch and the next leader are woken (no thundering herd: docs/portal.md
-  // "Filing").
+  // filings of a batch and the next leader are woken, the next leader first (no thundering herd:
+  // docs/portal.md "Group commit"). What needs no lock (the random token and salt, the details'
+  // JSON) is made here, before queueing, not by the writer.
   auto own = std::make_shared<Waiting>();
   own->filing = &filing;
   own->now = now;
+  own->status_token = NewStatusToken();
+  own->token_key = StatusTokenKey(own->status_token);
+  own->salt = HexOf(RandomBytes(16));
+  json details = json::array();
+  for (const auto& [name, value] : filing.details) details.push_back({name, value});
+  own->details = details.dump();
   FilingQueue& queue = *queue_;
+  // Under the lock: the next writer, to wake after letting the lock go, or none.
+  auto hand_over = [&queue]() -> std::shared_ptr<Waiting> {
+    if (queue.waiting.empty()) {
+      queue.writing = false;
+      return nullptr;
+    }
+    queue.waiting.front()->lead = true;  // keeps `writing`: the next batch's writer is chosen
+    return queue.waiting.front();
+  };
   std::unique_lock<std::mutex> lock(queue.mutex);
   queue.waiting.push_back(own);
   while (!own->outcome) {
@@ -197,22 +230,42 @@ Result<Filed> CaseStore::File(const NewCase& filing, std::time_t now) const {
     std::vector<std::shared_ptr<Waiting>> batch(queue.waiting.begin(),
                                                 queue.waiting.begin() + taken);
     queue.waiting.erase(queue.waiting.begin(), queue.waiting.begin() + taken);
+    std::vector<EnteredEvent> uncached;
+    uncached.swap(queue.uncached);
     lock.unlock();
-    // A waiting filing's `filing` and `now` never change; its outcome is set under the lock.
-    std::vector<Result<Filed>> outcomes = FileBatch(batch);
+    // A waiting filing's `filing`, `now` and what its thread made never change; its outcome
+    // is set under the lock.
+    std::vector<Result<Filed>> outcomes = FileBatch(batch, uncached);
     lock.lock();
     for (size_t i = 0; i < batch.size(); ++i) batch[i]->outcome = std::move(outcomes[i]);
-    std::shared_ptr<Waiting> next = queue.waiting.empty() ? nullptr : queue.waiting.front();
-    if (next) {
-      next->lead = true;  // keeps `writing`: the next batch's writer is chosen
+    queue.uncached.insert(queue.uncached.end(), uncached.begin(), uncached.end());
+    // The next batch caches the entries in ledger_seq; with none waiting, this writer does.
+    std::vector<EnteredEvent> to_cache;
+    std::shared_ptr<Waiting> next;
+    if (queue.waiting.empty() && !queue.uncached.empty()) {
+      to_cache.swap(queue.uncached);  // keeps `writing`
     } else {
-      queue.writing = false;
+      next = hand_over();
     }
     lock.unlock();
+    // The next writer first: the batch's filings woken before it would delay it.
+    if (next) next->wake.notify_one();
     for (const std::shared_ptr<Waiting>& done : batch) {
       if (done != own) done->wake.notify_one();
     }
-    if (next) next->wake.notify_one();
+    if (!to_cache.empty()) {
+      // ledger_seq is a cache of the ledger: committed without an fsync of its own; after a
+      // power cut ReconcileLedger finds the entries by tracking number and event id again.
+      Status cached = db_->CacheTransaction([&] { return CacheEntered(to_cache); });
+      if (!cached.ok()) std::cerr << "gpaikit serve: ledger_seq: " << cached.message() << "\n";
+      lock.lock();
+      if (!cached.ok()) {
+        queue.uncached.insert(queue.uncached.end(), to_cache.begin(), to_cache.end());
+      }
+      next = hand_over();
+      lock.unlock();
+      if (next) next->wake.notify_one();
+    }
     // The batch is answered; its head file is written now, while the next batch is inserted.
     WriteLedgerHead();
     lock.lock();
@@ -227,22 +280,36 @@ void CaseStore::WriteLedgerHead() const {
   if (!written.ok()) std::cerr << "gpaikit serve: ledger head: " << written.message() << "\n";
 }
 
-std::vector<Result<Filed>> CaseStore::FileBatch(
-    const std::vector<std::shared_ptr<Waiting>>& batch) const {
+Status CaseStore::CacheEntered(const std::vector<EnteredEvent>& entered) const {
+  for (const EnteredEvent& event : entered) {
+    SqlStatement update(db_->statements(), "UPDATE case_events SET ledger_seq = ?1 WHERE id = ?2");
+    update.Bind(1, event.seq).Bind(2, event.event_id);
+    if (Status s = update.Run(db_->path().string() + ": case_events"); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+std::vector<Result<Filed>> CaseStore::FileBatch(const std::vector<std::shared_ptr<Waiting>>& batch,
+                                                std::vector<EnteredEvent>& uncached) const {
   auto fail_all = [&](const Status& status) {
     return std::vector<Result<Filed>>(batch.size(), Result<Filed>(status));
   };
   std::vector<Filed> filed(batch.size());
   std::vector<std::vector<StoredEvent>> events(batch.size());
   Status stored = db_->Transaction([&]() -> Status {
+    if (Status s = CacheEntered(uncached); !s.ok()) return s;
     for (size_t i = 0; i < batch.size(); ++i) {
-      filed[i].status_token = NewStatusToken();
-      Status s = InsertCase(*db_, *batch[i]->filing, batch[i]->now, filed[i], events[i]);
+      const Waiting& waiting = *batch[i];
+      filed[i].status_token = waiting.status_token;
+      Status s = InsertCase(
+          *db_, {*waiting.filing, waiting.now, waiting.token_key, waiting.salt, waiting.details},
+          filed[i], events[i]);
       if (!s.ok()) return s;
     }
     return Status::Ok();
   });
   if (!stored.ok()) return fail_all(stored);
+  uncached.clear();
   // Complaints' entries in one ledger transaction. A request also enters the downstream-request
   // register, numbered inside its own transaction (WriteLedger), as `gpaikit request add` does.
   std::vector<store::Addition> additions;
@@ -268,18 +335,7 @@ std::vector<Result<Filed>> CaseStore::FileBatch(
     return Status::Ok();
   });
   if (!entered.ok()) return fail_all(entered);
-  // ledger_seq caches where each entry is; after a power cut ReconcileLedger finds the entries
-  // by tracking number and event id and fills it again, so it needs no fsync of its own.
-  Status cached = db_->CacheTransaction([&]() -> Status {
-    for (size_t i = 0; i < entries.size(); ++i) {
-      SqlStatement update(db_->statements(),
-                          "UPDATE case_events SET ledger_seq = ?1 WHERE id = ?2");
-      update.Bind(1, entries[i].seq).Bind(2, event_ids[i]);
-      if (Status s = update.Run(db_->path().string() + ": case_events"); !s.ok()) return s;
-    }
-    return Status::Ok();
-  });
-  if (!cached.ok()) return fail_all(cached);
+  for (size_t i = 0; i < entries.size(); ++i) uncached.push_back({event_ids[i], entries[i].seq});
   std::vector<Result<Filed>> outcomes;
   outcomes.reserve(batch.size());
   for (size_t i = 0; i < batch.size(); ++i) {

@@ -197,9 +197,19 @@ class CaseStore {
  private:
   struct FilingQueue;
   struct Waiting;
+  // An event's ledger entry, entered but not yet cached in case_events.ledger_seq.
+  struct EnteredEvent {
+    int64_t event_id = 0;
+    int64_t seq = 0;
+  };
   CaseStore(const PortalDb& db, std::filesystem::path root);
-  // Files `batch` (group commit): each one's outcome, in order.
-  std::vector<Result<Filed>> FileBatch(const std::vector<std::shared_ptr<Waiting>>& batch) const;
+  // Files `batch` (group commit): each one's outcome, in order. Its portal.sqlite transaction
+  // also caches `uncached` (entries of earlier batches) in ledger_seq; on return `uncached`
+  // holds the entries still to cache (this batch's, and the earlier ones if it failed).
+  std::vector<Result<Filed>> FileBatch(const std::vector<std::shared_ptr<Waiting>>& batch,
+                                       std::vector<EnteredEvent>& uncached) const;
+  // Writes `entered` into case_events.ledger_seq, inside the caller's transaction.
+  Status CacheEntered(const std::vector<EnteredEvent>& entered) const;
   // Writes the ledger head file that FileBatch left to after its answers (a failure is logged).
   void WriteLedgerHead() const;
   Result<CaseEvent> Record(const std::string& tracking, const std::string& kind,
