@@ -19,18 +19,37 @@
 
 namespace gpaikit::portal {
 
-// A filing waiting for its batch, and its outcome once the batch is written. `lead` asks it to
-// write the next batch itself. Shared with the writer of its batch, which wakes it after letting
-// the queue's lock go (so the woken thread does not wait for that lock).
-struct CaseStore::Waiting {
-  const NewCase* filing;
-  std::time_t now;
-  // Made by the filing's own thread before it queues, so that the batch's writer does not:
-  // the status token (shown once) with its stored key, the case's salt, the details as JSON.
+namespace {
+
+using nlohmann::json;
+
+// A filing with what its own thread makes before it queues, so that the batch's writer does
+// not: the status token (shown once) with its stored key, the case's salt, the details as JSON.
+struct PreparedFiling {
+  const NewCase* filing = nullptr;
+  std::time_t now = 0;
   std::string status_token;
   std::string token_key;
   std::string salt;
   std::string details;
+};
+
+PreparedFiling Prepare(const NewCase& filing, std::time_t now) {
+  PreparedFiling prepared{&filing, now, NewStatusToken(), "", HexOf(RandomBytes(16)), ""};
+  prepared.token_key = StatusTokenKey(prepared.status_token);
+  json details = json::array();
+  for (const auto& [name, value] : filing.details) details.push_back({name, value});
+  prepared.details = details.dump();
+  return prepared;
+}
+
+}  // namespace
+
+// A filing waiting for its batch, and its outcome once the batch is written. `lead` asks it to
+// write the next batch itself. Shared with the writer of its batch, which wakes it after letting
+// the queue's lock go (so the woken thread does not wait for that lock).
+struct CaseStore::Waiting {
+  PreparedFiling prepared;
   std::optional<Result<Filed>> outcome;
   bool lead = false;
   std::condition_variable wake;
@@ -46,8 +65,6 @@ struct CaseStore::FilingQueue {
 };
 
 namespace {
-
-using nlohmann::json;
 
 // At most this many filings in one batch (one transaction each side); the rest wait for the
 // next.
@@ -66,20 +83,11 @@ struct StoredEvent {
   PendingEvent event;
 };
 
-// What a filing's thread makes before it queues (CaseStore::Waiting).
-struct Prepared {
-  const NewCase& filing;
-  std::time_t now;
-  const std::string& token_key;
-  const std::string& salt;
-  const std::string& details;
-};
-
 // Inserts one case with its evidence and events inside the caller's transaction; fills
 // `filed` (but its status token, set before) and `events`.
-Status InsertCase(const PortalDb& portal, const Prepared& prepared, Filed& filed,
+Status InsertCase(const PortalDb& portal, const PreparedFiling& prepared, Filed& filed,
                   std::vector<StoredEvent>& events) {
-  const NewCase& filing = prepared.filing;
+  const NewCase& filing = *prepared.filing;
   std::time_t now = prepared.now;
   sqlite3* db = portal.handle();
   const std::string& file = portal.path().string();
@@ -199,14 +207,7 @@ Result<Filed> CaseStore::File(const NewCase& filing, std::time_t now) const {
   // docs/portal.md "Group commit"). What needs no lock (the random token and salt, the details'
   // JSON) is made here, before queueing, not by the writer.
   auto own = std::make_shared<Waiting>();
-  own->filing = &filing;
-  own->now = now;
-  own->status_token = NewStatusToken();
-  own->token_key = StatusTokenKey(own->status_token);
-  own->salt = HexOf(RandomBytes(16));
-  json details = json::array();
-  for (const auto& [name, value] : filing.details) details.push_back({name, value});
-  own->details = details.dump();
+  own->prepared = Prepare(filing, now);
   FilingQueue& queue = *queue_;
   // Under the lock: the next writer, to wake after letting the lock go, or none.
   auto hand_over = [&queue]() -> std::shared_ptr<Waiting> {
@@ -233,8 +234,7 @@ Result<Filed> CaseStore::File(const NewCase& filing, std::time_t now) const {
     std::vector<EnteredEvent> uncached;
     uncached.swap(queue.uncached);
     lock.unlock();
-    // A waiting filing's `filing`, `now` and what its thread made never change; its outcome
-    // is set under the lock.
+    // A waiting filing's `prepared` never changes; its outcome is set under the lock.
     std::vector<Result<Filed>> outcomes = FileBatch(batch, uncached);
     lock.lock();
     for (size_t i = 0; i < batch.size(); ++i) batch[i]->outcome = std::move(outcomes[i]);
@@ -299,11 +299,8 @@ std::vector<Result<Filed>> CaseStore::FileBatch(const std::vector<std::shared_pt
   Status stored = db_->Transaction([&]() -> Status {
     if (Status s = CacheEntered(uncached); !s.ok()) return s;
     for (size_t i = 0; i < batch.size(); ++i) {
-      const Waiting& waiting = *batch[i];
-      filed[i].status_token = waiting.status_token;
-      Status s = InsertCase(
-          *db_, {*waiting.filing, waiting.now, waiting.token_key, waiting.salt, waiting.details},
-          filed[i], events[i]);
+      filed[i].status_token = batch[i]->prepared.status_token;
+      Status s = InsertCase(*db_, batch[i]->prepared, filed[i], events[i]);
       if (!s.ok()) return s;
     }
     return Status::Ok();
@@ -315,7 +312,7 @@ std::vector<Result<Filed>> CaseStore::FileBatch(const std::vector<std::shared_pt
   std::vector<store::Addition> additions;
   std::vector<int64_t> event_ids;
   for (size_t i = 0; i < batch.size(); ++i) {
-    if (batch[i]->filing->kind != CaseKind::kComplaint) continue;
+    if (batch[i]->prepared.filing->kind != CaseKind::kComplaint) continue;
     for (const StoredEvent& stored_event : events[i]) {
       std::string content = CaseEntryContent(stored_event.event, stored_event.id);
       additions.push_back({"portal.case." + stored_event.event.kind, stored_event.event.actor,
@@ -340,7 +337,7 @@ std::vector<Result<Filed>> CaseStore::FileBatch(const std::vector<std::shared_pt
   outcomes.reserve(batch.size());
   for (size_t i = 0; i < batch.size(); ++i) {
     Status written = Status::Ok();
-    if (batch[i]->filing->kind != CaseKind::kComplaint) {
+    if (batch[i]->prepared.filing->kind != CaseKind::kComplaint) {
       for (const StoredEvent& stored_event : events[i]) {
         if (written.ok()) written = WriteLedger(stored_event.id);
       }

@@ -147,9 +147,7 @@ Status CaseStore::WriteLedger(int64_t event_id) const {
   });
   if (!written.ok()) return written;
   return db_->Transaction([&]() -> Status {
-    SqlStatement update(db, "UPDATE case_events SET ledger_seq = ?1 WHERE id = ?2");
-    update.Bind(1, seq).Bind(2, event_id);
-    if (Status s = update.Run(db_->path().string() + ": case_events"); !s.ok()) return s;
+    if (Status s = CacheEntered({{event_id, seq}}); !s.ok()) return s;
     if (request_number == event.request_number) return Status::Ok();
     SqlStatement number(db, "UPDATE cases SET request_number = ?1 WHERE id = ?2");
     number.Bind(1, request_number).Bind(2, event.case_id);
