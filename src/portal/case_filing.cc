@@ -1,12 +1,16 @@
 // Filing new cases with group commit: the filings of concurrent requests are stored in one
 // transaction of portal.sqlite and entered in the ledger in one transaction, and each caller
 // returns once both are durable (docs/portal.md "Filing"; Code of Practice, Copyright, 1.5).
+#include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <ctime>
 #include <iostream>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <system_error>
+#include <thread>
 
 #include "gpaikit/base/civil_date.h"
 #include "gpaikit/base/sha256.h"
@@ -45,23 +49,35 @@ PreparedFiling Prepare(const NewCase& filing, std::time_t now) {
 
 }  // namespace
 
-// A filing waiting for its batch, and its outcome once the batch is written. `lead` asks it to
-// write the next batch itself. Shared with the writer of its batch, which wakes it after letting
-// the queue's lock go (so the woken thread does not wait for that lock).
+// A filing waiting for its batch, and its outcome once the batch is written. `done` is the
+// signal of the batch it joined: the writer raises it once for all the batch's filings.
 struct CaseStore::Waiting {
   PreparedFiling prepared;
   std::optional<Result<Filed>> outcome;
-  bool lead = false;
-  std::condition_variable wake;
+  std::shared_ptr<std::condition_variable> done;
 };
 
-// The filings waiting, whether a caller is writing a batch (or caching entries) now, and the
-// entries not yet cached in ledger_seq.
+// The filings waiting for the writer thread, the signal that the next batch's filings wait on,
+// whether the writer sleeps (waiting for `work`) and whether it should stop. Shared by every
+// copy of a CaseStore; the last one's going joins the writer, which files what is still waiting
+// and caches what it entered before it ends.
 struct CaseStore::FilingQueue {
   std::mutex mutex;
+  std::condition_variable work;
   std::vector<std::shared_ptr<Waiting>> waiting;
-  bool writing = false;
-  std::vector<EnteredEvent> uncached;
+  std::shared_ptr<std::condition_variable> next_done = std::make_shared<std::condition_variable>();
+  bool writer_sleeps = false;
+  bool stopping = false;
+  std::thread writer;
+
+  ~FilingQueue() {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      stopping = true;
+    }
+    work.notify_one();
+    if (writer.joinable()) writer.join();
+  }
 };
 
 namespace {
@@ -69,6 +85,12 @@ namespace {
 // At most this many filings in one batch (one transaction each side); the rest wait for the
 // next.
 constexpr size_t kMaxBatch = 64;
+
+// While batches follow one another, the ledger head file is rewritten at most this often; at a
+// pause the writer rewrites it before answering the last batch (docs/portal.md "Group commit").
+// Each rewrite is a file created and renamed over the old one, whose journal and write-back
+// competed with the two commits of every batch.
+constexpr std::chrono::milliseconds kHeadInterval{100};
 
 // The tracking number's six digits, zero-padded.
 std::string Padded(int64_t number) {
@@ -200,77 +222,101 @@ Result<Filed> CaseStore::File(const NewCase& filing, std::time_t now) const {
       (filing.model.empty() || filing.request_subject.empty() || filing.answer_days <= 0)) {
     return Status::InvalidInput("a request needs a model, a subject and the answer period");
   }
-  // Leader and followers: whoever finds no batch being written writes the waiting ones (its own
-  // among them); the others sleep until their batch is written, or until the writer before asks
-  // them to write the next one. A filing that arrives meanwhile joins the next batch. Only the
-  // filings of a batch and the next leader are woken, the next leader first (no thundering herd:
-  // docs/portal.md "Group commit"). What needs no lock (the random token and salt, the details'
-  // JSON) is made here, before queueing, not by the writer.
+  // Group commit: the filing queues for the store's writer thread, which writes every filing
+  // waiting as one batch and raises the batch's signal once both commits are done (docs/portal.md
+  // "Group commit"). What needs no lock (the random token and salt, the details' JSON) is made
+  // here, before queueing, not by the writer.
   auto own = std::make_shared<Waiting>();
   own->prepared = Prepare(filing, now);
   FilingQueue& queue = *queue_;
-  // Under the lock: the next writer, to wake after letting the lock go, or none.
-  auto hand_over = [&queue]() -> std::shared_ptr<Waiting> {
-    if (queue.waiting.empty()) {
-      queue.writing = false;
-      return nullptr;
+  std::unique_lock<std::mutex> lock(queue.mutex);
+  if (!queue.writer.joinable()) {
+    // Started by the first filing: a store that only reads (the desk, the CLI) has no thread.
+    CaseStore writer = *this;
+    writer.queue_.reset();  // the writer's copy must not keep its own queue alive
+    try {
+      queue.writer = std::thread([writer, &queue] { writer.WriteBatches(queue); });
+    } catch (const std::system_error& error) {
+      return Status::Internal(std::string("cannot start the filing writer: ") + error.what());
     }
-    queue.waiting.front()->lead = true;  // keeps `writing`: the next batch's writer is chosen
-    return queue.waiting.front();
+  }
+  own->done = queue.next_done;
+  queue.waiting.push_back(own);
+  bool wake_writer = queue.writer_sleeps;
+  queue.writer_sleeps = false;
+  if (wake_writer) {
+    lock.unlock();
+    queue.work.notify_one();
+    lock.lock();
+  }
+  own->done->wait(lock, [&] { return own->outcome.has_value(); });
+  return std::move(*own->outcome);
+}
+
+void CaseStore::WriteBatches(FilingQueue& queue) const {
+  // The entries of the batches written so far that ledger_seq does not show yet: the next
+  // batch's transaction caches them, or this thread does before it sleeps.
+  std::vector<EnteredEvent> uncached;
+  auto head_written = std::chrono::steady_clock::time_point();
+  bool head_due = false;
+  // Caches `uncached` without an fsync of its own (ledger_seq is a cache of the ledger: after a
+  // power cut ReconcileLedger finds the entries by tracking number and event id again) and
+  // writes the head file: what a pause in the filings leaves done.
+  auto settle = [&] {
+    if (!uncached.empty()) {
+      Status cached = db_->CacheTransaction([&] { return CacheEntered(uncached); });
+      if (cached.ok()) {
+        uncached.clear();
+      } else {
+        std::cerr << "gpaikit serve: ledger_seq: " << cached.message() << "\n";
+      }
+    }
+    if (head_due) WriteLedgerHead();
+    head_due = false;
+    head_written = std::chrono::steady_clock::now();
   };
   std::unique_lock<std::mutex> lock(queue.mutex);
-  queue.waiting.push_back(own);
-  while (!own->outcome) {
-    if (queue.writing && !own->lead) {
-      own->wake.wait(lock);
+  while (true) {
+    if (queue.waiting.empty()) {
+      if (queue.stopping) break;
+      queue.writer_sleeps = true;
+      queue.work.wait(lock, [&] { return !queue.writer_sleeps || queue.stopping; });
       continue;
     }
-    queue.writing = true;
-    own->lead = false;
     size_t taken = std::min(queue.waiting.size(), kMaxBatch);
     std::vector<std::shared_ptr<Waiting>> batch(queue.waiting.begin(),
                                                 queue.waiting.begin() + taken);
     queue.waiting.erase(queue.waiting.begin(), queue.waiting.begin() + taken);
-    std::vector<EnteredEvent> uncached;
-    uncached.swap(queue.uncached);
+    queue.next_done = std::make_shared<std::condition_variable>();
     lock.unlock();
     // A waiting filing's `prepared` never changes; its outcome is set under the lock.
     std::vector<Result<Filed>> outcomes = FileBatch(batch, uncached);
+    head_due = true;
     lock.lock();
-    for (size_t i = 0; i < batch.size(); ++i) batch[i]->outcome = std::move(outcomes[i]);
-    queue.uncached.insert(queue.uncached.end(), uncached.begin(), uncached.end());
-    // The next batch caches the entries in ledger_seq; with none waiting, this writer does.
-    std::vector<EnteredEvent> to_cache;
-    std::shared_ptr<Waiting> next;
-    if (queue.waiting.empty() && !queue.uncached.empty()) {
-      to_cache.swap(queue.uncached);  // keeps `writing`
-    } else {
-      next = hand_over();
+    // With no filing waiting, the batch's filers are answered once the pause's work is done, so
+    // that a lone filing leaves nothing behind when it returns (nor does the last of a burst).
+    if (queue.waiting.empty()) {
+      lock.unlock();
+      settle();
+      lock.lock();
+    }
+    std::vector<std::shared_ptr<std::condition_variable>> signals;
+    for (size_t i = 0; i < batch.size(); ++i) {
+      batch[i]->outcome = std::move(outcomes[i]);
+      if (signals.empty() || signals.back() != batch[i]->done) signals.push_back(batch[i]->done);
     }
     lock.unlock();
-    // The next writer first: the batch's filings woken before it would delay it.
-    if (next) next->wake.notify_one();
-    for (const std::shared_ptr<Waiting>& done : batch) {
-      if (done != own) done->wake.notify_one();
+    for (const auto& signal : signals) signal->notify_all();
+    // While batches follow one another, the head file is rewritten every kHeadInterval.
+    if (head_due && std::chrono::steady_clock::now() - head_written >= kHeadInterval) {
+      WriteLedgerHead();
+      head_due = false;
+      head_written = std::chrono::steady_clock::now();
     }
-    if (!to_cache.empty()) {
-      // ledger_seq is a cache of the ledger: committed without an fsync of its own; after a
-      // power cut ReconcileLedger finds the entries by tracking number and event id again.
-      Status cached = db_->CacheTransaction([&] { return CacheEntered(to_cache); });
-      if (!cached.ok()) std::cerr << "gpaikit serve: ledger_seq: " << cached.message() << "\n";
-      lock.lock();
-      if (!cached.ok()) {
-        queue.uncached.insert(queue.uncached.end(), to_cache.begin(), to_cache.end());
-      }
-      next = hand_over();
-      lock.unlock();
-      if (next) next->wake.notify_one();
-    }
-    // The batch is answered; its head file is written now, while the next batch is inserted.
-    WriteLedgerHead();
     lock.lock();
   }
-  return std::move(*own->outcome);
+  lock.unlock();
+  settle();
 }
 
 void CaseStore::WriteLedgerHead() const {
@@ -333,6 +379,12 @@ std::vector<Result<Filed>> CaseStore::FileBatch(const std::vector<std::shared_pt
   });
   if (!entered.ok()) return fail_all(entered);
   for (size_t i = 0; i < entries.size(); ++i) uncached.push_back({event_ids[i], entries[i].seq});
+  // A request's entries follow with a check of the head file, which must name the complaints'
+  // entries first: on a new ledger it does not exist until then.
+  bool requests = std::any_of(batch.begin(), batch.end(), [](const auto& waiting) {
+    return waiting->prepared.filing->kind != CaseKind::kComplaint;
+  });
+  if (requests && !entries.empty()) WriteLedgerHead();
   std::vector<Result<Filed>> outcomes;
   outcomes.reserve(batch.size());
   for (size_t i = 0; i < batch.size(); ++i) {

@@ -116,6 +116,33 @@ TEST_F(CaseFilingTest, ConcurrentFilingsEachGetTheirOwnNumberAndExactlyOneEntry)
   ASSERT_TRUE(requests.ok());
   EXPECT_EQ(requests->size(), static_cast<size_t>(kThreads / 4));
   EXPECT_EQ(*store_->ReconcileLedger(), 0) << "nothing was left for the next start";
+  // Under load the head file is rewritten only every so often; the last batch before the pause
+  // rewrote it before answering, so it names the newest entry.
+  Result<store::Head> head = ledger->ReadHead();
+  ASSERT_TRUE(head.ok()) << head.status().message();
+  EXPECT_EQ(head->seq, ledger->CurrentHead()->seq);
+}
+
+TEST_F(CaseFilingTest, ALoneFilingReturnsWithItsEntryCachedAndTheHeadWritten) {
+  Result<Filed> filed = store_->File(Filing(1, 1), kNow);
+  ASSERT_TRUE(filed.ok()) << filed.status().message();
+  Result<Case> stored = store_->GetCase(filed->tracking);
+  ASSERT_TRUE(stored.ok());
+  ASSERT_EQ(stored->events.size(), 1u);
+  EXPECT_NE(stored->events[0].ledger_seq, 0) << "ledger_seq cached before File returned";
+  std::unique_ptr<store::Ledger> ledger = OpenLedger();
+  ASSERT_NE(ledger, nullptr);
+  Result<store::Head> head = ledger->ReadHead();
+  ASSERT_TRUE(head.ok()) << head.status().message();
+  EXPECT_EQ(head->seq, stored->events[0].ledger_seq);
+
+  // The writer thread ends with the last copy of the store; a store opened again files anew.
+  store_.reset();
+  Result<CaseStore> reopened = CaseStore::Open(*db_, dir_.path());
+  ASSERT_TRUE(reopened.ok());
+  Result<Filed> again = reopened->File(Filing(2, 1), kNow);
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_NE(again->tracking, filed->tracking);
 }
 
 TEST_F(CaseFilingTest, AFailedLedgerCommitFailsEveryFilingOfTheBatchWithoutANumber) {

@@ -203,6 +203,9 @@ class CaseStore {
     int64_t seq = 0;
   };
   CaseStore(const PortalDb& db, std::filesystem::path root);
+  // The writer thread of `queue` (started by the first File): writes the waiting filings in
+  // batches until the queue is stopping and empty.
+  void WriteBatches(FilingQueue& queue) const;
   // Files `batch` (group commit): each one's outcome, in order. Its portal.sqlite transaction
   // also caches `uncached` (entries of earlier batches) in ledger_seq; on return `uncached`
   // holds the entries still to cache (this batch's, and the earlier ones if it failed).
