@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "gpaikit/store/ledger.h"
+#include "gpaikit/store/wal_write_vfs.h"
 #include "portal/sqlite_statement.h"
 #include "portal/wal_checkpointer.h"
 
@@ -28,7 +29,7 @@ Result<std::unique_ptr<PortalDb>> PortalDb::OpenFile(const fs::path& path) {
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(path.c_str(), &db,
                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                      nullptr) != SQLITE_OK) {
+                      store::WalWriteVfsName()) != SQLITE_OK) {
     std::string message = path.string() + ": cannot open the portal database: " +
                           (db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_close(db);

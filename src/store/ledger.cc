@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "gpaikit/base/files.h"
+#include "gpaikit/store/wal_write_vfs.h"
 #include "store/ledger_rows.h"
 
 namespace gpaikit::store {
@@ -89,7 +90,9 @@ Result<std::unique_ptr<Ledger>> Ledger::Open(const fs::path& project_root) {
   if (error) return Status::Io(folder.string() + ": " + error.message());
   fs::path path = PathIn(project_root);
   sqlite3* db = nullptr;
-  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
+  // Its commits write their WAL frames at once (wal_write_vfs.h).
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                      WalWriteVfsName()) != SQLITE_OK) {
     std::string message = path.string() + ": cannot open: " + sqlite3_errmsg(db);
     sqlite3_close(db);
     return Status::Io(message);
