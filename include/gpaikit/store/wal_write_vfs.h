@@ -16,7 +16,8 @@ namespace gpaikit::store {
 // transaction's commit frame is complete, and before anything else touches the file: a read, a
 // sync, a truncation, its size, a file control, closing it, or a barrier or lock change of the
 // database's shared memory (which other connections read the WAL by). A failed write is reported
-// to SQLite by the call that made it, as without the VFS.
+// to SQLite by the call that made it, as without the VFS; one made at a barrier, which cannot
+// report it, fails the WAL file's next call instead.
 const char* WalWriteVfsName();
 
 // Counters of the VFS, for tests and benchmarks: writes received for WAL files, and writes made.
