@@ -5,6 +5,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <ctime>
+#include <exception>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -18,6 +19,7 @@
 #include "portal/case_ledger.h"
 #include "portal/case_store.h"
 #include "portal/csrf.h"
+#include "portal/mail_message.h"
 #include "portal/site_state.h"
 #include "portal/sqlite_statement.h"
 
@@ -37,6 +39,20 @@ struct PreparedFiling {
   std::string salt;
   std::string details;
 };
+
+// Whether every text of `filing` is UTF-8: its ledger entry and details are JSON, which holds
+// nothing else. The intake forms check this; a caller of CaseStore::File may not have.
+bool AllUtf8(const NewCase& filing) {
+  std::vector<const std::string*> texts = {&filing.name,  &filing.organisation,
+                                           &filing.email, &filing.due_date,
+                                           &filing.model, &filing.request_subject};
+  for (const auto& [name, value] : filing.details) texts.insert(texts.end(), {&name, &value});
+  for (const Evidence& file : filing.evidence) {
+    texts.insert(texts.end(), {&file.sha256, &file.media_type, &file.label});
+  }
+  return std::all_of(texts.begin(), texts.end(),
+                     [](const std::string* text) { return IsUtf8(*text); });
+}
 
 PreparedFiling Prepare(const NewCase& filing, std::time_t now) {
   PreparedFiling prepared{&filing, now, NewStatusToken(), "", HexOf(RandomBytes(16)), ""};
@@ -59,9 +75,9 @@ struct CaseStore::Waiting {
   std::condition_variable wake;
 };
 
-// The filings waiting for the writer thread, whether the writer sleeps (waiting for `work`) and whether it should stop. Shared by every
-// copy of a CaseStore; the last one's going joins the writer, which files what is still waiting
-// and caches what it entered before it ends.
+// The filings waiting for the writer thread, whether the writer sleeps (waiting for `work`) and
+// whether it should stop. Shared by every copy of a CaseStore; the last one's going joins the
+// writer, which files what is still waiting and caches what it entered before it ends.
 struct CaseStore::FilingQueue {
   std::mutex mutex;
   std::condition_variable work;
@@ -222,6 +238,7 @@ Result<Filed> CaseStore::File(const NewCase& filing, std::time_t now) const {
       (filing.model.empty() || filing.request_subject.empty() || filing.answer_days <= 0)) {
     return Status::InvalidInput("a request needs a model, a subject and the answer period");
   }
+  if (!AllUtf8(filing)) return Status::InvalidInput("a filing's fields must be UTF-8 text");
   // Group commit: the filing queues for the store's writer thread, which writes every filing
   // waiting as one batch and wakes the batch's filings once both commits are done (docs/portal.md
   // "Group commit"). What needs no lock (the random token and salt, the details' JSON) is made
@@ -291,8 +308,16 @@ void CaseStore::WriteBatches(FilingQueue& queue) const {
                                                 queue.waiting.begin() + taken);
     queue.waiting.erase(queue.waiting.begin(), queue.waiting.begin() + taken);
     lock.unlock();
-    // A waiting filing's `prepared` never changes; its outcome is set under the lock.
-    std::vector<Result<Filed>> outcomes = FileBatch(batch, uncached);
+    // A waiting filing's `prepared` never changes; its outcome is set under the lock. Whatever
+    // goes wrong fails the batch's filings, not the server.
+    std::vector<Result<Filed>> outcomes;
+    try {
+      outcomes = FileBatch(batch, uncached);
+    } catch (const std::exception& error) {
+      std::cerr << "gpaikit serve: filing: " << error.what() << "\n";
+      outcomes.assign(batch.size(),
+                      Status::Internal(std::string("filing failed: ") + error.what()));
+    }
     head_due = true;
     lock.lock();
     // With no filing waiting, the batch's filers are answered once the pause's work is done, so

@@ -123,6 +123,19 @@ TEST_F(CaseFilingTest, ConcurrentFilingsEachGetTheirOwnNumberAndExactlyOneEntry)
   EXPECT_EQ(head->seq, ledger->CurrentHead()->seq);
 }
 
+TEST_F(CaseFilingTest, AFilingWithTextThatIsNotUtf8IsRefusedBeforeItIsStored) {
+  NewCase bad = Filing(1, 1);
+  bad.details.push_back({"note", "caf\xe9"});  // Latin-1, as a client might send it
+  Result<Filed> refused = store_->File(bad, kNow);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kInvalidInput);
+  EXPECT_NE(refused.status().message().find("UTF-8"), std::string::npos);
+  Result<std::vector<Case>> cases = store_->ListCases();
+  ASSERT_TRUE(cases.ok());
+  EXPECT_TRUE(cases->empty());
+  ASSERT_TRUE(store_->File(Filing(1, 2), kNow).ok()) << "the writer goes on";
+}
+
 TEST_F(CaseFilingTest, ALoneFilingReturnsWithItsEntryCachedAndTheHeadWritten) {
   Result<Filed> filed = store_->File(Filing(1, 1), kNow);
   ASSERT_TRUE(filed.ok()) << filed.status().message();
