@@ -152,6 +152,7 @@ class CaseStore {
   // never lost. Earlier identical complaints get a "duplicate-candidate" event. Filings of
   // concurrent callers are committed together (group commit): one transaction of portal.sqlite
   // and one of the ledger for all of them; a failure fails each (docs/portal.md "Filing").
+  // InvalidInput, with nothing stored, for a filing whose text is not all UTF-8.
   Result<Filed> File(const NewCase& filing, std::time_t now) const;
 
   Result<std::vector<Case>> ListCases(const CaseFilter& filter = {}) const;
