@@ -278,7 +278,12 @@ void CaseStore::WriteBatches(FilingQueue& queue) const {
   // batch's transaction caches them, or this thread does before it sleeps.
   std::vector<EnteredEvent> uncached;
   auto head_written = std::chrono::steady_clock::time_point();
-  bool head_due = false;
+  bool head_due = false;  // the head file does not name the newest batch's entries yet
+  auto write_head = [&] {
+    if (head_due) WriteLedgerHead();
+    head_due = false;
+    head_written = std::chrono::steady_clock::now();
+  };
   // Caches `uncached` without an fsync of its own (ledger_seq is a cache of the ledger: after a
   // power cut ReconcileLedger finds the entries by tracking number and event id again) and
   // writes the head file: what a pause in the filings leaves done.
@@ -291,9 +296,7 @@ void CaseStore::WriteBatches(FilingQueue& queue) const {
         std::cerr << "gpaikit serve: ledger_seq: " << cached.message() << "\n";
       }
     }
-    if (head_due) WriteLedgerHead();
-    head_due = false;
-    head_written = std::chrono::steady_clock::now();
+    write_head();
   };
   std::unique_lock<std::mutex> lock(queue.mutex);
   while (true) {
@@ -332,11 +335,7 @@ void CaseStore::WriteBatches(FilingQueue& queue) const {
     lock.unlock();
     batch.front()->wake.notify_one();
     // While batches follow one another, the head file is rewritten every kHeadInterval.
-    if (head_due && std::chrono::steady_clock::now() - head_written >= kHeadInterval) {
-      WriteLedgerHead();
-      head_due = false;
-      head_written = std::chrono::steady_clock::now();
-    }
+    if (std::chrono::steady_clock::now() - head_written >= kHeadInterval) write_head();
     lock.lock();
   }
   lock.unlock();
@@ -403,12 +402,6 @@ std::vector<Result<Filed>> CaseStore::FileBatch(const std::vector<std::shared_pt
   });
   if (!entered.ok()) return fail_all(entered);
   for (size_t i = 0; i < entries.size(); ++i) uncached.push_back({event_ids[i], entries[i].seq});
-  // A request's entries follow with a check of the head file, which must name the complaints'
-  // entries first: on a new ledger it does not exist until then.
-  bool requests = std::any_of(batch.begin(), batch.end(), [](const auto& waiting) {
-    return waiting->prepared.filing->kind != CaseKind::kComplaint;
-  });
-  if (requests && !entries.empty()) WriteLedgerHead();
   std::vector<Result<Filed>> outcomes;
   outcomes.reserve(batch.size());
   for (size_t i = 0; i < batch.size(); ++i) {

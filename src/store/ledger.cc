@@ -181,7 +181,9 @@ Result<std::vector<Entry>> Ledger::AppendAll(const std::vector<Addition>& additi
   // After COMMIT: an interruption before the head file is written leaves it behind the
   // database, which Verify accepts (it only guards against entries removed from the end).
   unwritten_head_ = Head{entries.back().seq, entries.back().hash, "", ""};
-  if (head_write == HeadWrite::kNow) {
+  // A new ledger's first head file is written at once, whatever `head_write` asks: until one
+  // exists, the next append's check takes its absence for entries removed from the end.
+  if (head_write == HeadWrite::kNow || entries.front().seq == 1) {
     status = WriteHead();
     if (!status.ok()) return status;
   }

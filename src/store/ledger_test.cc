@@ -170,6 +170,28 @@ TEST(LedgerHeadTest, MissingHeadFileIsAFailureOnceEntriesExist) {
   fs::remove_all(root);
 }
 
+// AppendAll(..., kLater) leaves the head file for later, but not a new ledger's first one: the
+// next append's check would take its absence for entries removed (a batch of complaints and then
+// a request's entry, the portal's group commit on a new project).
+TEST(LedgerHeadTest, ANewLedgersFirstHeadIsWrittenAtOnceEvenWhenAskedForLater) {
+  fs::path root =
+      fs::temp_directory_path() / ("gpaikit_records_head_first_" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  auto db = Ledger::Open(root);
+  ASSERT_TRUE(db.ok());
+  auto draft = [](const Ledger&) { return Result<Draft>(Draft{"s", "{}"}); };
+  Result<std::vector<Entry>> first =
+      (*db)->AppendAll({{"k", "a", draft, ""}, {"k", "a", draft, ""}}, Ledger::HeadWrite::kLater);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  ASSERT_TRUE((*db)->ReadHead().ok());
+  EXPECT_EQ((*db)->ReadHead()->seq, 2);
+  ASSERT_TRUE((*db)->Append("k", "s", "a", "{}").ok()) << "the check finds the head file";
+  ASSERT_TRUE((*db)->AppendAll({{"k", "a", draft, ""}}, Ledger::HeadWrite::kLater).ok());
+  EXPECT_EQ((*db)->ReadHead()->seq, 3) << "later heads are left for WriteHead";
+  db->reset();
+  fs::remove_all(root);
+}
+
 }  // namespace
 }  // namespace gpaikit::store
 

@@ -98,7 +98,8 @@ class Ledger {
                        const std::string& time = "");
   // When AppendAll writes the head file: before it returns (kNow), or at the next WriteHead()
   // (kLater), so that a writer can answer the callers whose entries are committed before it
-  // rewrites the file. Until then the head file lags behind the database, which Verify accepts:
+  // rewrites the file (a new ledger's first head file is written at once all the same). Until
+  // then the head file lags behind the database, which Verify accepts:
   // it guards against entries removed from the end, and misses the removal of entries that no
   // head file recorded yet (docs/ledger.md "Interruptions and locks").
   enum class HeadWrite { kNow, kLater };
