@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include "base/temp_dir_test_util.h"
 #include "gpaikit/base/files.h"
 
 namespace gpaikit::store {
@@ -174,10 +175,8 @@ TEST(LedgerHeadTest, MissingHeadFileIsAFailureOnceEntriesExist) {
 // next append's check would take its absence for entries removed (a batch of complaints and then
 // a request's entry, the portal's group commit on a new project).
 TEST(LedgerHeadTest, ANewLedgersFirstHeadIsWrittenAtOnceEvenWhenAskedForLater) {
-  fs::path root =
-      fs::temp_directory_path() / ("gpaikit_records_head_first_" + std::to_string(::getpid()));
-  fs::remove_all(root);
-  auto db = Ledger::Open(root);
+  test_util::TempDir dir;
+  auto db = Ledger::Open(dir.path());
   ASSERT_TRUE(db.ok());
   auto draft = [](const Ledger&) { return Result<Draft>(Draft{"s", "{}"}); };
   Result<std::vector<Entry>> first =
@@ -188,8 +187,6 @@ TEST(LedgerHeadTest, ANewLedgersFirstHeadIsWrittenAtOnceEvenWhenAskedForLater) {
   ASSERT_TRUE((*db)->Append("k", "s", "a", "{}").ok()) << "the check finds the head file";
   ASSERT_TRUE((*db)->AppendAll({{"k", "a", draft, ""}}, Ledger::HeadWrite::kLater).ok());
   EXPECT_EQ((*db)->ReadHead()->seq, 3) << "later heads are left for WriteHead";
-  db->reset();
-  fs::remove_all(root);
 }
 
 }  // namespace
