@@ -56,7 +56,8 @@ std::map<std::string, std::string> ReadReferences(MapReader& parent, std::string
     }
     std::string ref = entry.second.Scalar();
     std::string file = ref.substr(0, ref.find('#'));
-    if (ref.find("://") == std::string::npos && !file.empty() && !fs::exists(root / file)) {
+    std::error_code error;  // a name the file system refuses (too long) is no file either
+    if (ref.find("://") == std::string::npos && !file.empty() && !fs::exists(root / file, error)) {
       parent.diagnostics().Error(
           entry.second.Mark(),
           parent.PathOf(key) + "." + id + ": file '" + file + "' does not exist next to this file");
@@ -86,7 +87,8 @@ std::string ReadPublicSummary(MapReader& map, const fs::path& safety_folder) {
                                 "or an https:// address");
     return "";
   }
-  if (!fs::is_regular_file(safety_folder / *value)) {
+  std::error_code error;  // a name the file system refuses (too long) is no file either
+  if (!fs::is_regular_file(safety_folder / *value, error)) {
     map.diagnostics().Error(map.MarkOf("public_summary"),
                             where + ": file '" + *value + "' does not exist next to this file");
     return "";

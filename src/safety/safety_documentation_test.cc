@@ -150,7 +150,14 @@ TEST(SafetyDocumentationTest, PublicSummaryMustBeAFileInSafetyOrAnHttpsAddress) 
         Case{"../gpaikit.yaml",
              "r.yaml:3:21: reports[0].public_summary: expected a file in the "
              "safety/ folder"},
-        Case{"framework.md#updates", "r.yaml:3:21: reports[0].public_summary: expected a file"}}) {
+        Case{"framework.md#updates", "r.yaml:3:21: reports[0].public_summary: expected a file"},
+        // A name longer than the file system takes (found by safety_documentation_fuzzer).
+        Case{"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+             "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+             "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+             "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+             ".md",
+             "r.yaml:3:21: reports[0].public_summary: file 'xxxx"}}) {
     SafetyDocumentation bad;
     std::string yaml = std::string("reports:\n  - model: m\n    public_summary: ")
                            .append(c.value)
